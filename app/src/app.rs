@@ -1,0 +1,94 @@
+//! The HTML shell and the router.
+
+use crate::components::layout::{Footer, Header};
+use crate::i18n::*;
+use crate::pages;
+use leptos::prelude::*;
+use leptos_i18n::context::CookieOptions;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// How long the language cookie lasts, in milliseconds (leptos-use's unit): a year.
+const LANGUAGE_COOKIE_MS: i64 = 365 * 24 * 60 * 60 * 1000;
+
+/// The document around every page. `lang` and `dir` on `<html>` are set by the i18n provider.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="data:," />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// A fresh nonce for this response, allowed by the page's Content-Security-Policy: the only
+/// inline scripts that run are the ones Leptos itself writes with it.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    use leptos::nonce::{provide_nonce, use_nonce};
+    provide_nonce();
+    let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Marks the page once the browser bundle has taken over (used by the browser tests to
+    // tell the JavaScript path from the plain-HTML one).
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    let cookie = CookieOptions::<Locale>::default()
+        .path("/")
+        .max_age(LANGUAGE_COOKIE_MS);
+    view! {
+        <I18nContextProvider cookie_options=cookie>
+            <Stylesheet id="passerelle" href="/pkg/passerelle.css" />
+            <Router>
+                <Header />
+                <main id="content">
+                    <Routes fallback=pages::not_found::NotFound>
+                        <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/signup") view=pages::signup::SignupPage ssr=SsrMode::Async />
+                        <Route path=path!("/me") view=pages::dashboards::ApplicantHome ssr=SsrMode::Async />
+                        <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::Async />
+                        <Route path=path!("/mentor") view=pages::dashboards::MentorHome ssr=SsrMode::Async />
+                        <Route path=path!("/committee") view=pages::dashboards::CommitteeHome ssr=SsrMode::Async />
+                        <Route path=path!("/finance") view=pages::dashboards::FinanceHome ssr=SsrMode::Async />
+                        <Route path=path!("/admin") view=pages::dashboards::AdminHome ssr=SsrMode::Async />
+                        <Route path=path!("/admin/users") view=pages::admin::users::AdminUsersPage ssr=SsrMode::Async />
+                    </Routes>
+                </main>
+                <Footer />
+            </Router>
+        </I18nContextProvider>
+    }
+}

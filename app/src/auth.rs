@@ -1,0 +1,168 @@
+//! Password hashing and the axum-login backend: who is signed in, checked on every request.
+
+use crate::db::{users, Db};
+use crate::domain::email::Email;
+use crate::domain::role::Role;
+use crate::error::AppError;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum_login::{AuthUser, AuthnBackend, UserId};
+use rand_core::OsRng;
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
+
+/// Hashes a password with argon2id (OWASP's parameters: 19 MiB, 2 passes), off the async
+/// threads because it is deliberately slow.
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+    })
+    .await
+    .map_err(|_| AppError::Internal)?
+    .map_err(|error| {
+        tracing::error!(%error, "password hashing failed");
+        AppError::Internal
+    })
+}
+
+/// A hash of a random password, verified against when the account does not exist so that
+/// unknown and known addresses take the same time to answer.
+static DECOY_HASH: LazyLock<Option<String>> = LazyLock::new(|| {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(b"decoy password never used", &salt)
+        .map(|hash| hash.to_string())
+        .ok()
+});
+
+/// Checks `password` against `stored` (or the decoy when there is no account or no
+/// password). Returns true only for a real match.
+pub async fn verify_password(password: String, stored: Option<String>) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let real = stored.is_some();
+        let Some(hash) = stored.or_else(|| DECOY_HASH.clone()) else {
+            return false;
+        };
+        let Ok(parsed) = PasswordHash::new(&hash) else {
+            tracing::error!("stored password hash is malformed");
+            return false;
+        };
+        let matches = Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
+        real && matches
+    })
+    .await
+    .map_err(|_| AppError::Internal)
+}
+
+/// The signed-in user as the session layer keeps them.
+#[derive(Clone)]
+pub struct SessionUser {
+    pub id: i64,
+    pub email: Option<String>,
+    pub role: Role,
+    /// Changes when the password changes, which ends every other session of the account.
+    auth_hash: Vec<u8>,
+}
+
+impl std::fmt::Debug for SessionUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionUser")
+            .field("id", &self.id)
+            .field("role", &self.role)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SessionUser {
+    /// A user who may hold a session: enabled, with a password.
+    pub fn from_row(row: &users::UserRow) -> Result<Option<Self>, AppError> {
+        let Some(hash) = row.password_hash.as_deref() else {
+            return Ok(None);
+        };
+        if row.disabled_at.is_some() {
+            return Ok(None);
+        }
+        Ok(Some(SessionUser {
+            id: row.id,
+            email: row.email.clone(),
+            role: row.role()?,
+            auth_hash: Sha256::digest(hash.as_bytes()).to_vec(),
+        }))
+    }
+
+    pub fn current(&self) -> crate::wire::CurrentUser {
+        crate::wire::CurrentUser {
+            id: self.id,
+            email: self.email.clone(),
+            role: self.role,
+        }
+    }
+}
+
+impl AuthUser for SessionUser {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn session_auth_hash(&self) -> &[u8] {
+        &self.auth_hash
+    }
+}
+
+/// Looks users up for the session layer.
+#[derive(Debug, Clone)]
+pub struct Backend {
+    db: Db,
+}
+
+impl Backend {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+}
+
+/// What a sign-in form submits.
+pub struct Credentials {
+    pub email: Email,
+    pub password: String,
+}
+
+impl AuthnBackend for Backend {
+    type User = SessionUser;
+    type Credentials = Credentials;
+    type Error = AppError;
+
+    async fn authenticate(&self, creds: Credentials) -> Result<Option<SessionUser>, AppError> {
+        let mut tx = self.db.read().await?;
+        let row = users::find_by_email(&mut tx, &creds.email).await?;
+        tx.commit().await?;
+        let stored = row.as_ref().and_then(|r| r.password_hash.clone());
+        if !verify_password(creds.password, stored).await? {
+            return Ok(None);
+        }
+        match row {
+            Some(row) => SessionUser::from_row(&row),
+            None => Ok(None),
+        }
+    }
+
+    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SessionUser>, AppError> {
+        let mut tx = self.db.read().await?;
+        let row = users::find_by_id(&mut tx, *id).await?;
+        tx.commit().await?;
+        match row {
+            Some(row) => SessionUser::from_row(&row),
+            None => Ok(None),
+        }
+    }
+}
+
+/// The session type server functions and middleware extract.
+pub type AuthSession = axum_login::AuthSession<Backend>;

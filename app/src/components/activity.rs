@@ -1,0 +1,60 @@
+//! A table of audit events (sign-ins, account changes).
+
+use crate::domain::audit::AuditAction;
+use crate::i18n::*;
+use crate::wire::{format_utc, AuditEvent};
+use leptos::prelude::*;
+
+pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
+    match action {
+        AuditAction::LoginSucceeded => t_string!(i18n, audit.login_succeeded),
+        AuditAction::LoginFailed => t_string!(i18n, audit.login_failed),
+        AuditAction::SignedUp => t_string!(i18n, audit.signed_up),
+        AuditAction::LoggedOut => t_string!(i18n, audit.logged_out),
+        AuditAction::RoleChanged => t_string!(i18n, audit.role_changed),
+        AuditAction::UserCreated => t_string!(i18n, audit.user_created),
+    }
+    .to_string()
+}
+
+/// Events, newest first. `show_actor` adds a column naming who acted (for admins).
+#[component]
+pub fn ActivityTable(events: Vec<AuditEvent>, show_actor: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    if events.is_empty() {
+        return view! { <p class="empty">{t!(i18n, dashboard.activity_empty)}</p> }.into_any();
+    }
+    let rows = events
+        .into_iter()
+        .map(|event| {
+            let actor = show_actor.then(|| {
+                let who = event
+                    .actor_email
+                    .clone()
+                    .unwrap_or_else(|| t_string!(i18n, admin.system).to_string());
+                view! { <td>{who}</td> }
+            });
+            view! {
+                <tr>
+                    <td><time datetime=event.at.to_string()>{format_utc(event.at)}</time></td>
+                    <td>{move || action_text(i18n, event.action)}</td>
+                    {actor}
+                </tr>
+            }
+        })
+        .collect_view();
+    let actor_head = show_actor.then(|| view! { <th scope="col">{t!(i18n, admin.actor)}</th> });
+    view! {
+        <table class="table">
+            <thead>
+                <tr>
+                    <th scope="col">{t!(i18n, dashboard.when)}</th>
+                    <th scope="col">{t!(i18n, dashboard.event)}</th>
+                    {actor_head}
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}

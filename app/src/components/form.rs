@@ -1,0 +1,27 @@
+//! Helpers for forms driven by server actions.
+
+use super::problem::LastError;
+use crate::domain::problem::Field;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// The error of an action's last run (also after a JavaScript-free post, when the server
+/// sends the error back in the page address).
+pub fn last_error<S>(action: ServerAction<S>) -> LastError
+where
+    S: ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|result| result.err()))
+}
+
+/// `aria-invalid` for an input, from the last error.
+pub fn invalid(error: LastError, field: Field) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    move || {
+        if error.get().is_some_and(|e| !e.problems_for(field).is_empty()) {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The header (site name, menu, language switcher, sign-out) and footer around every page.
+
+use crate::domain::locale::Lang;
+use crate::domain::role::Role;
+use crate::i18n::*;
+use crate::server_fns::auth::{current_user, Logout};
+use crate::server_fns::locale::SetLocale;
+use crate::wire::CurrentUser;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+/// The signed-in user, re-read on every navigation (sign-in and sign-out navigate).
+pub fn use_current_user() -> Resource<Option<CurrentUser>> {
+    let location = use_location();
+    Resource::new(
+        move || location.pathname.get(),
+        |_| async move { current_user().await.ok().flatten() },
+    )
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = use_current_user();
+    view! {
+        <a class="skip-link" href="#content">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <div class="brand">
+                <A href="/">{t!(i18n, app_name)}</A>
+            </div>
+            <nav aria-label=move || t_string!(i18n, nav.main_menu).to_string()>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match user.await {
+                            Some(user) => view! { <SignedInMenu user /> }.into_any(),
+                            None => view! { <SignedOutMenu /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </nav>
+            <LanguageSwitcher />
+        </header>
+    }
+}
+
+#[component]
+fn SignedOutMenu() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="menu">
+            <li><A href="/login">{t!(i18n, nav.sign_in)}</A></li>
+            <li><A href="/signup">{t!(i18n, nav.sign_up)}</A></li>
+        </ul>
+    }
+}
+
+#[component]
+fn SignedInMenu(user: CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let logout = ServerAction::<Logout>::new();
+    let admin = (user.role == Role::Admin).then(|| {
+        view! { <li><A href="/admin/users">{t!(i18n, nav.manage_accounts)}</A></li> }
+    });
+    view! {
+        <ul class="menu">
+            <li><A href=user.role.home_path()>{t!(i18n, nav.my_space)}</A></li>
+            {admin}
+            <li>
+                <ActionForm action=logout attr:class="inline-form">
+                    <button type="submit" class="link-button" data-test="logout">
+                        {t!(i18n, nav.sign_out)}
+                    </button>
+                </ActionForm>
+            </li>
+        </ul>
+    }
+}
+
+/// Three small forms, so the switch works as a plain post without JavaScript. With
+/// JavaScript the page changes language in place once the server has saved the choice.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let set_locale = ServerAction::<SetLocale>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(lang)) = set_locale.value().get() {
+            if let Ok(locale) = lang.code().parse::<Locale>() {
+                i18n.set_locale(locale);
+            }
+        }
+    });
+    let current = move || i18n.get_locale().as_str();
+    view! {
+        <div class="language-switcher" role="group" aria-label=move || t_string!(i18n, language.label).to_string()>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <ActionForm action=set_locale attr:class="inline-form">
+                            <input type="hidden" name="locale" value=lang.code() />
+                            <button
+                                type="submit"
+                                lang=lang.code()
+                                data-locale=lang.code()
+                                aria-pressed=move || (current() == lang.code()).to_string()
+                            >
+                                {lang.endonym()}
+                            </button>
+                        </ActionForm>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <p>{t!(i18n, footer.text)}</p>
+        </footer>
+    }
+}

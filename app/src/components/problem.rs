@@ -1,0 +1,103 @@
+//! Error codes from the server, shown as sentences in the reader's language.
+
+use crate::domain::problem::{Field, Problem};
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// The sentence for one problem.
+pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
+    match problem {
+        Problem::EmailMissing => t_string!(i18n, problem.email_missing).to_string(),
+        Problem::EmailTooLong { max } => t_string!(i18n, problem.email_too_long, max).to_string(),
+        Problem::EmailInvalid => t_string!(i18n, problem.email_invalid).to_string(),
+        Problem::EmailTaken => t_string!(i18n, problem.email_taken).to_string(),
+        Problem::PasswordMissing => t_string!(i18n, problem.password_missing).to_string(),
+        Problem::PasswordTooShort { min } => {
+            t_string!(i18n, problem.password_too_short, min).to_string()
+        }
+        Problem::PasswordTooLong { max } => {
+            t_string!(i18n, problem.password_too_long, max).to_string()
+        }
+        Problem::PasswordTooCommon => t_string!(i18n, problem.password_too_common).to_string(),
+        Problem::PasswordContainsEmail => {
+            t_string!(i18n, problem.password_contains_email).to_string()
+        }
+        Problem::RoleUnknown => t_string!(i18n, problem.role_unknown).to_string(),
+        Problem::LastAdmin => t_string!(i18n, problem.last_admin).to_string(),
+        Problem::LocaleUnknown => t_string!(i18n, problem.locale_unknown).to_string(),
+        Problem::WrongCredentials => t_string!(i18n, problem.wrong_credentials).to_string(),
+        Problem::TooManyAttempts {
+            retry_after_minutes,
+        } => t_string!(i18n, problem.too_many_attempts, minutes = retry_after_minutes).to_string(),
+    }
+}
+
+/// The sentences to show above a form: its form-level problems, or the general message for
+/// an error that is not about one field.
+pub fn form_messages(i18n: I18nContext<Locale>, error: &AppError) -> Vec<String> {
+    match error {
+        AppError::Validation(problems) => {
+            let form: Vec<String> = problems
+                .iter()
+                .filter(|p| p.field == Field::Form)
+                .map(|p| problem_text(i18n, p.problem))
+                .collect();
+            if form.is_empty() {
+                vec![t_string!(i18n, error.form_has_problems).to_string()]
+            } else {
+                form
+            }
+        }
+        AppError::Unauthenticated => vec![t_string!(i18n, error.unauthenticated).to_string()],
+        AppError::Forbidden => vec![t_string!(i18n, error.forbidden).to_string()],
+        AppError::NotFound => vec![t_string!(i18n, error.not_found).to_string()],
+        AppError::Conflict => vec![t_string!(i18n, error.conflict).to_string()],
+        AppError::Unavailable | AppError::Internal | AppError::Request(_) => {
+            vec![t_string!(i18n, error.internal).to_string()]
+        }
+    }
+}
+
+/// The error of the last submission of a form, if it failed.
+pub type LastError = Signal<Option<AppError>>;
+
+/// Messages above a form (live region, so screen readers announce them).
+#[component]
+pub fn FormProblems(error: LastError) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().map(|error| {
+            view! {
+                <div class="form-problems" role="alert" data-test="form-problems">
+                    {form_messages(i18n, &error)
+                        .into_iter()
+                        .map(|message| view! { <p>{message}</p> })
+                        .collect_view()}
+                </div>
+            }
+        })
+    }
+}
+
+/// Messages under one field; `id` is what the input's `aria-describedby` names.
+#[component]
+pub fn FieldProblems(error: LastError, field: Field, id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let problems = error
+            .get()
+            .map(|e| e.problems_for(field))
+            .unwrap_or_default();
+        (!problems.is_empty()).then(|| {
+            view! {
+                <div class="field-problems" id=id data-test=id>
+                    {problems
+                        .into_iter()
+                        .map(|p| view! { <p>{problem_text(i18n, p)}</p> })
+                        .collect_view()}
+                </div>
+            }
+        })
+    }
+}

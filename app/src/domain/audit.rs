@@ -1,0 +1,60 @@
+//! What the audit trail records. Each action is stored by its name and shown translated.
+
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    LoginSucceeded,
+    LoginFailed,
+    SignedUp,
+    LoggedOut,
+    RoleChanged,
+    UserCreated,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 6] = [
+        AuditAction::LoginSucceeded,
+        AuditAction::LoginFailed,
+        AuditAction::SignedUp,
+        AuditAction::LoggedOut,
+        AuditAction::RoleChanged,
+        AuditAction::UserCreated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::LoginSucceeded => "login_succeeded",
+            AuditAction::LoginFailed => "login_failed",
+            AuditAction::SignedUp => "signed_up",
+            AuditAction::LoggedOut => "logged_out",
+            AuditAction::RoleChanged => "role_changed",
+            AuditAction::UserCreated => "user_created",
+        }
+    }
+}
+
+impl FromStr for AuditAction {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        AuditAction::ALL
+            .into_iter()
+            .find(|a| a.as_str() == s)
+            .ok_or(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_round_trips_through_its_stored_name() {
+        for action in AuditAction::ALL {
+            assert_eq!(action.as_str().parse(), Ok(action));
+        }
+    }
+}

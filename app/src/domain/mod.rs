@@ -1,0 +1,11 @@
+//! The rules of the trade. Nothing in here knows about Leptos, sqlx or axum: it compiles for the
+//! browser too and is tested in place. Later areas slot in as `domain/<area>`.
+
+pub mod access;
+pub mod audit;
+pub mod email;
+pub mod locale;
+pub mod password;
+pub mod problem;
+pub mod role;
+pub mod throttle;

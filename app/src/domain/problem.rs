@@ -1,0 +1,63 @@
+//! Everything a user can get wrong, as data. The server sends these codes; the page turns each
+//! into a sentence in the reader's language (see `components::problem`), so no message is
+//! written in one language on the server.
+
+use serde::{Deserialize, Serialize};
+
+/// The form field a problem belongs to, so it is shown next to that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Email,
+    Password,
+    Role,
+    Locale,
+    /// The form as a whole (shown above it).
+    Form,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Problem {
+    #[error("the email address is missing")]
+    EmailMissing,
+    #[error("the email address is too long")]
+    EmailTooLong { max: usize },
+    #[error("the email address is not valid")]
+    EmailInvalid,
+    #[error("an account already uses this email address")]
+    EmailTaken,
+    #[error("the password is missing")]
+    PasswordMissing,
+    #[error("the password is too short")]
+    PasswordTooShort { min: usize },
+    #[error("the password is too long")]
+    PasswordTooLong { max: usize },
+    #[error("the password is one of the most common ones")]
+    PasswordTooCommon,
+    #[error("the password contains the email address")]
+    PasswordContainsEmail,
+    #[error("unknown role")]
+    RoleUnknown,
+    #[error("the last admin cannot lose the admin role")]
+    LastAdmin,
+    #[error("unknown language")]
+    LocaleUnknown,
+    #[error("wrong email or password")]
+    WrongCredentials,
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after_minutes: i64 },
+}
+
+/// A problem attached to the field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl FieldProblem {
+    pub fn new(field: Field, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}

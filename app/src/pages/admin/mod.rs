@@ -1,0 +1,3 @@
+//! Pages for programme admins.
+
+pub mod users;

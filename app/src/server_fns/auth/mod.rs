@@ -1,0 +1,11 @@
+//! Signing up, in and out.
+
+pub mod current_user;
+pub mod login;
+pub mod logout;
+pub mod signup;
+
+pub use current_user::{current_user, CurrentUserFn};
+pub use login::{login, Login};
+pub use logout::{logout, Logout};
+pub use signup::{signup, Signup};

@@ -1,0 +1,5 @@
+//! Each role's landing page.
+
+pub mod load;
+
+pub use load::{dashboard, LoadDashboard};

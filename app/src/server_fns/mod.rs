@@ -1,0 +1,127 @@
+//! Server functions, one per file under `<area>/<action>.rs`. Each is thin: authorise, validate
+//! with the domain, persist in one transaction with its audit row, respond.
+//!
+//! Every function declares who may call it in [`ACCESS`]; a test calls each one as every kind
+//! of caller to prove the table is what the code does.
+
+pub mod admin;
+pub mod auth;
+pub mod dashboard;
+pub mod locale;
+
+use crate::domain::access::Access;
+use crate::domain::role::Role;
+
+/// Who may call each server function, by its URL. Deny by default: a function missing from
+/// here fails the access test.
+pub const ACCESS: &[(&str, Access)] = &[
+    ("/api/signup", Access::Public),
+    ("/api/login", Access::Public),
+    ("/api/logout", Access::Public),
+    ("/api/set_locale", Access::Public),
+    ("/api/current_user", Access::Public),
+    ("/api/dashboard", Access::Roles(&Role::ALL)),
+    ("/api/admin/users", Access::Roles(&[Role::Admin])),
+    ("/api/admin/create_staff", Access::Roles(&[Role::Admin])),
+    ("/api/admin/change_role", Access::Roles(&[Role::Admin])),
+];
+
+#[cfg(feature = "ssr")]
+pub use ssr::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::auth::{AuthSession, SessionUser};
+    use crate::error::AppError;
+    use crate::state::ServerContext;
+    use http::request::Parts;
+    use leptos::prelude::*;
+
+    /// The server's shared state, provided for every request.
+    pub fn context() -> Result<ServerContext, AppError> {
+        use_context::<ServerContext>().ok_or_else(|| {
+            tracing::error!("ServerContext missing from the Leptos context");
+            AppError::Internal
+        })
+    }
+
+    pub async fn auth_session() -> Result<AuthSession, AppError> {
+        leptos_axum::extract::<AuthSession>().await.map_err(|error| {
+            tracing::error!(%error, "no auth session on the request");
+            AppError::Internal
+        })
+    }
+
+    /// The signed-in user if their role is one of `roles`: `Unauthenticated` when nobody is
+    /// signed in, `Forbidden` for another role.
+    pub async fn require(roles: &[crate::domain::role::Role]) -> Result<SessionUser, AppError> {
+        let user = auth_session()
+            .await?
+            .user
+            .ok_or(AppError::Unauthenticated)?;
+        if roles.contains(&user.role) {
+            Ok(user)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// Whether the browser posted a plain form (JavaScript off) and expects a page back.
+    pub fn wants_html() -> bool {
+        use_context::<Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|accept| accept.contains("text/html"))
+            })
+            .unwrap_or(false)
+    }
+
+    /// Gives a script caller the error's HTTP status. A plain form post keeps the redirect
+    /// back to its page, which then shows the error.
+    pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+        if let Err(error) = &result {
+            if !wants_html() {
+                if let (Some(options), Ok(status)) = (
+                    use_context::<leptos_axum::ResponseOptions>(),
+                    http::StatusCode::from_u16(error.status_code()),
+                ) {
+                    options.set_status(status);
+                }
+            }
+        }
+        result
+    }
+
+    /// The client's address for throttling: the socket peer, or the last hop of
+    /// `X-Forwarded-For` when the server sits behind a trusted proxy.
+    pub fn client_address(trust_proxy: bool) -> String {
+        let Some(parts) = use_context::<Parts>() else {
+            return "unknown".into();
+        };
+        if trust_proxy {
+            let forwarded = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .map(|v| v.trim().to_owned());
+            if let Some(address) = forwarded.filter(|a| !a.is_empty()) {
+                return address;
+            }
+        }
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip().to_string())
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    /// Sends the browser to `path` after the function returns (a 302 for plain forms, a
+    /// client-side navigation otherwise).
+    pub fn redirect(path: &str) {
+        leptos_axum::redirect(path);
+    }
+}

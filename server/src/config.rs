@@ -1,0 +1,49 @@
+//! Settings, read once from the command line and the environment. Secrets are never logged.
+
+use clap::Args;
+use std::net::SocketAddr;
+
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Database: `sqlite://path/to/file.db` (created if missing) or `postgres://…`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/passerelle.db",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database_url: String,
+
+    /// Address to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    pub site_addr: SocketAddr,
+
+    /// Folder holding the built site (`pkg/` with the wasm, JS and CSS).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    pub site_root: String,
+
+    /// Mark cookies `Secure` (HTTPS only). Defaults to on unless listening on loopback.
+    #[arg(long, env = "PASSERELLE_SECURE_COOKIES", global = true)]
+    pub secure_cookies: Option<bool>,
+
+    /// Trust `X-Forwarded-For` for client addresses (only behind your own load balancer).
+    #[arg(long, env = "PASSERELLE_TRUST_PROXY", default_value_t = false, global = true)]
+    pub trust_proxy: bool,
+}
+
+impl Settings {
+    pub fn secure_cookies(&self) -> bool {
+        self.secure_cookies
+            .unwrap_or_else(|| !self.site_addr.ip().is_loopback())
+    }
+
+    /// The backend named in the URL, without credentials, for logs.
+    pub fn database_kind(&self) -> &'static str {
+        if self.database_url.starts_with("postgres") {
+            "postgres"
+        } else {
+            "sqlite"
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Passerelle's server: wiring only. The router is built by [`app`] from an [`AppState`], so
+//! tests drive the very router `serve` runs.
+
+pub mod config;
+pub mod middleware;
+pub mod seed;
+
+use ::app::db::sessions::DbSessionStore;
+use ::app::db::Db;
+use ::app::state::ServerContext;
+use ::app::{shell, App};
+use anyhow::Context;
+use axum::extract::{FromRef, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use axum_login::AuthManagerLayerBuilder;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+pub use config::Settings;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "passerelle_session";
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub ctx: ServerContext,
+    pub secure_cookies: bool,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    pub fn new(settings: &Settings, db: Db) -> Self {
+        let leptos_options = LeptosOptions::builder()
+            .output_name("passerelle")
+            .site_root(settings.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(settings.site_addr)
+            .build();
+        AppState {
+            leptos_options,
+            ctx: ServerContext {
+                db,
+                trust_proxy: settings.trust_proxy,
+            },
+            secure_cookies: settings.secure_cookies(),
+        }
+    }
+}
+
+/// Every page the router knows must be listed in `app::domain::access::PAGES`, so that no page
+/// can exist without an access rule.
+pub fn unguarded_routes() -> Vec<String> {
+    generate_route_list(App)
+        .iter()
+        .map(|route| route.path().to_owned())
+        .filter(|path| ::app::domain::access::page_access(path).is_none())
+        .collect()
+}
+
+/// The whole site: pages, server functions, static files, `/healthz`, and the layers that
+/// guard them.
+pub fn app(state: AppState) -> anyhow::Result<Router> {
+    let unguarded = unguarded_routes();
+    anyhow::ensure!(
+        unguarded.is_empty(),
+        "pages without an access rule in app::domain::access::PAGES: {unguarded:?}"
+    );
+    let routes = generate_route_list(App);
+    let ctx = state.ctx.clone();
+    let provide = move || provide_context(ctx.clone());
+
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(&state.ctx.db))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            ::app::domain::role::Role::Applicant.idle_timeout_minutes(),
+        )));
+    let auth = AuthManagerLayerBuilder::new(::app::auth::Backend::new(state.ctx.db.clone()), sessions)
+        .build();
+
+    Ok(Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, provide.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            provide, shell,
+        ))
+        .layer(axum::middleware::from_fn(middleware::guard_pages))
+        .layer(auth)
+        .layer(axum::middleware::from_fn(middleware::check_origin))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state))
+}
+
+/// 200 with the backend's name when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let db = state.ctx.db.backend().as_str();
+    match state.ctx.db.ping().await {
+        Ok(()) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "db": db }))),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "unavailable", "db": db })),
+            )
+        }
+    }
+}
+
+/// Connects and migrates: the start of every command.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(&settings.database_url)
+        .await
+        .with_context(|| format!("failed to open the {} database", settings.database_kind()))?;
+    db.migrate().await.context("failed to migrate the database")?;
+    Ok(db)
+}
+
+/// Runs the web server until Ctrl-C or SIGTERM.
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let db = open_database(&settings).await?;
+    spawn_cleanup(db.clone());
+    let state = AppState::new(&settings, db);
+    let router = app(state)?;
+    let listener = tokio::net::TcpListener::bind(settings.site_addr)
+        .await
+        .with_context(|| format!("failed to listen on {}", settings.site_addr))?;
+    tracing::info!(addr = %settings.site_addr, db = settings.database_kind(), "Passerelle is listening");
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server error")
+}
+
+/// Every few minutes: forget expired sessions and old sign-in attempts.
+fn spawn_cleanup(db: Db) {
+    use tower_sessions::ExpiredDeletion;
+    tokio::spawn(async move {
+        let store = DbSessionStore::new(&db);
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            tick.tick().await;
+            if let Err(error) = store.delete_expired().await {
+                tracing::warn!(%error, "could not delete expired sessions");
+            }
+            let pruned = async {
+                let mut tx = db.begin().await?;
+                let n = ::app::db::login_attempts::prune(&mut tx).await?;
+                tx.commit().await?;
+                Ok::<_, ::app::error::AppError>(n)
+            };
+            if let Err(error) = pruned.await {
+                tracing::warn!(%error, "could not prune sign-in attempts");
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

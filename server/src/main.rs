@@ -1,0 +1,96 @@
+//! `passerelle`: the web server and its administration commands.
+
+use anyhow::{anyhow, Context};
+use app::domain::email::Email;
+use app::domain::role::Role;
+use clap::{Parser, Subcommand};
+use server::{open_database, seed, serve, Settings};
+use std::io::BufRead;
+
+#[derive(Debug, Parser)]
+#[command(name = "passerelle", version, about = "Passerelle: skills, training and microgrants for migrants in Morocco")]
+struct Cli {
+    #[command(flatten)]
+    settings: Settings,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load data into the database.
+    Seed {
+        #[command(subcommand)]
+        what: SeedWhat,
+    },
+    /// Create an account (staff or applicant).
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        /// applicant, caseworker, mentor, committee, admin or finance.
+        #[arg(long)]
+        role: Role,
+        /// Read the password from the first line of standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SeedWhat {
+    /// Demo accounts, one per role (safe to run again: existing accounts are kept).
+    Demo,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(cli.settings).await,
+        Command::Migrate => {
+            open_database(&cli.settings).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Seed { what: SeedWhat::Demo } => {
+            let db = open_database(&cli.settings).await?;
+            let created = seed::demo(&db).await?;
+            println!("demo data ready ({created} accounts created)");
+            Ok(())
+        }
+        Command::CreateUser {
+            email,
+            role,
+            password_stdin,
+        } => {
+            let email = Email::parse(&email).map_err(|problem| anyhow!("{problem}"))?;
+            let (password, generated) = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin()
+                    .lock()
+                    .read_line(&mut line)
+                    .context("failed to read the password from standard input")?;
+                (line.trim_end_matches(['\r', '\n']).to_owned(), false)
+            } else {
+                (seed::random_password(), true)
+            };
+            let db = open_database(&cli.settings).await?;
+            let id = seed::create(&db, &email, role, &password).await?;
+            println!("created {role} account {id} for {email}");
+            if generated {
+                println!("initial password (shown once): {password}");
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! Request checks that apply to the whole site: cross-site request forgery, page access, and
+//! security headers.
+
+use app::auth::AuthSession;
+use app::domain::access::{decide, page_access, Decision};
+use app::domain::locale::Lang;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// Refuses state-changing requests sent by another site. Server functions have no CSRF
+/// protection of their own, so every non-GET request must come from our own pages: modern
+/// browsers say so with `Sec-Fetch-Site`, older ones with `Origin`. Requests carrying neither
+/// (command-line clients) cannot ride a browser's cookies and are let through.
+pub async fn check_origin(request: Request, next: Next) -> Response {
+    if is_safe_method(request.method()) || same_origin(request.headers()) {
+        next.run(request).await
+    } else {
+        tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
+        (StatusCode::FORBIDDEN, "cross-site request refused").into_response()
+    }
+}
+
+fn is_safe_method(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Whether a request's provenance headers say it comes from this site.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    let text = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (text(header::ORIGIN.as_str()), text(header::HOST.as_str())) {
+        (None, _) => true,
+        (Some(origin), Some(host)) => url::Url::parse(origin).is_ok_and(|url| {
+            let authority = match (url.host_str(), url.port()) {
+                (Some(h), Some(p)) => format!("{h}:{p}"),
+                (Some(h), None) => h.to_owned(),
+                _ => return false,
+            };
+            authority.eq_ignore_ascii_case(host)
+        }),
+        (Some(_), None) => false,
+    }
+}
+
+/// Enforces `app::domain::access::PAGES` before any page renders: not signed in → the sign-in
+/// page (then back); wrong role → 403, and the page's content is never produced.
+pub async fn guard_pages(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let Some(access) = page_access(&path) else {
+        return next.run(request).await;
+    };
+    let role = request
+        .extensions()
+        .get::<AuthSession>()
+        .and_then(|session| session.user.as_ref().map(|user| user.role));
+    match decide(access, role) {
+        Decision::Allow => next.run(request).await,
+        Decision::SignInFirst => {
+            let next_path = match request.uri().query() {
+                Some(query) => format!("{path}?{query}"),
+                None => path,
+            };
+            let target = url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("next", &next_path)
+                .finish();
+            Redirect::to(&format!("/login?{target}")).into_response()
+        }
+        Decision::Forbidden => forbidden_page(request.headers()),
+    }
+}
+
+/// A small, self-contained 403 page in the reader's language.
+fn forbidden_page(headers: &HeaderMap) -> Response {
+    use app::i18n::*;
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let cookie = text(header::COOKIE).and_then(|cookies| {
+        cookies.split(';').find_map(|c| {
+            c.trim()
+                .strip_prefix(Lang::COOKIE)
+                .and_then(|rest| rest.strip_prefix('='))
+        })
+    });
+    let lang = Lang::resolve(cookie, text(header::ACCEPT_LANGUAGE));
+    let locale: Locale = lang.code().parse().unwrap_or_default();
+    let title = td_string!(locale, error.forbidden_title).to_string();
+    let message = td_string!(locale, error.forbidden).to_string();
+    let back = td_string!(locale, error.back_home).to_string();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/passerelle.css\"></head>\
+         <body><main id=\"content\"><section class=\"card\"><h1>{title}</h1><p>{message}</p>\
+         <p><a href=\"/\">{back}</a></p></section></main></body></html>",
+        code = locale.as_str(),
+        dir = lang.direction().as_str(),
+    );
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        Body::from(html),
+    )
+        .into_response()
+}
+
+/// Headers for every response. Pages add their own Content-Security-Policy with a nonce
+/// (`app::shell`); everything else gets a policy that allows nothing to run.
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let defaults = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'none'; style-src 'self'; frame-ancestors 'none'; \
+             base-uri 'none'; form-action 'self'",
+        ),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ),
+    ];
+    for (name, value) in defaults {
+        if !headers.contains_key(&name) {
+            headers.insert(name, header::HeaderValue::from_static(value));
+        }
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, header::HeaderValue::from_static(value));
+        }
+        map
+    }
+
+    #[test]
+    fn fetch_metadata_decides_when_present() {
+        assert!(same_origin(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "same-site")])));
+    }
+
+    #[test]
+    fn origin_must_match_the_host() {
+        let ok = headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]);
+        let evil = headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]);
+        let null = headers(&[("origin", "null"), ("host", "127.0.0.1:3000")]);
+        assert!(same_origin(&ok));
+        assert!(!same_origin(&evil));
+        assert!(!same_origin(&null));
+    }
+
+    #[test]
+    fn requests_without_browser_provenance_are_not_cross_site() {
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:3000")])));
+    }
+}

@@ -1,0 +1,158 @@
+//! A client that sends requests straight into the router, keeping cookies like a browser.
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::Router;
+use http::{header, Request, StatusCode};
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use tower::ServiceExt;
+
+/// The origin tests pretend the site is served from.
+pub const ORIGIN: &str = "http://localhost:3000";
+const HOST: &str = "localhost:3000";
+
+pub struct Client {
+    router: Router,
+    pub cookies: BTreeMap<String, String>,
+    address: SocketAddr,
+    /// Extra headers sent with every request (e.g. `Accept-Language`).
+    pub headers: Vec<(&'static str, String)>,
+}
+
+#[derive(Debug)]
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: http::HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn location(&self) -> Option<&str> {
+        self.header("location")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+impl Client {
+    pub fn new(router: Router, ip: &str) -> Client {
+        Client {
+            router,
+            cookies: BTreeMap::new(),
+            address: SocketAddr::new(ip.parse().expect("ip address"), 40000),
+            headers: Vec::new(),
+        }
+    }
+
+    pub fn session_id(&self) -> Option<String> {
+        self.cookies.get(server::SESSION_COOKIE).cloned()
+    }
+
+    pub async fn send(&mut self, mut request: Request<Body>) -> TestResponse {
+        request.extensions_mut().insert(ConnectInfo(self.address));
+        let headers = request.headers_mut();
+        headers.insert(header::HOST, HOST.parse().expect("host"));
+        for (name, value) in &self.headers {
+            headers.insert(*name, value.parse().expect("header value"));
+        }
+        if !self.cookies.is_empty() {
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            headers.insert(header::COOKIE, cookie.parse().expect("cookie"));
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router never fails");
+        for value in response.headers().get_all(header::SET_COOKIE) {
+            self.store_cookie(value.to_str().unwrap_or_default());
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    fn store_cookie(&mut self, set_cookie: &str) {
+        let mut parts = set_cookie.split(';');
+        let Some((name, value)) = parts.next().and_then(|kv| kv.trim().split_once('=')) else {
+            return;
+        };
+        let expired = parts.any(|attr| {
+            let attr = attr.trim().to_ascii_lowercase();
+            attr == "max-age=0" || attr.starts_with("expires=thu, 01 jan 1970")
+        });
+        if expired || value.is_empty() {
+            self.cookies.remove(name);
+        } else {
+            self.cookies.insert(name.to_owned(), value.to_owned());
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        let request = Request::get(path)
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())
+            .expect("request");
+        self.send(request).await
+    }
+
+    /// A server-function call as the hydrated page makes it (JavaScript on).
+    pub async fn call(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .header(header::ORIGIN, ORIGIN)
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(encode(fields)))
+            .expect("request");
+        self.send(request).await
+    }
+
+    /// A plain HTML form post from `page` (JavaScript off).
+    pub async fn post_form(&mut self, path: &str, page: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::ORIGIN, ORIGIN)
+            .header(header::REFERER, format!("{ORIGIN}{page}"))
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(encode(fields)))
+            .expect("request");
+        self.send(request).await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> TestResponse {
+        self.call("/api/login", &[("email", email), ("password", password)])
+            .await
+    }
+
+    pub async fn logout(&mut self) -> TestResponse {
+        self.call("/api/logout", &[]).await
+    }
+}
+
+pub fn encode(fields: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
+}

@@ -1,0 +1,209 @@
+//! Test harness: the real router over a fresh database per test (a temporary SQLite file, or a
+//! uniquely named PostgreSQL database that is dropped afterwards), and a small cookie-keeping
+//! client that talks to it like a browser would.
+
+pub mod client;
+
+use app::db::Db;
+use axum::Router;
+use server::{AppState, Settings};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub use client::{Client, TestResponse};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The PostgreSQL server tests create their databases on.
+pub fn postgres_admin_url() -> String {
+    std::env::var("PASSERELLE_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// Where `cargo leptos build` put the browser bundle.
+pub fn site_root() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site").into()
+}
+
+/// A fresh, migrated database that removes itself when dropped.
+pub struct TestDb {
+    pub db: Db,
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        let (url, cleanup) = match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary folder");
+                let url = format!("sqlite://{}/test.db", dir.path().display());
+                (url, Cleanup::Sqlite(dir))
+            }
+            Backend::Postgres => {
+                let admin_url = postgres_admin_url();
+                let name = format!(
+                    "passerelle_test_{}_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::Relaxed),
+                    time::OffsetDateTime::now_utc().unix_timestamp_nanos() % 1_000_000_000
+                );
+                let admin = Db::connect(&admin_url)
+                    .await
+                    .expect("PostgreSQL must be running for the tests (see README)");
+                if let Db::Postgres(pool) = &admin {
+                    sqlx::query(&format!("create database {name}"))
+                        .execute(pool)
+                        .await
+                        .expect("create the test database");
+                }
+                admin.close().await;
+                let mut url = url::Url::parse(&admin_url).expect("PASSERELLE_TEST_PG is a URL");
+                url.set_path(&name);
+                (url.to_string(), Cleanup::Postgres { admin_url, name })
+            }
+        };
+        let db = Db::connect(&url).await.expect("connect to the test database");
+        db.migrate().await.expect("migrate the test database");
+        TestDb { db, url, cleanup }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Cleanup::Postgres { admin_url, name } = &self.cleanup {
+            let (admin_url, name, db) = (admin_url.clone(), name.clone(), self.db.clone());
+            // Drop runs outside async: finish the clean-up on a small runtime of its own.
+            let done = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
+                runtime.block_on(async move {
+                    db.close().await;
+                    if let Ok(Db::Postgres(pool)) = Db::connect(&admin_url).await {
+                        let _ = sqlx::query(&format!("drop database if exists {name} with (force)"))
+                            .execute(&pool)
+                            .await;
+                        pool.close().await;
+                    }
+                });
+            });
+            let _ = done.join();
+        }
+    }
+}
+
+/// The application over a fresh database.
+pub struct TestApp {
+    pub router: Router,
+    pub test_db: TestDb,
+    pub settings: Settings,
+}
+
+impl TestApp {
+    pub async fn new(backend: Backend) -> TestApp {
+        let test_db = TestDb::new(backend).await;
+        let settings = Settings {
+            database_url: test_db.url.clone(),
+            site_addr: "127.0.0.1:0".parse().expect("address"),
+            site_root: site_root(),
+            secure_cookies: Some(false),
+            trust_proxy: false,
+        };
+        let state = AppState::new(&settings, test_db.db.clone());
+        let router = server::app(state).expect("router");
+        TestApp {
+            router,
+            test_db,
+            settings,
+        }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.test_db.db
+    }
+
+    /// A new browser-like client with no cookies, from `address`.
+    pub fn client(&self) -> Client {
+        Client::new(self.router.clone(), "203.0.113.10")
+    }
+
+    pub fn client_from(&self, address: &str) -> Client {
+        Client::new(self.router.clone(), address)
+    }
+
+    /// Creates an account directly (as `passerelle create-user` does) and returns its id.
+    pub async fn user(&self, email: &str, role: app::domain::role::Role) -> i64 {
+        let email = app::domain::email::Email::parse(email).expect("valid email");
+        server::seed::create(self.db(), &email, role, PASSWORD)
+            .await
+            .expect("create user")
+    }
+
+    /// A client already signed in as a new account of `role`.
+    pub async fn signed_in(&self, role: app::domain::role::Role) -> Client {
+        let email = format!("{}@example.org", role.as_str());
+        self.user(&email, role).await;
+        let mut client = self.client();
+        let response = client.login(&email, PASSWORD).await;
+        assert_eq!(response.status, 200, "login as {role}: {}", response.body);
+        client
+    }
+
+    /// Sessions stored in the database (the table's name differs per backend).
+    pub async fn session_count(&self) -> i64 {
+        match self.db() {
+            Db::Sqlite(_) => self.count("select count(*) from tower_sessions").await,
+            Db::Postgres(_) => self.count("select count(*) from tower_sessions.session").await,
+        }
+    }
+
+    /// Runs a scalar query (test inspection only).
+    pub async fn count(&self, sql: &str) -> i64 {
+        match self.db() {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+            Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+        }
+        .expect("count query")
+    }
+}
+
+/// The password of accounts made by the harness.
+pub const PASSWORD: &str = "un mot de passe vraiment long";
+
+/// Declares each test once and runs it on SQLite and on PostgreSQL:
+/// `both_backends! { async fn name(app) { … } }` makes `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! both_backends {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn run($app: $crate::TestApp) $body
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    run($crate::TestApp::new($crate::Backend::Sqlite).await).await
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    run($crate::TestApp::new($crate::Backend::Postgres).await).await
+                }
+            }
+        )*
+    };
+}

@@ -1,0 +1,144 @@
+//! Who may open which page and call which server function; cross-site requests; headers.
+
+use app::domain::access::{decide, Access, Decision, PAGES};
+use app::domain::role::Role;
+use passerelle_tests::both_backends;
+
+/// A text only the page's own content contains (its heading), to prove it was not sent.
+fn heading_of(path: &str) -> &'static str {
+    match path {
+        "/me" => "Mon espace",
+        "/caseworker" => "Espace travailleur social",
+        "/mentor" => "Espace mentor",
+        "/committee" => "Espace comité",
+        "/finance" => "Espace finances",
+        "/admin" => "Administration",
+        "/admin/users" => "Tous les comptes",
+        _ => "",
+    }
+}
+
+both_backends! {
+    async fn every_page_answers_each_role_as_the_access_table_says(app) {
+        let mut clients = Vec::new();
+        for role in Role::ALL {
+            clients.push((Some(role), app.signed_in(role).await));
+        }
+        clients.push((None, app.client()));
+        for (role, client) in clients.iter_mut() {
+            for (path, access) in PAGES {
+                let response = client.get(path).await;
+                match decide(*access, *role) {
+                    Decision::Allow => {
+                        assert_eq!(response.status, 200, "{role:?} on {path}");
+                        assert!(response.body.contains(heading_of(path)), "{role:?} sees {path}");
+                    }
+                    Decision::Forbidden => {
+                        assert_eq!(response.status, 403, "{role:?} on {path}");
+                        assert!(!response.body.contains(heading_of(path)), "{role:?} must not see {path}");
+                        assert!(response.body.contains("Accès refusé"), "a readable refusal");
+                    }
+                    Decision::SignInFirst => {
+                        assert_eq!(response.status, 303, "{role:?} on {path}");
+                        let location = response.location().unwrap_or_default();
+                        assert!(location.starts_with("/login?next="), "{location}");
+                    }
+                }
+            }
+        }
+    }
+
+    async fn every_server_function_is_in_the_access_table_and_enforces_it(app) {
+        let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+            .map(|(path, _)| path.to_owned())
+            .collect();
+        assert!(registered.len() >= app::server_fns::ACCESS.len());
+        for path in &registered {
+            assert!(
+                app::server_fns::ACCESS.iter().any(|(p, _)| p == path),
+                "{path} has no access rule in app::server_fns::ACCESS"
+            );
+        }
+        let mut clients = Vec::new();
+        for role in Role::ALL {
+            clients.push((Some(role), app.signed_in(role).await));
+        }
+        clients.push((None, app.client()));
+        for (path, access) in app::server_fns::ACCESS {
+            assert!(registered.iter().any(|p| p == path), "{path} is not a registered function");
+            let Access::Roles(_) = access else { continue };
+            for (role, client) in clients.iter_mut() {
+                let response = client.call(path, &[]).await;
+                let expected = match decide(*access, *role) {
+                    Decision::Allow => continue,
+                    Decision::SignInFirst => 401,
+                    Decision::Forbidden => 403,
+                };
+                assert_eq!(response.status, expected, "{role:?} calling {path}: {}", response.body);
+            }
+        }
+    }
+
+    async fn cross_site_posts_are_refused(app) {
+        app.user("awa@example.org", Role::Applicant).await;
+        let mut client = app.client();
+        let body = passerelle_tests::client::encode(&[("email", "awa@example.org"), ("password", passerelle_tests::PASSWORD)]);
+        for (name, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site"), ("origin", "null")] {
+            let request = http::Request::post("/api/login")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header(name, value)
+                .body(axum::body::Body::from(body.clone()))
+                .expect("request");
+            let response = client.send(request).await;
+            assert_eq!(response.status, 403, "{name}: {value}");
+            assert!(client.session_id().is_none());
+        }
+        assert_eq!(app.count("select count(*) from audit_log").await, 1, "only the account creation");
+    }
+
+    async fn pages_carry_security_headers_and_a_nonce_policy(app) {
+        let mut client = app.client();
+        let page = client.get("/").await;
+        assert_eq!(page.status, 200);
+        let csp = page.header("content-security-policy").expect("CSP");
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(csp.contains("'nonce-"), "{csp}");
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(page.header("referrer-policy"), Some("same-origin"));
+        let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("nonce");
+        assert!(page.body.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
+
+        let other = client.get("/").await;
+        assert_ne!(other.header("content-security-policy"), Some(csp), "a fresh nonce per page");
+
+        let health = client.get("/healthz").await;
+        assert_eq!(health.header("x-content-type-options"), Some("nosniff"));
+        assert!(health.header("content-security-policy").unwrap_or_default().contains("frame-ancestors 'none'"));
+    }
+
+    async fn an_unknown_page_answers_404(app) {
+        let mut client = app.client();
+        let response = client.get("/no/such/page").await;
+        assert_eq!(response.status, 404);
+        assert!(response.body.contains("Page introuvable"));
+    }
+
+    async fn health_names_the_backend_and_reports_an_outage(app) {
+        let mut client = app.client();
+        let response = client.get("/healthz").await;
+        assert_eq!(response.status, 200);
+        let expected = app.db().backend().as_str();
+        assert_eq!(response.json(), serde_json::json!({"status": "ok", "db": expected}));
+
+        app.db().close().await;
+        let response = client.get("/healthz").await;
+        assert_eq!(response.status, 503);
+        assert_eq!(response.json()["db"], expected);
+    }
+}
+
+#[test]
+fn every_route_of_the_app_has_an_access_rule() {
+    assert_eq!(server::unguarded_routes(), Vec::<String>::new());
+}

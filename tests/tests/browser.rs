@@ -1,0 +1,222 @@
+//! End to end in headless Chromium (Debian's chromium + chromedriver), against the real server
+//! on a local port, with JavaScript on (hydrated) and off (plain HTML forms).
+
+use app::domain::role::Role;
+use fantoccini::{Client, ClientBuilder, Locator};
+use passerelle_tests::{Backend, TestApp, PASSWORD};
+use std::net::{SocketAddr, TcpListener as StdListener};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+struct Chromedriver(Child, u16);
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+async fn chromedriver() -> Chromedriver {
+    let port = free_port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver must be installed (scripts/install-tools.sh --browser)");
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return Chromedriver(child, port);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not start");
+}
+
+async fn browser(driver: &Chromedriver, javascript: bool) -> Client {
+    let profile = tempfile::tempdir().expect("profile dir").keep();
+    let mut args = vec![
+        "--headless=new".to_owned(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--disable-dev-shm-usage".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--lang=fr".into(),
+        "--window-size=412,900".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    let mut prefs = serde_json::json!({});
+    if !javascript {
+        args.push("--blink-settings=scriptEnabled=false".into());
+        prefs = serde_json::json!({ "profile.managed_default_content_settings.javascript": 2 });
+    }
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({ "binary": "/usr/bin/chromium", "args": args, "prefs": prefs }),
+    );
+    ClientBuilder::rustls()
+        .expect("tls")
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{}", driver.1))
+        .await
+        .expect("a Chromium session")
+}
+
+async fn serve(app: &TestApp) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let router = app.router.clone();
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .await
+            .expect("serve");
+    });
+    format!("http://{addr}")
+}
+
+async fn wait_for_path(browser: &Client, base: &str, path: &str) {
+    let url = url::Url::parse(&format!("{base}{path}")).expect("url");
+    if let Err(error) = browser.wait().at_most(WAIT).for_url(&url).await {
+        let now = browser.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+        panic!("never reached {url} (at {now}): {error}");
+    }
+}
+
+async fn fill(browser: &Client, css: &str, text: &str) {
+    let field = browser.wait().at_most(WAIT).for_element(Locator::Css(css)).await.expect(css);
+    field.clear().await.expect("clear");
+    field.send_keys(text).await.expect("type");
+}
+
+async fn click(browser: &Client, css: &str) {
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .expect(css)
+        .click()
+        .await
+        .expect("click");
+}
+
+async fn wait_hydrated(browser: &Client) {
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("body[data-hydrated='true']"))
+        .await
+        .expect("the page hydrates");
+}
+
+async fn with_javascript(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let base = serve(&app).await;
+    let driver = chromedriver().await;
+    let b = browser(&driver, true).await;
+
+    // Sign up.
+    b.goto(&format!("{base}/signup")).await.expect("open");
+    wait_hydrated(&b).await;
+    fill(&b, "#signup-email", "mariam.traore@example.org").await;
+    fill(&b, "#signup-password", PASSWORD).await;
+    click(&b, "[data-test='signup-submit']").await;
+    wait_for_path(&b, &base, "/me").await;
+    b.wait().at_most(WAIT).for_element(Locator::Css("[data-test='account']")).await.expect("dashboard");
+    assert!(b.source().await.expect("source").contains("mariam.traore@example.org"));
+
+    // Log out, then log in again.
+    click(&b, "[data-test='logout']").await;
+    wait_for_path(&b, &base, "/login?signed_out=1").await;
+    wait_hydrated(&b).await;
+    fill(&b, "#login-email", "mariam.traore@example.org").await;
+    fill(&b, "#login-password", PASSWORD).await;
+    click(&b, "[data-test='login-submit']").await;
+    wait_for_path(&b, &base, "/me").await;
+
+    // Switch to Arabic: the page turns right-to-left in place, and stays so after a reload.
+    wait_hydrated(&b).await;
+    click(&b, "button[data-locale='ar']").await;
+    b.wait().at_most(WAIT).for_element(Locator::Css("html[dir='rtl'][lang='ar']")).await.expect("rtl");
+    b.refresh().await.expect("reload");
+    b.wait().at_most(WAIT).for_element(Locator::Css("html[dir='rtl'][lang='ar']")).await.expect("rtl after reload");
+    assert!(b.source().await.expect("source").contains("مساحتي"));
+
+    // Log out.
+    click(&b, "[data-test='logout']").await;
+    wait_for_path(&b, &base, "/login?signed_out=1").await;
+    assert_eq!(app.session_count().await, 0, "the session is gone from the database");
+    b.close().await.expect("close");
+}
+
+async fn without_javascript(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.user("youssef@example.org", Role::Caseworker).await;
+    let base = serve(&app).await;
+    let driver = chromedriver().await;
+    let b = browser(&driver, false).await;
+
+    // A wrong password: the error comes back on the page.
+    b.goto(&format!("{base}/login")).await.expect("open");
+    fill(&b, "#login-email", "youssef@example.org").await;
+    fill(&b, "#login-password", "not the password at all").await;
+    click(&b, "[data-test='login-submit']").await;
+    let problems = b
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-test='form-problems']"))
+        .await
+        .expect("the error is shown");
+    assert!(problems.text().await.expect("text").contains("mot de passe incorrect"));
+
+    // The right one: straight to the caseworker dashboard.
+    fill(&b, "#login-email", "youssef@example.org").await;
+    fill(&b, "#login-password", PASSWORD).await;
+    click(&b, "[data-test='login-submit']").await;
+    wait_for_path(&b, &base, "/caseworker").await;
+    let source = b.source().await.expect("source");
+    assert!(source.contains("youssef@example.org"));
+    assert!(!source.contains("data-hydrated"), "no script ran");
+
+    // The language switch works as a plain form too.
+    click(&b, "button[data-locale='ar']").await;
+    b.wait().at_most(WAIT).for_element(Locator::Css("html[dir='rtl']")).await.expect("rtl");
+    click(&b, "[data-test='logout']").await;
+    wait_for_path(&b, &base, "/login?signed_out=1").await;
+    b.close().await.expect("close");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_with_javascript_on_sqlite() {
+    with_javascript(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_with_javascript_on_postgres() {
+    with_javascript(Backend::Postgres).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_without_javascript_on_sqlite() {
+    without_javascript(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_without_javascript_on_postgres() {
+    without_javascript(Backend::Postgres).await;
+}
