@@ -1,6 +1,6 @@
 //! Generates the `i18n` module (typed keys for every string) from `../locales/*.json`.
 
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -10,7 +10,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let config = Config::new("fr")?
         .add_locale("en")?
         .add_locale("ar")?
-        .locales_path("../locales");
+        .locales_path("../locales")
+        // Lets `t_string!` fill `{{ placeholders }}` with plain values (numbers, addresses).
+        .parse_options(ParseOptions::new().interpolate_display(true));
     let infos = TranslationsInfos::parse(config)?;
     infos.emit_diagnostics();
     infos.rerun_if_locales_changed();

@@ -2,6 +2,7 @@
 
 use crate::domain::audit::AuditAction;
 use crate::i18n::*;
+use leptos_i18n::I18nContext;
 use crate::wire::{format_utc, AuditEvent};
 use leptos::prelude::*;
 

@@ -3,6 +3,7 @@
 use crate::domain::problem::{Field, Problem};
 use crate::error::AppError;
 use crate::i18n::*;
+use leptos_i18n::I18nContext;
 use leptos::prelude::*;
 
 /// The sentence for one problem.

@@ -5,6 +5,7 @@ use crate::components::activity::ActivityTable;
 use crate::components::problem::form_messages;
 use crate::domain::role::Role;
 use crate::i18n::*;
+use leptos_i18n::I18nContext;
 use crate::server_fns::dashboard::dashboard;
 use crate::wire::{AdminOverview, CaseworkerStats, Dashboard};
 use leptos::prelude::*;
