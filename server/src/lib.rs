@@ -1,6 +1,8 @@
 //! Passerelle's server: wiring only. The router is built by [`app`] from an [`AppState`], so
 //! tests drive the very router `serve` runs.
 
+#![recursion_limit = "256"]
+
 pub mod config;
 pub mod middleware;
 pub mod seed;

@@ -1,5 +1,7 @@
 //! `passerelle`: the web server and its administration commands.
 
+#![recursion_limit = "256"]
+
 use anyhow::{anyhow, Context};
 use app::domain::email::Email;
 use app::domain::role::Role;

@@ -2,6 +2,8 @@
 //! uniquely named PostgreSQL database that is dropped afterwards), and a small cookie-keeping
 //! client that talks to it like a browser would.
 
+#![recursion_limit = "256"]
+
 pub mod client;
 
 use app::db::Db;

@@ -105,8 +105,8 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
         .then(|| view! { <p class="card">{t!(i18n, applicant.lead)}</p> });
     view! {
         {applicant_lead}
-        {caseworker.map(|stats| view! { <CaseworkerCard stats /> })}
-        {admin.map(|overview| view! { <AdminCards overview /> })}
+        {caseworker.map(|stats| view! { <CaseworkerCard stats /> }.into_any())}
+        {admin.map(|overview| view! { <AdminCards overview /> }.into_any())}
         <div class="grid">
             <section class="card" data-test="account">
                 <h2>{t!(i18n, dashboard.account_title)}</h2>

@@ -75,10 +75,15 @@ pub async fn start_session(
 ) -> Result<(), AppError> {
     use tower_sessions::Expiry;
 
-    // A session already signed in as someone else is ended first, so login always rotates.
+    // A session already signed in is ended first; then the id is always replaced (a flushed
+    // session would otherwise be saved again under its old id).
     if session.user.is_some() {
         session.logout().await.map_err(|_| AppError::Internal)?;
     }
+    session.session.cycle_id().await.map_err(|error| {
+        tracing::error!(%error, "could not rotate the session id");
+        AppError::Internal
+    })?;
     session.login(user).await.map_err(|error| {
         tracing::error!(%error, "could not start a session");
         AppError::Internal

@@ -1,5 +1,6 @@
 //! French by default, the browser's language on a first visit, the reader's choice after.
 
+
 use passerelle_tests::both_backends;
 
 fn html_tag(body: &str) -> &str {
@@ -33,7 +34,8 @@ both_backends! {
         client.headers.push(("accept-language", "en".into()));
         let response = client.post_form("/api/set_locale", "/signup", &[("locale", "ar")]).await;
         assert_eq!(response.status, 302);
-        assert_eq!(response.location(), Some("http://localhost:3000/signup"));
+        let back = response.location().unwrap_or_default();
+        assert!(back.starts_with("http://localhost:3000/signup"), "back to the page: {back}");
         let cookie = response.header("set-cookie").expect("cookie");
         assert!(cookie.starts_with("i18n_pref_locale=ar"), "{cookie}");
         assert!(cookie.contains("Max-Age=31536000"), "{cookie}");

@@ -1,0 +1,10 @@
+//! All HTTP and browser tests in one binary (one link instead of five: Leptos test binaries
+//! are large).
+
+#![recursion_limit = "256"]
+
+mod access;
+mod accounts;
+mod admin;
+mod browser;
+mod language;
