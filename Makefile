@@ -24,9 +24,11 @@ run: site
 	$(BIN) seed demo
 	$(BIN) serve
 
+# The browser tests serve the real bundle (wasm, JS, CSS) from target/site with the tests' own
+# server, so only the front end needs a release build here.
 test:
 	scripts/install-tools.sh --browser
-	cargo leptos build --release
+	cargo leptos build --release --frontend-only
 	cargo test --workspace --locked
 
 lint:
