@@ -40,7 +40,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn content_security_policy() {
     use leptos::nonce::{provide_nonce, use_nonce};
     provide_nonce();
-    let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
     else {
         return;
     };

@@ -16,11 +16,21 @@ pub struct Settings {
     pub database_url: String,
 
     /// Address to listen on.
-    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub site_addr: SocketAddr,
 
     /// Folder holding the built site (`pkg/` with the wasm, JS and CSS).
-    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: String,
 
     /// Mark cookies `Secure` (HTTPS only). Defaults to on unless listening on loopback.
@@ -28,7 +38,12 @@ pub struct Settings {
     pub secure_cookies: Option<bool>,
 
     /// Trust `X-Forwarded-For` for client addresses (only behind your own load balancer).
-    #[arg(long, env = "PASSERELLE_TRUST_PROXY", default_value_t = false, global = true)]
+    #[arg(
+        long,
+        env = "PASSERELLE_TRUST_PROXY",
+        default_value_t = false,
+        global = true
+    )]
     pub trust_proxy: bool,
 }
 

@@ -92,8 +92,9 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             ::app::domain::role::Role::Applicant.idle_timeout_minutes(),
         )));
-    let auth = AuthManagerLayerBuilder::new(::app::auth::Backend::new(state.ctx.db.clone()), sessions)
-        .build();
+    let auth =
+        AuthManagerLayerBuilder::new(::app::auth::Backend::new(state.ctx.db.clone()), sessions)
+            .build();
 
     Ok(Router::new()
         .route("/healthz", get(healthz))
@@ -101,9 +102,10 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            provide, shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide, shell))
         .layer(axum::middleware::from_fn(middleware::guard_pages))
         .layer(auth)
         .layer(axum::middleware::from_fn(middleware::check_origin))
@@ -117,7 +119,10 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     let db = state.ctx.db.backend().as_str();
     match state.ctx.db.ping().await {
-        Ok(()) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "db": db }))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(serde_json::json!({ "status": "ok", "db": db })),
+        ),
         Err(error) => {
             tracing::error!(%error, "health check: database unreachable");
             (
@@ -133,7 +138,9 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     let db = Db::connect(&settings.database_url)
         .await
         .with_context(|| format!("failed to open the {} database", settings.database_kind()))?;
-    db.migrate().await.context("failed to migrate the database")?;
+    db.migrate()
+        .await
+        .context("failed to migrate the database")?;
     Ok(db)
 }
 

@@ -10,7 +10,11 @@ use server::{open_database, seed, serve, Settings};
 use std::io::BufRead;
 
 #[derive(Debug, Parser)]
-#[command(name = "passerelle", version, about = "Passerelle: skills, training and microgrants for migrants in Morocco")]
+#[command(
+    name = "passerelle",
+    version,
+    about = "Passerelle: skills, training and microgrants for migrants in Morocco"
+)]
 struct Cli {
     #[command(flatten)]
     settings: Settings,
@@ -64,7 +68,9 @@ async fn main() -> anyhow::Result<()> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Seed { what: SeedWhat::Demo } => {
+        Command::Seed {
+            what: SeedWhat::Demo,
+        } => {
             let db = open_database(&cli.settings).await?;
             let created = seed::demo(&db).await?;
             println!("demo data ready ({created} accounts created)");

@@ -155,8 +155,14 @@ mod tests {
 
     #[test]
     fn origin_must_match_the_host() {
-        let ok = headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]);
-        let evil = headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]);
+        let ok = headers(&[
+            ("origin", "http://127.0.0.1:3000"),
+            ("host", "127.0.0.1:3000"),
+        ]);
+        let evil = headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "127.0.0.1:3000"),
+        ]);
         let null = headers(&[("origin", "null"), ("host", "127.0.0.1:3000")]);
         assert!(same_origin(&ok));
         assert!(!same_origin(&evil));

@@ -129,7 +129,12 @@ impl Client {
     }
 
     /// A plain HTML form post from `page` (JavaScript off).
-    pub async fn post_form(&mut self, path: &str, page: &str, fields: &[(&str, &str)]) -> TestResponse {
+    pub async fn post_form(
+        &mut self,
+        path: &str,
+        page: &str,
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "text/html,application/xhtml+xml")

@@ -75,7 +75,9 @@ impl TestDb {
                 (url.to_string(), Cleanup::Postgres { admin_url, name })
             }
         };
-        let db = Db::connect(&url).await.expect("connect to the test database");
+        let db = Db::connect(&url)
+            .await
+            .expect("connect to the test database");
         db.migrate().await.expect("migrate the test database");
         TestDb { db, url, cleanup }
     }
@@ -94,9 +96,10 @@ impl Drop for TestDb {
                 runtime.block_on(async move {
                     db.close().await;
                     if let Ok(Db::Postgres(pool)) = Db::connect(&admin_url).await {
-                        let _ = sqlx::query(&format!("drop database if exists {name} with (force)"))
-                            .execute(&pool)
-                            .await;
+                        let _ =
+                            sqlx::query(&format!("drop database if exists {name} with (force)"))
+                                .execute(&pool)
+                                .await;
                         pool.close().await;
                     }
                 });
@@ -167,7 +170,10 @@ impl TestApp {
     pub async fn session_count(&self) -> i64 {
         match self.db() {
             Db::Sqlite(_) => self.count("select count(*) from tower_sessions").await,
-            Db::Postgres(_) => self.count("select count(*) from tower_sessions.session").await,
+            Db::Postgres(_) => {
+                self.count("select count(*) from tower_sessions.session")
+                    .await
+            }
         }
     }
 

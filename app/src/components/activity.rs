@@ -2,9 +2,9 @@
 
 use crate::domain::audit::AuditAction;
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 use crate::wire::{format_utc, AuditEvent};
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
     match action {

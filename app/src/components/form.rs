@@ -18,7 +18,10 @@ where
 /// `aria-invalid` for an input, from the last error.
 pub fn invalid(error: LastError, field: Field) -> impl Fn() -> &'static str + Copy + Send + Sync {
     move || {
-        if error.get().is_some_and(|e| !e.problems_for(field).is_empty()) {
+        if error
+            .get()
+            .is_some_and(|e| !e.problems_for(field).is_empty())
+        {
             "true"
         } else {
             "false"

@@ -3,8 +3,8 @@
 use crate::domain::problem::{Field, Problem};
 use crate::error::AppError;
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 /// The sentence for one problem.
 pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
@@ -30,7 +30,12 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::WrongCredentials => t_string!(i18n, problem.wrong_credentials).to_string(),
         Problem::TooManyAttempts {
             retry_after_minutes,
-        } => t_string!(i18n, problem.too_many_attempts, minutes = retry_after_minutes).to_string(),
+        } => t_string!(
+            i18n,
+            problem.too_many_attempts,
+            minutes = retry_after_minutes
+        )
+        .to_string(),
     }
 }
 

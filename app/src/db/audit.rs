@@ -80,7 +80,11 @@ impl EventRow {
 }
 
 /// The latest sign-in events of one account, for the "recent sign-ins" card.
-pub async fn sign_ins_of(tx: &mut Tx, user_id: i64, limit: i64) -> Result<Vec<AuditEvent>, AppError> {
+pub async fn sign_ins_of(
+    tx: &mut Tx,
+    user_id: i64,
+    limit: i64,
+) -> Result<Vec<AuditEvent>, AppError> {
     let rows: Vec<EventRow> = on_conn!(tx, |conn| {
         sqlx::query_as(
             "select a.id, a.at, a.action, u.email as actor_email from audit_log a \

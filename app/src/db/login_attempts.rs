@@ -9,7 +9,9 @@ use sha2::{Digest, Sha256};
 /// The account an attempt targets, as a hash of the submitted address (trimmed, lower-cased),
 /// so attempts on unknown addresses are counted the same way without storing the address.
 pub fn account_key(submitted_email: &str) -> String {
-    hex::encode(Sha256::digest(submitted_email.trim().to_lowercase().as_bytes()))
+    hex::encode(Sha256::digest(
+        submitted_email.trim().to_lowercase().as_bytes(),
+    ))
 }
 
 pub async fn recent_failures(

@@ -154,11 +154,9 @@ pub async fn set_role(tx: &mut Tx, id: i64, expected: Role, new: Role) -> Result
 pub async fn count_active_admins_locked(tx: &mut Tx) -> Result<i64, AppError> {
     let ids: Vec<i64> = match tx {
         Tx::Sqlite(tx) => {
-            sqlx::query_scalar(
-                "select id from users where role = 'admin' and disabled_at is null",
-            )
-            .fetch_all(&mut **tx)
-            .await?
+            sqlx::query_scalar("select id from users where role = 'admin' and disabled_at is null")
+                .fetch_all(&mut **tx)
+                .await?
         }
         Tx::Postgres(tx) => {
             sqlx::query_scalar(

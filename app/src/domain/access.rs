@@ -83,7 +83,11 @@ mod tests {
                 } else {
                     Decision::Forbidden
                 };
-                assert_eq!(decide(access, Some(role)), expected, "{role} on {other} home");
+                assert_eq!(
+                    decide(access, Some(role)),
+                    expected,
+                    "{role} on {other} home"
+                );
             }
         }
     }

@@ -141,8 +141,14 @@ mod tests {
 
     #[test]
     fn the_browser_preference_is_read_with_regions_and_weights() {
-        assert_eq!(Lang::resolve(None, Some("ar-MA,ar;q=0.9,fr;q=0.8")), Lang::Ar);
-        assert_eq!(Lang::resolve(None, Some("de;q=1,en;q=0.5,fr;q=0.7")), Lang::Fr);
+        assert_eq!(
+            Lang::resolve(None, Some("ar-MA,ar;q=0.9,fr;q=0.8")),
+            Lang::Ar
+        );
+        assert_eq!(
+            Lang::resolve(None, Some("de;q=1,en;q=0.5,fr;q=0.7")),
+            Lang::Fr
+        );
         assert_eq!(Lang::resolve(None, Some("EN-gb")), Lang::En);
         assert_eq!(Lang::resolve(None, Some("en;q=0.5, ar;q=0.5")), Lang::En);
     }

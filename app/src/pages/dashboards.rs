@@ -5,10 +5,10 @@ use crate::components::activity::ActivityTable;
 use crate::components::problem::form_messages;
 use crate::domain::role::Role;
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 use crate::server_fns::dashboard::dashboard;
 use crate::wire::{AdminOverview, CaseworkerStats, Dashboard};
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -99,7 +99,12 @@ fn RoleDashboard(role: Role) -> impl IntoView {
 #[component]
 fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
     let i18n = use_i18n();
-    let Dashboard { user, sign_ins, caseworker, admin } = dashboard;
+    let Dashboard {
+        user,
+        sign_ins,
+        caseworker,
+        admin,
+    } = dashboard;
     let email = user.email.clone();
     let applicant_lead = (user.role == Role::Applicant)
         .then(|| view! { <p class="card">{t!(i18n, applicant.lead)}</p> });

@@ -18,7 +18,10 @@ pub fn LoginPage() -> impl IntoView {
     let error = last_error(login);
     let query = use_query_map();
     let next = move || {
-        query.with(|q| q.get("next").and_then(|n| safe_next(Some(&n)).map(str::to_owned)))
+        query.with(|q| {
+            q.get("next")
+                .and_then(|n| safe_next(Some(&n)).map(str::to_owned))
+        })
     };
     let signed_out = move || query.with(|q| q.get("signed_out").is_some());
     view! {

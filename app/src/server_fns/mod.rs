@@ -46,10 +46,12 @@ mod ssr {
     }
 
     pub async fn auth_session() -> Result<AuthSession, AppError> {
-        leptos_axum::extract::<AuthSession>().await.map_err(|error| {
-            tracing::error!(%error, "no auth session on the request");
-            AppError::Internal
-        })
+        leptos_axum::extract::<AuthSession>()
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "no auth session on the request");
+                AppError::Internal
+            })
     }
 
     /// The signed-in user if their role is one of `roles`: `Unauthenticated` when nobody is

@@ -1,6 +1,5 @@
 //! Who may open which page and call which server function; cross-site requests; headers.
 
-
 use app::domain::access::{decide, Access, Decision, PAGES};
 use app::domain::role::Role;
 use passerelle_tests::both_backends;
@@ -23,8 +22,16 @@ fn heading_of(path: &str) -> &'static str {
 /// the parsing of a missing field.
 fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
     match path {
-        "/api/admin/create_staff" => &[("email", "new@example.org"), ("role", "mentor"), ("password", "a long enough passphrase")],
-        "/api/admin/change_role" => &[("user_id", "1"), ("current_role", "applicant"), ("role", "applicant")],
+        "/api/admin/create_staff" => &[
+            ("email", "new@example.org"),
+            ("role", "mentor"),
+            ("password", "a long enough passphrase"),
+        ],
+        "/api/admin/change_role" => &[
+            ("user_id", "1"),
+            ("current_role", "applicant"),
+            ("role", "applicant"),
+        ],
         _ => &[],
     }
 }

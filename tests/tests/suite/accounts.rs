@@ -1,6 +1,5 @@
 //! Sign-up, sign-in, sign-out, throttling and sessions, on SQLite and PostgreSQL.
 
-
 use app::domain::role::Role;
 use passerelle_tests::{both_backends, PASSWORD};
 

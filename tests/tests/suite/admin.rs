@@ -1,6 +1,5 @@
 //! Staff accounts, role changes, the audit trail, demo data and migrations.
 
-
 use app::db::Db;
 use app::domain::role::Role;
 use passerelle_tests::both_backends;
@@ -156,9 +155,18 @@ async fn two_instances_migrating_a_new_postgres_database_together_are_safe() {
     let fresh = passerelle_tests::TestDb::new(passerelle_tests::Backend::Postgres).await;
     // Reset to an empty schema, then let two pools migrate at the same moment.
     if let Db::Postgres(pool) = &fresh.db {
-        sqlx::query("drop schema public cascade").execute(pool).await.expect("drop");
-        sqlx::query("drop schema if exists tower_sessions cascade").execute(pool).await.expect("drop");
-        sqlx::query("create schema public").execute(pool).await.expect("create");
+        sqlx::query("drop schema public cascade")
+            .execute(pool)
+            .await
+            .expect("drop");
+        sqlx::query("drop schema if exists tower_sessions cascade")
+            .execute(pool)
+            .await
+            .expect("drop");
+        sqlx::query("create schema public")
+            .execute(pool)
+            .await
+            .expect("create");
     }
     let a = Db::connect(&fresh.url).await.expect("a");
     let b = Db::connect(&fresh.url).await.expect("b");

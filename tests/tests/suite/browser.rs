@@ -1,7 +1,6 @@
 //! End to end in headless Chromium (Debian's chromium + chromedriver), against the real server
 //! on a local port, with JavaScript on (hydrated) and off (plain HTML forms).
 
-
 use app::domain::role::Role;
 use fantoccini::{Client, ClientBuilder, Locator};
 use passerelle_tests::{Backend, TestApp, PASSWORD};
@@ -36,7 +35,10 @@ async fn chromedriver() -> Chromedriver {
         .spawn()
         .expect("chromedriver must be installed (scripts/install-tools.sh --browser)");
     for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
             return Chromedriver(child, port);
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -60,10 +62,11 @@ async fn browser(driver: &Chromedriver, javascript: bool) -> Client {
         "--window-size=412,900".into(),
         format!("--user-data-dir={}", profile.display()),
     ];
-    let mut prefs = serde_json::json!({});
+    // A French-speaking browser (headless Chromium ignores --lang for Accept-Language).
+    let mut prefs = serde_json::json!({ "intl.accept_languages": "fr-FR,fr" });
     if !javascript {
         args.push("--blink-settings=scriptEnabled=false".into());
-        prefs = serde_json::json!({ "profile.managed_default_content_settings.javascript": 2 });
+        prefs["profile.managed_default_content_settings.javascript"] = serde_json::json!(2);
     }
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
@@ -79,13 +82,18 @@ async fn browser(driver: &Chromedriver, javascript: bool) -> Client {
 }
 
 async fn serve(app: &TestApp) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let router = app.router.clone();
     tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .await
-            .expect("serve");
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("serve");
     });
     format!("http://{addr}")
 }
@@ -93,13 +101,22 @@ async fn serve(app: &TestApp) -> String {
 async fn wait_for_path(browser: &Client, base: &str, path: &str) {
     let url = url::Url::parse(&format!("{base}{path}")).expect("url");
     if let Err(error) = browser.wait().at_most(WAIT).for_url(&url).await {
-        let now = browser.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+        let now = browser
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default();
         panic!("never reached {url} (at {now}): {error}");
     }
 }
 
 async fn fill(browser: &Client, css: &str, text: &str) {
-    let field = browser.wait().at_most(WAIT).for_element(Locator::Css(css)).await.expect(css);
+    let field = browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .expect(css);
     field.clear().await.expect("clear");
     field.send_keys(text).await.expect("type");
 }
@@ -138,8 +155,16 @@ async fn with_javascript(backend: Backend) {
     fill(&b, "#signup-password", PASSWORD).await;
     click(&b, "[data-test='signup-submit']").await;
     wait_for_path(&b, &base, "/me").await;
-    b.wait().at_most(WAIT).for_element(Locator::Css("[data-test='account']")).await.expect("dashboard");
-    assert!(b.source().await.expect("source").contains("mariam.traore@example.org"));
+    b.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-test='account']"))
+        .await
+        .expect("dashboard");
+    assert!(b
+        .source()
+        .await
+        .expect("source")
+        .contains("mariam.traore@example.org"));
 
     // Log out, then log in again.
     click(&b, "[data-test='logout']").await;
@@ -153,15 +178,27 @@ async fn with_javascript(backend: Backend) {
     // Switch to Arabic: the page turns right-to-left in place, and stays so after a reload.
     wait_hydrated(&b).await;
     click(&b, "button[data-locale='ar']").await;
-    b.wait().at_most(WAIT).for_element(Locator::Css("html[dir='rtl'][lang='ar']")).await.expect("rtl");
+    b.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("html[dir='rtl'][lang='ar']"))
+        .await
+        .expect("rtl");
     b.refresh().await.expect("reload");
-    b.wait().at_most(WAIT).for_element(Locator::Css("html[dir='rtl'][lang='ar']")).await.expect("rtl after reload");
+    b.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("html[dir='rtl'][lang='ar']"))
+        .await
+        .expect("rtl after reload");
     assert!(b.source().await.expect("source").contains("مساحتي"));
 
     // Log out.
     click(&b, "[data-test='logout']").await;
     wait_for_path(&b, &base, "/login?signed_out=1").await;
-    assert_eq!(app.session_count().await, 0, "the session is gone from the database");
+    assert_eq!(
+        app.session_count().await,
+        0,
+        "the session is gone from the database"
+    );
     b.close().await.expect("close");
 }
 
@@ -183,7 +220,8 @@ async fn without_javascript(backend: Backend) {
         .for_element(Locator::Css("[data-test='form-problems']"))
         .await
         .expect("the error is shown");
-    assert!(problems.text().await.expect("text").contains("mot de passe incorrect"));
+    let text = problems.text().await.expect("text");
+    assert!(text.contains("mot de passe incorrect"), "{text}");
 
     // The right one: straight to the caseworker dashboard.
     fill(&b, "#login-email", "youssef@example.org").await;
@@ -196,7 +234,11 @@ async fn without_javascript(backend: Backend) {
 
     // The language switch works as a plain form too.
     click(&b, "button[data-locale='ar']").await;
-    b.wait().at_most(WAIT).for_element(Locator::Css("html[dir='rtl']")).await.expect("rtl");
+    b.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("html[dir='rtl']"))
+        .await
+        .expect("rtl");
     click(&b, "[data-test='logout']").await;
     wait_for_path(&b, &base, "/login?signed_out=1").await;
     b.close().await.expect("close");

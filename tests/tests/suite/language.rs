@@ -1,6 +1,5 @@
 //! French by default, the browser's language on a first visit, the reader's choice after.
 
-
 use passerelle_tests::both_backends;
 
 fn html_tag(body: &str) -> &str {

@@ -102,7 +102,11 @@ fn CreateStaffForm(create: ServerAction<CreateStaff>) -> impl IntoView {
 }
 
 #[component]
-fn UserTable(me: Option<i64>, users: Vec<UserSummary>, change: ServerAction<ChangeRole>) -> impl IntoView {
+fn UserTable(
+    me: Option<i64>,
+    users: Vec<UserSummary>,
+    change: ServerAction<ChangeRole>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let rows = users
         .into_iter()

@@ -4,11 +4,7 @@ use leptos::prelude::*;
 /// Changes an account's role. `current_role` is the role the admin saw: if someone changed it
 /// meanwhile, the change is refused as a conflict instead of silently overwriting theirs.
 #[server(endpoint = "admin/change_role")]
-pub async fn change_role(
-    user_id: i64,
-    current_role: String,
-    role: String,
-) -> Result<(), AppError> {
+pub async fn change_role(user_id: i64, current_role: String, role: String) -> Result<(), AppError> {
     use crate::db::{audit, users};
     use crate::domain::audit::AuditAction;
     use crate::domain::problem::{Field, Problem};

@@ -29,9 +29,13 @@ pub async fn create_staff(email: String, role: String, password: String) -> Resu
                     let problems = [
                         email.err().map(|p| FieldProblem::new(Field::Email, p)),
                         role.err().map(|p| FieldProblem::new(Field::Role, p)),
-                        password.err().map(|p| FieldProblem::new(Field::Password, p)),
+                        password
+                            .err()
+                            .map(|p| FieldProblem::new(Field::Password, p)),
                     ];
-                    return Err(AppError::Validation(problems.into_iter().flatten().collect()));
+                    return Err(AppError::Validation(
+                        problems.into_iter().flatten().collect(),
+                    ));
                 }
             };
             let hash = hash_password(password.expose().to_owned()).await?;

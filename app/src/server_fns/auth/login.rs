@@ -4,11 +4,7 @@ use leptos::prelude::*;
 /// Signs someone in. Unknown addresses and wrong passwords get the same answer, in the same
 /// time; repeated failures are throttled (see `domain::throttle`).
 #[server(endpoint = "login")]
-pub async fn login(
-    email: String,
-    password: String,
-    next: Option<String>,
-) -> Result<(), AppError> {
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::auth::Credentials;
     use crate::db::{audit, login_attempts, users};
     use crate::domain::access::safe_next;
@@ -46,7 +42,8 @@ pub async fn login(
             let mut tx = ctx.db.begin().await?;
             login_attempts::record(&mut tx, &key, &address, user.is_some()).await?;
             let Some(user) = user else {
-                let entry = audit::Entry::new(account.as_ref().map(|a| a.id), AuditAction::LoginFailed);
+                let entry =
+                    audit::Entry::new(account.as_ref().map(|a| a.id), AuditAction::LoginFailed);
                 audit::record(&mut tx, entry).await?;
                 tx.commit().await?;
                 return Err(AppError::field(Field::Form, Problem::WrongCredentials));

@@ -14,8 +14,11 @@ pub async fn logout() -> Result<(), AppError> {
             if let Some(user) = session.user.clone() {
                 let ctx = context()?;
                 let mut tx = ctx.db.begin().await?;
-                audit::record(&mut tx, audit::Entry::new(Some(user.id), AuditAction::LoggedOut))
-                    .await?;
+                audit::record(
+                    &mut tx,
+                    audit::Entry::new(Some(user.id), AuditAction::LoggedOut),
+                )
+                .await?;
                 tx.commit().await?;
             }
             session.logout().await.map_err(|_| AppError::Internal)?;

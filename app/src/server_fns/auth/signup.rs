@@ -23,9 +23,13 @@ pub async fn signup(email: String, password: String) -> Result<(), AppError> {
                 (email, password) => {
                     let problems = [
                         email.err().map(|p| FieldProblem::new(Field::Email, p)),
-                        password.err().map(|p| FieldProblem::new(Field::Password, p)),
+                        password
+                            .err()
+                            .map(|p| FieldProblem::new(Field::Password, p)),
                     ];
-                    return Err(AppError::Validation(problems.into_iter().flatten().collect()));
+                    return Err(AppError::Validation(
+                        problems.into_iter().flatten().collect(),
+                    ));
                 }
             };
             let hash = hash_password(password.expose().to_owned()).await?;
@@ -38,7 +42,9 @@ pub async fn signup(email: String, password: String) -> Result<(), AppError> {
                 audit::Entry::new(Some(id), AuditAction::SignedUp).subject("user", id),
             )
             .await?;
-            let row = users::find_by_id(&mut tx, id).await?.ok_or(AppError::Internal)?;
+            let row = users::find_by_id(&mut tx, id)
+                .await?
+                .ok_or(AppError::Internal)?;
             tx.commit().await?;
 
             let user = SessionUser::from_row(&row)?.ok_or(AppError::Internal)?;
