@@ -33,7 +33,7 @@ test:
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --workspace --all-targets --features app/ssr -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 
 fmt:
 	cargo fmt --all

@@ -28,18 +28,18 @@ fn free_port() -> u16 {
 
 async fn chromedriver() -> Chromedriver {
     let port = free_port();
-    let child = Command::new("chromedriver")
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver must be installed (scripts/install-tools.sh --browser)");
+    let driver = Chromedriver(
+        Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver must be installed (scripts/install-tools.sh --browser)"),
+        port,
+    );
     for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
-            return Chromedriver(child, port);
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return driver;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
