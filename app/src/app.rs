@@ -76,16 +76,16 @@ pub fn App() -> impl IntoView {
                 <Header />
                 <main id="content">
                     <Routes fallback=pages::not_found::NotFound>
-                        <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::Async />
-                        <Route path=path!("/signup") view=pages::signup::SignupPage ssr=SsrMode::Async />
-                        <Route path=path!("/me") view=pages::dashboards::ApplicantHome ssr=SsrMode::Async />
-                        <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::Async />
-                        <Route path=path!("/mentor") view=pages::dashboards::MentorHome ssr=SsrMode::Async />
-                        <Route path=path!("/committee") view=pages::dashboards::CommitteeHome ssr=SsrMode::Async />
-                        <Route path=path!("/finance") view=pages::dashboards::FinanceHome ssr=SsrMode::Async />
-                        <Route path=path!("/admin") view=pages::dashboards::AdminHome ssr=SsrMode::Async />
-                        <Route path=path!("/admin/users") view=pages::admin::users::AdminUsersPage ssr=SsrMode::Async />
+                        <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::InOrder />
+                        <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/signup") view=pages::signup::SignupPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/me") view=pages::dashboards::ApplicantHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/mentor") view=pages::dashboards::MentorHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/committee") view=pages::dashboards::CommitteeHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/finance") view=pages::dashboards::FinanceHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin") view=pages::dashboards::AdminHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/users") view=pages::admin::users::AdminUsersPage ssr=SsrMode::InOrder />
                     </Routes>
                 </main>
                 <Footer />

@@ -12,6 +12,9 @@ use tower::ServiceExt;
 pub const ORIGIN: &str = "http://localhost:3000";
 const HOST: &str = "localhost:3000";
 
+/// A request that takes this long is stuck, not slow: fail with its name rather than hang.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub struct Client {
     router: Router,
     pub cookies: BTreeMap<String, String>,
@@ -71,20 +74,23 @@ impl Client {
                 .join("; ");
             headers.insert(header::COOKIE, cookie.parse().expect("cookie"));
         }
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
+        let what = format!("{} {}", request.method(), request.uri());
+        let response = tokio::time::timeout(REQUEST_TIMEOUT, self.router.clone().oneshot(request))
             .await
+            .unwrap_or_else(|_| panic!("{what} got no answer within {REQUEST_TIMEOUT:?}"))
             .expect("the router never fails");
         for value in response.headers().get_all(header::SET_COOKIE) {
             self.store_cookie(value.to_str().unwrap_or_default());
         }
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .expect("body");
+        let bytes = tokio::time::timeout(
+            REQUEST_TIMEOUT,
+            axum::body::to_bytes(response.into_body(), usize::MAX),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("{what}: the body never ended"))
+        .expect("body");
         TestResponse {
             status,
             headers,

@@ -19,6 +19,27 @@ pub enum Backend {
     Postgres,
 }
 
+/// One multi-threaded runtime for every test in the binary, like the single runtime of the real
+/// server. (A runtime per test made Leptos's server rendering stall now and then: tasks of one
+/// test's rendering could end up waiting on another test's runtime.)
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RUNTIME
+        .get_or_init(|| {
+            // `TEST_LOG=debug cargo test …` shows the server's logs of a failing test.
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::from_env("TEST_LOG"))
+                .with_test_writer()
+                .try_init();
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("the test runtime")
+        })
+        .block_on(future)
+}
+
 /// The PostgreSQL server tests create their databases on.
 pub fn postgres_admin_url() -> String {
     std::env::var("PASSERELLE_TEST_PG")
@@ -202,14 +223,18 @@ macro_rules! both_backends {
 
                 async fn run($app: $crate::TestApp) $body
 
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    run($crate::TestApp::new($crate::Backend::Sqlite).await).await
+                #[test]
+                fn sqlite() {
+                    $crate::block_on(async {
+                        run($crate::TestApp::new($crate::Backend::Sqlite).await).await
+                    })
                 }
 
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
-                    run($crate::TestApp::new($crate::Backend::Postgres).await).await
+                #[test]
+                fn postgres() {
+                    $crate::block_on(async {
+                        run($crate::TestApp::new($crate::Backend::Postgres).await).await
+                    })
                 }
             }
         )*

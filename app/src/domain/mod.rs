@@ -2,6 +2,7 @@
 //! browser too and is tested in place. Later areas slot in as `domain/<area>`.
 
 pub mod access;
+pub mod account;
 pub mod audit;
 pub mod email;
 pub mod locale;

@@ -150,29 +150,31 @@ both_backends! {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_instances_migrating_a_new_postgres_database_together_are_safe() {
-    let fresh = passerelle_tests::TestDb::new(passerelle_tests::Backend::Postgres).await;
-    // Reset to an empty schema, then let two pools migrate at the same moment.
-    if let Db::Postgres(pool) = &fresh.db {
-        sqlx::query("drop schema public cascade")
-            .execute(pool)
-            .await
-            .expect("drop");
-        sqlx::query("drop schema if exists tower_sessions cascade")
-            .execute(pool)
-            .await
-            .expect("drop");
-        sqlx::query("create schema public")
-            .execute(pool)
-            .await
-            .expect("create");
-    }
-    let a = Db::connect(&fresh.url).await.expect("a");
-    let b = Db::connect(&fresh.url).await.expect("b");
-    let (first, second) = tokio::join!(a.migrate(), b.migrate());
-    first.expect("first instance migrates");
-    second.expect("second instance migrates");
-    a.close().await;
-    b.close().await;
+#[test]
+fn two_instances_migrating_a_new_postgres_database_together_are_safe() {
+    passerelle_tests::block_on(async {
+        let fresh = passerelle_tests::TestDb::new(passerelle_tests::Backend::Postgres).await;
+        // Reset to an empty schema, then let two pools migrate at the same moment.
+        if let Db::Postgres(pool) = &fresh.db {
+            sqlx::query("drop schema public cascade")
+                .execute(pool)
+                .await
+                .expect("drop");
+            sqlx::query("drop schema if exists tower_sessions cascade")
+                .execute(pool)
+                .await
+                .expect("drop");
+            sqlx::query("create schema public")
+                .execute(pool)
+                .await
+                .expect("create");
+        }
+        let a = Db::connect(&fresh.url).await.expect("a");
+        let b = Db::connect(&fresh.url).await.expect("b");
+        let (first, second) = tokio::join!(a.migrate(), b.migrate());
+        first.expect("first instance migrates");
+        second.expect("second instance migrates");
+        a.close().await;
+        b.close().await;
+    })
 }

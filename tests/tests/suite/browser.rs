@@ -247,22 +247,30 @@ async fn without_javascript(backend: Backend) {
     b.close().await.expect("close");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn browser_with_javascript_on_sqlite() {
-    with_javascript(Backend::Sqlite).await;
+#[test]
+fn browser_with_javascript_on_sqlite() {
+    passerelle_tests::block_on(async {
+        with_javascript(Backend::Sqlite).await;
+    })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn browser_with_javascript_on_postgres() {
-    with_javascript(Backend::Postgres).await;
+#[test]
+fn browser_with_javascript_on_postgres() {
+    passerelle_tests::block_on(async {
+        with_javascript(Backend::Postgres).await;
+    })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn browser_without_javascript_on_sqlite() {
-    without_javascript(Backend::Sqlite).await;
+#[test]
+fn browser_without_javascript_on_sqlite() {
+    passerelle_tests::block_on(async {
+        without_javascript(Backend::Sqlite).await;
+    })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn browser_without_javascript_on_postgres() {
-    without_javascript(Backend::Postgres).await;
+#[test]
+fn browser_without_javascript_on_postgres() {
+    passerelle_tests::block_on(async {
+        without_javascript(Backend::Postgres).await;
+    })
 }

@@ -6,9 +6,8 @@ use leptos::prelude::*;
 pub async fn create_staff(email: String, role: String, password: String) -> Result<i64, AppError> {
     use crate::auth::hash_password;
     use crate::db::{audit, users};
+    use crate::domain::account::parse_credentials;
     use crate::domain::audit::AuditAction;
-    use crate::domain::email::Email;
-    use crate::domain::password::Password;
     use crate::domain::problem::{Field, FieldProblem, Problem};
     use crate::domain::role::Role;
     use crate::server_fns::{context, redirect, require, respond};
@@ -16,26 +15,16 @@ pub async fn create_staff(email: String, role: String, password: String) -> Resu
     respond(
         async {
             let admin = require(&[Role::Admin]).await?;
-            let email = Email::parse(&email);
-            let role = role
-                .parse::<Role>()
-                .ok()
-                .filter(|r| r.is_staff())
-                .ok_or(Problem::RoleUnknown);
-            let password = Password::parse(&password, email.as_ref().ok());
-            let (email, role, password) = match (email, role, password) {
-                (Ok(email), Ok(role), Ok(password)) => (email, role, password),
-                (email, role, password) => {
-                    let problems = [
-                        email.err().map(|p| FieldProblem::new(Field::Email, p)),
-                        role.err().map(|p| FieldProblem::new(Field::Role, p)),
-                        password
-                            .err()
-                            .map(|p| FieldProblem::new(Field::Password, p)),
-                    ];
-                    return Err(AppError::Validation(
-                        problems.into_iter().flatten().collect(),
-                    ));
+            let credentials = parse_credentials(&email, &password);
+            let role = role.parse::<Role>().ok().filter(|r| r.is_staff());
+            let (email, password, role) = match (credentials, role) {
+                (Ok((email, password)), Some(role)) => (email, password, role),
+                (credentials, role) => {
+                    let mut problems = credentials.err().unwrap_or_default();
+                    if role.is_none() {
+                        problems.push(FieldProblem::new(Field::Role, Problem::RoleUnknown));
+                    }
+                    return Err(AppError::Validation(problems));
                 }
             };
             let hash = hash_password(password.expose().to_owned()).await?;

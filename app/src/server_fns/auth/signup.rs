@@ -6,32 +6,16 @@ use leptos::prelude::*;
 pub async fn signup(email: String, password: String) -> Result<(), AppError> {
     use crate::auth::{hash_password, SessionUser};
     use crate::db::{audit, users};
+    use crate::domain::account::parse_credentials;
     use crate::domain::audit::AuditAction;
-    use crate::domain::email::Email;
-    use crate::domain::password::Password;
-    use crate::domain::problem::{Field, FieldProblem};
     use crate::domain::role::Role;
     use crate::server_fns::{auth_session, context, redirect, respond};
 
     respond(
         async {
             // Check every field before touching the database, and report all problems at once.
-            let email = Email::parse(&email);
-            let password = Password::parse(&password, email.as_ref().ok());
-            let (email, password) = match (email, password) {
-                (Ok(email), Ok(password)) => (email, password),
-                (email, password) => {
-                    let problems = [
-                        email.err().map(|p| FieldProblem::new(Field::Email, p)),
-                        password
-                            .err()
-                            .map(|p| FieldProblem::new(Field::Password, p)),
-                    ];
-                    return Err(AppError::Validation(
-                        problems.into_iter().flatten().collect(),
-                    ));
-                }
-            };
+            let (email, password) =
+                parse_credentials(&email, &password).map_err(AppError::Validation)?;
             let hash = hash_password(password.expose().to_owned()).await?;
 
             let ctx = context()?;
