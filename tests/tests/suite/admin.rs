@@ -5,21 +5,27 @@ use app::domain::role::Role;
 use passerelle_tests::both_backends;
 
 async fn role_of(app: &passerelle_tests::TestApp, email: &str) -> String {
-    let sql = "select role from users where email = $1";
-    match app.db() {
-        Db::Sqlite(pool) => sqlx::query_scalar(sql).bind(email).fetch_one(pool).await,
-        Db::Postgres(pool) => sqlx::query_scalar(sql).bind(email).fetch_one(pool).await,
-    }
-    .expect("role")
+    column_of(app, "select role from users where email = $1", email).await
 }
 
 async fn id_of(app: &passerelle_tests::TestApp, email: &str) -> i64 {
-    let sql = "select id from users where email = $1";
+    column_of(app, "select id from users where email = $1", email).await
+}
+
+/// One value of the account with `email` (test inspection only).
+async fn column_of<T>(app: &passerelle_tests::TestApp, sql: &str, email: &str) -> T
+where
+    T: Send + Unpin,
+    for<'r> T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+    for<'r> T: sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>,
+    (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+    (T,): for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+{
     match app.db() {
         Db::Sqlite(pool) => sqlx::query_scalar(sql).bind(email).fetch_one(pool).await,
         Db::Postgres(pool) => sqlx::query_scalar(sql).bind(email).fetch_one(pool).await,
     }
-    .expect("id")
+    .unwrap_or_else(|e| panic!("{sql} for {email}: {e}"))
 }
 
 both_backends! {
