@@ -143,14 +143,7 @@ impl AuthnBackend for Backend {
         let mut tx = self.db.read().await?;
         let row = users::find_by_email(&mut tx, &creds.email).await?;
         tx.commit().await?;
-        let stored = row.as_ref().and_then(|r| r.password_hash.clone());
-        if !verify_password(creds.password, stored).await? {
-            return Ok(None);
-        }
-        match row {
-            Some(row) => SessionUser::from_row(&row),
-            None => Ok(None),
-        }
+        check_password(row.as_ref(), creds.password).await
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SessionUser>, AppError> {
@@ -161,6 +154,22 @@ impl AuthnBackend for Backend {
             Some(row) => SessionUser::from_row(&row),
             None => Ok(None),
         }
+    }
+}
+
+/// The user `row` describes, if `password` is theirs and they may sign in. Without a row (or a
+/// password) the decoy hash is checked instead, so the answer takes the same time.
+pub async fn check_password(
+    row: Option<&users::UserRow>,
+    password: String,
+) -> Result<Option<SessionUser>, AppError> {
+    let stored = row.and_then(|r| r.password_hash.clone());
+    if !verify_password(password, stored).await? {
+        return Ok(None);
+    }
+    match row {
+        Some(row) => SessionUser::from_row(row),
+        None => Ok(None),
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// time; repeated failures are throttled (see `domain::throttle`).
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    use crate::auth::Credentials;
+    use crate::auth::check_password;
     use crate::db::{audit, login_attempts, users};
     use crate::domain::access::safe_next;
     use crate::domain::audit::AuditAction;
@@ -30,14 +30,8 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             tx.commit().await?;
             throttle::check(recent).map_err(|p| AppError::field(Field::Form, p))?;
 
-            let mut session = auth_session().await?;
-            let user = session
-                .authenticate(Credentials {
-                    email: parsed,
-                    password,
-                })
-                .await
-                .map_err(|_| AppError::Internal)?;
+            // The account read above is checked directly: no second lookup.
+            let user = check_password(account.as_ref(), password).await?;
 
             let mut tx = ctx.db.begin().await?;
             login_attempts::record(&mut tx, &key, &address, user.is_some()).await?;
@@ -55,7 +49,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             .await?;
             tx.commit().await?;
 
-            start_session(&mut session, &user).await?;
+            start_session(&mut auth_session().await?, &user).await?;
             redirect(safe_next(next.as_deref()).unwrap_or(user.role.home_path()));
             Ok(())
         }
