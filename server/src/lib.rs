@@ -19,7 +19,8 @@ use axum::routing::get;
 use axum::{Json, Router};
 use axum_login::AuthManagerLayerBuilder;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::OnceLock;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -62,10 +63,22 @@ impl AppState {
     }
 }
 
+/// The app's routes, generated once per process.
+///
+/// `generate_route_list` renders the app with a process-wide flag raised that leaves any resource
+/// first polled meanwhile — by a request being rendered on another thread — pending forever
+/// (leptos_server 0.8 `SuppressResourceLoad`, leptos issue #4773). Generating the list once, before
+/// the first router exists, means no request can be rendering while the flag is up; calling it per
+/// router made a page of a concurrently running test hang now and then.
+fn route_list() -> &'static [AxumRouteListing] {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App))
+}
+
 /// Every page the router knows must be listed in `app::domain::access::PAGES`, so that no page
 /// can exist without an access rule.
 pub fn unguarded_routes() -> Vec<String> {
-    generate_route_list(App)
+    route_list()
         .iter()
         .map(|route| route.path().to_owned())
         .filter(|path| ::app::domain::access::page_access(path).is_none())
@@ -80,7 +93,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         unguarded.is_empty(),
         "pages without an access rule in app::domain::access::PAGES: {unguarded:?}"
     );
-    let routes = generate_route_list(App);
+    let routes = route_list().to_vec();
     let ctx = state.ctx.clone();
     let provide = move || provide_context(ctx.clone());
 
