@@ -28,6 +28,7 @@ run: site
 # server, so only the front end needs a release build here.
 test:
 	scripts/install-tools.sh --browser
+	python3 scripts/check-taxonomy.py
 	cargo leptos build --release --frontend-only
 	cargo test --workspace --locked
 
