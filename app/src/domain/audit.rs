@@ -12,16 +12,20 @@ pub enum AuditAction {
     LoggedOut,
     RoleChanged,
     UserCreated,
+    ConsentGiven,
+    ProfileUpdated,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 6] = [
+    pub const ALL: [AuditAction; 8] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
         AuditAction::LoggedOut,
         AuditAction::RoleChanged,
         AuditAction::UserCreated,
+        AuditAction::ConsentGiven,
+        AuditAction::ProfileUpdated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -32,6 +36,8 @@ impl AuditAction {
             AuditAction::LoggedOut => "logged_out",
             AuditAction::RoleChanged => "role_changed",
             AuditAction::UserCreated => "user_created",
+            AuditAction::ConsentGiven => "consent_given",
+            AuditAction::ProfileUpdated => "profile_updated",
         }
     }
 }

@@ -4,9 +4,16 @@
 pub mod access;
 pub mod account;
 pub mod audit;
+pub mod consent;
+pub mod eligibility;
 pub mod email;
+pub mod identity;
 pub mod locale;
+pub mod matching;
+pub mod money;
 pub mod password;
 pub mod problem;
+pub mod profile;
+pub mod reference;
 pub mod role;
 pub mod throttle;

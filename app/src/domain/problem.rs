@@ -12,6 +12,14 @@ pub enum Field {
     Password,
     Role,
     Locale,
+    Query,
+    Sector,
+    FullName,
+    Sex,
+    BirthDate,
+    Nationality,
+    City,
+    Phone,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -47,6 +55,40 @@ pub enum Problem {
     WrongCredentials,
     #[error("too many attempts")]
     TooManyAttempts { retry_after_minutes: i64 },
+    #[error("the search is too long")]
+    QueryTooLong { max: usize },
+    #[error("unknown sector")]
+    SectorUnknown,
+    #[error("the name is missing")]
+    FullNameMissing,
+    #[error("the name is too long")]
+    FullNameTooLong { max: usize },
+    #[error("the name contains invisible characters")]
+    FullNameInvalid,
+    #[error("the sex is missing")]
+    SexMissing,
+    #[error("unknown sex")]
+    SexUnknown,
+    #[error("the date of birth is missing")]
+    BirthDateMissing,
+    #[error("no such date")]
+    DateInvalid,
+    #[error("the date of birth is in the future")]
+    BirthDateInFuture,
+    #[error("the date of birth is implausibly old")]
+    BirthDateImplausible,
+    #[error("applicants must be adults")]
+    TooYoung { min: u8 },
+    #[error("unknown nationality")]
+    NationalityUnknown,
+    #[error("unknown city")]
+    CityUnknown,
+    #[error("the phone number is not valid")]
+    PhoneInvalid,
+    #[error("consent is needed first")]
+    ConsentRequired,
+    #[error("the privacy notice changed")]
+    NoticeOutdated,
 }
 
 /// A problem attached to the field it concerns.
