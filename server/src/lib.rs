@@ -120,6 +120,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
             _,
         >(provide, shell))
         .layer(axum::middleware::from_fn(middleware::guard_pages))
+        .layer(axum::middleware::from_fn(middleware::clean_form_referer))
         .layer(auth)
         .layer(axum::middleware::from_fn(middleware::check_origin))
         .layer(axum::middleware::from_fn(middleware::security_headers))

@@ -23,6 +23,45 @@ pub async fn check_origin(request: Request, next: Next) -> Response {
     }
 }
 
+/// The query parameters Leptos adds to the page address when a plain form post fails
+/// (`__path` names the function, `__err` carries its error).
+const FORM_ERROR_PARAMS: [&str; 2] = ["__path", "__err"];
+
+/// Removes a previous failure's `__path`/`__err` from the `Referer` of a form post. Leptos sends
+/// a failed JavaScript-free post back to its `Referer` with the new error appended; without this,
+/// a second mistake on the same page would add a second error after the first, and the page
+/// would keep showing the first (stale) one.
+pub async fn clean_form_referer(mut request: Request, next: Next) -> Response {
+    if request.method() == Method::POST {
+        let cleaned = request
+            .headers()
+            .get(header::REFERER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|referer| url::Url::parse(referer).ok())
+            .filter(|url| {
+                url.query_pairs()
+                    .any(|(k, _)| FORM_ERROR_PARAMS.contains(&k.as_ref()))
+            })
+            .map(|mut url| {
+                let kept: Vec<(String, String)> = url
+                    .query_pairs()
+                    .filter(|(k, _)| !FORM_ERROR_PARAMS.contains(&k.as_ref()))
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect();
+                if kept.is_empty() {
+                    url.set_query(None);
+                } else {
+                    url.query_pairs_mut().clear().extend_pairs(kept);
+                }
+                url.to_string()
+            });
+        if let Some(value) = cleaned.and_then(|c| c.parse().ok()) {
+            request.headers_mut().insert(header::REFERER, value);
+        }
+    }
+    next.run(request).await
+}
+
 fn is_safe_method(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
