@@ -79,7 +79,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::InOrder />
                         <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::InOrder />
                         <Route path=path!("/signup") view=pages::signup::SignupPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/skills") view=pages::skills::SkillsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/me") view=pages::dashboards::ApplicantHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/profile") view=pages::profile::ProfilePage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor") view=pages::dashboards::MentorHome ssr=SsrMode::InOrder />
                         <Route path=path!("/committee") view=pages::dashboards::CommitteeHome ssr=SsrMode::InOrder />

@@ -63,3 +63,60 @@ pub fn format_utc(at: OffsetDateTime) -> String {
         at.minute()
     )
 }
+
+/// A skill as a picker shows it: its code and its label in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillLabel {
+    pub code: String,
+    pub label: String,
+}
+
+/// Skills of one occupation (ISCO-08 unit group), as search results are grouped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OccupationSkills {
+    pub isco: u16,
+    pub occupation: String,
+    pub sector: crate::domain::reference::Sector,
+    pub skills: Vec<SkillLabel>,
+}
+
+/// The consent on record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentInfo {
+    pub notice_version: String,
+    /// Taken by a caseworker in person (assisted registration).
+    pub in_person: bool,
+    pub at: OffsetDateTime,
+}
+
+/// The identity step as saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityView {
+    pub full_name: String,
+    pub sex: Option<crate::domain::profile::Sex>,
+    pub birth_date: Option<time::Date>,
+    pub nationality: Option<String>,
+    pub city: Option<String>,
+    pub phone: Option<String>,
+    pub version: i32,
+}
+
+/// A choice of a select list: its code and its label in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub code: String,
+    pub label: String,
+}
+
+/// The applicant's profile page: consent first, then the steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfilePage {
+    /// The current notice's version (the consent must name it).
+    pub notice_version: String,
+    /// Consent to the current notice, if given and not withdrawn.
+    pub consent: Option<ConsentInfo>,
+    pub identity: Option<IdentityView>,
+    /// Nationalities and cities, sorted by label in the reader's language.
+    pub countries: Vec<Choice>,
+    pub cities: Vec<Choice>,
+}

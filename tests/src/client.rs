@@ -122,6 +122,15 @@ impl Client {
         self.send(request).await
     }
 
+    /// A GET server function as a script calls it (JSON back).
+    pub async fn get_json(&mut self, path: &str) -> TestResponse {
+        let request = Request::get(path)
+            .header(header::ACCEPT, "application/json")
+            .body(Body::empty())
+            .expect("request");
+        self.send(request).await
+    }
+
     /// A server-function call as the hydrated page makes it (JavaScript on).
     pub async fn call(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
         let request = Request::post(path)

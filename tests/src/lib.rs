@@ -206,6 +206,16 @@ impl TestApp {
         }
         .expect("count query")
     }
+
+    /// Runs a query returning one text value or none (test inspection only; cast non-text
+    /// columns with `cast(… as text)`, which both databases read the same way).
+    pub async fn text(&self, sql: &str) -> Option<String> {
+        match self.db() {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_optional(pool).await,
+            Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_optional(pool).await,
+        }
+        .expect("text query")
+    }
 }
 
 /// The password of accounts made by the harness.

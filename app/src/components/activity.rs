@@ -14,6 +14,8 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::LoggedOut => t_string!(i18n, audit.logged_out),
         AuditAction::RoleChanged => t_string!(i18n, audit.role_changed),
         AuditAction::UserCreated => t_string!(i18n, audit.user_created),
+        AuditAction::ConsentGiven => t_string!(i18n, audit.consent_given),
+        AuditAction::ProfileUpdated => t_string!(i18n, audit.profile_updated),
     }
     .to_string()
 }

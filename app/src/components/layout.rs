@@ -51,6 +51,7 @@ fn SignedOutMenu() -> impl IntoView {
         <ul class="menu">
             <li><A href="/login">{t!(i18n, nav.sign_in)}</A></li>
             <li><A href="/signup">{t!(i18n, nav.sign_up)}</A></li>
+            <li><A href="/skills">{t!(i18n, nav.skills)}</A></li>
         </ul>
     }
 }
@@ -62,10 +63,15 @@ fn SignedInMenu(user: CurrentUser) -> impl IntoView {
     let admin = (user.role == Role::Admin).then(|| {
         view! { <li><A href="/admin/users">{t!(i18n, nav.manage_accounts)}</A></li> }
     });
+    let applicant = (user.role == Role::Applicant).then(|| {
+        view! { <li><A href="/profile">{t!(i18n, nav.my_profile)}</A></li> }
+    });
     view! {
         <ul class="menu">
             <li><A href=user.role.home_path()>{t!(i18n, nav.my_space)}</A></li>
+            {applicant}
             {admin}
+            <li><A href="/skills">{t!(i18n, nav.skills)}</A></li>
             <li>
                 <ActionForm action=logout attr:class="inline-form">
                     <button type="submit" class="link-button" data-test="logout">

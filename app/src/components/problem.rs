@@ -36,6 +36,27 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
             minutes = retry_after_minutes
         )
         .to_string(),
+        Problem::QueryTooLong { max } => t_string!(i18n, problem.query_too_long, max).to_string(),
+        Problem::SectorUnknown => t_string!(i18n, problem.sector_unknown).to_string(),
+        Problem::FullNameMissing => t_string!(i18n, problem.full_name_missing).to_string(),
+        Problem::FullNameTooLong { max } => {
+            t_string!(i18n, problem.full_name_too_long, max).to_string()
+        }
+        Problem::FullNameInvalid => t_string!(i18n, problem.full_name_invalid).to_string(),
+        Problem::SexMissing => t_string!(i18n, problem.sex_missing).to_string(),
+        Problem::SexUnknown => t_string!(i18n, problem.sex_unknown).to_string(),
+        Problem::BirthDateMissing => t_string!(i18n, problem.birth_date_missing).to_string(),
+        Problem::DateInvalid => t_string!(i18n, problem.date_invalid).to_string(),
+        Problem::BirthDateInFuture => t_string!(i18n, problem.birth_date_in_future).to_string(),
+        Problem::BirthDateImplausible => {
+            t_string!(i18n, problem.birth_date_implausible).to_string()
+        }
+        Problem::TooYoung { min } => t_string!(i18n, problem.too_young, min).to_string(),
+        Problem::NationalityUnknown => t_string!(i18n, problem.nationality_unknown).to_string(),
+        Problem::CityUnknown => t_string!(i18n, problem.city_unknown).to_string(),
+        Problem::PhoneInvalid => t_string!(i18n, problem.phone_invalid).to_string(),
+        Problem::ConsentRequired => t_string!(i18n, problem.consent_required).to_string(),
+        Problem::NoticeOutdated => t_string!(i18n, problem.notice_outdated).to_string(),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod login_attempts;
+pub mod profiles;
 pub mod sessions;
 pub mod users;
 

@@ -5,4 +5,32 @@ pub mod dashboards;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod profile;
 pub mod signup;
+pub mod skills;
+
+use crate::domain::reference::Sector;
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+
+/// A sector's name in the reader's language.
+pub fn sector_name(i18n: I18nContext<Locale>, sector: Sector) -> String {
+    match sector {
+        Sector::AutomotiveWiring => t_string!(i18n, sector.automotive_wiring),
+        Sector::CallCentreIct => t_string!(i18n, sector.call_centre_ict),
+        Sector::HairdressingBeauty => t_string!(i18n, sector.hairdressing_beauty),
+        Sector::SewingFashion => t_string!(i18n, sector.sewing_fashion),
+        Sector::CateringFood => t_string!(i18n, sector.catering_food),
+        Sector::Crafts => t_string!(i18n, sector.crafts),
+        Sector::Cleaning => t_string!(i18n, sector.cleaning),
+        Sector::Construction => t_string!(i18n, sector.construction),
+        Sector::Painting => t_string!(i18n, sector.painting),
+        Sector::Audiovisual => t_string!(i18n, sector.audiovisual),
+        Sector::Agriculture => t_string!(i18n, sector.agriculture),
+        Sector::Commerce => t_string!(i18n, sector.commerce),
+        Sector::RepairMaintenance => t_string!(i18n, sector.repair_maintenance),
+        Sector::TransportLogistics => t_string!(i18n, sector.transport_logistics),
+        Sector::CareServices => t_string!(i18n, sector.care_services),
+    }
+    .to_string()
+}

@@ -8,6 +8,8 @@ pub mod admin;
 pub mod auth;
 pub mod dashboard;
 pub mod locale;
+pub mod profile;
+pub mod skills;
 
 use crate::domain::access::Access;
 use crate::domain::role::Role;
@@ -24,6 +26,16 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/admin/users", Access::Roles(&[Role::Admin])),
     ("/api/admin/create_staff", Access::Roles(&[Role::Admin])),
     ("/api/admin/change_role", Access::Roles(&[Role::Admin])),
+    ("/api/skills/search", Access::Public),
+    ("/api/profile/load", Access::Roles(&[Role::Applicant])),
+    (
+        "/api/profile/give_consent",
+        Access::Roles(&[Role::Applicant]),
+    ),
+    (
+        "/api/profile/save_identity",
+        Access::Roles(&[Role::Applicant]),
+    ),
 ];
 
 #[cfg(feature = "ssr")]

@@ -14,6 +14,8 @@ fn heading_of(path: &str) -> &'static str {
         "/finance" => "Espace finances",
         "/admin" => "Administration",
         "/admin/users" => "Tous les comptes",
+        "/profile" => "Vos données et votre accord",
+        "/skills" => "Métiers et compétences",
         _ => "",
     }
 }
@@ -31,6 +33,19 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("user_id", "1"),
             ("current_role", "applicant"),
             ("role", "applicant"),
+        ],
+        "/api/profile/load" => &[("lang", "fr")],
+        "/api/profile/give_consent" => &[("notice_version", "2026-11"), ("lang", "fr")],
+        "/api/profile/save_identity" => &[
+            ("full_name", "Awa Koné"),
+            ("sex", "female"),
+            ("birth_day", "14"),
+            ("birth_month", "3"),
+            ("birth_year", "1997"),
+            ("nationality", "CI"),
+            ("city", "tanger"),
+            ("phone", ""),
+            ("version", "0"),
         ],
         _ => &[],
     }

@@ -136,6 +136,24 @@ async fn click(browser: &Client, css: &str) {
         .expect("click");
 }
 
+/// Waits until the element at `css` shows `needle` (the page may still be the previous one for
+/// a moment after a form post).
+async fn wait_for_text(browser: &Client, css: &str, needle: &str) {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        if let Ok(element) = browser.find(Locator::Css(css)).await {
+            if element.text().await.is_ok_and(|t| t.contains(needle)) {
+                return;
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            let source = browser.source().await.unwrap_or_default();
+            panic!("{css} never showed {needle:?}: {source}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 async fn wait_hydrated(browser: &Client) {
     browser
         .wait()
@@ -245,6 +263,126 @@ async fn without_javascript(backend: Backend) {
     click(&b, "[data-test='logout']").await;
     wait_for_path(&b, &base, "/login?signed_out=1").await;
     b.close().await.expect("close");
+}
+
+/// An applicant reading Arabic, on a phone without JavaScript: consent, then the identity step,
+/// with a mistake corrected on the way.
+async fn profile_in_arabic_without_javascript(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.user("aicha@example.org", Role::Applicant).await;
+    let base = serve(&app).await;
+    let driver = chromedriver().await;
+    let b = browser(&driver, false).await;
+
+    b.goto(&format!("{base}/login")).await.expect("open");
+    click(&b, "button[data-locale='ar']").await;
+    b.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("html[dir='rtl']"))
+        .await
+        .expect("rtl");
+    fill(&b, "#login-email", "aicha@example.org").await;
+    fill(&b, "#login-password", PASSWORD).await;
+    click(&b, "[data-test='login-submit']").await;
+    wait_for_path(&b, &base, "/me").await;
+
+    b.goto(&format!("{base}/profile")).await.expect("profile");
+    let notice = b
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-test='consent']"))
+        .await
+        .expect("the notice comes first")
+        .text()
+        .await
+        .expect("text");
+    assert!(notice.contains("بياناتك وموافقتك"), "{notice}");
+    click(&b, "[data-test='agree']").await;
+
+    fill(&b, "#full-name", "عائشة كوني").await;
+    click(&b, "input[name='sex'][value='female']").await;
+    // The date of birth is left out on purpose.
+    b.find(Locator::Css("#nationality option[value='CI']"))
+        .await
+        .expect("Côte d'Ivoire is offered")
+        .click()
+        .await
+        .expect("choose");
+    b.find(Locator::Css("#city option[value='tanger']"))
+        .await
+        .expect("Tanger is offered")
+        .click()
+        .await
+        .expect("choose");
+    click(&b, "[data-test='save-identity']").await;
+    wait_for_text(&b, "[data-test='birth-date-problems']", "أدخل تاريخ ميلادك").await;
+    assert_eq!(
+        app.count("select count(*) from profiles").await,
+        0,
+        "nothing half-saved"
+    );
+
+    // The page keeps the error in its address; a second mistake replaces it, not adds to it.
+    fill(&b, "#full-name", "عائشة كوني").await;
+    click(&b, "input[name='sex'][value='female']").await;
+    fill(&b, "#birth-day", "31").await;
+    fill(&b, "#birth-month", "2").await;
+    fill(&b, "#birth-year", "1996").await;
+    b.find(Locator::Css("#nationality option[value='CI']"))
+        .await
+        .expect("CI")
+        .click()
+        .await
+        .expect("choose");
+    b.find(Locator::Css("#city option[value='tanger']"))
+        .await
+        .expect("tanger")
+        .click()
+        .await
+        .expect("choose");
+    click(&b, "[data-test='save-identity']").await;
+    wait_for_text(
+        &b,
+        "[data-test='birth-date-problems']",
+        "هذا التاريخ غير موجود",
+    )
+    .await;
+    let address = b.current_url().await.expect("url").to_string();
+    assert_eq!(address.matches("__err=").count(), 1, "{address}");
+
+    fill(&b, "#full-name", "عائشة كوني").await;
+    click(&b, "input[name='sex'][value='female']").await;
+    fill(&b, "#birth-day", "20").await;
+    fill(&b, "#birth-month", "5").await;
+    fill(&b, "#birth-year", "1996").await;
+    b.find(Locator::Css("#nationality option[value='CI']"))
+        .await
+        .expect("CI")
+        .click()
+        .await
+        .expect("choose");
+    b.find(Locator::Css("#city option[value='tanger']"))
+        .await
+        .expect("tanger")
+        .click()
+        .await
+        .expect("choose");
+    click(&b, "[data-test='save-identity']").await;
+    wait_for_path(&b, &base, "/profile?saved=identity").await;
+    assert_eq!(
+        app.text("select full_name || '|' || cast(birth_date as text) from profiles")
+            .await
+            .as_deref(),
+        Some("عائشة كوني|1996-05-20")
+    );
+    b.close().await.expect("close");
+}
+
+#[test]
+fn browser_profile_in_arabic_without_javascript_on_sqlite() {
+    passerelle_tests::block_on(async {
+        profile_in_arabic_without_javascript(Backend::Sqlite).await;
+    })
 }
 
 #[test]

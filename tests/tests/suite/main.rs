@@ -8,3 +8,5 @@ mod accounts;
 mod admin;
 mod browser;
 mod language;
+mod profile;
+mod skills;

@@ -1,0 +1,182 @@
+//! Applicant profiles and their consent records.
+
+use super::{now, Tx};
+use crate::domain::identity::Identity;
+use crate::domain::profile::Sex;
+use crate::domain::reference::{City, Country};
+use crate::error::AppError;
+use crate::on_conn;
+use crate::wire::{ConsentInfo, IdentityView};
+use time::{Date, OffsetDateTime};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ConsentRow {
+    pub notice_version: String,
+    pub given: bool,
+    pub in_person: bool,
+    pub at: OffsetDateTime,
+}
+
+impl From<ConsentRow> for ConsentInfo {
+    fn from(row: ConsentRow) -> Self {
+        ConsentInfo {
+            notice_version: row.notice_version,
+            in_person: row.in_person,
+            at: row.at,
+        }
+    }
+}
+
+/// The person's most recent consent decision, if any.
+pub async fn latest_consent(tx: &mut Tx, user_id: i64) -> Result<Option<ConsentRow>, AppError> {
+    let row = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, ConsentRow>(
+            "select notice_version, given, in_person, at from consents \
+             where user_id = $1 order by id desc limit 1",
+        )
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(row)
+}
+
+/// One consent decision, as given by the person or taken in person by `recorded_by`.
+pub struct NewConsent<'a> {
+    pub user_id: i64,
+    pub notice_version: &'a str,
+    pub language: &'a str,
+    pub given: bool,
+    pub recorded_by: Option<i64>,
+}
+
+pub async fn record_consent(tx: &mut Tx, consent: NewConsent<'_>) -> Result<(), AppError> {
+    on_conn!(tx, |conn| {
+        sqlx::query(
+            "insert into consents (user_id, notice_version, language, given, in_person, recorded_by, at) \
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(consent.user_id)
+        .bind(consent.notice_version)
+        .bind(consent.language)
+        .bind(consent.given)
+        .bind(consent.recorded_by.is_some())
+        .bind(consent.recorded_by)
+        .bind(now())
+        .execute(conn)
+        .await
+        .map(drop)
+    })?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct IdentityRow {
+    pub full_name: String,
+    pub sex: Option<String>,
+    pub birth_date: Option<Date>,
+    pub nationality: Option<String>,
+    pub city: Option<String>,
+    pub phone: Option<String>,
+    pub version: i32,
+}
+
+impl From<IdentityRow> for IdentityView {
+    fn from(row: IdentityRow) -> Self {
+        IdentityView {
+            full_name: row.full_name,
+            sex: row.sex.as_deref().and_then(|s| match s {
+                "female" => Some(Sex::Female),
+                "male" => Some(Sex::Male),
+                _ => None,
+            }),
+            birth_date: row.birth_date,
+            nationality: row.nationality,
+            city: row.city,
+            phone: row.phone,
+            version: row.version,
+        }
+    }
+}
+
+pub async fn identity(tx: &mut Tx, user_id: i64) -> Result<Option<IdentityRow>, AppError> {
+    let row = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, IdentityRow>(
+            "select full_name, sex, birth_date, nationality, city, phone, version \
+             from profiles where user_id = $1",
+        )
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(row)
+}
+
+fn sex_code(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "female",
+        Sex::Male => "male",
+    }
+}
+
+/// Saves the identity step. `expected_version` is the version the form was filled from (0 for
+/// a profile not yet created): if someone saved meanwhile, nothing is written and the answer is
+/// `Conflict`. Returns the new version.
+pub async fn save_identity(
+    tx: &mut Tx,
+    user_id: i64,
+    identity: &Identity,
+    expected_version: i32,
+    registered_by: Option<i64>,
+) -> Result<i32, AppError> {
+    let at = now();
+    let nationality: &str = Country::code(identity.nationality);
+    let city: &str = City::code(identity.city);
+    let rows = if expected_version == 0 {
+        on_conn!(tx, |conn| {
+            sqlx::query(
+                "insert into profiles (user_id, full_name, sex, birth_date, nationality, city, phone, \
+                 registered_by, version, created_at, updated_at) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) \
+                 on conflict (user_id) do nothing",
+            )
+            .bind(user_id)
+            .bind(&identity.full_name)
+            .bind(sex_code(identity.sex))
+            .bind(identity.birth_date)
+            .bind(nationality)
+            .bind(city)
+            .bind(&identity.phone)
+            .bind(registered_by)
+            .bind(at)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?
+    } else {
+        on_conn!(tx, |conn| {
+            sqlx::query(
+                "update profiles set full_name = $1, sex = $2, birth_date = $3, nationality = $4, \
+                 city = $5, phone = $6, version = version + 1, updated_at = $7 \
+                 where user_id = $8 and version = $9",
+            )
+            .bind(&identity.full_name)
+            .bind(sex_code(identity.sex))
+            .bind(identity.birth_date)
+            .bind(nationality)
+            .bind(city)
+            .bind(&identity.phone)
+            .bind(at)
+            .bind(user_id)
+            .bind(expected_version)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?
+    };
+    if rows == 1 {
+        Ok(expected_version + 1)
+    } else {
+        Err(AppError::Conflict)
+    }
+}

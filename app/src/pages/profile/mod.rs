@@ -1,0 +1,54 @@
+//! The applicant's own profile: the privacy notice and consent first, then the steps of the
+//! wizard, each saved on its own (a lost connection loses at most one step).
+
+mod consent;
+mod identity;
+
+use crate::components::problem::FormProblems;
+use crate::i18n::*;
+use crate::server_fns::profile::{profile_page, GiveConsent, SaveIdentity};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let consent = ServerAction::<GiveConsent>::new();
+    let save_identity = ServerAction::<SaveIdentity>::new();
+    let page = Resource::new(
+        move || {
+            (
+                i18n.get_locale().as_str(),
+                consent.version().get(),
+                save_identity.version().get(),
+            )
+        },
+        |(lang, _, _)| profile_page(lang.to_owned()),
+    );
+    let query = use_query_map();
+    let saved = move || query.with(|q| q.get("saved").is_some());
+    view! {
+        <Title text=move || t_string!(i18n, profile.title).to_string() />
+        <h1>{t!(i18n, profile.title)}</h1>
+        <Show when=saved>
+            <p class="notice" role="status" data-test="saved">{t!(i18n, profile.saved)}</p>
+        </Show>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) if page.consent.is_none() => view! {
+                        <consent::ConsentStep action=consent notice_version=page.notice_version />
+                    }.into_any(),
+                    Ok(page) => view! {
+                        <consent::ConsentGiven consent=page.consent.clone() />
+                        <identity::IdentityStep action=save_identity page />
+                    }.into_any(),
+                    Err(error) => view! {
+                        <FormProblems error=Signal::derive(move || Some(error.clone())) />
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,9 @@
+//! The applicant's own profile: consent first, then the wizard's steps.
+
+pub mod give_consent;
+pub mod load;
+pub mod save_identity;
+
+pub use give_consent::{give_consent, GiveConsent};
+pub use load::{profile_page, LoadProfile};
+pub use save_identity::{save_identity, SaveIdentity};

@@ -1,0 +1,69 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Saves the identity step of the applicant's own profile. `version` is the version the form
+/// was filled from (0 before the first save): a profile saved meanwhile elsewhere answers a
+/// conflict instead of being overwritten. `sex` is optional in the request because an
+/// unanswered radio group sends nothing; it is still required ("choose an answer"). The date of
+/// birth comes as three small fields (day, month, year), easier to type on a phone than a date
+/// picker is to scroll back thirty years.
+// One argument per form field: that is what a plain HTML form posts.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "profile/save_identity")]
+pub async fn save_identity(
+    full_name: String,
+    sex: Option<String>,
+    birth_day: String,
+    birth_month: String,
+    birth_year: String,
+    nationality: String,
+    city: String,
+    phone: String,
+    version: i32,
+) -> Result<(), AppError> {
+    use crate::db::{audit, profiles};
+    use crate::domain::audit::AuditAction;
+    use crate::domain::consent::NOTICE_VERSION;
+    use crate::domain::identity::IdentityForm;
+    use crate::domain::problem::{Field, Problem};
+    use crate::domain::role::Role;
+    use crate::server_fns::{context, redirect, require, respond};
+
+    respond(
+        async {
+            let user = require(&[Role::Applicant]).await?;
+            let today = crate::db::now().date();
+            let birth_date =
+                crate::domain::identity::join_date(&birth_day, &birth_month, &birth_year);
+            let identity = IdentityForm {
+                full_name: &full_name,
+                sex: sex.as_deref().unwrap_or_default(),
+                birth_date: &birth_date,
+                nationality: &nationality,
+                city: &city,
+                phone: &phone,
+            }
+            .parse(today)
+            .map_err(AppError::Validation)?;
+            let mut tx = context()?.db.begin().await?;
+            let consented = profiles::latest_consent(&mut tx, user.id)
+                .await?
+                .is_some_and(|c| c.given && c.notice_version == NOTICE_VERSION);
+            if !consented {
+                return Err(AppError::field(Field::Form, Problem::ConsentRequired));
+            }
+            let saved = profiles::save_identity(&mut tx, user.id, &identity, version, None).await?;
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(user.id), AuditAction::ProfileUpdated)
+                    .subject("user", user.id)
+                    .details(serde_json::json!({ "step": "identity", "version": saved })),
+            )
+            .await?;
+            tx.commit().await?;
+            redirect("/profile?saved=identity");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,159 @@
+//! The applicant's profile: consent before anything, then the identity step, on both databases,
+//! with and without JavaScript.
+
+use app::domain::role::Role;
+use passerelle_tests::both_backends;
+
+const NOTICE: &str = app::domain::consent::NOTICE_VERSION;
+
+fn identity<'a>(version: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("full_name", name),
+        ("sex", "female"),
+        ("birth_day", "14"),
+        ("birth_month", "03"),
+        ("birth_year", "1997"),
+        ("nationality", "CI"),
+        ("city", "tanger"),
+        ("phone", "06 12 34 56 78"),
+        ("version", version),
+    ]
+}
+
+both_backends! {
+    async fn consent_comes_before_any_profile_data(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        let page = client.get("/profile").await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("data-test=\"consent\""));
+        assert!(!page.body.contains("data-test=\"identity\""));
+
+        let response = client.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await;
+        assert_eq!(response.status, 422);
+        assert!(response.body.contains("consent_required"), "{}", response.body);
+        assert_eq!(app.count("select count(*) from profiles").await, 0);
+    }
+
+    async fn consent_records_the_notice_and_the_language_read(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.cookies.insert("i18n_pref_locale".into(), "ar".into());
+        let response = client
+            .post_form("/api/profile/give_consent", "/profile", &[("notice_version", NOTICE), ("lang", "ar")])
+            .await;
+        assert_eq!(response.status, 302, "{}", response.body);
+        assert_eq!(
+            app.text("select notice_version || ' ' || language from consents").await.as_deref(),
+            Some(format!("{NOTICE} ar").as_str())
+        );
+        assert_eq!(app.count("select count(*) from consents where in_person = false").await, 1);
+        assert_eq!(app.count("select count(*) from audit_log where action = 'consent_given'").await, 1);
+        let page = client.get("/profile").await;
+        assert!(page.body.contains("data-test=\"identity\""), "{}", page.body);
+        assert!(page.body.contains("data-test=\"consent-given\""));
+    }
+
+    async fn a_notice_changed_since_the_page_opened_is_not_agreed_to(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        let response = client
+            .call("/api/profile/give_consent", &[("notice_version", "2020-01"), ("lang", "fr")])
+            .await;
+        assert_eq!(response.status, 422);
+        assert!(response.body.contains("notice_outdated"));
+        assert_eq!(app.count("select count(*) from consents").await, 0);
+    }
+
+    async fn the_identity_step_saves_without_javascript_and_shows_again(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        let response = client
+            .post_form("/api/profile/save_identity", "/profile", &identity("0", "  Awa   Koné "))
+            .await;
+        assert_eq!(response.status, 302, "{}", response.body);
+        assert!(response.location().unwrap_or_default().ends_with("/profile?saved=identity"));
+        assert_eq!(
+            app.text("select full_name || '|' || cast(birth_date as text) || '|' || nationality || '|' || city || '|' || phone from profiles").await.as_deref(),
+            Some("Awa Koné|1997-03-14|CI|tanger|0612345678")
+        );
+        let page = client.get("/profile?saved=identity").await;
+        assert!(page.body.contains("data-test=\"saved\""));
+        assert!(page.body.contains("value=\"Awa Koné\""), "{}", page.body);
+        assert!(page.body.contains("<option value=\"tanger\" selected"), "the city is preselected");
+        assert_eq!(app.count("select count(*) from audit_log where action = 'profile_updated'").await, 1);
+    }
+
+    async fn every_bad_field_is_named_and_nothing_is_saved(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        let response = client
+            .call(
+                "/api/profile/save_identity",
+                &[
+                    ("full_name", ""),
+                    ("birth_day", "30"),
+                    ("birth_month", "2"),
+                    ("birth_year", "2026"),
+                    ("nationality", "ZZ"),
+                    ("city", "atlantis"),
+                    ("phone", "appelle-moi"),
+                    ("version", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status, 422);
+        for code in ["full_name_missing", "sex_missing", "date_invalid", "nationality_unknown", "city_unknown", "phone_invalid"] {
+            assert!(response.body.contains(code), "{code} in {}", response.body);
+        }
+        assert_eq!(app.count("select count(*) from profiles").await, 0);
+
+        let mut fields = identity("0", "Awa");
+        fields[4] = ("birth_year", "2015");
+        let minor = client.call("/api/profile/save_identity", &fields).await;
+        assert!(minor.body.contains("too_young"), "{}", minor.body);
+    }
+
+    async fn a_stale_form_is_refused_not_written_over(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        assert_eq!(client.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await.status, 200);
+        assert_eq!(client.call("/api/profile/save_identity", &identity("1", "Awa Koné Traoré")).await.status, 200);
+        // A second tab still holds version 1.
+        let stale = client.call("/api/profile/save_identity", &identity("1", "Awa K.")).await;
+        assert_eq!(stale.status, 409, "{}", stale.body);
+        let again = client.call("/api/profile/save_identity", &identity("0", "Awa K.")).await;
+        assert_eq!(again.status, 409, "a second first save does not replace the first");
+        assert_eq!(app.text("select full_name from profiles").await.as_deref(), Some("Awa Koné Traoré"));
+    }
+
+    async fn an_applicant_only_ever_sees_their_own_profile(app) {
+        let mut awa = app.signed_in(Role::Applicant).await;
+        awa.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        awa.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await;
+
+        app.user("moussa@example.org", Role::Applicant).await;
+        let mut moussa = app.client();
+        moussa.login("moussa@example.org", passerelle_tests::PASSWORD).await;
+        let page = moussa.get("/profile").await;
+        assert!(!page.body.contains("Awa Koné"));
+        let data = moussa.call("/api/profile/load", &[("lang", "fr")]).await;
+        assert_eq!(data.status, 200);
+        assert!(!data.body.contains("Awa"), "{}", data.body);
+
+        let staff = app.signed_in(Role::Mentor).await.get("/profile").await;
+        assert_eq!(staff.status, 403);
+    }
+
+    async fn consent_records_cannot_be_rewritten(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        let update = match app.db() {
+            app::db::Db::Sqlite(pool) => sqlx::query("update consents set language = 'en'").execute(pool).await.map(drop),
+            app::db::Db::Postgres(pool) => sqlx::query("update consents set language = 'en'").execute(pool).await.map(drop),
+        };
+        assert!(update.is_err(), "consents are append-only");
+        let delete = match app.db() {
+            app::db::Db::Sqlite(pool) => sqlx::query("delete from consents").execute(pool).await.map(drop),
+            app::db::Db::Postgres(pool) => sqlx::query("delete from consents").execute(pool).await.map(drop),
+        };
+        assert!(delete.is_err());
+    }
+}
