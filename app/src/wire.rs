@@ -101,6 +101,17 @@ pub struct IdentityView {
     pub version: i32,
 }
 
+/// The situation step as saved, as codes (the page labels them).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SituationView {
+    pub education: Option<String>,
+    pub languages: Vec<String>,
+    pub sectors: Vec<String>,
+    pub availability: Option<String>,
+    /// Declared groups: sensitive, shown to the person themselves and to caseworkers only.
+    pub groups: Vec<String>,
+}
+
 /// A choice of a select list: its code and its label in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
@@ -116,6 +127,7 @@ pub struct ProfilePage {
     /// Consent to the current notice, if given and not withdrawn.
     pub consent: Option<ConsentInfo>,
     pub identity: Option<IdentityView>,
+    pub situation: Option<SituationView>,
     /// Nationalities and cities, sorted by label in the reader's language.
     pub countries: Vec<Choice>,
     pub cities: Vec<Choice>,

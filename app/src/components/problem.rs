@@ -57,6 +57,17 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::PhoneInvalid => t_string!(i18n, problem.phone_invalid).to_string(),
         Problem::ConsentRequired => t_string!(i18n, problem.consent_required).to_string(),
         Problem::NoticeOutdated => t_string!(i18n, problem.notice_outdated).to_string(),
+        Problem::IdentityFirst => t_string!(i18n, problem.identity_first).to_string(),
+        Problem::EducationMissing => t_string!(i18n, problem.education_missing).to_string(),
+        Problem::EducationUnknown => t_string!(i18n, problem.education_unknown).to_string(),
+        Problem::LanguagesMissing => t_string!(i18n, problem.languages_missing).to_string(),
+        Problem::LanguageUnknown => t_string!(i18n, problem.language_unknown).to_string(),
+        Problem::TooManySectors { max } => {
+            t_string!(i18n, problem.too_many_sectors, max).to_string()
+        }
+        Problem::AvailabilityMissing => t_string!(i18n, problem.availability_missing).to_string(),
+        Problem::AvailabilityUnknown => t_string!(i18n, problem.availability_unknown).to_string(),
+        Problem::GroupUnknown => t_string!(i18n, problem.group_unknown).to_string(),
     }
 }
 

@@ -4,9 +4,10 @@ use super::{now, Tx};
 use crate::domain::identity::Identity;
 use crate::domain::profile::Sex;
 use crate::domain::reference::{City, Country};
+use crate::domain::situation::Situation;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::{ConsentInfo, IdentityView};
+use crate::wire::{ConsentInfo, IdentityView, SituationView};
 use time::{Date, OffsetDateTime};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -176,6 +177,91 @@ pub async fn save_identity(
     };
     if rows == 1 {
         Ok(expected_version + 1)
+    } else {
+        Err(AppError::Conflict)
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SituationRow {
+    pub education: Option<String>,
+    pub languages: String,
+    pub sectors: String,
+    pub availability: Option<String>,
+    pub declared_groups: String,
+}
+
+/// A stored JSON list of codes; a malformed one (never written by the app) reads as empty.
+fn codes(json: &str) -> Vec<String> {
+    serde_json::from_str(json).unwrap_or_else(|error| {
+        tracing::error!(%error, "a profile list is not a JSON array of codes");
+        Vec::new()
+    })
+}
+
+impl From<SituationRow> for SituationView {
+    fn from(row: SituationRow) -> Self {
+        SituationView {
+            education: row.education,
+            languages: codes(&row.languages),
+            sectors: codes(&row.sectors),
+            availability: row.availability,
+            groups: codes(&row.declared_groups),
+        }
+    }
+}
+
+pub async fn situation(tx: &mut Tx, user_id: i64) -> Result<Option<SituationRow>, AppError> {
+    let row = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, SituationRow>(
+            "select education, languages, sectors, availability, declared_groups \
+             from profiles where user_id = $1",
+        )
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(row)
+}
+
+/// Saves the situation step on an existing profile, guarded by `expected_version` like
+/// `save_identity`. Without a profile yet the answer is `IdentityFirst`.
+pub async fn save_situation(
+    tx: &mut Tx,
+    user_id: i64,
+    situation: &Situation,
+    expected_version: i32,
+) -> Result<i32, AppError> {
+    let list = |codes: Vec<&str>| serde_json::Value::from(codes).to_string();
+    let languages = list(situation.languages.iter().map(|l| l.code()).collect());
+    let sectors = list(situation.sectors.iter().map(|s| s.code()).collect());
+    let groups = list(situation.groups.iter().map(|g| g.code()).collect());
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query(
+            "update profiles set education = $1, languages = $2, sectors = $3, availability = $4, \
+             declared_groups = $5, version = version + 1, updated_at = $6 \
+             where user_id = $7 and version = $8",
+        )
+        .bind(situation.education.code())
+        .bind(&languages)
+        .bind(&sectors)
+        .bind(situation.availability.code())
+        .bind(&groups)
+        .bind(now())
+        .bind(user_id)
+        .bind(expected_version)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    if rows == 1 {
+        return Ok(expected_version + 1);
+    }
+    if identity(tx, user_id).await?.is_none() {
+        Err(AppError::field(
+            crate::domain::problem::Field::Form,
+            crate::domain::problem::Problem::IdentityFirst,
+        ))
     } else {
         Err(AppError::Conflict)
     }

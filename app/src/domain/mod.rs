@@ -16,4 +16,5 @@ pub mod problem;
 pub mod profile;
 pub mod reference;
 pub mod role;
+pub mod situation;
 pub mod throttle;

@@ -20,6 +20,10 @@ pub enum Field {
     Nationality,
     City,
     Phone,
+    Education,
+    Languages,
+    Availability,
+    Groups,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -89,6 +93,24 @@ pub enum Problem {
     ConsentRequired,
     #[error("the privacy notice changed")]
     NoticeOutdated,
+    #[error("the identity step comes first")]
+    IdentityFirst,
+    #[error("the education level is missing")]
+    EducationMissing,
+    #[error("unknown education level")]
+    EducationUnknown,
+    #[error("no language chosen")]
+    LanguagesMissing,
+    #[error("unknown language")]
+    LanguageUnknown,
+    #[error("too many sectors")]
+    TooManySectors { max: usize },
+    #[error("the availability is missing")]
+    AvailabilityMissing,
+    #[error("unknown availability")]
+    AvailabilityUnknown,
+    #[error("unknown group")]
+    GroupUnknown,
 }
 
 /// A problem attached to the field it concerns.

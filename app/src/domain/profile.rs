@@ -6,6 +6,26 @@ use crate::domain::reference::{City, Country, Sector, SkillId};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+/// `code()` and `from_code()` for an enum stored and posted by name (the same names serde uses).
+macro_rules! codes {
+    ($ty:ident { $($variant:ident => $code:literal),* $(,)? }) => {
+        impl $ty {
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $code),*
+                }
+            }
+
+            pub fn from_code(code: &str) -> Option<$ty> {
+                match code {
+                    $($code => Some($ty::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
@@ -46,6 +66,17 @@ impl Education {
         Education::Master,
     ];
 }
+
+codes!(Education {
+    None => "none",
+    Primary => "primary",
+    LowerSecondary => "lower_secondary",
+    UpperSecondary => "upper_secondary",
+    Baccalaureate => "baccalaureate",
+    ShortHigher => "short_higher",
+    Bachelor => "bachelor",
+    Master => "master",
+});
 
 /// Identity and status papers (domain.md, "Typical document kinds").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -127,6 +158,23 @@ impl Language {
     ];
 }
 
+codes!(Language {
+    Arabic => "arabic",
+    Darija => "darija",
+    Tamazight => "tamazight",
+    French => "french",
+    English => "english",
+    Spanish => "spanish",
+    Portuguese => "portuguese",
+    Wolof => "wolof",
+    Manding => "manding",
+    Fula => "fula",
+    Lingala => "lingala",
+    Hausa => "hausa",
+    Yoruba => "yoruba",
+    Swahili => "swahili",
+});
+
 /// Groups programmes prioritise (domain.md, "Programme targeting"). Some follow from other
 /// facts (a woman, a young person, a refugee, a host-community member); the others are
 /// declared, with consent, and are sensitive: mentors and committees never see them.
@@ -160,6 +208,42 @@ impl TargetGroup {
         TargetGroup::PersonWithDisability,
     ];
 }
+
+codes!(TargetGroup {
+    Women => "women",
+    Youth => "youth",
+    WomanHeadOfHousehold => "woman_head_of_household",
+    TraffickingSurvivor => "trafficking_survivor",
+    PersonWithDisability => "person_with_disability",
+    Refugee => "refugee",
+    HostCommunity => "host_community",
+});
+
+/// When someone can start a training or a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Availability {
+    Now,
+    WithinAMonth,
+    PartTimeOnly,
+    Later,
+}
+
+impl Availability {
+    pub const ALL: [Availability; 4] = [
+        Availability::Now,
+        Availability::WithinAMonth,
+        Availability::PartTimeOnly,
+        Availability::Later,
+    ];
+}
+
+codes!(Availability {
+    Now => "now",
+    WithinAMonth => "within_a_month",
+    PartTimeOnly => "part_time_only",
+    Later => "later",
+});
 
 /// ANAPEC programmes (domain.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -27,16 +27,15 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/admin/create_staff", Access::Roles(&[Role::Admin])),
     ("/api/admin/change_role", Access::Roles(&[Role::Admin])),
     ("/api/skills/search", Access::Public),
-    ("/api/profile/load", Access::Roles(&[Role::Applicant])),
-    (
-        "/api/profile/give_consent",
-        Access::Roles(&[Role::Applicant]),
-    ),
-    (
-        "/api/profile/save_identity",
-        Access::Roles(&[Role::Applicant]),
-    ),
+    ("/api/profile/load", APPLICANT),
+    ("/api/profile/give_consent", APPLICANT),
+    ("/api/profile/save_identity", APPLICANT),
+    ("/api/profile/save_situation", APPLICANT),
 ];
+
+/// The applicant's own profile functions: they act on the signed-in person only, never on an id
+/// sent by the caller.
+const APPLICANT: Access = Access::Roles(&[Role::Applicant]);
 
 #[cfg(feature = "ssr")]
 pub use ssr::*;

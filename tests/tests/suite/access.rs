@@ -47,6 +47,12 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("phone", ""),
             ("version", "0"),
         ],
+        "/api/profile/save_situation" => &[
+            ("education", "primary"),
+            ("languages[]", "french"),
+            ("availability", "now"),
+            ("version", "1"),
+        ],
         _ => &[],
     }
 }

@@ -156,4 +156,59 @@ both_backends! {
         };
         assert!(delete.is_err());
     }
+
+    async fn the_situation_step_follows_identity_and_keeps_ticked_boxes(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        let situation = [
+            ("education", "lower_secondary"),
+            ("languages[]", "french"),
+            ("languages[]", "manding"),
+            ("sectors[]", "sewing_fashion"),
+            ("availability", "now"),
+            ("groups[]", "woman_head_of_household"),
+            ("version", "1"),
+        ];
+        let early = client.call("/api/profile/save_situation", &situation).await;
+        assert_eq!(early.status, 422);
+        assert!(early.body.contains("identity_first"), "{}", early.body);
+
+        client.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await;
+        let page = client.get("/profile").await;
+        assert!(page.body.contains("data-test=\"situation\""));
+        let response = client
+            .post_form("/api/profile/save_situation", "/profile", &situation)
+            .await;
+        assert_eq!(response.status, 302, "{}", response.body);
+        assert_eq!(
+            app.text("select education || ' ' || languages || ' ' || sectors || ' ' || availability || ' ' || declared_groups from profiles").await.as_deref(),
+            Some(r#"lower_secondary ["french","manding"] ["sewing_fashion"] now ["woman_head_of_household"]"#)
+        );
+        let page = client.get("/profile?saved=situation").await;
+        assert!(page.body.contains("value=\"manding\" checked"), "{}", page.body);
+        assert!(!page.body.contains("value=\"wolof\" checked"));
+    }
+
+    async fn a_bad_situation_names_each_problem_and_saves_nothing(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        client.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await;
+        let response = client
+            .call(
+                "/api/profile/save_situation",
+                &[
+                    ("education", "doctorat"),
+                    ("sectors[]", "mining"),
+                    ("availability", ""),
+                    ("groups[]", "women"),
+                    ("version", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status, 422);
+        for code in ["education_unknown", "languages_missing", "sector_unknown", "availability_missing", "group_unknown"] {
+            assert!(response.body.contains(code), "{code} in {}", response.body);
+        }
+        assert_eq!(app.count("select count(*) from profiles where education is not null").await, 0);
+    }
 }

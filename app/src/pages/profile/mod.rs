@@ -3,10 +3,12 @@
 
 mod consent;
 mod identity;
+mod labels;
+mod situation;
 
 use crate::components::problem::FormProblems;
 use crate::i18n::*;
-use crate::server_fns::profile::{profile_page, GiveConsent, SaveIdentity};
+use crate::server_fns::profile::{profile_page, GiveConsent, SaveIdentity, SaveSituation};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -16,15 +18,17 @@ pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let consent = ServerAction::<GiveConsent>::new();
     let save_identity = ServerAction::<SaveIdentity>::new();
+    let save_situation = ServerAction::<SaveSituation>::new();
     let page = Resource::new(
         move || {
             (
                 i18n.get_locale().as_str(),
                 consent.version().get(),
                 save_identity.version().get(),
+                save_situation.version().get(),
             )
         },
-        |(lang, _, _)| profile_page(lang.to_owned()),
+        |(lang, _, _, _)| profile_page(lang.to_owned()),
     );
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("saved").is_some());
@@ -40,10 +44,19 @@ pub fn ProfilePage() -> impl IntoView {
                     Ok(page) if page.consent.is_none() => view! {
                         <consent::ConsentStep action=consent notice_version=page.notice_version />
                     }.into_any(),
-                    Ok(page) => view! {
-                        <consent::ConsentGiven consent=page.consent.clone() />
-                        <identity::IdentityStep action=save_identity page />
-                    }.into_any(),
+                    Ok(page) => {
+                        // The situation step follows once the identity step exists.
+                        let version = page.identity.as_ref().map_or(0, |i| i.version);
+                        let situation = page.situation.clone();
+                        view! {
+                            <consent::ConsentGiven consent=page.consent.clone() />
+                            <identity::IdentityStep action=save_identity page />
+                            <Show when=move || { version > 0 }>
+                                <situation::SituationStep action=save_situation
+                                    saved=situation.clone() version />
+                            </Show>
+                        }.into_any()
+                    }
                     Err(error) => view! {
                         <FormProblems error=Signal::derive(move || Some(error.clone())) />
                     }.into_any(),

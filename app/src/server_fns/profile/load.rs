@@ -23,6 +23,7 @@ pub async fn profile_page(lang: String) -> Result<ProfilePage, AppError> {
                 .filter(|c| c.given && c.notice_version == NOTICE_VERSION)
                 .map(Into::into);
             let identity = profiles::identity(&mut tx, user.id).await?.map(Into::into);
+            let situation = profiles::situation(&mut tx, user.id).await?.map(Into::into);
             let mut countries: Vec<Choice> = Country::all()
                 .map(|c| Choice {
                     code: c.code().to_owned(),
@@ -41,6 +42,7 @@ pub async fn profile_page(lang: String) -> Result<ProfilePage, AppError> {
                 notice_version: NOTICE_VERSION.to_owned(),
                 consent,
                 identity,
+                situation,
                 countries,
                 cities,
             })

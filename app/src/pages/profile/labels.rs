@@ -1,0 +1,62 @@
+//! Names of the profile's choices in the reader's language.
+
+use crate::domain::profile::{Availability, Education, Language, TargetGroup};
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+
+pub fn education_name(i18n: I18nContext<Locale>, level: Education) -> String {
+    match level {
+        Education::None => t_string!(i18n, education.none),
+        Education::Primary => t_string!(i18n, education.primary),
+        Education::LowerSecondary => t_string!(i18n, education.lower_secondary),
+        Education::UpperSecondary => t_string!(i18n, education.upper_secondary),
+        Education::Baccalaureate => t_string!(i18n, education.baccalaureate),
+        Education::ShortHigher => t_string!(i18n, education.short_higher),
+        Education::Bachelor => t_string!(i18n, education.bachelor),
+        Education::Master => t_string!(i18n, education.master),
+    }
+    .to_string()
+}
+
+pub fn language_name(i18n: I18nContext<Locale>, language: Language) -> String {
+    match language {
+        Language::Arabic => t_string!(i18n, language_name.arabic),
+        Language::Darija => t_string!(i18n, language_name.darija),
+        Language::Tamazight => t_string!(i18n, language_name.tamazight),
+        Language::French => t_string!(i18n, language_name.french),
+        Language::English => t_string!(i18n, language_name.english),
+        Language::Spanish => t_string!(i18n, language_name.spanish),
+        Language::Portuguese => t_string!(i18n, language_name.portuguese),
+        Language::Wolof => t_string!(i18n, language_name.wolof),
+        Language::Manding => t_string!(i18n, language_name.manding),
+        Language::Fula => t_string!(i18n, language_name.fula),
+        Language::Lingala => t_string!(i18n, language_name.lingala),
+        Language::Hausa => t_string!(i18n, language_name.hausa),
+        Language::Yoruba => t_string!(i18n, language_name.yoruba),
+        Language::Swahili => t_string!(i18n, language_name.swahili),
+    }
+    .to_string()
+}
+
+pub fn group_name(i18n: I18nContext<Locale>, group: TargetGroup) -> String {
+    match group {
+        TargetGroup::Women => t_string!(i18n, group.women),
+        TargetGroup::Youth => t_string!(i18n, group.youth),
+        TargetGroup::WomanHeadOfHousehold => t_string!(i18n, group.woman_head_of_household),
+        TargetGroup::TraffickingSurvivor => t_string!(i18n, group.trafficking_survivor),
+        TargetGroup::PersonWithDisability => t_string!(i18n, group.person_with_disability),
+        TargetGroup::Refugee => t_string!(i18n, group.refugee),
+        TargetGroup::HostCommunity => t_string!(i18n, group.host_community),
+    }
+    .to_string()
+}
+
+pub fn availability_name(i18n: I18nContext<Locale>, availability: Availability) -> String {
+    match availability {
+        Availability::Now => t_string!(i18n, availability.now),
+        Availability::WithinAMonth => t_string!(i18n, availability.within_a_month),
+        Availability::PartTimeOnly => t_string!(i18n, availability.part_time_only),
+        Availability::Later => t_string!(i18n, availability.later),
+    }
+    .to_string()
+}
