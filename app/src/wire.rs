@@ -112,6 +112,24 @@ pub struct SituationView {
     pub groups: Vec<String>,
 }
 
+/// A document the person holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentView {
+    pub id: i64,
+    pub kind: String,
+    pub number: Option<String>,
+    pub expires_on: Option<time::Date>,
+}
+
+/// A skill the person claims, labelled in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillView {
+    pub code: String,
+    pub label: String,
+    pub level: String,
+    pub years: i32,
+}
+
 /// A choice of a select list: its code and its label in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
@@ -128,6 +146,8 @@ pub struct ProfilePage {
     pub consent: Option<ConsentInfo>,
     pub identity: Option<IdentityView>,
     pub situation: Option<SituationView>,
+    pub documents: Vec<DocumentView>,
+    pub skills: Vec<SkillView>,
     /// Nationalities and cities, sorted by label in the reader's language.
     pub countries: Vec<Choice>,
     pub cities: Vec<Choice>,

@@ -68,6 +68,21 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::AvailabilityMissing => t_string!(i18n, problem.availability_missing).to_string(),
         Problem::AvailabilityUnknown => t_string!(i18n, problem.availability_unknown).to_string(),
         Problem::GroupUnknown => t_string!(i18n, problem.group_unknown).to_string(),
+        Problem::DocumentKindMissing => t_string!(i18n, problem.document_kind_missing).to_string(),
+        Problem::DocumentKindUnknown => t_string!(i18n, problem.document_kind_unknown).to_string(),
+        Problem::DocumentNumberInvalid { max } => {
+            t_string!(i18n, problem.document_number_invalid, max).to_string()
+        }
+        Problem::DocumentExpired => t_string!(i18n, problem.document_expired).to_string(),
+        Problem::ExpiryImplausible => t_string!(i18n, problem.expiry_implausible).to_string(),
+        Problem::TooManyDocuments { max } => {
+            t_string!(i18n, problem.too_many_documents, max).to_string()
+        }
+        Problem::SkillUnknown => t_string!(i18n, problem.skill_unknown).to_string(),
+        Problem::LevelMissing => t_string!(i18n, problem.level_missing).to_string(),
+        Problem::LevelUnknown => t_string!(i18n, problem.level_unknown).to_string(),
+        Problem::YearsInvalid { max } => t_string!(i18n, problem.years_invalid, max).to_string(),
+        Problem::TooManySkills { max } => t_string!(i18n, problem.too_many_skills, max).to_string(),
     }
 }
 

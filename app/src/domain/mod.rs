@@ -7,6 +7,7 @@ pub mod audit;
 pub mod consent;
 pub mod eligibility;
 pub mod email;
+pub mod holdings;
 pub mod identity;
 pub mod locale;
 pub mod matching;

@@ -24,6 +24,12 @@ pub enum Field {
     Languages,
     Availability,
     Groups,
+    DocumentKind,
+    DocumentNumber,
+    ExpiresOn,
+    Skill,
+    Level,
+    Years,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -111,6 +117,28 @@ pub enum Problem {
     AvailabilityUnknown,
     #[error("unknown group")]
     GroupUnknown,
+    #[error("the kind of document is missing")]
+    DocumentKindMissing,
+    #[error("unknown kind of document")]
+    DocumentKindUnknown,
+    #[error("the document number is not valid")]
+    DocumentNumberInvalid { max: usize },
+    #[error("the document has expired")]
+    DocumentExpired,
+    #[error("the expiry date is implausibly far")]
+    ExpiryImplausible,
+    #[error("too many documents")]
+    TooManyDocuments { max: usize },
+    #[error("unknown skill")]
+    SkillUnknown,
+    #[error("the level is missing")]
+    LevelMissing,
+    #[error("unknown level")]
+    LevelUnknown,
+    #[error("the number of years is not valid")]
+    YearsInvalid { max: u8 },
+    #[error("too many skills")]
+    TooManySkills { max: usize },
 }
 
 /// A problem attached to the field it concerns.

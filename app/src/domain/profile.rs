@@ -118,6 +118,15 @@ impl Document {
     }
 }
 
+codes!(DocumentKind {
+    Passport => "passport",
+    ResidenceCard => "residence_card",
+    RefugeeCard => "refugee_card",
+    AsylumCertificate => "asylum_certificate",
+    ConsularCard => "consular_card",
+    ResidenceReceipt => "residence_receipt",
+});
+
 /// Languages people speak here, for trainings given in a language and for matching.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -284,6 +293,13 @@ impl SkillLevel {
         SkillLevel::Expert,
     ];
 }
+
+codes!(SkillLevel {
+    Beginner => "beginner",
+    Intermediate => "intermediate",
+    Advanced => "advanced",
+    Expert => "expert",
+});
 
 /// "I can do this, at this level, for this many years."
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -31,6 +31,10 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/profile/give_consent", APPLICANT),
     ("/api/profile/save_identity", APPLICANT),
     ("/api/profile/save_situation", APPLICANT),
+    ("/api/profile/add_document", APPLICANT),
+    ("/api/profile/remove_document", APPLICANT),
+    ("/api/profile/add_skill", APPLICANT),
+    ("/api/profile/remove_skill", APPLICANT),
 ];
 
 /// The applicant's own profile functions: they act on the signed-in person only, never on an id

@@ -53,6 +53,20 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("availability", "now"),
             ("version", "1"),
         ],
+        "/api/profile/add_document" => &[
+            ("kind", "passport"),
+            ("number", ""),
+            ("expires_day", ""),
+            ("expires_month", ""),
+            ("expires_year", ""),
+        ],
+        "/api/profile/remove_document" => &[("id", "1")],
+        "/api/profile/add_skill" => &[
+            ("skill", "wire.harness-assembly"),
+            ("level", "expert"),
+            ("years", "2"),
+        ],
+        "/api/profile/remove_skill" => &[("skill", "wire.harness-assembly")],
         _ => &[],
     }
 }

@@ -211,4 +211,76 @@ both_backends! {
         }
         assert_eq!(app.count("select count(*) from profiles where education is not null").await, 0);
     }
+
+    async fn documents_are_added_with_their_expiry_and_only_their_owner_removes_them(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        let card = [
+            ("kind", "residence_card"),
+            ("number", "ab 123"),
+            ("expires_day", "31"),
+            ("expires_month", "12"),
+            ("expires_year", "2030"),
+        ];
+        let early = client.call("/api/profile/add_document", &card).await;
+        assert!(early.body.contains("identity_first"), "{}", early.body);
+
+        client.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await;
+        let response = client.post_form("/api/profile/add_document", "/profile", &card).await;
+        assert_eq!(response.status, 302, "{}", response.body);
+        assert_eq!(
+            app.text("select kind || ' ' || number || ' ' || cast(expires_on as text) from profile_documents").await.as_deref(),
+            Some("residence_card AB 123 2030-12-31")
+        );
+        let page = client.get("/profile").await;
+        assert!(page.body.contains("expire le 2030-12-31"), "{}", page.body);
+
+        let expired = client
+            .call("/api/profile/add_document", &[("kind", "passport"), ("number", ""), ("expires_day", "1"), ("expires_month", "1"), ("expires_year", "2020")])
+            .await;
+        assert_eq!(expired.status, 422);
+        assert!(expired.body.contains("document_expired"));
+        assert_eq!(app.count("select count(*) from profile_documents").await, 1);
+
+        let id = app.count("select id from profile_documents").await.to_string();
+        app.user("moussa@example.org", Role::Applicant).await;
+        let mut moussa = app.client();
+        moussa.login("moussa@example.org", passerelle_tests::PASSWORD).await;
+        let foreign = moussa.call("/api/profile/remove_document", &[("id", &id)]).await;
+        assert_eq!(foreign.status, 404, "another person's document is not found");
+        assert_eq!(app.count("select count(*) from profile_documents").await, 1);
+        assert_eq!(client.call("/api/profile/remove_document", &[("id", &id)]).await.status, 200);
+        assert_eq!(app.count("select count(*) from profile_documents").await, 0);
+    }
+
+    async fn skills_are_found_on_the_profile_page_and_added_with_level_and_years(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        client.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await;
+        let page = client.get("/profile?skill_q=tresses").await;
+        assert!(page.body.contains("data-result=\"hair.african-braiding\""), "{}", page.body);
+
+        let add = [("skill", "hair.african-braiding"), ("level", "expert"), ("years", "6")];
+        let response = client.post_form("/api/profile/add_skill", "/profile?skill_q=tresses", &add).await;
+        assert_eq!(response.status, 302, "{}", response.body);
+        let again = [("skill", "hair.african-braiding"), ("level", "advanced"), ("years", "7")];
+        assert_eq!(client.call("/api/profile/add_skill", &again).await.status, 200);
+        assert_eq!(
+            app.text("select skill || ' ' || level || ' ' || cast(years as text) from profile_skills").await.as_deref(),
+            Some("hair.african-braiding advanced 7"),
+            "adding a claimed skill updates it"
+        );
+        let page = client.get("/profile").await;
+        assert!(page.body.contains("Tresses africaines"));
+
+        let bad = client
+            .call("/api/profile/add_skill", &[("skill", "juggling"), ("level", "guru"), ("years", "99")])
+            .await;
+        assert_eq!(bad.status, 422);
+        for code in ["skill_unknown", "level_unknown", "years_invalid"] {
+            assert!(bad.body.contains(code), "{code} in {}", bad.body);
+        }
+        assert_eq!(client.call("/api/profile/remove_skill", &[("skill", "hair.african-braiding")]).await.status, 200);
+        assert_eq!(app.count("select count(*) from profile_skills").await, 0);
+    }
 }

@@ -1,6 +1,8 @@
 //! Names of the profile's choices in the reader's language.
 
-use crate::domain::profile::{Availability, Education, Language, TargetGroup};
+use crate::domain::profile::{
+    Availability, DocumentKind, Education, Language, SkillLevel, TargetGroup,
+};
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
 
@@ -57,6 +59,28 @@ pub fn availability_name(i18n: I18nContext<Locale>, availability: Availability) 
         Availability::WithinAMonth => t_string!(i18n, availability.within_a_month),
         Availability::PartTimeOnly => t_string!(i18n, availability.part_time_only),
         Availability::Later => t_string!(i18n, availability.later),
+    }
+    .to_string()
+}
+
+pub fn document_name(i18n: I18nContext<Locale>, kind: DocumentKind) -> String {
+    match kind {
+        DocumentKind::Passport => t_string!(i18n, document_kind.passport),
+        DocumentKind::ResidenceCard => t_string!(i18n, document_kind.residence_card),
+        DocumentKind::RefugeeCard => t_string!(i18n, document_kind.refugee_card),
+        DocumentKind::AsylumCertificate => t_string!(i18n, document_kind.asylum_certificate),
+        DocumentKind::ConsularCard => t_string!(i18n, document_kind.consular_card),
+        DocumentKind::ResidenceReceipt => t_string!(i18n, document_kind.residence_receipt),
+    }
+    .to_string()
+}
+
+pub fn level_name(i18n: I18nContext<Locale>, level: SkillLevel) -> String {
+    match level {
+        SkillLevel::Beginner => t_string!(i18n, level.beginner),
+        SkillLevel::Intermediate => t_string!(i18n, level.intermediate),
+        SkillLevel::Advanced => t_string!(i18n, level.advanced),
+        SkillLevel::Expert => t_string!(i18n, level.expert),
     }
     .to_string()
 }

@@ -2,13 +2,18 @@
 //! wizard, each saved on its own (a lost connection loses at most one step).
 
 mod consent;
+mod documents;
 mod identity;
 mod labels;
 mod situation;
+mod skills;
 
 use crate::components::problem::FormProblems;
 use crate::i18n::*;
-use crate::server_fns::profile::{profile_page, GiveConsent, SaveIdentity, SaveSituation};
+use crate::server_fns::profile::{
+    profile_page, AddDocument, AddSkill, GiveConsent, RemoveDocument, RemoveSkill, SaveIdentity,
+    SaveSituation,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -19,6 +24,10 @@ pub fn ProfilePage() -> impl IntoView {
     let consent = ServerAction::<GiveConsent>::new();
     let save_identity = ServerAction::<SaveIdentity>::new();
     let save_situation = ServerAction::<SaveSituation>::new();
+    let add_document = ServerAction::<AddDocument>::new();
+    let remove_document = ServerAction::<RemoveDocument>::new();
+    let add_skill = ServerAction::<AddSkill>::new();
+    let remove_skill = ServerAction::<RemoveSkill>::new();
     let page = Resource::new(
         move || {
             (
@@ -26,9 +35,15 @@ pub fn ProfilePage() -> impl IntoView {
                 consent.version().get(),
                 save_identity.version().get(),
                 save_situation.version().get(),
+                (
+                    add_document.version().get(),
+                    remove_document.version().get(),
+                    add_skill.version().get(),
+                    remove_skill.version().get(),
+                ),
             )
         },
-        |(lang, _, _, _)| profile_page(lang.to_owned()),
+        |(lang, ..)| profile_page(lang.to_owned()),
     );
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("saved").is_some());
@@ -48,12 +63,18 @@ pub fn ProfilePage() -> impl IntoView {
                         // The situation step follows once the identity step exists.
                         let version = page.identity.as_ref().map_or(0, |i| i.version);
                         let situation = page.situation.clone();
+                        let documents = page.documents.clone();
+                        let skills = page.skills.clone();
                         view! {
                             <consent::ConsentGiven consent=page.consent.clone() />
                             <identity::IdentityStep action=save_identity page />
                             <Show when=move || { version > 0 }>
                                 <situation::SituationStep action=save_situation
                                     saved=situation.clone() version />
+                                <documents::DocumentsStep add=add_document remove=remove_document
+                                    documents=documents.clone() />
+                                <skills::SkillsStep add=add_skill remove=remove_skill
+                                    skills=skills.clone() />
                             </Show>
                         }.into_any()
                     }

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 /// The signed-in applicant's profile and the choices its forms offer, labelled in `lang`.
 #[server(name = LoadProfile, endpoint = "profile/load")]
 pub async fn profile_page(lang: String) -> Result<ProfilePage, AppError> {
-    use crate::db::profiles;
+    use crate::db::{holdings, profiles};
     use crate::domain::consent::NOTICE_VERSION;
     use crate::domain::locale::Lang;
-    use crate::domain::reference::{City, Country};
+    use crate::domain::reference::{City, Country, SkillId};
     use crate::domain::role::Role;
     use crate::server_fns::{context, require, respond};
     use crate::wire::Choice;
@@ -24,6 +24,13 @@ pub async fn profile_page(lang: String) -> Result<ProfilePage, AppError> {
                 .map(Into::into);
             let identity = profiles::identity(&mut tx, user.id).await?.map(Into::into);
             let situation = profiles::situation(&mut tx, user.id).await?.map(Into::into);
+            let documents = holdings::documents(&mut tx, user.id).await?;
+            let mut skills = holdings::skills(&mut tx, user.id).await?;
+            for skill in &mut skills {
+                skill.label = SkillId::parse(&skill.code)
+                    .map(|id| id.label(lang).to_owned())
+                    .unwrap_or_else(|| skill.code.clone());
+            }
             let mut countries: Vec<Choice> = Country::all()
                 .map(|c| Choice {
                     code: c.code().to_owned(),
@@ -43,6 +50,8 @@ pub async fn profile_page(lang: String) -> Result<ProfilePage, AppError> {
                 consent,
                 identity,
                 situation,
+                documents,
+                skills,
                 countries,
                 cities,
             })

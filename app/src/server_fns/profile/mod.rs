@@ -1,11 +1,36 @@
 //! The applicant's own profile: consent first, then the wizard's steps.
 
+pub mod add_document;
+pub mod add_skill;
 pub mod give_consent;
 pub mod load;
+pub mod remove_document;
+pub mod remove_skill;
 pub mod save_identity;
 pub mod save_situation;
 
+pub use add_document::{add_document, AddDocument};
+pub use add_skill::{add_skill, AddSkill};
 pub use give_consent::{give_consent, GiveConsent};
 pub use load::{profile_page, LoadProfile};
+pub use remove_document::{remove_document, RemoveDocument};
+pub use remove_skill::{remove_skill, RemoveSkill};
 pub use save_identity::{save_identity, SaveIdentity};
 pub use save_situation::{save_situation, SaveSituation};
+
+/// Documents and skills hang on a profile: the identity step (which itself needs consent)
+/// comes first.
+#[cfg(feature = "ssr")]
+pub async fn require_identity(
+    tx: &mut crate::db::Tx,
+    user_id: i64,
+) -> Result<(), crate::error::AppError> {
+    use crate::domain::problem::{Field, Problem};
+    match crate::db::profiles::identity(tx, user_id).await? {
+        Some(_) => Ok(()),
+        None => Err(crate::error::AppError::field(
+            Field::Form,
+            Problem::IdentityFirst,
+        )),
+    }
+}

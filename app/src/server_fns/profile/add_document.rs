@@ -1,0 +1,56 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Adds a paper the applicant holds. The expiry comes as three small fields and may be left
+/// empty for papers without one; an expired paper is refused with a message saying so.
+#[server(endpoint = "profile/add_document")]
+pub async fn add_document(
+    kind: String,
+    number: String,
+    expires_day: String,
+    expires_month: String,
+    expires_year: String,
+) -> Result<(), AppError> {
+    use crate::db::{audit, holdings};
+    use crate::domain::audit::AuditAction;
+    use crate::domain::holdings::{DocumentForm, DOCUMENTS_MAX};
+    use crate::domain::problem::{Field, Problem};
+    use crate::domain::role::Role;
+    use crate::server_fns::profile::require_identity;
+    use crate::server_fns::{context, redirect, require, respond};
+
+    respond(
+        async {
+            let user = require(&[Role::Applicant]).await?;
+            let new = DocumentForm {
+                kind: &kind,
+                number: &number,
+                expires_day: &expires_day,
+                expires_month: &expires_month,
+                expires_year: &expires_year,
+            }
+            .parse(crate::db::now().date())
+            .map_err(AppError::Validation)?;
+            let mut tx = context()?.db.begin().await?;
+            require_identity(&mut tx, user.id).await?;
+            if holdings::count_documents(&mut tx, user.id).await? >= DOCUMENTS_MAX {
+                return Err(AppError::field(
+                    Field::Form,
+                    Problem::TooManyDocuments { max: DOCUMENTS_MAX },
+                ));
+            }
+            let id = holdings::add_document(&mut tx, user.id, &new).await?;
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(user.id), AuditAction::ProfileUpdated)
+                    .subject("user", user.id)
+                    .details(serde_json::json!({ "step": "documents", "added": id })),
+            )
+            .await?;
+            tx.commit().await?;
+            redirect("/profile?saved=documents#documents");
+            Ok(())
+        }
+        .await,
+    )
+}
