@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/skills") view=pages::skills::SkillsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/me") view=pages::dashboards::ApplicantHome ssr=SsrMode::InOrder />
                         <Route path=path!("/profile") view=pages::profile::ProfilePage ssr=SsrMode::InOrder />
+                        <Route path=path!("/matches") view=pages::matches::MatchesPage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor") view=pages::dashboards::MentorHome ssr=SsrMode::InOrder />
                         <Route path=path!("/committee") view=pages::dashboards::CommitteeHome ssr=SsrMode::InOrder />

@@ -152,3 +152,32 @@ pub struct ProfilePage {
     pub countries: Vec<Choice>,
     pub cities: Vec<Choice>,
 }
+
+/// One offer as an applicant's match list shows it: what it is, how well it fits, and every
+/// rule's verdict (reasons and remedies are codes; the page words them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferMatch {
+    pub kind: crate::domain::catalogue::OfferKind,
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub programme: Option<crate::domain::profile::Programme>,
+    pub sectors: Vec<crate::domain::reference::Sector>,
+    pub cities: Vec<crate::domain::reference::City>,
+    /// A training's first and last days; a call's opening and closing days.
+    pub starts_on: time::Date,
+    pub ends_on: time::Date,
+    pub max_grant: Option<crate::domain::money::Money>,
+    pub score: crate::domain::matching::Score,
+    pub matched_skills: Vec<String>,
+    pub eligibility: crate::domain::eligibility::Eligibility,
+    pub checks: Vec<crate::domain::eligibility::Check>,
+}
+
+/// An applicant's offers in three groups, best fit first in each.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Matches {
+    pub eligible: Vec<OfferMatch>,
+    pub not_yet: Vec<OfferMatch>,
+    pub not_eligible: Vec<OfferMatch>,
+}

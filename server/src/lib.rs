@@ -6,6 +6,7 @@
 pub mod config;
 pub mod middleware;
 pub mod seed;
+pub mod seed_catalogue;
 
 use ::app::db::sessions::DbSessionStore;
 use ::app::db::Db;

@@ -73,7 +73,9 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let db = open_database(&cli.settings).await?;
             let created = seed::demo(&db).await?;
-            println!("demo data ready ({created} accounts created)");
+            let today = time::OffsetDateTime::now_utc().date();
+            let offers = server::seed_catalogue::demo_catalogue(&db, today).await?;
+            println!("demo data ready ({created} accounts, {offers} trainings and calls created)");
             Ok(())
         }
         Command::CreateUser {

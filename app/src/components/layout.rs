@@ -64,7 +64,10 @@ fn SignedInMenu(user: CurrentUser) -> impl IntoView {
         view! { <li><A href="/admin/users">{t!(i18n, nav.manage_accounts)}</A></li> }
     });
     let applicant = (user.role == Role::Applicant).then(|| {
-        view! { <li><A href="/profile">{t!(i18n, nav.my_profile)}</A></li> }
+        view! {
+            <li><A href="/profile">{t!(i18n, nav.my_profile)}</A></li>
+            <li><A href="/matches">{t!(i18n, nav.my_matches)}</A></li>
+        }
     });
     view! {
         <ul class="menu">

@@ -3,6 +3,7 @@
 //! `on_conn!` macro compiles each one for both drivers.
 
 pub mod audit;
+pub mod catalogue;
 pub mod holdings;
 pub mod login_attempts;
 pub mod profiles;

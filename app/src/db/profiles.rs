@@ -2,8 +2,10 @@
 
 use super::{now, Tx};
 use crate::domain::identity::Identity;
-use crate::domain::profile::Sex;
-use crate::domain::reference::{City, Country};
+use crate::domain::profile::{
+    Document, DocumentKind, Education, Facts, Language, Sex, SkillClaim, SkillLevel, TargetGroup,
+};
+use crate::domain::reference::{City, Country, Sector, SkillId};
 use crate::domain::situation::Situation;
 use crate::error::AppError;
 use crate::on_conn;
@@ -265,4 +267,87 @@ pub async fn save_situation(
     } else {
         Err(AppError::Conflict)
     }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct FactsRow {
+    sex: Option<String>,
+    birth_date: Option<Date>,
+    nationality: Option<String>,
+    city: Option<String>,
+    education: Option<String>,
+    languages: String,
+    sectors: String,
+    declared_groups: String,
+}
+
+/// Everything the eligibility rules and the matching read about a person, from the profile,
+/// documents and skills. Facts not given yet stay unknown.
+pub async fn facts(tx: &mut Tx, user_id: i64) -> Result<Facts, AppError> {
+    let row = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, FactsRow>(
+            "select sex, birth_date, nationality, city, education, languages, sectors, \
+             declared_groups from profiles where user_id = $1",
+        )
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    let documents: Vec<(String, Option<Date>)> = on_conn!(tx, |conn| {
+        sqlx::query_as("select kind, expires_on from profile_documents where user_id = $1")
+            .bind(user_id)
+            .fetch_all(conn)
+            .await
+    })?;
+    let skills: Vec<(String, String, i32)> = on_conn!(tx, |conn| {
+        sqlx::query_as("select skill, level, years from profile_skills where user_id = $1")
+            .bind(user_id)
+            .fetch_all(conn)
+            .await
+    })?;
+    let mut facts = Facts::default();
+    if let Some(row) = row {
+        facts.sex = row.sex.as_deref().and_then(|s| match s {
+            "female" => Some(Sex::Female),
+            "male" => Some(Sex::Male),
+            _ => None,
+        });
+        facts.birth_date = row.birth_date;
+        facts.nationality = row.nationality.as_deref().and_then(Country::parse);
+        facts.city = row.city.as_deref().and_then(City::parse);
+        facts.education = row.education.as_deref().and_then(Education::from_code);
+        facts.languages = codes(&row.languages)
+            .iter()
+            .filter_map(|c| Language::from_code(c))
+            .collect();
+        facts.sectors_of_interest = codes(&row.sectors)
+            .iter()
+            .filter_map(|c| Sector::from_code(c))
+            .collect();
+        facts.declared_groups = codes(&row.declared_groups)
+            .iter()
+            .filter_map(|c| TargetGroup::from_code(c))
+            .collect();
+    }
+    facts.documents = documents
+        .into_iter()
+        .filter_map(|(kind, expires_on)| {
+            Some(Document {
+                kind: DocumentKind::from_code(&kind)?,
+                expires_on,
+            })
+        })
+        .collect();
+    facts.skills = skills
+        .into_iter()
+        .filter_map(|(skill, level, years)| {
+            Some(SkillClaim {
+                skill: SkillId::parse(&skill)?,
+                level: SkillLevel::from_code(&level)?,
+                years: u8::try_from(years).ok()?,
+            })
+        })
+        .collect();
+    facts.normalise();
+    Ok(facts)
 }

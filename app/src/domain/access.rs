@@ -30,6 +30,7 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/skills", Access::Public),
     ("/me", Access::Roles(&[Role::Applicant])),
     ("/profile", Access::Roles(&[Role::Applicant])),
+    ("/matches", Access::Roles(&[Role::Applicant])),
     ("/caseworker", Access::Roles(&[Role::Caseworker])),
     ("/mentor", Access::Roles(&[Role::Mentor])),
     ("/committee", Access::Roles(&[Role::Committee])),

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod account;
 pub mod audit;
+pub mod catalogue;
 pub mod consent;
 pub mod eligibility;
 pub mod email;

@@ -254,6 +254,13 @@ codes!(Availability {
     Later => "later",
 });
 
+codes!(Programme {
+    Idmaj => "idmaj",
+    Taehil => "taehil",
+    Tahfiz => "tahfiz",
+    SelfEmployment => "self_employment",
+});
+
 /// ANAPEC programmes (domain.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

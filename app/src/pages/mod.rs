@@ -4,6 +4,7 @@ pub mod admin;
 pub mod dashboards;
 pub mod home;
 pub mod login;
+pub mod matches;
 pub mod not_found;
 pub mod profile;
 pub mod signup;

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod auth;
 pub mod dashboard;
 pub mod locale;
+pub mod matches;
 pub mod profile;
 pub mod skills;
 
@@ -35,6 +36,7 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/profile/remove_document", APPLICANT),
     ("/api/profile/add_skill", APPLICANT),
     ("/api/profile/remove_skill", APPLICANT),
+    ("/api/matches/mine", APPLICANT),
 ];
 
 /// The applicant's own profile functions: they act on the signed-in person only, never on an id

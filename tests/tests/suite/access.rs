@@ -16,6 +16,7 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/users" => "Tous les comptes",
         "/profile" => "Vos données et votre accord",
         "/skills" => "Métiers et compétences",
+        "/matches" => "Offres pour vous",
         _ => "",
     }
 }
@@ -67,6 +68,7 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("years", "2"),
         ],
         "/api/profile/remove_skill" => &[("skill", "wire.harness-assembly")],
+        "/api/matches/mine" => &[("lang", "fr")],
         _ => &[],
     }
 }

@@ -8,5 +8,6 @@ mod accounts;
 mod admin;
 mod browser;
 mod language;
+mod matches;
 mod profile;
 mod skills;

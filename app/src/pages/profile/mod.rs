@@ -4,7 +4,7 @@
 mod consent;
 mod documents;
 mod identity;
-mod labels;
+pub mod labels;
 mod situation;
 mod skills;
 

@@ -1,0 +1,220 @@
+//! Trainings and grant calls. Rows hold codes and JSON; they become domain values here, and a
+//! row the domain cannot read (never written by the app) is logged and left out, not shown
+//! half-understood.
+
+use super::{now, Tx};
+use crate::domain::catalogue::{GrantCall, Training};
+use crate::domain::eligibility::Rule;
+use crate::domain::money::Money;
+use crate::domain::profile::{DocumentKind, Education, Language, Programme, TargetGroup};
+use crate::domain::reference::{City, Sector, SkillId};
+use crate::error::AppError;
+use crate::on_conn;
+use time::Date;
+
+/// A JSON list of codes, each read with `read`; `None` if any is unknown.
+fn read_codes<T>(json: &str, read: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    let codes: Vec<String> = serde_json::from_str(json).ok()?;
+    codes.iter().map(|c| read(c)).collect()
+}
+
+fn write_codes<'a>(codes: impl Iterator<Item = &'a str>) -> String {
+    serde_json::Value::from(codes.collect::<Vec<_>>()).to_string()
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct TrainingRow {
+    id: i64,
+    reference: String,
+    title: String,
+    programme: String,
+    sector: String,
+    city: String,
+    starts_on: Date,
+    ends_on: Date,
+    seats: i32,
+    languages: String,
+    min_education: Option<String>,
+    required_documents: String,
+    target_groups: String,
+    skills: String,
+}
+
+impl TrainingRow {
+    fn into_domain(self) -> Option<(i64, Training)> {
+        Some((
+            self.id,
+            Training {
+                reference: self.reference,
+                title: self.title,
+                programme: Programme::from_code(&self.programme)?,
+                sector: Sector::from_code(&self.sector)?,
+                city: City::parse(&self.city)?,
+                starts_on: self.starts_on,
+                ends_on: self.ends_on,
+                seats: u32::try_from(self.seats).ok()?,
+                languages: read_codes(&self.languages, Language::from_code)?,
+                min_education: match self.min_education {
+                    Some(code) => Some(Education::from_code(&code)?),
+                    None => None,
+                },
+                required_documents: read_codes(&self.required_documents, DocumentKind::from_code)?,
+                target_groups: read_codes(&self.target_groups, TargetGroup::from_code)?,
+                skills: read_codes(&self.skills, SkillId::parse)?,
+            },
+        ))
+    }
+}
+
+/// Trainings that have not started yet, soonest first.
+pub async fn upcoming_trainings(
+    tx: &mut Tx,
+    today: Date,
+) -> Result<Vec<(i64, Training)>, AppError> {
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, TrainingRow>(
+            "select id, reference, title, programme, sector, city, starts_on, ends_on, seats, \
+             languages, min_education, required_documents, target_groups, skills \
+             from trainings where starts_on >= $1 order by starts_on, id",
+        )
+        .bind(today)
+        .fetch_all(conn)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let id = row.id;
+            let training = row.into_domain();
+            if training.is_none() {
+                tracing::error!(training_id = id, "a training row the domain cannot read");
+            }
+            training
+        })
+        .collect())
+}
+
+/// Adds a training unless one with its reference exists; `true` when added.
+pub async fn insert_training(tx: &mut Tx, training: &Training) -> Result<bool, AppError> {
+    let at = now();
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query(
+            "insert into trainings (reference, title, programme, sector, city, starts_on, ends_on, \
+             seats, languages, min_education, required_documents, target_groups, skills, \
+             created_at, updated_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) \
+             on conflict (reference) do nothing",
+        )
+        .bind(&training.reference)
+        .bind(&training.title)
+        .bind(training.programme.code())
+        .bind(training.sector.code())
+        .bind(training.city.code())
+        .bind(training.starts_on)
+        .bind(training.ends_on)
+        .bind(i32::try_from(training.seats).unwrap_or(i32::MAX))
+        .bind(write_codes(training.languages.iter().map(|l| l.code())))
+        .bind(training.min_education.map(Education::code))
+        .bind(write_codes(training.required_documents.iter().map(|d| d.code())))
+        .bind(write_codes(training.target_groups.iter().map(|g| g.code())))
+        .bind(write_codes(training.skills.iter().map(|s| s.code())))
+        .bind(at)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(rows == 1)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct CallRow {
+    id: i64,
+    reference: String,
+    title: String,
+    envelope_centimes: i64,
+    max_grant_centimes: i64,
+    own_contribution_percent: i32,
+    sectors: String,
+    cities: String,
+    opens_on: Date,
+    closes_on: Date,
+    rules: String,
+}
+
+impl CallRow {
+    fn into_domain(self) -> Option<(i64, GrantCall)> {
+        Some((
+            self.id,
+            GrantCall {
+                reference: self.reference,
+                title: self.title,
+                envelope: Money::from_centimes(self.envelope_centimes),
+                max_grant: Money::from_centimes(self.max_grant_centimes),
+                own_contribution_percent: u8::try_from(self.own_contribution_percent).ok()?,
+                sectors: read_codes(&self.sectors, Sector::from_code)?,
+                cities: read_codes(&self.cities, City::parse)?,
+                opens_on: self.opens_on,
+                closes_on: self.closes_on,
+                rules: serde_json::from_str::<Vec<Rule>>(&self.rules).ok()?,
+            },
+        ))
+    }
+}
+
+/// Calls open on `today`, closing soonest first.
+pub async fn open_calls(tx: &mut Tx, today: Date) -> Result<Vec<(i64, GrantCall)>, AppError> {
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, CallRow>(
+            "select id, reference, title, envelope_centimes, max_grant_centimes, \
+             own_contribution_percent, sectors, cities, opens_on, closes_on, rules \
+             from grant_calls where opens_on <= $1 and closes_on >= $1 order by closes_on, id",
+        )
+        .bind(today)
+        .fetch_all(conn)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let id = row.id;
+            let call = row.into_domain();
+            if call.is_none() {
+                tracing::error!(call_id = id, "a grant call row the domain cannot read");
+            }
+            call
+        })
+        .collect())
+}
+
+/// Adds a call unless one with its reference exists; `true` when added.
+pub async fn insert_call(tx: &mut Tx, call: &GrantCall) -> Result<bool, AppError> {
+    let at = now();
+    let rules = serde_json::to_string(&call.rules).map_err(|error| {
+        tracing::error!(%error, "rules that do not serialise");
+        AppError::Internal
+    })?;
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query(
+            "insert into grant_calls (reference, title, envelope_centimes, max_grant_centimes, \
+             own_contribution_percent, sectors, cities, opens_on, closes_on, rules, created_at, \
+             updated_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \
+             on conflict (reference) do nothing",
+        )
+        .bind(&call.reference)
+        .bind(&call.title)
+        .bind(call.envelope.centimes())
+        .bind(call.max_grant.centimes())
+        .bind(i32::from(call.own_contribution_percent))
+        .bind(write_codes(call.sectors.iter().map(|s| s.code())))
+        .bind(write_codes(call.cities.iter().map(|c| c.code())))
+        .bind(call.opens_on)
+        .bind(call.closes_on)
+        .bind(&rules)
+        .bind(at)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(rows == 1)
+}
