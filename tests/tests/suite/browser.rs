@@ -265,11 +265,15 @@ async fn without_javascript(backend: Backend) {
     b.close().await.expect("close");
 }
 
-/// An applicant reading Arabic, on a phone without JavaScript: consent, then the identity step,
-/// with a mistake corrected on the way.
+/// An applicant reading Arabic, on a phone without JavaScript, fills the whole wizard (with a
+/// mistake corrected on the way) and sees her offers ranked and explained.
 async fn profile_in_arabic_without_javascript(backend: Backend) {
     let app = TestApp::new(backend).await;
     app.user("aicha@example.org", Role::Applicant).await;
+    let today = time::OffsetDateTime::now_utc().date();
+    server::seed_catalogue::demo_catalogue(app.db(), today)
+        .await
+        .expect("the demo catalogue");
     let base = serve(&app).await;
     let driver = chromedriver().await;
     let b = browser(&driver, false).await;
@@ -375,7 +379,61 @@ async fn profile_in_arabic_without_javascript(backend: Backend) {
             .as_deref(),
         Some("عائشة كوني|1996-05-20")
     );
+
+    // Situation: education, languages, a sector, availability.
+    choose(&b, "#education option[value='lower_secondary']").await;
+    click(&b, "input[name='languages[]'][value='french']").await;
+    click(&b, "input[name='languages[]'][value='manding']").await;
+    click(&b, "input[name='sectors[]'][value='sewing_fashion']").await;
+    choose(&b, "#availability option[value='now']").await;
+    click(&b, "[data-test='save-situation']").await;
+    wait_for_path(&b, &base, "/profile?saved=situation").await;
+
+    // A residence card valid for years.
+    choose(&b, "#document-kind option[value='residence_card']").await;
+    fill(&b, "#expires-day", "30").await;
+    fill(&b, "#expires-month", "6").await;
+    fill(&b, "#expires-year", "2031").await;
+    click(&b, "[data-test='add-document']").await;
+    wait_for_text(&b, "[data-test='documents']", "2031-06-30").await;
+
+    // A skill found by an Arabic word, added with a level and years.
+    fill(&b, "#skill-search", "المستقيمة").await;
+    click(&b, "[data-test='search-skill']").await;
+    let result = "li[data-result='sew.industrial-lockstitch']";
+    choose(&b, &format!("{result} option[value='expert']")).await;
+    fill(&b, &format!("{result} input[name='years']"), "6").await;
+    click(&b, &format!("{result} button")).await;
+    wait_for_text(
+        &b,
+        "[data-test='skills']",
+        "الخياطة على الآلة الصناعية المستقيمة",
+    )
+    .await;
+
+    // Her offers, in Arabic: ranked, each with its reasons, and what would open the others.
+    b.goto(&format!("{base}/matches")).await.expect("matches");
+    wait_for_text(&b, "[data-test='eligible'] h2", "متاحة لك").await;
+    let first = b
+        .find(Locator::Css("[data-test='eligible'] [data-test='offer']"))
+        .await
+        .expect("an offer open to her")
+        .attr("data-reference")
+        .await
+        .expect("attr");
+    assert_eq!(
+        first.as_deref(),
+        Some("AGR-TNG-FEMMES-2027"),
+        "the best fit comes first"
+    );
+    wait_for_text(&b, "[data-test='eligible']", "تعيش في طنجة").await;
+    wait_for_text(&b, "[data-test='not-yet']", "أتمم أولًا تكوين التشغيل الذاتي").await;
     b.close().await.expect("close");
+}
+
+/// Picks an option of a select by clicking it (works without JavaScript).
+async fn choose(browser: &Client, css: &str) {
+    click(browser, css).await;
 }
 
 #[test]
