@@ -18,6 +18,25 @@ fn read_codes<T>(json: &str, read: impl Fn(&str) -> Option<T>) -> Option<Vec<T>>
     codes.iter().map(|c| read(c)).collect()
 }
 
+/// The rows the domain can read; the others are logged (by id, no content) and left out.
+fn readable<R, T>(
+    rows: Vec<R>,
+    what: &str,
+    id: impl Fn(&R) -> i64,
+    read: impl Fn(R) -> Option<(i64, T)>,
+) -> Vec<(i64, T)> {
+    rows.into_iter()
+        .filter_map(|row| {
+            let row_id = id(&row);
+            let value = read(row);
+            if value.is_none() {
+                tracing::error!(id = row_id, what, "a catalogue row the domain cannot read");
+            }
+            value
+        })
+        .collect()
+}
+
 fn write_codes<'a>(codes: impl Iterator<Item = &'a str>) -> String {
     serde_json::Value::from(codes.collect::<Vec<_>>()).to_string()
 }
@@ -81,17 +100,12 @@ pub async fn upcoming_trainings(
         .fetch_all(conn)
         .await
     })?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            let id = row.id;
-            let training = row.into_domain();
-            if training.is_none() {
-                tracing::error!(training_id = id, "a training row the domain cannot read");
-            }
-            training
-        })
-        .collect())
+    Ok(readable(
+        rows,
+        "training",
+        |row| row.id,
+        TrainingRow::into_domain,
+    ))
 }
 
 /// Adds a training unless one with its reference exists; `true` when added.
@@ -173,17 +187,12 @@ pub async fn open_calls(tx: &mut Tx, today: Date) -> Result<Vec<(i64, GrantCall)
         .fetch_all(conn)
         .await
     })?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            let id = row.id;
-            let call = row.into_domain();
-            if call.is_none() {
-                tracing::error!(call_id = id, "a grant call row the domain cannot read");
-            }
-            call
-        })
-        .collect())
+    Ok(readable(
+        rows,
+        "grant call",
+        |row| row.id,
+        CallRow::into_domain,
+    ))
 }
 
 /// Adds a call unless one with its reference exists; `true` when added.

@@ -105,16 +105,6 @@ pub async fn skills(tx: &mut Tx, user_id: i64) -> Result<Vec<SkillView>, AppErro
         .collect())
 }
 
-pub async fn count_skills(tx: &mut Tx, user_id: i64) -> Result<usize, AppError> {
-    let count: i64 = on_conn!(tx, |conn| {
-        sqlx::query_scalar("select count(*) from profile_skills where user_id = $1")
-            .bind(user_id)
-            .fetch_one(conn)
-            .await
-    })?;
-    Ok(usize::try_from(count).unwrap_or(usize::MAX))
-}
-
 /// Adds a skill, or updates its level and years if the person already claims it.
 pub async fn put_skill(tx: &mut Tx, user_id: i64, claim: &SkillClaim) -> Result<(), AppError> {
     on_conn!(tx, |conn| {

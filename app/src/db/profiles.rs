@@ -88,11 +88,7 @@ impl From<IdentityRow> for IdentityView {
     fn from(row: IdentityRow) -> Self {
         IdentityView {
             full_name: row.full_name,
-            sex: row.sex.as_deref().and_then(|s| match s {
-                "female" => Some(Sex::Female),
-                "male" => Some(Sex::Male),
-                _ => None,
-            }),
+            sex: row.sex.as_deref().and_then(Sex::from_code),
             birth_date: row.birth_date,
             nationality: row.nationality,
             city: row.city,
@@ -113,13 +109,6 @@ pub async fn identity(tx: &mut Tx, user_id: i64) -> Result<Option<IdentityRow>, 
         .await
     })?;
     Ok(row)
-}
-
-fn sex_code(sex: Sex) -> &'static str {
-    match sex {
-        Sex::Female => "female",
-        Sex::Male => "male",
-    }
 }
 
 /// Saves the identity step. `expected_version` is the version the form was filled from (0 for
@@ -145,7 +134,7 @@ pub async fn save_identity(
             )
             .bind(user_id)
             .bind(&identity.full_name)
-            .bind(sex_code(identity.sex))
+            .bind(identity.sex.code())
             .bind(identity.birth_date)
             .bind(nationality)
             .bind(city)
@@ -164,7 +153,7 @@ pub async fn save_identity(
                  where user_id = $8 and version = $9",
             )
             .bind(&identity.full_name)
-            .bind(sex_code(identity.sex))
+            .bind(identity.sex.code())
             .bind(identity.birth_date)
             .bind(nationality)
             .bind(city)
@@ -307,11 +296,7 @@ pub async fn facts(tx: &mut Tx, user_id: i64) -> Result<Facts, AppError> {
     })?;
     let mut facts = Facts::default();
     if let Some(row) = row {
-        facts.sex = row.sex.as_deref().and_then(|s| match s {
-            "female" => Some(Sex::Female),
-            "male" => Some(Sex::Male),
-            _ => None,
-        });
+        facts.sex = row.sex.as_deref().and_then(Sex::from_code);
         facts.birth_date = row.birth_date;
         facts.nationality = row.nationality.as_deref().and_then(Country::parse);
         facts.city = row.city.as_deref().and_then(City::parse);

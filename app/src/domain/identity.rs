@@ -108,10 +108,8 @@ pub fn parse_full_name(input: &str) -> Result<String, Problem> {
 
 pub fn parse_sex(input: &str) -> Result<Sex, Problem> {
     match input.trim() {
-        "female" => Ok(Sex::Female),
-        "male" => Ok(Sex::Male),
         "" => Err(Problem::SexMissing),
-        _ => Err(Problem::SexUnknown),
+        code => Sex::from_code(code).ok_or(Problem::SexUnknown),
     }
 }
 

@@ -37,6 +37,11 @@ impl Sex {
     pub const ALL: [Sex; 2] = [Sex::Female, Sex::Male];
 }
 
+codes!(Sex {
+    Female => "female",
+    Male => "male",
+});
+
 /// Highest level completed, in Moroccan terms. Ordered: a rule's minimum compares with `>=`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -49,9 +49,10 @@ pub fn IdentityStep(action: ServerAction<SaveIdentity>, page: ProfilePage) -> im
                 <fieldset class="field" aria-describedby="sex-problems">
                     <legend>{t!(i18n, profile.sex)}</legend>
                     {Sex::ALL.into_iter().map(|option| {
-                        let (code, label) = match option {
-                            Sex::Female => ("female", t_string!(i18n, profile.female)),
-                            Sex::Male => ("male", t_string!(i18n, profile.male)),
+                        let code = option.code();
+                        let label = match option {
+                            Sex::Female => t_string!(i18n, profile.female),
+                            Sex::Male => t_string!(i18n, profile.male),
                         };
                         view! {
                             <label class="choice">
