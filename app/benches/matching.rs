@@ -3,8 +3,8 @@
 //! - one grant call against 50,000 profiles (≤ 100 ms).
 //!
 //! Run with `cargo bench -p app --bench matching`; the README records the figures.
-//! The data is synthetic but shaped like the seed (`passerelle seed scale`): a few skills per
-//! person, offers in Rabat and Tanger and elsewhere, three to five rules per offer.
+//! The data is synthetic and deterministic: a few skills per person, offers in Rabat, Tanger and
+//! elsewhere, three to five rules per offer.
 
 use app::domain::eligibility::{assess, is_eligible, Rule};
 use app::domain::matching::{fit, rank, OfferTraits};
