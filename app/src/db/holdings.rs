@@ -3,7 +3,9 @@
 
 use super::{now, Tx};
 use crate::domain::holdings::NewDocument;
+use crate::domain::locale::Lang;
 use crate::domain::profile::SkillClaim;
+use crate::domain::reference::SkillId;
 use crate::error::AppError;
 use crate::on_conn;
 use crate::wire::{DocumentView, SkillView};
@@ -85,7 +87,8 @@ struct SkillRow {
     years: i32,
 }
 
-pub async fn skills(tx: &mut Tx, user_id: i64) -> Result<Vec<SkillView>, AppError> {
+/// The person's skills, labelled in `lang` (a code the taxonomy no longer lists shows as is).
+pub async fn skills(tx: &mut Tx, user_id: i64, lang: Lang) -> Result<Vec<SkillView>, AppError> {
     let rows = on_conn!(tx, |conn| {
         sqlx::query_as::<_, SkillRow>(
             "select skill, level, years from profile_skills where user_id = $1 order by created_at, skill",
@@ -97,10 +100,12 @@ pub async fn skills(tx: &mut Tx, user_id: i64) -> Result<Vec<SkillView>, AppErro
     Ok(rows
         .into_iter()
         .map(|row| SkillView {
+            label: SkillId::parse(&row.skill)
+                .map(|id| id.label(lang).to_owned())
+                .unwrap_or_else(|| row.skill.clone()),
             code: row.skill,
             level: row.level,
             years: row.years,
-            label: String::new(),
         })
         .collect())
 }

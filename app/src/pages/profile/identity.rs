@@ -85,10 +85,11 @@ pub fn IdentityStep(action: ServerAction<SaveIdentity>, page: ProfilePage) -> im
                     </div>
                     <FieldProblems error field=Field::BirthDate id="birth-date-problems" />
                 </fieldset>
-                <Select id="nationality" name="nationality" field=Field::Nationality error
+                <Select id="nationality" name="nationality" field=Field::Nationality
+                    problems_id="nationality-problems" error
                     label=move || t_string!(i18n, profile.nationality).to_string()
                     choices=page.countries selected=nationality />
-                <Select id="city" name="city" field=Field::City error
+                <Select id="city" name="city" field=Field::City problems_id="city-problems" error
                     label=move || t_string!(i18n, profile.city).to_string()
                     choices=page.cities selected=city />
                 <div class="field">
@@ -111,16 +112,14 @@ fn Select(
     id: &'static str,
     name: &'static str,
     field: Field,
+    /// The id of the problems under the select (what `aria-describedby` names).
+    problems_id: &'static str,
     error: crate::components::problem::LastError,
     label: impl Fn() -> String + Send + Sync + 'static,
     choices: Vec<Choice>,
     selected: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let problems_id: &'static str = match field {
-        Field::Nationality => "nationality-problems",
-        _ => "city-problems",
-    };
     view! {
         <div class="field">
             <label for=id>{label}</label>

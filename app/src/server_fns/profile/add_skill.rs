@@ -25,7 +25,8 @@ pub async fn add_skill(skill: String, level: String, years: String) -> Result<()
             .map_err(AppError::Validation)?;
             let mut tx = context()?.db.begin().await?;
             require_identity(&mut tx, user.id).await?;
-            let claimed = holdings::skills(&mut tx, user.id).await?;
+            let claimed =
+                holdings::skills(&mut tx, user.id, crate::domain::locale::Lang::DEFAULT).await?;
             let is_new = !claimed.iter().any(|s| s.code == claim.skill.code());
             if is_new && claimed.len() >= SKILLS_MAX {
                 return Err(AppError::field(

@@ -8,7 +8,7 @@ pub async fn profile_page(lang: String) -> Result<ProfilePage, AppError> {
     use crate::db::{holdings, profiles};
     use crate::domain::consent::NOTICE_VERSION;
     use crate::domain::locale::Lang;
-    use crate::domain::reference::{City, Country, SkillId};
+    use crate::domain::reference::{City, Country};
     use crate::domain::role::Role;
     use crate::server_fns::{context, require, respond};
     use crate::wire::Choice;
@@ -25,12 +25,7 @@ pub async fn profile_page(lang: String) -> Result<ProfilePage, AppError> {
             let identity = profiles::identity(&mut tx, user.id).await?.map(Into::into);
             let situation = profiles::situation(&mut tx, user.id).await?.map(Into::into);
             let documents = holdings::documents(&mut tx, user.id).await?;
-            let mut skills = holdings::skills(&mut tx, user.id).await?;
-            for skill in &mut skills {
-                skill.label = SkillId::parse(&skill.code)
-                    .map(|id| id.label(lang).to_owned())
-                    .unwrap_or_else(|| skill.code.clone());
-            }
+            let skills = holdings::skills(&mut tx, user.id, lang).await?;
             let mut countries: Vec<Choice> = Country::all()
                 .map(|c| Choice {
                     code: c.code().to_owned(),
