@@ -83,12 +83,16 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/me") view=pages::dashboards::ApplicantHome ssr=SsrMode::InOrder />
                         <Route path=path!("/profile") view=pages::profile::ProfilePage ssr=SsrMode::InOrder />
                         <Route path=path!("/matches") view=pages::matches::MatchesPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/enrolments") view=pages::enrolments::EnrolmentsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans") view=pages::plans::PlansPage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor") view=pages::dashboards::MentorHome ssr=SsrMode::InOrder />
                         <Route path=path!("/committee") view=pages::dashboards::CommitteeHome ssr=SsrMode::InOrder />
                         <Route path=path!("/finance") view=pages::dashboards::FinanceHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin") view=pages::dashboards::AdminHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/users") view=pages::admin::users::AdminUsersPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/staff/matches") view=pages::staff::matches::StaffMatchesPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/enrolments") view=pages::admin::enrolments::AdminEnrolmentsPage ssr=SsrMode::InOrder />
                     </Routes>
                 </main>
                 <Footer />

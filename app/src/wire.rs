@@ -172,6 +172,12 @@ pub struct OfferMatch {
     pub matched_skills: Vec<String>,
     pub eligibility: crate::domain::eligibility::Eligibility,
     pub checks: Vec<crate::domain::eligibility::Check>,
+    /// A training's seats (`None` for calls).
+    pub seats: Option<crate::domain::enrolment::Seats>,
+    /// The applicant's own request for this training, if any.
+    pub enrolment: Option<MyEnrolment>,
+    /// The applicant's plan for this call, if they started one.
+    pub plan: Option<i64>,
 }
 
 /// An applicant's offers in three groups, best fit first in each.
@@ -180,4 +186,80 @@ pub struct Matches {
     pub eligible: Vec<OfferMatch>,
     pub not_yet: Vec<OfferMatch>,
     pub not_eligible: Vec<OfferMatch>,
+}
+
+/// The applicant's own enrolment in an offered training, for the match page's buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyEnrolment {
+    pub id: i64,
+    pub status: crate::domain::enrolment::EnrolmentStatus,
+}
+
+/// One enrolment, with its training: for the applicant's list and the admin's desk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrolmentLine {
+    pub id: i64,
+    pub training_id: i64,
+    pub reference: String,
+    pub title: String,
+    pub starts_on: time::Date,
+    pub ends_on: time::Date,
+    pub seats: crate::domain::enrolment::Seats,
+    pub status: crate::domain::enrolment::EnrolmentStatus,
+    /// The person's name (admin desk); `None` before their identity step.
+    pub person: Option<String>,
+    pub requested_at: OffsetDateTime,
+}
+
+/// One of the applicant's business plans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanLine {
+    pub id: i64,
+    pub call_id: i64,
+    pub reference: String,
+    pub title: String,
+    pub status: crate::domain::plan::PlanStatus,
+    pub max_grant: crate::domain::money::Money,
+    pub own_contribution_percent: u8,
+    pub closes_on: time::Date,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+/// A training or call staff can pick to see whom it suits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferChoice {
+    pub kind: crate::domain::catalogue::OfferKind,
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+}
+
+/// One applicant on a staff shortlist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicantLine {
+    pub user_id: i64,
+    pub full_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub sex: Option<crate::domain::profile::Sex>,
+    pub age: Option<u8>,
+    pub nationality: Option<crate::domain::reference::Country>,
+    pub city: Option<crate::domain::reference::City>,
+    pub score: crate::domain::matching::Score,
+    pub eligibility: crate::domain::eligibility::Eligibility,
+    pub remedies: Vec<crate::domain::eligibility::Remedy>,
+}
+
+/// The offers to choose from and, once one is chosen, one page of its ranked applicants.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Shortlist {
+    pub offers: Vec<OfferChoice>,
+    pub selected: Option<OfferChoice>,
+    /// Applicants on the whole list (all pages).
+    pub total: usize,
+    /// Zero-based.
+    pub page: usize,
+    pub pages: usize,
+    pub lines: Vec<ApplicantLine>,
 }

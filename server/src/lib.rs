@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod config;
+pub mod exports;
 pub mod middleware;
 pub mod seed;
 pub mod seed_catalogue;
@@ -112,6 +113,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
 
     Ok(Router::new()
         .route("/healthz", get(healthz))
+        .route("/staff/matches.csv", get(exports::shortlist_csv))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

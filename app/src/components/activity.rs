@@ -16,6 +16,11 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::UserCreated => t_string!(i18n, audit.user_created),
         AuditAction::ConsentGiven => t_string!(i18n, audit.consent_given),
         AuditAction::ProfileUpdated => t_string!(i18n, audit.profile_updated),
+        AuditAction::EnrolmentRequested => t_string!(i18n, audit.enrolment_requested),
+        AuditAction::EnrolmentWithdrawn => t_string!(i18n, audit.enrolment_withdrawn),
+        AuditAction::EnrolmentDecided => t_string!(i18n, audit.enrolment_decided),
+        AuditAction::PlanStarted => t_string!(i18n, audit.plan_started),
+        AuditAction::MatchesExported => t_string!(i18n, audit.matches_exported),
     }
     .to_string()
 }

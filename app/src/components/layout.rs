@@ -61,12 +61,20 @@ fn SignedInMenu(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
     let logout = ServerAction::<Logout>::new();
     let admin = (user.role == Role::Admin).then(|| {
-        view! { <li><A href="/admin/users">{t!(i18n, nav.manage_accounts)}</A></li> }
+        view! {
+            <li><A href="/admin/users">{t!(i18n, nav.manage_accounts)}</A></li>
+            <li><A href="/admin/enrolments">{t!(i18n, nav.enrolments)}</A></li>
+        }
+    });
+    let staff = matches!(user.role, Role::Admin | Role::Caseworker).then(|| {
+        view! { <li><A href="/staff/matches">{t!(i18n, nav.staff_matches)}</A></li> }
     });
     let applicant = (user.role == Role::Applicant).then(|| {
         view! {
             <li><A href="/profile">{t!(i18n, nav.my_profile)}</A></li>
             <li><A href="/matches">{t!(i18n, nav.my_matches)}</A></li>
+            <li><A href="/enrolments">{t!(i18n, nav.my_trainings)}</A></li>
+            <li><A href="/plans">{t!(i18n, nav.my_plans)}</A></li>
         }
     });
     view! {
@@ -74,6 +82,7 @@ fn SignedInMenu(user: CurrentUser) -> impl IntoView {
             <li><A href=user.role.home_path()>{t!(i18n, nav.my_space)}</A></li>
             {applicant}
             {admin}
+            {staff}
             <li><A href="/skills">{t!(i18n, nav.skills)}</A></li>
             <li>
                 <ActionForm action=logout attr:class="inline-form">

@@ -83,6 +83,22 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::LevelUnknown => t_string!(i18n, problem.level_unknown).to_string(),
         Problem::YearsInvalid { max } => t_string!(i18n, problem.years_invalid, max).to_string(),
         Problem::TooManySkills { max } => t_string!(i18n, problem.too_many_skills, max).to_string(),
+        Problem::NotEligible => t_string!(i18n, problem.not_eligible).to_string(),
+        Problem::TrainingStarted => t_string!(i18n, problem.training_started).to_string(),
+        Problem::TrainingFull => t_string!(i18n, problem.training_full).to_string(),
+        Problem::TrainingNotOver => t_string!(i18n, problem.training_not_over).to_string(),
+        Problem::AlreadyRequested => t_string!(i18n, problem.already_requested).to_string(),
+        Problem::NotYourDecision => t_string!(i18n, problem.not_your_decision).to_string(),
+        Problem::EnrolmentIs { status } => t_string!(
+            i18n,
+            problem.enrolment_is,
+            status = crate::pages::enrolments::status_name(i18n, status)
+        )
+        .to_string(),
+        Problem::CallClosed => t_string!(i18n, problem.call_closed).to_string(),
+        Problem::PlanExists => t_string!(i18n, problem.plan_exists).to_string(),
+        Problem::OfferUnknown => t_string!(i18n, problem.offer_unknown).to_string(),
+        Problem::ScoreInvalid => t_string!(i18n, problem.score_invalid).to_string(),
     }
 }
 

@@ -85,17 +85,61 @@ impl TrainingRow {
     }
 }
 
+const TRAINING_COLUMNS: &str = "id, reference, title, programme, sector, city, starts_on, \
+     ends_on, seats, languages, min_education, required_documents, target_groups, skills";
+
+const CALL_COLUMNS: &str = "id, reference, title, envelope_centimes, max_grant_centimes, \
+     own_contribution_percent, sectors, cities, opens_on, closes_on, rules";
+
+/// One training by id, if it exists and the domain can read it.
+pub async fn training(tx: &mut Tx, id: i64) -> Result<Option<Training>, AppError> {
+    let row = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, TrainingRow>(&format!(
+            "select {TRAINING_COLUMNS} from trainings where id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(readable(
+        row.into_iter().collect(),
+        "training",
+        |row| row.id,
+        TrainingRow::into_domain,
+    )
+    .pop()
+    .map(|(_, training)| training))
+}
+
+/// One grant call by id, if it exists and the domain can read it.
+pub async fn call(tx: &mut Tx, id: i64) -> Result<Option<GrantCall>, AppError> {
+    let row = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, CallRow>(&format!(
+            "select {CALL_COLUMNS} from grant_calls where id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(readable(
+        row.into_iter().collect(),
+        "grant call",
+        |row| row.id,
+        CallRow::into_domain,
+    )
+    .pop()
+    .map(|(_, call)| call))
+}
+
 /// Trainings that have not started yet, soonest first.
 pub async fn upcoming_trainings(
     tx: &mut Tx,
     today: Date,
 ) -> Result<Vec<(i64, Training)>, AppError> {
     let rows = on_conn!(tx, |conn| {
-        sqlx::query_as::<_, TrainingRow>(
-            "select id, reference, title, programme, sector, city, starts_on, ends_on, seats, \
-             languages, min_education, required_documents, target_groups, skills \
-             from trainings where starts_on >= $1 order by starts_on, id",
-        )
+        sqlx::query_as::<_, TrainingRow>(&format!(
+            "select {TRAINING_COLUMNS} from trainings where starts_on >= $1 order by starts_on, id"
+        ))
         .bind(today)
         .fetch_all(conn)
         .await
@@ -178,11 +222,10 @@ impl CallRow {
 /// Calls open on `today`, closing soonest first.
 pub async fn open_calls(tx: &mut Tx, today: Date) -> Result<Vec<(i64, GrantCall)>, AppError> {
     let rows = on_conn!(tx, |conn| {
-        sqlx::query_as::<_, CallRow>(
-            "select id, reference, title, envelope_centimes, max_grant_centimes, \
-             own_contribution_percent, sectors, cities, opens_on, closes_on, rules \
-             from grant_calls where opens_on <= $1 and closes_on >= $1 order by closes_on, id",
-        )
+        sqlx::query_as::<_, CallRow>(&format!(
+            "select {CALL_COLUMNS} from grant_calls \
+             where opens_on <= $1 and closes_on >= $1 order by closes_on, id"
+        ))
         .bind(today)
         .fetch_all(conn)
         .await

@@ -4,8 +4,11 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod enrolments;
 pub mod holdings;
 pub mod login_attempts;
+pub mod people;
+pub mod plans;
 pub mod profiles;
 pub mod sessions;
 pub mod users;

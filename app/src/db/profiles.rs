@@ -259,7 +259,7 @@ pub async fn save_situation(
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
-struct FactsRow {
+pub(super) struct FactsRow {
     sex: Option<String>,
     birth_date: Option<Date>,
     nationality: Option<String>,
@@ -270,14 +270,55 @@ struct FactsRow {
     declared_groups: String,
 }
 
+/// The columns of [`FactsRow`], for queries that read many people at once.
+pub(super) const FACTS_COLUMNS: &str =
+    "sex, birth_date, nationality, city, education, languages, sectors, declared_groups";
+
+impl FactsRow {
+    /// Fills the profile's part of `facts`; unknown codes (never written by the app) are left out.
+    pub(super) fn fill(self, facts: &mut Facts) {
+        facts.sex = self.sex.as_deref().and_then(Sex::from_code);
+        facts.birth_date = self.birth_date;
+        facts.nationality = self.nationality.as_deref().and_then(Country::parse);
+        facts.city = self.city.as_deref().and_then(City::parse);
+        facts.education = self.education.as_deref().and_then(Education::from_code);
+        facts.languages = codes(&self.languages)
+            .iter()
+            .filter_map(|c| Language::from_code(c))
+            .collect();
+        facts.sectors_of_interest = codes(&self.sectors)
+            .iter()
+            .filter_map(|c| Sector::from_code(c))
+            .collect();
+        facts.declared_groups = codes(&self.declared_groups)
+            .iter()
+            .filter_map(|c| TargetGroup::from_code(c))
+            .collect();
+    }
+}
+
+pub(super) fn document_fact(kind: &str, expires_on: Option<Date>) -> Option<Document> {
+    Some(Document {
+        kind: DocumentKind::from_code(kind)?,
+        expires_on,
+    })
+}
+
+pub(super) fn skill_fact(skill: &str, level: &str, years: i32) -> Option<SkillClaim> {
+    Some(SkillClaim {
+        skill: SkillId::parse(skill)?,
+        level: SkillLevel::from_code(level)?,
+        years: u8::try_from(years).ok()?,
+    })
+}
+
 /// Everything the eligibility rules and the matching read about a person, from the profile,
-/// documents and skills. Facts not given yet stay unknown.
+/// documents, skills and completed trainings. Facts not given yet stay unknown.
 pub async fn facts(tx: &mut Tx, user_id: i64) -> Result<Facts, AppError> {
     let row = on_conn!(tx, |conn| {
-        sqlx::query_as::<_, FactsRow>(
-            "select sex, birth_date, nationality, city, education, languages, sectors, \
-             declared_groups from profiles where user_id = $1",
-        )
+        sqlx::query_as::<_, FactsRow>(&format!(
+            "select {FACTS_COLUMNS} from profiles where user_id = $1"
+        ))
         .bind(user_id)
         .fetch_optional(conn)
         .await
@@ -296,43 +337,17 @@ pub async fn facts(tx: &mut Tx, user_id: i64) -> Result<Facts, AppError> {
     })?;
     let mut facts = Facts::default();
     if let Some(row) = row {
-        facts.sex = row.sex.as_deref().and_then(Sex::from_code);
-        facts.birth_date = row.birth_date;
-        facts.nationality = row.nationality.as_deref().and_then(Country::parse);
-        facts.city = row.city.as_deref().and_then(City::parse);
-        facts.education = row.education.as_deref().and_then(Education::from_code);
-        facts.languages = codes(&row.languages)
-            .iter()
-            .filter_map(|c| Language::from_code(c))
-            .collect();
-        facts.sectors_of_interest = codes(&row.sectors)
-            .iter()
-            .filter_map(|c| Sector::from_code(c))
-            .collect();
-        facts.declared_groups = codes(&row.declared_groups)
-            .iter()
-            .filter_map(|c| TargetGroup::from_code(c))
-            .collect();
+        row.fill(&mut facts);
     }
     facts.documents = documents
-        .into_iter()
-        .filter_map(|(kind, expires_on)| {
-            Some(Document {
-                kind: DocumentKind::from_code(&kind)?,
-                expires_on,
-            })
-        })
+        .iter()
+        .filter_map(|(kind, expires_on)| document_fact(kind, *expires_on))
         .collect();
     facts.skills = skills
-        .into_iter()
-        .filter_map(|(skill, level, years)| {
-            Some(SkillClaim {
-                skill: SkillId::parse(&skill)?,
-                level: SkillLevel::from_code(&level)?,
-                years: u8::try_from(years).ok()?,
-            })
-        })
+        .iter()
+        .filter_map(|(skill, level, years)| skill_fact(skill, level, *years))
         .collect();
+    facts.completed = super::enrolments::completed_programmes(tx, user_id).await?;
     facts.normalise();
     Ok(facts)
 }

@@ -31,6 +31,18 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/me", Access::Roles(&[Role::Applicant])),
     ("/profile", Access::Roles(&[Role::Applicant])),
     ("/matches", Access::Roles(&[Role::Applicant])),
+    ("/enrolments", Access::Roles(&[Role::Applicant])),
+    ("/plans", Access::Roles(&[Role::Applicant])),
+    ("/admin/enrolments", Access::Roles(&[Role::Admin])),
+    (
+        "/staff/matches",
+        Access::Roles(&[Role::Admin, Role::Caseworker]),
+    ),
+    // A download, not a page: the same rule guards it before its handler runs.
+    (
+        "/staff/matches.csv",
+        Access::Roles(&[Role::Admin, Role::Caseworker]),
+    ),
     ("/caseworker", Access::Roles(&[Role::Caseworker])),
     ("/mentor", Access::Roles(&[Role::Mentor])),
     ("/committee", Access::Roles(&[Role::Committee])),

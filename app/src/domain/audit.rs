@@ -14,10 +14,15 @@ pub enum AuditAction {
     UserCreated,
     ConsentGiven,
     ProfileUpdated,
+    EnrolmentRequested,
+    EnrolmentWithdrawn,
+    EnrolmentDecided,
+    PlanStarted,
+    MatchesExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -26,6 +31,11 @@ impl AuditAction {
         AuditAction::UserCreated,
         AuditAction::ConsentGiven,
         AuditAction::ProfileUpdated,
+        AuditAction::EnrolmentRequested,
+        AuditAction::EnrolmentWithdrawn,
+        AuditAction::EnrolmentDecided,
+        AuditAction::PlanStarted,
+        AuditAction::MatchesExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +48,11 @@ impl AuditAction {
             AuditAction::UserCreated => "user_created",
             AuditAction::ConsentGiven => "consent_given",
             AuditAction::ProfileUpdated => "profile_updated",
+            AuditAction::EnrolmentRequested => "enrolment_requested",
+            AuditAction::EnrolmentWithdrawn => "enrolment_withdrawn",
+            AuditAction::EnrolmentDecided => "enrolment_decided",
+            AuditAction::PlanStarted => "plan_started",
+            AuditAction::MatchesExported => "matches_exported",
         }
     }
 }

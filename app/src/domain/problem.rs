@@ -30,6 +30,7 @@ pub enum Field {
     Skill,
     Level,
     Years,
+    Score,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -139,6 +140,30 @@ pub enum Problem {
     YearsInvalid { max: u8 },
     #[error("too many skills")]
     TooManySkills { max: usize },
+    #[error("not eligible for this offer")]
+    NotEligible,
+    #[error("the training has already started")]
+    TrainingStarted,
+    #[error("the training has no free seat")]
+    TrainingFull,
+    #[error("the training is not over yet")]
+    TrainingNotOver,
+    #[error("a seat in this training was already requested")]
+    AlreadyRequested,
+    #[error("this decision belongs to someone else")]
+    NotYourDecision,
+    #[error("not possible for an enrolment in this state")]
+    EnrolmentIs {
+        status: crate::domain::enrolment::EnrolmentStatus,
+    },
+    #[error("the call is not open")]
+    CallClosed,
+    #[error("a plan for this call already exists")]
+    PlanExists,
+    #[error("unknown offer")]
+    OfferUnknown,
+    #[error("the minimum score must be a number from 0 to 100")]
+    ScoreInvalid,
 }
 
 /// A problem attached to the field it concerns.

@@ -25,6 +25,7 @@ macro_rules! codes {
         }
     };
 }
+pub(crate) use codes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -2,13 +2,16 @@
 
 pub mod admin;
 pub mod dashboards;
+pub mod enrolments;
 pub mod home;
 pub mod login;
 pub mod matches;
 pub mod not_found;
+pub mod plans;
 pub mod profile;
 pub mod signup;
 pub mod skills;
+pub mod staff;
 
 use crate::domain::reference::Sector;
 use crate::i18n::*;

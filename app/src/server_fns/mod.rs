@@ -7,10 +7,13 @@
 pub mod admin;
 pub mod auth;
 pub mod dashboard;
+pub mod enrolments;
 pub mod locale;
 pub mod matches;
+pub mod plans;
 pub mod profile;
 pub mod skills;
+pub mod staff;
 
 use crate::domain::access::Access;
 use crate::domain::role::Role;
@@ -37,6 +40,17 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/profile/add_skill", APPLICANT),
     ("/api/profile/remove_skill", APPLICANT),
     ("/api/matches/mine", APPLICANT),
+    ("/api/enrolments/request", APPLICANT),
+    ("/api/enrolments/withdraw", APPLICANT),
+    ("/api/enrolments/mine", APPLICANT),
+    ("/api/enrolments/desk", Access::Roles(&[Role::Admin])),
+    ("/api/enrolments/decide", Access::Roles(&[Role::Admin])),
+    ("/api/plans/start", APPLICANT),
+    ("/api/plans/mine", APPLICANT),
+    (
+        "/api/staff/shortlist",
+        Access::Roles(&[Role::Admin, Role::Caseworker]),
+    ),
 ];
 
 /// The applicant's own profile functions: they act on the signed-in person only, never on an id
@@ -136,6 +150,15 @@ mod ssr {
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|info| info.0.ip().to_string())
             .unwrap_or_else(|| "unknown".into())
+    }
+
+    /// A record id sent by a form. Anything that is not one is simply not found.
+    pub fn parse_id(text: &str) -> Result<i64, AppError> {
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or(AppError::NotFound)
     }
 
     /// Sends the browser to `path` after the function returns (a 302 for plain forms, a

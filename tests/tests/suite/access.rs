@@ -17,9 +17,18 @@ fn heading_of(path: &str) -> &'static str {
         "/profile" => "Vos données et votre accord",
         "/skills" => "Métiers et compétences",
         "/matches" => "Offres pour vous",
+        "/enrolments" => "<h1>Mes formations",
+        "/plans" => "<h1>Mes plans d",
+        "/admin/enrolments" => "<h1>Inscriptions",
+        "/staff/matches" => "<h1>Profils pour une offre",
+        // The CSV header row.
+        "/staff/matches.csv" => "Rang,",
         _ => "",
     }
 }
+
+/// Server functions called with GET (read-only, linkable).
+const GET_FUNCTIONS: &[&str] = &["/api/staff/shortlist"];
 
 /// Well-formed arguments for each function, so that what is tested is the access rule and not
 /// the parsing of a missing field.
@@ -69,6 +78,20 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "/api/profile/remove_skill" => &[("skill", "wire.harness-assembly")],
         "/api/matches/mine" => &[("lang", "fr")],
+        "/api/enrolments/request" => &[("training", "1")],
+        "/api/enrolments/withdraw" => &[("enrolment", "1")],
+        "/api/enrolments/desk" => &[("status", "requested")],
+        "/api/enrolments/decide" => &[("enrolment", "1"), ("action", "confirm")],
+        "/api/plans/start" => &[("call", "1")],
+        "/api/staff/shortlist" => &[
+            ("kind", ""),
+            ("id", ""),
+            ("city", ""),
+            ("sex", ""),
+            ("min_score", ""),
+            ("not_yet", ""),
+            ("page", ""),
+        ],
         _ => &[],
     }
 }
@@ -84,6 +107,12 @@ both_backends! {
             for (path, access) in PAGES {
                 let response = client.get(path).await;
                 match decide(*access, *role) {
+                    // A download without its parameters goes back to its page.
+                    Decision::Allow if path.ends_with(".csv") => {
+                        assert_eq!(response.status, 303, "{role:?} on {path}");
+                        let location = response.location().unwrap_or_default();
+                        assert!(location.starts_with("/staff/matches?"), "{location}");
+                    }
                     Decision::Allow => {
                         assert_eq!(response.status, 200, "{role:?} on {path}");
                         assert!(response.body.contains(heading_of(path)), "{role:?} sees {path}");
@@ -123,7 +152,12 @@ both_backends! {
             assert!(registered.iter().any(|p| p == path), "{path} is not a registered function");
             let Access::Roles(_) = access else { continue };
             for (role, client) in clients.iter_mut() {
-                let response = client.call(path, sample_args(path)).await;
+                let response = if GET_FUNCTIONS.contains(path) {
+                    let query = passerelle_tests::client::encode(sample_args(path));
+                    client.get_json(&format!("{path}?{query}")).await
+                } else {
+                    client.call(path, sample_args(path)).await
+                };
                 let expected = match decide(*access, *role) {
                     Decision::Allow => continue,
                     Decision::SignInFirst => 401,

@@ -5,9 +5,11 @@
 
 mod access;
 mod accounts;
+mod acting;
 mod admin;
 mod browser;
 mod language;
 mod matches;
 mod profile;
+mod shortlist;
 mod skills;

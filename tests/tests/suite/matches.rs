@@ -6,7 +6,7 @@ use passerelle_tests::{both_backends, Client, TestApp};
 
 const NOTICE: &str = app::domain::consent::NOTICE_VERSION;
 
-async fn catalogue(app: &TestApp) {
+pub(crate) async fn catalogue(app: &TestApp) {
     let today = time::OffsetDateTime::now_utc().date();
     let added = server::seed_catalogue::demo_catalogue(app.db(), today)
         .await
@@ -16,7 +16,17 @@ async fn catalogue(app: &TestApp) {
 
 /// Awa: a woman from Côte d'Ivoire, 29, living in Tanger, a seamstress.
 async fn awa(app: &TestApp, with_card: bool) -> Client {
-    let mut client = app.signed_in(Role::Applicant).await;
+    person(app, "applicant@example.org", "Awa Koné", with_card).await
+}
+
+/// An applicant with Awa's profile under another account and name.
+pub(crate) async fn person(app: &TestApp, email: &str, name: &str, with_card: bool) -> Client {
+    app.user(email, Role::Applicant).await;
+    let mut client = app.client();
+    assert_eq!(
+        client.login(email, passerelle_tests::PASSWORD).await.status,
+        200
+    );
     client
         .call(
             "/api/profile/give_consent",
@@ -24,7 +34,7 @@ async fn awa(app: &TestApp, with_card: bool) -> Client {
         )
         .await;
     let identity = [
-        ("full_name", "Awa Koné"),
+        ("full_name", name),
         ("sex", "female"),
         ("birth_day", "14"),
         ("birth_month", "3"),
@@ -71,7 +81,7 @@ async fn awa(app: &TestApp, with_card: bool) -> Client {
     client
 }
 
-async fn add_card(client: &mut Client) {
+pub(crate) async fn add_card(client: &mut Client) {
     let card = [
         ("kind", "residence_card"),
         ("number", ""),
@@ -85,7 +95,10 @@ async fn add_card(client: &mut Client) {
     );
 }
 
-fn find<'a>(group: &'a serde_json::Value, reference: &str) -> Option<&'a serde_json::Value> {
+pub(crate) fn find<'a>(
+    group: &'a serde_json::Value,
+    reference: &str,
+) -> Option<&'a serde_json::Value> {
     group
         .as_array()?
         .iter()

@@ -1,3 +1,4 @@
 //! Pages for programme admins.
 
+pub mod enrolments;
 pub mod users;

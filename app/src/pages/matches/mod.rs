@@ -1,8 +1,10 @@
 //! The applicant's offers: open to them (ranked, with why), not yet (with what is missing),
 //! and not open to them (with why).
 
-mod explain;
+mod act;
+pub mod explain;
 
+use crate::components::form::last_error;
 use crate::components::problem::FormProblems;
 use crate::domain::catalogue::OfferKind;
 use crate::domain::eligibility::Eligibility;
@@ -11,6 +13,7 @@ use crate::i18n::*;
 use crate::pages::sector_name;
 use crate::server_fns::matches::my_matches;
 use crate::wire::OfferMatch;
+use act::{Act, OfferActions};
 use explain::{programme_name, reason_text, remedy_text};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,15 +22,29 @@ use leptos_router::components::A;
 #[component]
 pub fn MatchesPage() -> impl IntoView {
     let i18n = use_i18n();
+    let actions = OfferActions {
+        request: ServerAction::new(),
+        start: ServerAction::new(),
+    };
+    let request_error = last_error(actions.request);
+    let start_error = last_error(actions.start);
     let matches = Resource::new(
-        move || i18n.get_locale().as_str(),
-        |lang| my_matches(lang.to_owned()),
+        move || {
+            (
+                i18n.get_locale().as_str(),
+                actions.request.version().get(),
+                actions.start.version().get(),
+            )
+        },
+        |(lang, ..)| my_matches(lang.to_owned()),
     );
     view! {
         <Title text=move || t_string!(i18n, matches.title).to_string() />
         <h1>{t!(i18n, matches.title)}</h1>
         <p class="lead">{t!(i18n, matches.lead)}</p>
         <p><A href="/profile">{t!(i18n, matches.edit_profile)}</A></p>
+        <FormProblems error=request_error />
+        <FormProblems error=start_error />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match matches.await {
@@ -38,11 +55,11 @@ pub fn MatchesPage() -> impl IntoView {
                                 <p class="empty" data-test="no-offers">{t!(i18n, matches.nothing)}</p>
                             </Show>
                             <OfferGroup title=move || t_string!(i18n, matches.eligible).to_string()
-                                test="eligible" offers=m.eligible />
+                                test="eligible" offers=m.eligible actions />
                             <OfferGroup title=move || t_string!(i18n, matches.not_yet).to_string()
-                                test="not-yet" offers=m.not_yet />
+                                test="not-yet" offers=m.not_yet actions />
                             <OfferGroup title=move || t_string!(i18n, matches.not_eligible).to_string()
-                                test="not-eligible" offers=m.not_eligible />
+                                test="not-eligible" offers=m.not_eligible actions />
                         }.into_any()
                     }
                     Err(error) => view! {
@@ -59,19 +76,20 @@ fn OfferGroup(
     title: impl Fn() -> String + Send + Sync + 'static,
     test: &'static str,
     offers: Vec<OfferMatch>,
+    actions: OfferActions,
 ) -> impl IntoView {
     (!offers.is_empty()).then(|| {
         view! {
             <section data-test=test>
                 <h2>{title}</h2>
-                {offers.into_iter().map(|offer| view! { <OfferCard offer /> }).collect_view()}
+                {offers.into_iter().map(|offer| view! { <OfferCard offer actions /> }).collect_view()}
             </section>
         }
     })
 }
 
 #[component]
-fn OfferCard(offer: OfferMatch) -> impl IntoView {
+fn OfferCard(offer: OfferMatch, actions: OfferActions) -> impl IntoView {
     let i18n = use_i18n();
     let lang: Lang = i18n
         .get_locale_untracked()
@@ -125,6 +143,7 @@ fn OfferCard(offer: OfferMatch) -> impl IntoView {
         .map(|r| remedy_text(i18n, r))
         .collect();
     let skills = (!offer.matched_skills.is_empty()).then(|| offer.matched_skills.join(", "));
+    let act = offer.clone();
     view! {
         <article class="card offer" data-test="offer" data-reference=offer.reference.clone()>
             <p class="note">{kind} {programme.map(|p| view! { " · " {p} })}</p>
@@ -163,6 +182,7 @@ fn OfferCard(offer: OfferMatch) -> impl IntoView {
                     {remedies.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
                 </ul>
             })}
+            <Act offer=act actions />
         </article>
     }
 }

@@ -7,14 +7,16 @@ use leptos::prelude::*;
 /// profile and the catalogue on every request, so any change to either shows at once.
 #[server(name = MyMatches, endpoint = "matches/mine")]
 pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
-    use crate::db::{catalogue, profiles};
+    use crate::db::{catalogue, enrolments, plans, profiles};
     use crate::domain::catalogue::OfferKind;
     use crate::domain::eligibility::{assess, Eligibility};
     use crate::domain::locale::Lang;
     use crate::domain::matching::fit;
     use crate::domain::role::Role;
     use crate::server_fns::{context, require, respond};
+    use crate::wire::MyEnrolment;
     use crate::wire::OfferMatch;
+    use std::collections::HashMap;
 
     respond(
         async {
@@ -25,6 +27,19 @@ pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
             let facts = profiles::facts(&mut tx, user.id).await?;
             let trainings = catalogue::upcoming_trainings(&mut tx, today).await?;
             let calls = catalogue::open_calls(&mut tx, today).await?;
+            let seats: HashMap<_, _> = enrolments::seat_counts(&mut tx, today)
+                .await?
+                .into_iter()
+                .collect();
+            let mine: HashMap<_, _> = enrolments::statuses_of(&mut tx, user.id)
+                .await?
+                .into_iter()
+                .map(|(id, training, status)| (training, MyEnrolment { id, status }))
+                .collect();
+            let plans: HashMap<_, _> = plans::calls_of(&mut tx, user.id)
+                .await?
+                .into_iter()
+                .collect();
             tx.commit().await?;
 
             let label_skills = |skills: Vec<crate::domain::reference::SkillId>| {
@@ -52,6 +67,9 @@ pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
                     matched_skills: label_skills(fit.matched_skills),
                     eligibility: assessment.eligibility(),
                     checks: assessment.checks,
+                    seats: seats.get(&id).copied(),
+                    enrolment: mine.get(&id).copied(),
+                    plan: None,
                 });
             }
             for (id, call) in calls {
@@ -72,6 +90,9 @@ pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
                     matched_skills: label_skills(fit.matched_skills),
                     eligibility: assessment.eligibility(),
                     checks: assessment.checks,
+                    seats: None,
+                    enrolment: None,
+                    plan: plans.get(&id).copied(),
                 });
             }
             // Stable: equal scores keep the catalogue's order (soonest first).

@@ -1,0 +1,3 @@
+//! Pages for caseworkers and admins across applicants.
+
+pub mod matches;

@@ -1,0 +1,22 @@
+use crate::error::AppError;
+use crate::wire::EnrolmentLine;
+use leptos::prelude::*;
+
+/// The signed-in applicant's seat requests and enrolments.
+#[server(name = MyEnrolments, endpoint = "enrolments/mine")]
+pub async fn my_enrolments() -> Result<Vec<EnrolmentLine>, AppError> {
+    use crate::db::enrolments;
+    use crate::domain::role::Role;
+    use crate::server_fns::{context, require, respond};
+
+    respond(
+        async {
+            let user = require(&[Role::Applicant]).await?;
+            let mut tx = context()?.db.read().await?;
+            let lines = enrolments::of_user(&mut tx, user.id).await?;
+            tx.commit().await?;
+            Ok(lines)
+        }
+        .await,
+    )
+}

@@ -1,0 +1,27 @@
+//! Seats in ANAPEC trainings: the applicant asks or gives up, an admin confirms, declines or
+//! records completion. Each change goes through `domain::enrolment` and is a guarded write.
+
+pub mod decide;
+pub mod desk;
+pub mod mine;
+pub mod request;
+pub mod withdraw;
+
+pub use decide::{decide_enrolment, DecideEnrolment};
+pub use desk::{enrolment_desk, EnrolmentDesk};
+pub use mine::{my_enrolments, MyEnrolments};
+pub use request::{request_seat, RequestSeat};
+pub use withdraw::{withdraw_seat, WithdrawSeat};
+
+/// A refused transition as the user reads it: a role that may not act is forbidden, any other
+/// refusal names the enrolment's current state.
+#[cfg(feature = "ssr")]
+pub(crate) fn refused(error: crate::domain::enrolment::EnrolmentError) -> crate::error::AppError {
+    use crate::domain::enrolment::EnrolmentError;
+    use crate::domain::problem::Field;
+    use crate::error::AppError;
+    match error {
+        EnrolmentError::NotYourDecision { .. } => AppError::Forbidden,
+        EnrolmentError::NotFrom { .. } => AppError::field(Field::Form, error.into()),
+    }
+}

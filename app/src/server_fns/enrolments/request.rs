@@ -1,0 +1,66 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The applicant asks for a seat in an upcoming training they are eligible for. Asking again
+/// after withdrawing reopens the same request; anything else already on file is refused.
+#[server(name = RequestSeat, endpoint = "enrolments/request")]
+pub async fn request_seat(training: String) -> Result<(), AppError> {
+    use crate::db::{audit, catalogue, enrolments, profiles};
+    use crate::domain::audit::AuditAction;
+    use crate::domain::eligibility::assess;
+    use crate::domain::enrolment::{may_request, EnrolmentAction, EnrolmentStatus};
+    use crate::domain::problem::{Field, Problem};
+    use crate::domain::role::Role;
+    use crate::server_fns::{context, parse_id, redirect, require, respond};
+
+    respond(
+        async {
+            let user = require(&[Role::Applicant]).await?;
+            let training_id = parse_id(&training)?;
+            let today = crate::db::now().date();
+            let mut tx = context()?.db.begin().await?;
+            let offer = catalogue::training(&mut tx, training_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let seats = enrolments::seats_of(&mut tx, training_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let facts = profiles::facts(&mut tx, user.id).await?;
+            let eligibility =
+                assess(&offer.rules(), &facts, offer.assessed_on(today)).eligibility();
+            may_request(&offer, eligibility, seats, today)
+                .map_err(|problem| AppError::field(Field::Form, problem))?;
+            let id = match enrolments::of_user_for(&mut tx, user.id, training_id).await? {
+                None => enrolments::create(&mut tx, user.id, training_id)
+                    .await?
+                    .ok_or(AppError::field(Field::Form, Problem::AlreadyRequested))?,
+                Some(existing) if existing.status == EnrolmentStatus::Withdrawn => {
+                    let to = existing
+                        .status
+                        .apply(EnrolmentAction::Request, Role::Applicant)
+                        .map_err(super::refused)?;
+                    if !enrolments::transition(&mut tx, existing.id, existing.status, to, None)
+                        .await?
+                    {
+                        return Err(AppError::Conflict);
+                    }
+                    existing.id
+                }
+                Some(_) => {
+                    return Err(AppError::field(Field::Form, Problem::AlreadyRequested));
+                }
+            };
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(user.id), AuditAction::EnrolmentRequested)
+                    .subject("enrolment", id)
+                    .details(serde_json::json!({ "training": training_id })),
+            )
+            .await?;
+            tx.commit().await?;
+            redirect("/enrolments?saved=requested");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,109 @@
+//! Staff matching: for one training or call, the ranked applicants it suits, filtered, paged
+//! and downloadable as CSV — only for caseworkers and admins, and only people who consented.
+
+use super::matches::{catalogue, person};
+use app::domain::role::Role;
+use passerelle_tests::{both_backends, Client, TestApp};
+
+async fn sewing(app: &TestApp) -> String {
+    app.count("select id from trainings where reference = 'ANAPEC-TNG-102'")
+        .await
+        .to_string()
+}
+
+async fn shortlist(
+    client: &mut Client,
+    training: &str,
+    filters: &str,
+) -> passerelle_tests::TestResponse {
+    client
+        .get_json(&format!(
+            "/api/staff/shortlist?kind=training&id={training}&city=&sex=&min_score=&page={filters}"
+        ))
+        .await
+}
+
+fn names(list: &serde_json::Value) -> Vec<String> {
+    list["lines"]
+        .as_array()
+        .map(|lines| {
+            lines
+                .iter()
+                .filter_map(|l| l["full_name"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+both_backends! {
+    async fn staff_see_eligible_applicants_ranked_and_can_ask_for_the_others(app) {
+        catalogue(&app).await;
+        let training = sewing(&app).await;
+        person(&app, "awa@example.org", "Awa Koné", true).await;
+        person(&app, "fatou@example.org", "Fatou Diallo", false).await;
+        // Someone who signed up but never consented is nobody's business.
+        app.user("silent@example.org", Role::Applicant).await;
+
+        let mut caseworker = app.signed_in(Role::Caseworker).await;
+        let response = shortlist(&mut caseworker, &training, "&not_yet=").await;
+        assert_eq!(response.status, 200, "{}", response.body);
+        let list = response.json();
+        assert_eq!(list["selected"]["reference"], "ANAPEC-TNG-102");
+        assert_eq!(names(&list), vec!["Awa Koné"], "only Awa holds a valid paper: {list}");
+        assert_eq!(list["total"], 1);
+
+        let all = shortlist(&mut caseworker, &training, "&not_yet=1").await.json();
+        assert_eq!(names(&all), vec!["Awa Koné", "Fatou Diallo"], "eligible first");
+        assert_eq!(all["lines"][1]["eligibility"], "not_yet");
+        assert_eq!(all["lines"][1]["remedies"][0]["remedy"], "get_document", "{all}");
+
+        let men = caseworker
+            .get_json(&format!("/api/staff/shortlist?kind=training&id={training}&city=&sex=male&min_score=&not_yet=&page="))
+            .await
+            .json();
+        assert_eq!(men["total"], 0);
+        let bad = caseworker
+            .get_json(&format!("/api/staff/shortlist?kind=training&id={training}&city=atlantis&sex=&min_score=abc&not_yet=&page="))
+            .await;
+        assert_eq!(bad.status, 422);
+        assert!(bad.body.contains("city_unknown") && bad.body.contains("score_invalid"), "{}", bad.body);
+        let unknown = shortlist(&mut caseworker, "987654", "&not_yet=").await;
+        assert_eq!(unknown.status, 404);
+
+        caseworker.cookies.insert("i18n_pref_locale".into(), "fr".into());
+        let page = caseworker.get(&format!("/staff/matches?offer=training:{training}&not_yet=1")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Awa Koné") && page.body.contains("Fatou Diallo"), "{}", page.body);
+        assert!(page.body.contains("pas encore"), "the missing paper is named");
+    }
+
+    async fn the_shortlist_downloads_as_csv_with_formulas_neutralised_and_audited(app) {
+        catalogue(&app).await;
+        let training = sewing(&app).await;
+        person(&app, "awa@example.org", "Awa Koné", true).await;
+        // A name that a spreadsheet would run as a formula (written behind the forms' back).
+        app.count("update profiles set full_name = '=HYPERLINK(\"http://evil\")' returning user_id").await;
+
+        let mut admin = app.signed_in(Role::Admin).await;
+        admin.cookies.insert("i18n_pref_locale".into(), "fr".into());
+        let csv = admin.get(&format!("/staff/matches.csv?offer=training:{training}")).await;
+        assert_eq!(csv.status, 200, "{}", csv.body);
+        assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+        assert!(csv.header("content-disposition").is_some_and(|d| d.starts_with("attachment")));
+        let mut lines = csv.body.trim_start_matches('\u{feff}').lines();
+        assert!(lines.next().is_some_and(|h| h.starts_with("Rang,")), "French headers");
+        let row = lines.next().expect("one applicant");
+        assert!(row.contains("'=HYPERLINK"), "{row}");
+        assert!(!row.contains(",=HYPERLINK"), "{row}");
+        assert_eq!(app.count("select count(*) from audit_log where action = 'matches_exported'").await, 1);
+
+        let bad = admin.get(&format!("/staff/matches.csv?offer=training:{training}&min_score=500")).await;
+        assert_eq!(bad.status, 303, "a bad filter goes back to the page that names it");
+        let mut nobody = app.client();
+        let anonymous = nobody.get(&format!("/staff/matches.csv?offer=training:{training}")).await;
+        assert_eq!(anonymous.status, 303);
+        assert!(anonymous.location().is_some_and(|l| l.starts_with("/login")));
+        let mut mentor = app.signed_in(Role::Mentor).await;
+        assert_eq!(mentor.get(&format!("/staff/matches.csv?offer=training:{training}")).await.status, 403);
+    }
+}
