@@ -8,6 +8,7 @@ pub mod exports;
 pub mod middleware;
 pub mod seed;
 pub mod seed_catalogue;
+pub mod seed_scale;
 
 use ::app::db::sessions::DbSessionStore;
 use ::app::db::Db;

@@ -50,6 +50,16 @@ enum Command {
 enum SeedWhat {
     /// Demo accounts, one per role (safe to run again: existing accounts are kept).
     Demo,
+    /// A large synthetic data set (consenting applicants, trainings, calls) for staff pages and
+    /// measurements. Deterministic; running it again adds nothing.
+    Scale {
+        #[arg(long, default_value_t = 50_000)]
+        applicants: usize,
+        #[arg(long, default_value_t = 1_500)]
+        trainings: usize,
+        #[arg(long, default_value_t = 500)]
+        calls: usize,
+    },
 }
 
 #[tokio::main]
@@ -76,6 +86,32 @@ async fn main() -> anyhow::Result<()> {
             let today = time::OffsetDateTime::now_utc().date();
             let offers = server::seed_catalogue::demo_catalogue(&db, today).await?;
             println!("demo data ready ({created} accounts, {offers} trainings and calls created)");
+            Ok(())
+        }
+        Command::Seed {
+            what:
+                SeedWhat::Scale {
+                    applicants,
+                    trainings,
+                    calls,
+                },
+        } => {
+            let db = open_database(&cli.settings).await?;
+            let started = std::time::Instant::now();
+            let today = time::OffsetDateTime::now_utc().date();
+            let scale = server::seed_scale::Scale {
+                applicants,
+                trainings,
+                calls,
+            };
+            let added = server::seed_scale::scale(&db, scale, today).await?;
+            println!(
+                "scale data ready in {:.1} s ({} applicants, {} trainings, {} calls added)",
+                started.elapsed().as_secs_f64(),
+                added.applicants,
+                added.trainings,
+                added.calls
+            );
             Ok(())
         }
         Command::CreateUser {

@@ -11,5 +11,6 @@ mod browser;
 mod language;
 mod matches;
 mod profile;
+mod scale;
 mod shortlist;
 mod skills;
