@@ -224,3 +224,34 @@ both_backends! {
         assert!(!csv.body.contains("Awa"));
     }
 }
+
+both_backends! {
+    async fn simultaneous_confirmations_never_give_out_more_seats_than_there_are(app) {
+        catalogue(&app).await;
+        let sewing = id_of(&app, "trainings", "ANAPEC-TNG-102").await;
+        for n in 0..6 {
+            let mut client = person(&app, &format!("p{n}@example.org"), &format!("Personne {n}"), true).await;
+            assert_eq!(request(&mut client, &sewing).await.status, 200);
+        }
+        app.count(&format!("update trainings set seats = 3 where id = {sewing} returning id")).await;
+        app.user("desk@example.org", Role::Admin).await;
+        let mut tasks = Vec::new();
+        for id in 1..=6 {
+            let mut admin = app.client();
+            assert_eq!(admin.login("desk@example.org", passerelle_tests::PASSWORD).await.status, 200);
+            tasks.push(tokio::spawn(async move {
+                decide(&mut admin, &id.to_string(), "confirm").await.status
+            }));
+        }
+        let mut confirmed = 0;
+        for task in tasks {
+            let status = task.await.expect("task");
+            assert!(status == 200 || status == 422 || status == 409, "{status}");
+            confirmed += usize::from(status == 200);
+        }
+        assert_eq!(confirmed, 3, "exactly the three seats were given");
+        assert_eq!(enrolled(&app, &sewing).await, 3);
+        assert_eq!(app.count("select count(*) from enrolments where status = 'enrolled'").await, 3);
+        assert_eq!(app.count("select count(*) from enrolments where status = 'requested'").await, 3);
+    }
+}
