@@ -16,6 +16,9 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::UserCreated => t_string!(i18n, audit.user_created),
         AuditAction::ConsentGiven => t_string!(i18n, audit.consent_given),
         AuditAction::ProfileUpdated => t_string!(i18n, audit.profile_updated),
+        AuditAction::ApplicantRegistered => t_string!(i18n, audit.applicant_registered),
+        AuditAction::AccountHandedOver => t_string!(i18n, audit.account_handed_over),
+        AuditAction::ProfileViewed => t_string!(i18n, audit.profile_viewed),
     }
     .to_string()
 }

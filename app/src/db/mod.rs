@@ -2,6 +2,7 @@
 //! instances sharing one database). Queries are written once with `$1…$N` placeholders; the
 //! `on_conn!` macro compiles each one for both drivers.
 
+pub mod assisted;
 pub mod audit;
 pub mod catalogue;
 pub mod holdings;
@@ -9,6 +10,7 @@ pub mod login_attempts;
 pub mod profiles;
 pub mod sessions;
 pub mod users;
+pub mod work;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{

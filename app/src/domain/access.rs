@@ -32,6 +32,8 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/profile", Access::Roles(&[Role::Applicant])),
     ("/matches", Access::Roles(&[Role::Applicant])),
     ("/caseworker", Access::Roles(&[Role::Caseworker])),
+    ("/caseworker/applicants", Access::Roles(&[Role::Caseworker])),
+    ("/caseworker/profile", Access::Roles(&[Role::Caseworker])),
     ("/mentor", Access::Roles(&[Role::Mentor])),
     ("/committee", Access::Roles(&[Role::Committee])),
     ("/finance", Access::Roles(&[Role::Finance])),

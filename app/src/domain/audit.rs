@@ -14,10 +14,16 @@ pub enum AuditAction {
     UserCreated,
     ConsentGiven,
     ProfileUpdated,
+    /// A caseworker registered someone, with consent taken in person.
+    ApplicantRegistered,
+    /// A caseworker gave an assisted account its email and first password.
+    AccountHandedOver,
+    /// A caseworker read someone's profile.
+    ProfileViewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 11] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -26,6 +32,9 @@ impl AuditAction {
         AuditAction::UserCreated,
         AuditAction::ConsentGiven,
         AuditAction::ProfileUpdated,
+        AuditAction::ApplicantRegistered,
+        AuditAction::AccountHandedOver,
+        AuditAction::ProfileViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +47,9 @@ impl AuditAction {
             AuditAction::UserCreated => "user_created",
             AuditAction::ConsentGiven => "consent_given",
             AuditAction::ProfileUpdated => "profile_updated",
+            AuditAction::ApplicantRegistered => "applicant_registered",
+            AuditAction::AccountHandedOver => "account_handed_over",
+            AuditAction::ProfileViewed => "profile_viewed",
         }
     }
 }

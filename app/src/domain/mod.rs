@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod account;
+pub mod assisted;
 pub mod audit;
 pub mod catalogue;
 pub mod consent;
@@ -20,3 +21,4 @@ pub mod reference;
 pub mod role;
 pub mod situation;
 pub mod throttle;
+pub mod work;

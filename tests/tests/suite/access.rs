@@ -17,6 +17,8 @@ fn heading_of(path: &str) -> &'static str {
         "/profile" => "Vos données et votre accord",
         "/skills" => "Métiers et compétences",
         "/matches" => "Offres pour vous",
+        "/caseworker/applicants" => "Inscrire une personne",
+        "/caseworker/profile" => "une personne accompagnée",
         _ => "",
     }
 }
@@ -69,6 +71,33 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "/api/profile/remove_skill" => &[("skill", "wire.harness-assembly")],
         "/api/matches/mine" => &[("lang", "fr")],
+        "/api/profile/add_work" => &[
+            ("title", "Couturière"),
+            ("employer", ""),
+            ("country", "MA"),
+            ("town", ""),
+            ("from_month", "3"),
+            ("from_year", "2021"),
+            ("to_month", ""),
+            ("to_year", ""),
+            ("ongoing", "yes"),
+            ("description", ""),
+        ],
+        "/api/profile/remove_work" => &[("id", "1")],
+        "/api/caseworker/applicants" => &[("q", "")],
+        "/api/caseworker/register" => &[
+            ("full_name", "Mariam Traoré"),
+            ("phone", ""),
+            ("notice_version", "2026-11"),
+            ("lang", "fr"),
+            ("notice_read", "yes"),
+            ("agreed", "yes"),
+        ],
+        "/api/caseworker/hand_over" => &[
+            ("applicant", "1"),
+            ("email", "handed@example.org"),
+            ("password", "a long enough passphrase"),
+        ],
         _ => &[],
     }
 }

@@ -6,6 +6,7 @@
 mod access;
 mod accounts;
 mod admin;
+mod assisted;
 mod browser;
 mod language;
 mod matches;
