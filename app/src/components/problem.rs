@@ -102,9 +102,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::MonthInFuture => t_string!(i18n, problem.month_in_future).to_string(),
         Problem::WorkEndBeforeStart => t_string!(i18n, problem.work_end_before_start).to_string(),
         Problem::TooManyJobs { max } => t_string!(i18n, problem.too_many_jobs, max).to_string(),
-        Problem::ConsentNotConfirmed => {
-            t_string!(i18n, problem.consent_not_confirmed).to_string()
-        }
+        Problem::ConsentNotConfirmed => t_string!(i18n, problem.consent_not_confirmed).to_string(),
         Problem::AlreadyHandedOver => t_string!(i18n, problem.already_handed_over).to_string(),
     }
 }

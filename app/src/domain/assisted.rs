@@ -89,19 +89,31 @@ mod tests {
 
     #[test]
     fn the_phone_is_optional() {
-        let registration = RegistrationForm { phone: " ", ..form() }.parse().expect("valid");
+        let registration = RegistrationForm {
+            phone: " ",
+            ..form()
+        }
+        .parse()
+        .expect("valid");
         assert_eq!(registration.phone, None);
     }
 
     #[test]
     fn consent_needs_both_confirmations() {
         for (notice_read, agreed) in [(false, true), (true, false), (false, false)] {
-            let problems = RegistrationForm { notice_read, agreed, ..form() }
-                .parse()
-                .expect_err("not confirmed");
+            let problems = RegistrationForm {
+                notice_read,
+                agreed,
+                ..form()
+            }
+            .parse()
+            .expect_err("not confirmed");
             assert_eq!(
                 problems,
-                vec![FieldProblem::new(Field::ConsentTaken, Problem::ConsentNotConfirmed)]
+                vec![FieldProblem::new(
+                    Field::ConsentTaken,
+                    Problem::ConsentNotConfirmed
+                )]
             );
         }
     }

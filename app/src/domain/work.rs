@@ -80,28 +80,39 @@ impl JobForm<'_> {
     pub fn parse(&self, today: Date) -> Result<Job, Vec<FieldProblem>> {
         let mut problems = Vec::new();
         let title = keep(&mut problems, Field::JobTitle, parse_title(self.title));
-        let employer = keep(&mut problems, 
+        let employer = keep(
+            &mut problems,
             Field::Employer,
-            parse_text(self.employer, EMPLOYER_MAX, |max| Problem::EmployerTooLong { max }),
+            parse_text(self.employer, EMPLOYER_MAX, |max| {
+                Problem::EmployerTooLong { max }
+            }),
         );
-        let country = keep(&mut problems, Field::WorkCountry, parse_country(self.country));
-        let town = keep(&mut problems, 
+        let country = keep(
+            &mut problems,
+            Field::WorkCountry,
+            parse_country(self.country),
+        );
+        let town = keep(
+            &mut problems,
             Field::Town,
             parse_text(self.town, TOWN_MAX, |max| Problem::TownTooLong { max }),
         );
-        let from = keep(&mut problems, 
+        let from = keep(
+            &mut problems,
             Field::WorkFrom,
             parse_month(self.from_month, self.from_year, today),
         );
         let to = if self.ongoing {
             Some(None)
         } else {
-            keep(&mut problems, 
+            keep(
+                &mut problems,
                 Field::WorkTo,
                 parse_month(self.to_month, self.to_year, today).map(Some),
             )
         };
-        let description = keep(&mut problems, 
+        let description = keep(
+            &mut problems,
             Field::WorkDescription,
             parse_text(self.description, WORK_DESCRIPTION_MAX, |max| {
                 Problem::WorkDescriptionTooLong { max }
@@ -109,23 +120,30 @@ impl JobForm<'_> {
         );
         if let (Some(from), Some(Some(to))) = (from, to) {
             if to < from {
-                problems.push(FieldProblem::new(Field::WorkTo, Problem::WorkEndBeforeStart));
+                problems.push(FieldProblem::new(
+                    Field::WorkTo,
+                    Problem::WorkEndBeforeStart,
+                ));
             }
         }
         match (title, employer, country, town, from, to, description) {
-            (Some(title), Some(employer), Some(country), Some(town), Some(from), Some(to), Some(description))
-                if problems.is_empty() =>
-            {
-                Ok(Job {
-                    title,
-                    employer,
-                    country,
-                    town,
-                    from,
-                    to,
-                    description,
-                })
-            }
+            (
+                Some(title),
+                Some(employer),
+                Some(country),
+                Some(town),
+                Some(from),
+                Some(to),
+                Some(description),
+            ) if problems.is_empty() => Ok(Job {
+                title,
+                employer,
+                country,
+                town,
+                from,
+                to,
+                description,
+            }),
             _ => Err(problems),
         }
     }
@@ -221,23 +239,50 @@ mod tests {
         let job = form().parse(TODAY).expect("valid");
         assert_eq!(job.title, "Couturière");
         assert_eq!(job.country.code(), "MA");
-        assert_eq!(job.from, YearMonth { year: 2021, month: 3 });
-        assert_eq!(job.to, Some(YearMonth { year: 2024, month: 10 }));
-        assert_eq!(job.description.as_deref(), Some("Retouches,\nourlets et robes"));
+        assert_eq!(
+            job.from,
+            YearMonth {
+                year: 2021,
+                month: 3
+            }
+        );
+        assert_eq!(
+            job.to,
+            Some(YearMonth {
+                year: 2024,
+                month: 10
+            })
+        );
+        assert_eq!(
+            job.description.as_deref(),
+            Some("Retouches,\nourlets et robes")
+        );
     }
 
     #[test]
     fn an_ongoing_job_has_no_end_even_if_one_was_typed() {
-        let job = JobForm { ongoing: true, ..form() }.parse(TODAY).expect("valid");
+        let job = JobForm {
+            ongoing: true,
+            ..form()
+        }
+        .parse(TODAY)
+        .expect("valid");
         assert_eq!(job.to, None);
     }
 
     #[test]
     fn a_job_without_end_must_say_it_is_ongoing() {
-        let problems = JobForm { to_month: "", to_year: "", ..form() }
-            .parse(TODAY)
-            .expect_err("no end");
-        assert_eq!(problems, vec![FieldProblem::new(Field::WorkTo, Problem::MonthMissing)]);
+        let problems = JobForm {
+            to_month: "",
+            to_year: "",
+            ..form()
+        }
+        .parse(TODAY)
+        .expect_err("no end");
+        assert_eq!(
+            problems,
+            vec![FieldProblem::new(Field::WorkTo, Problem::MonthMissing)]
+        );
     }
 
     #[test]
@@ -246,22 +291,37 @@ mod tests {
         assert_eq!(parse_month("0", "2020", TODAY), Err(Problem::MonthInvalid));
         assert_eq!(parse_month("5", "20", TODAY), Err(Problem::MonthInvalid));
         assert_eq!(parse_month("5", "1900", TODAY), Err(Problem::MonthInvalid));
-        assert_eq!(parse_month("mai", "2020", TODAY), Err(Problem::MonthInvalid));
-        assert_eq!(parse_month("12", "2026", TODAY), Err(Problem::MonthInFuture));
+        assert_eq!(
+            parse_month("mai", "2020", TODAY),
+            Err(Problem::MonthInvalid)
+        );
+        assert_eq!(
+            parse_month("12", "2026", TODAY),
+            Err(Problem::MonthInFuture)
+        );
         assert_eq!(
             parse_month("11", "2026", TODAY),
-            Ok(YearMonth { year: 2026, month: 11 })
+            Ok(YearMonth {
+                year: 2026,
+                month: 11
+            })
         );
     }
 
     #[test]
     fn an_end_before_the_start_is_named_on_the_end() {
-        let problems = JobForm { to_year: "2020", ..form() }
-            .parse(TODAY)
-            .expect_err("backwards");
+        let problems = JobForm {
+            to_year: "2020",
+            ..form()
+        }
+        .parse(TODAY)
+        .expect_err("backwards");
         assert_eq!(
             problems,
-            vec![FieldProblem::new(Field::WorkTo, Problem::WorkEndBeforeStart)]
+            vec![FieldProblem::new(
+                Field::WorkTo,
+                Problem::WorkEndBeforeStart
+            )]
         );
     }
 
@@ -304,7 +364,10 @@ mod tests {
 
     #[test]
     fn stored_months_read_back() {
-        let month = YearMonth { year: 2024, month: 2 };
+        let month = YearMonth {
+            year: 2024,
+            month: 2,
+        };
         assert_eq!(month.code(), "2024-02");
         assert_eq!(YearMonth::from_code("2024-02"), Some(month));
         assert_eq!(YearMonth::from_code("2024-13"), None);

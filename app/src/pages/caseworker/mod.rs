@@ -20,7 +20,8 @@ use leptos_router::hooks::use_query_map;
 pub fn AssistedProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let applicant = query.with_untracked(|q| q.get("applicant").and_then(|id| id.parse::<i64>().ok()));
+    let applicant =
+        query.with_untracked(|q| q.get("applicant").and_then(|id| id.parse::<i64>().ok()));
     view! {
         <Title text=move || t_string!(i18n, assisted.profile_title).to_string() />
         <p><A href="/caseworker/applicants">{t!(i18n, assisted.back_to_list)}</A></p>

@@ -44,7 +44,8 @@ pub async fn add_document(
             let id = holdings::add_document(&mut tx, subject.id, &new).await?;
             audit::record(
                 &mut tx,
-                subject.entry(AuditAction::ProfileUpdated)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "documents", "added": id })),
             )
             .await?;

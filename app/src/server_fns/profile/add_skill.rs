@@ -4,7 +4,12 @@ use leptos::prelude::*;
 /// Adds a skill from the taxonomy with a level and years of experience (or updates them when the
 /// applicant already claims it).
 #[server(endpoint = "profile/add_skill")]
-pub async fn add_skill(skill: String, level: String, years: String, applicant: Option<i64>) -> Result<(), AppError> {
+pub async fn add_skill(
+    skill: String,
+    level: String,
+    years: String,
+    applicant: Option<i64>,
+) -> Result<(), AppError> {
     use crate::db::{audit, holdings};
     use crate::domain::audit::AuditAction;
     use crate::domain::holdings::{SkillForm, SKILLS_MAX};
@@ -38,7 +43,8 @@ pub async fn add_skill(skill: String, level: String, years: String, applicant: O
             holdings::put_skill(&mut tx, subject.id, &claim).await?;
             audit::record(
                 &mut tx,
-                subject.entry(AuditAction::ProfileUpdated)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "skills", "skill": claim.skill.code() })),
             )
             .await?;

@@ -31,8 +31,12 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
                 .await?
                 .filter(|c| c.given && c.notice_version == NOTICE_VERSION)
                 .map(Into::into);
-            let identity = profiles::identity(&mut tx, subject.id).await?.map(Into::into);
-            let situation = profiles::situation(&mut tx, subject.id).await?.map(Into::into);
+            let identity = profiles::identity(&mut tx, subject.id)
+                .await?
+                .map(Into::into);
+            let situation = profiles::situation(&mut tx, subject.id)
+                .await?
+                .map(Into::into);
             let documents = holdings::documents(&mut tx, subject.id).await?;
             let skills = holdings::skills(&mut tx, subject.id, lang).await?;
             let jobs = work::jobs(&mut tx, subject.id).await?;

@@ -20,7 +20,8 @@ pub async fn remove_document(id: i64, applicant: Option<i64>) -> Result<(), AppE
             }
             audit::record(
                 &mut tx,
-                subject.entry(AuditAction::ProfileUpdated)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "documents", "removed": id })),
             )
             .await?;

@@ -19,7 +19,8 @@ pub async fn remove_skill(skill: String, applicant: Option<i64>) -> Result<(), A
             }
             audit::record(
                 &mut tx,
-                subject.entry(AuditAction::ProfileUpdated)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "skills", "removed": skill })),
             )
             .await?;

@@ -60,10 +60,12 @@ pub async fn save_identity(
                 &identity,
                 version,
                 subject.assisted.then_some(subject.actor),
-            ).await?;
+            )
+            .await?;
             audit::record(
                 &mut tx,
-                subject.entry(AuditAction::ProfileUpdated)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "identity", "version": saved })),
             )
             .await?;

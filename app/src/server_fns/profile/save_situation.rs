@@ -37,7 +37,8 @@ pub async fn save_situation(
             let saved = profiles::save_situation(&mut tx, subject.id, &situation, version).await?;
             audit::record(
                 &mut tx,
-                subject.entry(AuditAction::ProfileUpdated)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "situation", "version": saved })),
             )
             .await?;
