@@ -97,20 +97,7 @@ impl JobForm<'_> {
             Field::Town,
             parse_text(self.town, TOWN_MAX, |max| Problem::TownTooLong { max }),
         );
-        let from = keep(
-            &mut problems,
-            Field::WorkFrom,
-            parse_month(self.from_month, self.from_year, today),
-        );
-        let to = if self.ongoing {
-            Some(None)
-        } else {
-            keep(
-                &mut problems,
-                Field::WorkTo,
-                parse_month(self.to_month, self.to_year, today).map(Some),
-            )
-        };
+        let period = self.period(today, &mut problems);
         let description = keep(
             &mut problems,
             Field::WorkDescription,
@@ -118,22 +105,13 @@ impl JobForm<'_> {
                 Problem::WorkDescriptionTooLong { max }
             }),
         );
-        if let (Some(from), Some(Some(to))) = (from, to) {
-            if to < from {
-                problems.push(FieldProblem::new(
-                    Field::WorkTo,
-                    Problem::WorkEndBeforeStart,
-                ));
-            }
-        }
-        match (title, employer, country, town, from, to, description) {
+        match (title, employer, country, town, period, description) {
             (
                 Some(title),
                 Some(employer),
                 Some(country),
                 Some(town),
-                Some(from),
-                Some(to),
+                Some((from, to)),
                 Some(description),
             ) if problems.is_empty() => Ok(Job {
                 title,
@@ -146,6 +124,37 @@ impl JobForm<'_> {
             }),
             _ => Err(problems),
         }
+    }
+
+    /// The start month and the end month (`None` while ongoing), the end not before the start.
+    fn period(
+        &self,
+        today: Date,
+        problems: &mut Vec<FieldProblem>,
+    ) -> Option<(YearMonth, Option<YearMonth>)> {
+        let from = keep(
+            problems,
+            Field::WorkFrom,
+            parse_month(self.from_month, self.from_year, today),
+        );
+        let to = if self.ongoing {
+            Some(None)
+        } else {
+            keep(
+                problems,
+                Field::WorkTo,
+                parse_month(self.to_month, self.to_year, today).map(Some),
+            )
+        };
+        if let (Some(from), Some(Some(to))) = (from, to) {
+            if to < from {
+                problems.push(FieldProblem::new(
+                    Field::WorkTo,
+                    Problem::WorkEndBeforeStart,
+                ));
+            }
+        }
+        Some((from?, to?))
     }
 }
 

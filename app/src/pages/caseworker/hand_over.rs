@@ -11,9 +11,8 @@ use leptos::prelude::*;
 /// On an assisted profile: whether the account is handed over, and if not, the form that gives
 /// it an email and a first password the caseworker passes on to the person.
 #[component]
-pub fn HandOverCard(person: AssistedPerson) -> impl IntoView {
+pub fn HandOverCard(action: ServerAction<HandOver>, person: AssistedPerson) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<HandOver>::new();
     let error = last_error(action);
     if person.handed_over {
         return view! {

@@ -14,6 +14,7 @@ mod work;
 
 use crate::components::problem::FormProblems;
 use crate::i18n::*;
+use crate::server_fns::caseworker::HandOver;
 use crate::server_fns::profile::{
     profile_page, AddDocument, AddSkill, AddWork, GiveConsent, RemoveDocument, RemoveSkill,
     RemoveWork, SaveIdentity, SaveSituation,
@@ -63,6 +64,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
     let remove_skill = ServerAction::<RemoveSkill>::new();
     let add_work = ServerAction::<AddWork>::new();
     let remove_work = ServerAction::<RemoveWork>::new();
+    let hand_over = ServerAction::<HandOver>::new();
     let page = Resource::new(
         move || {
             (
@@ -77,6 +79,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                     remove_skill.version().get(),
                     add_work.version().get(),
                     remove_work.version().get(),
+                    hand_over.version().get(),
                 ),
             )
         },
@@ -105,7 +108,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                         let assisted = page.assisted.clone();
                         view! {
                             {assisted.map(|person| view! {
-                                <crate::pages::caseworker::HandOverCard person />
+                                <crate::pages::caseworker::HandOverCard action=hand_over person />
                             })}
                             <consent::ConsentGiven consent=page.consent.clone() />
                             <identity::IdentityStep action=save_identity page />
