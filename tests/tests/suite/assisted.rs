@@ -44,7 +44,7 @@ async fn caseworker_with_mariam(app: &TestApp) -> (passerelle_tests::Client, Str
         .await;
     assert_eq!(response.status, 302, "{}", response.body);
     let id = app
-        .count("select id from users where role = 'applicant'")
+        .count("select max(id) from users where role = 'applicant'")
         .await
         .to_string();
     assert!(
@@ -295,5 +295,22 @@ both_backends! {
         let mut cw = app.signed_in(Role::Caseworker).await;
         let page = cw.get("/caseworker").await;
         assert!(page.body.contains("href=\"/caseworker/applicants\""), "{}", page.body);
+    }
+    async fn a_caseworker_removes_only_the_named_persons_rows(app) {
+        let (mut awa, awa_id) = applicant_with_profile(&app, "awa@example.org", "Awa Koné").await;
+        let job = [
+            ("title", "Vendeuse"), ("employer", ""), ("country", "CI"), ("town", ""),
+            ("from_month", "1"), ("from_year", "2018"), ("to_month", "6"), ("to_year", "2019"),
+            ("description", ""),
+        ];
+        assert_eq!(awa.call("/api/profile/add_work", &job).await.status, 200);
+        let job_id = app.count("select id from profile_work").await.to_string();
+        let (mut cw, mariam) = caseworker_with_mariam(&app).await;
+        let foreign = cw.call("/api/profile/remove_work", &[("id", &job_id), ("applicant", &mariam)]).await;
+        assert_eq!(foreign.status, 404, "Awa's job is not Mariam's");
+        assert_eq!(app.count("select count(*) from profile_work").await, 1);
+        let hers = cw.call("/api/profile/remove_work", &[("id", &job_id), ("applicant", &awa_id)]).await;
+        assert_eq!(hers.status, 200, "named for what it is, it is removed (Awa agreed online)");
+        assert_eq!(app.count("select count(*) from profile_work").await, 0);
     }
 }
