@@ -86,6 +86,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/enrolments") view=pages::enrolments::EnrolmentsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/plans") view=pages::plans::PlansPage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/caseworker/applicants") view=pages::caseworker::ApplicantsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/caseworker/profile") view=pages::caseworker::AssistedProfilePage ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor") view=pages::dashboards::MentorHome ssr=SsrMode::InOrder />
                         <Route path=path!("/committee") view=pages::dashboards::CommitteeHome ssr=SsrMode::InOrder />
                         <Route path=path!("/finance") view=pages::dashboards::FinanceHome ssr=SsrMode::InOrder />

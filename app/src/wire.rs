@@ -151,6 +151,43 @@ pub struct ProfilePage {
     /// Nationalities and cities, sorted by label in the reader's language.
     pub countries: Vec<Choice>,
     pub cities: Vec<Choice>,
+    /// The work history, oldest first.
+    pub jobs: Vec<JobView>,
+    /// Set when a caseworker opens someone else's profile: who it is.
+    pub assisted: Option<AssistedPerson>,
+}
+
+/// A job of the work history, as saved (months as `YYYY-MM`, the country as its code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobView {
+    pub id: i64,
+    pub title: String,
+    pub employer: Option<String>,
+    pub country: String,
+    pub town: Option<String>,
+    pub start_month: String,
+    /// `None` while the job goes on.
+    pub end_month: Option<String>,
+    pub description: Option<String>,
+}
+
+/// The person a caseworker is helping, as the profile editor names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistedPerson {
+    pub id: i64,
+    /// Whether the account already has its email and password (handed over).
+    pub handed_over: bool,
+}
+
+/// One applicant in a caseworker's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicantListing {
+    pub id: i64,
+    pub full_name: Option<String>,
+    pub phone: Option<String>,
+    pub handed_over: bool,
+    /// Registered by the caseworker reading the list.
+    pub mine: bool,
 }
 
 /// One offer as an applicant's match list shows it: what it is, how well it fits, and every

@@ -99,6 +99,27 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::PlanExists => t_string!(i18n, problem.plan_exists).to_string(),
         Problem::OfferUnknown => t_string!(i18n, problem.offer_unknown).to_string(),
         Problem::ScoreInvalid => t_string!(i18n, problem.score_invalid).to_string(),
+        Problem::JobTitleMissing => t_string!(i18n, problem.job_title_missing).to_string(),
+        Problem::JobTitleTooLong { max } => {
+            t_string!(i18n, problem.job_title_too_long, max).to_string()
+        }
+        Problem::EmployerTooLong { max } => {
+            t_string!(i18n, problem.employer_too_long, max).to_string()
+        }
+        Problem::TownTooLong { max } => t_string!(i18n, problem.town_too_long, max).to_string(),
+        Problem::WorkDescriptionTooLong { max } => {
+            t_string!(i18n, problem.work_description_too_long, max).to_string()
+        }
+        Problem::TextInvalid => t_string!(i18n, problem.text_invalid).to_string(),
+        Problem::CountryMissing => t_string!(i18n, problem.country_missing).to_string(),
+        Problem::CountryUnknown => t_string!(i18n, problem.country_unknown).to_string(),
+        Problem::MonthMissing => t_string!(i18n, problem.month_missing).to_string(),
+        Problem::MonthInvalid => t_string!(i18n, problem.month_invalid).to_string(),
+        Problem::MonthInFuture => t_string!(i18n, problem.month_in_future).to_string(),
+        Problem::WorkEndBeforeStart => t_string!(i18n, problem.work_end_before_start).to_string(),
+        Problem::TooManyJobs { max } => t_string!(i18n, problem.too_many_jobs, max).to_string(),
+        Problem::ConsentNotConfirmed => t_string!(i18n, problem.consent_not_confirmed).to_string(),
+        Problem::AlreadyHandedOver => t_string!(i18n, problem.already_handed_over).to_string(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! instances sharing one database). Queries are written once with `$1…$N` placeholders; the
 //! `on_conn!` macro compiles each one for both drivers.
 
+pub mod assisted;
 pub mod audit;
 pub mod catalogue;
 pub mod enrolments;
@@ -12,6 +13,7 @@ pub mod plans;
 pub mod profiles;
 pub mod sessions;
 pub mod users;
+pub mod work;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{

@@ -44,6 +44,8 @@ pub const PAGES: &[(&str, Access)] = &[
         Access::Roles(&[Role::Admin, Role::Caseworker]),
     ),
     ("/caseworker", Access::Roles(&[Role::Caseworker])),
+    ("/caseworker/applicants", Access::Roles(&[Role::Caseworker])),
+    ("/caseworker/profile", Access::Roles(&[Role::Caseworker])),
     ("/mentor", Access::Roles(&[Role::Mentor])),
     ("/committee", Access::Roles(&[Role::Committee])),
     ("/finance", Access::Roles(&[Role::Finance])),

@@ -19,10 +19,16 @@ pub enum AuditAction {
     EnrolmentDecided,
     PlanStarted,
     MatchesExported,
+    /// A caseworker registered someone, with consent taken in person.
+    ApplicantRegistered,
+    /// A caseworker gave an assisted account its email and first password.
+    AccountHandedOver,
+    /// A caseworker read someone's profile.
+    ProfileViewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 13] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -36,6 +42,9 @@ impl AuditAction {
         AuditAction::EnrolmentDecided,
         AuditAction::PlanStarted,
         AuditAction::MatchesExported,
+        AuditAction::ApplicantRegistered,
+        AuditAction::AccountHandedOver,
+        AuditAction::ProfileViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +62,9 @@ impl AuditAction {
             AuditAction::EnrolmentDecided => "enrolment_decided",
             AuditAction::PlanStarted => "plan_started",
             AuditAction::MatchesExported => "matches_exported",
+            AuditAction::ApplicantRegistered => "applicant_registered",
+            AuditAction::AccountHandedOver => "account_handed_over",
+            AuditAction::ProfileViewed => "profile_viewed",
         }
     }
 }

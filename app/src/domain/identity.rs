@@ -82,7 +82,7 @@ impl IdentityForm<'_> {
 }
 
 /// The value, or `None` with its problem noted against `field`.
-fn keep<T>(
+pub(crate) fn keep<T>(
     problems: &mut Vec<FieldProblem>,
     field: Field,
     result: Result<T, Problem>,

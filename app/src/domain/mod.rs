@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod account;
+pub mod assisted;
 pub mod audit;
 pub mod catalogue;
 pub mod consent;
@@ -24,3 +25,4 @@ pub mod shortlist;
 pub mod situation;
 pub mod spreadsheet;
 pub mod throttle;
+pub mod work;

@@ -31,6 +31,15 @@ pub enum Field {
     Level,
     Years,
     Score,
+    JobTitle,
+    Employer,
+    WorkCountry,
+    Town,
+    WorkFrom,
+    WorkTo,
+    WorkDescription,
+    /// The caseworker's confirmation that the person heard the notice and agreed.
+    ConsentTaken,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -164,6 +173,36 @@ pub enum Problem {
     OfferUnknown,
     #[error("the minimum score must be a number from 0 to 100")]
     ScoreInvalid,
+    #[error("the job title is missing")]
+    JobTitleMissing,
+    #[error("the job title is too long")]
+    JobTitleTooLong { max: usize },
+    #[error("the employer is too long")]
+    EmployerTooLong { max: usize },
+    #[error("the town is too long")]
+    TownTooLong { max: usize },
+    #[error("the description is too long")]
+    WorkDescriptionTooLong { max: usize },
+    #[error("the text contains invisible characters")]
+    TextInvalid,
+    #[error("the country is missing")]
+    CountryMissing,
+    #[error("unknown country")]
+    CountryUnknown,
+    #[error("the month is missing")]
+    MonthMissing,
+    #[error("no such month")]
+    MonthInvalid,
+    #[error("the month is in the future")]
+    MonthInFuture,
+    #[error("the end comes before the start")]
+    WorkEndBeforeStart,
+    #[error("too many jobs")]
+    TooManyJobs { max: usize },
+    #[error("the consent taken in person is not confirmed")]
+    ConsentNotConfirmed,
+    #[error("the account was already handed over")]
+    AlreadyHandedOver,
 }
 
 /// A problem attached to the field it concerns.

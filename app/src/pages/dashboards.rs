@@ -143,6 +143,9 @@ fn CaseworkerCard(stats: CaseworkerStats) -> impl IntoView {
                 <dt>{t!(i18n, caseworker.applicants_total)}</dt>
                 <dd>{stats.applicants_total}</dd>
             </dl>
+            <p><A href="/caseworker/applicants" attr:class="button" attr:data-test="applicants-link">
+                {t!(i18n, caseworker.applicants_link)}
+            </A></p>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! One module per page (or family of pages). Later areas slot in as `pages/<area>/`.
 
 pub mod admin;
+pub mod caseworker;
 pub mod dashboards;
 pub mod enrolments;
 pub mod home;

@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod caseworker;
 pub mod dashboard;
 pub mod enrolments;
 pub mod locale;
@@ -31,14 +32,19 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/admin/create_staff", Access::Roles(&[Role::Admin])),
     ("/api/admin/change_role", Access::Roles(&[Role::Admin])),
     ("/api/skills/search", Access::Public),
-    ("/api/profile/load", APPLICANT),
+    ("/api/profile/load", PROFILE_EDITORS),
     ("/api/profile/give_consent", APPLICANT),
-    ("/api/profile/save_identity", APPLICANT),
-    ("/api/profile/save_situation", APPLICANT),
-    ("/api/profile/add_document", APPLICANT),
-    ("/api/profile/remove_document", APPLICANT),
-    ("/api/profile/add_skill", APPLICANT),
-    ("/api/profile/remove_skill", APPLICANT),
+    ("/api/profile/save_identity", PROFILE_EDITORS),
+    ("/api/profile/save_situation", PROFILE_EDITORS),
+    ("/api/profile/add_document", PROFILE_EDITORS),
+    ("/api/profile/remove_document", PROFILE_EDITORS),
+    ("/api/profile/add_skill", PROFILE_EDITORS),
+    ("/api/profile/remove_skill", PROFILE_EDITORS),
+    ("/api/profile/add_work", PROFILE_EDITORS),
+    ("/api/profile/remove_work", PROFILE_EDITORS),
+    ("/api/caseworker/applicants", CASEWORKER),
+    ("/api/caseworker/register", CASEWORKER),
+    ("/api/caseworker/hand_over", CASEWORKER),
     ("/api/matches/mine", APPLICANT),
     ("/api/enrolments/request", APPLICANT),
     ("/api/enrolments/withdraw", APPLICANT),
@@ -56,6 +62,13 @@ pub const ACCESS: &[(&str, Access)] = &[
 /// The applicant's own profile functions: they act on the signed-in person only, never on an id
 /// sent by the caller.
 const APPLICANT: Access = Access::Roles(&[Role::Applicant]);
+
+/// The profile functions that act on a subject (`profile::subject`): an applicant on
+/// themself, a caseworker on the applicant they name.
+const PROFILE_EDITORS: Access = Access::Roles(&[Role::Applicant, Role::Caseworker]);
+
+/// Assisted registration and hand-over.
+const CASEWORKER: Access = Access::Roles(&[Role::Caseworker]);
 
 #[cfg(feature = "ssr")]
 pub use ssr::*;

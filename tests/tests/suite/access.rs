@@ -23,6 +23,8 @@ fn heading_of(path: &str) -> &'static str {
         "/staff/matches" => "<h1>Profils pour une offre",
         // The CSV header row.
         "/staff/matches.csv" => "Rang,",
+        "/caseworker/applicants" => "Inscrire une personne",
+        "/caseworker/profile" => "une personne accompagnée",
         _ => "",
     }
 }
@@ -91,6 +93,33 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("min_score", ""),
             ("not_yet", ""),
             ("page", ""),
+        ],
+        "/api/profile/add_work" => &[
+            ("title", "Couturière"),
+            ("employer", ""),
+            ("country", "MA"),
+            ("town", ""),
+            ("from_month", "3"),
+            ("from_year", "2021"),
+            ("to_month", ""),
+            ("to_year", ""),
+            ("ongoing", "yes"),
+            ("description", ""),
+        ],
+        "/api/profile/remove_work" => &[("id", "1")],
+        "/api/caseworker/applicants" => &[("q", "")],
+        "/api/caseworker/register" => &[
+            ("full_name", "Mariam Traoré"),
+            ("phone", ""),
+            ("notice_version", "2026-11"),
+            ("lang", "fr"),
+            ("notice_read", "yes"),
+            ("agreed", "yes"),
+        ],
+        "/api/caseworker/hand_over" => &[
+            ("applicant", "1"),
+            ("email", "handed@example.org"),
+            ("password", "a long enough passphrase"),
         ],
         _ => &[],
     }

@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod acting;
 mod admin;
+mod assisted;
 mod browser;
 mod language;
 mod matches;

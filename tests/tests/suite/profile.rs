@@ -283,4 +283,96 @@ both_backends! {
         assert_eq!(client.call("/api/profile/remove_skill", &[("skill", "hair.african-braiding")]).await.status, 200);
         assert_eq!(app.count("select count(*) from profile_skills").await, 0);
     }
+    async fn work_history_is_added_checked_and_removed_only_by_its_owner(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        let job = [
+            ("title", "Couturière"),
+            ("employer", "Atelier Nour"),
+            ("country", "MA"),
+            ("town", "Tanger"),
+            ("from_month", "3"),
+            ("from_year", "2021"),
+            ("to_month", ""),
+            ("to_year", ""),
+            ("ongoing", "yes"),
+            ("description", "Retouches et robes"),
+        ];
+        let early = client.call("/api/profile/add_work", &job).await;
+        assert!(early.body.contains("identity_first"), "{}", early.body);
+
+        client.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await;
+        let response = client.post_form("/api/profile/add_work", "/profile", &job).await;
+        assert_eq!(response.status, 302, "{}", response.body);
+        assert!(response.location().unwrap_or_default().contains("/profile?saved=work"));
+        assert_eq!(
+            app.text("select title || ' ' || country || ' ' || start_month || ' ' || coalesce(end_month, 'ongoing') from profile_work").await.as_deref(),
+            Some("Couturière MA 2021-03 ongoing")
+        );
+        let page = client.get("/profile").await;
+        assert!(page.body.contains("data-test=\"job\""), "{}", page.body);
+        assert!(page.body.contains("depuis 03/2021"), "{}", page.body);
+
+        let bad = client
+            .call("/api/profile/add_work", &[
+                ("title", " "), ("employer", ""), ("country", "ZZ"), ("town", ""),
+                ("from_month", "13"), ("from_year", "2020"), ("to_month", "1"), ("to_year", "2099"),
+                ("description", ""),
+            ])
+            .await;
+        assert_eq!(bad.status, 422);
+        for code in ["job_title_missing", "country_unknown", "month_invalid", "month_in_future"] {
+            assert!(bad.body.contains(code), "{code} in {}", bad.body);
+        }
+        let backwards = client
+            .call("/api/profile/add_work", &[
+                ("title", "Vendeuse"), ("employer", ""), ("country", "CI"), ("town", ""),
+                ("from_month", "5"), ("from_year", "2022"), ("to_month", "1"), ("to_year", "2021"),
+                ("description", ""),
+            ])
+            .await;
+        assert!(backwards.body.contains("work_end_before_start"), "{}", backwards.body);
+
+        // Without JavaScript the problem comes back next to its field, in the reader's language.
+        client.cookies.insert("i18n_pref_locale".into(), "ar".into());
+        let response = client
+            .post_form("/api/profile/add_work", "/profile", &[
+                ("title", "Vendeuse"), ("employer", ""), ("country", "CI"), ("town", ""),
+                ("from_month", "5"), ("from_year", "2022"), ("to_month", "1"), ("to_year", "2021"),
+                ("description", ""),
+            ])
+            .await;
+        let location = response.location().expect("redirect back").to_owned();
+        let page = client.get(location.trim_start_matches(passerelle_tests::client::ORIGIN)).await;
+        assert!(page.body.contains("لا يمكن أن تسبق النهاية البداية"), "{}", page.body);
+        assert_eq!(app.count("select count(*) from profile_work").await, 1, "nothing half-saved");
+
+        let id = app.count("select id from profile_work").await.to_string();
+        app.user("moussa@example.org", Role::Applicant).await;
+        let mut moussa = app.client();
+        moussa.login("moussa@example.org", passerelle_tests::PASSWORD).await;
+        let foreign = moussa.call("/api/profile/remove_work", &[("id", &id)]).await;
+        assert_eq!(foreign.status, 404, "another person's job is not found");
+        assert_eq!(app.count("select count(*) from profile_work").await, 1);
+        assert_eq!(client.call("/api/profile/remove_work", &[("id", &id)]).await.status, 200);
+        assert_eq!(app.count("select count(*) from profile_work").await, 0);
+    }
+
+    async fn no_more_than_twenty_jobs(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        client.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await;
+        let job = [
+            ("title", "Serveuse"), ("employer", ""), ("country", "MA"), ("town", ""),
+            ("from_month", "1"), ("from_year", "2020"), ("to_month", "2"), ("to_year", "2020"),
+            ("description", ""),
+        ];
+        for _ in 0..app::domain::work::JOBS_MAX {
+            assert_eq!(client.call("/api/profile/add_work", &job).await.status, 200);
+        }
+        let one_more = client.call("/api/profile/add_work", &job).await;
+        assert_eq!(one_more.status, 422);
+        assert!(one_more.body.contains("too_many_jobs"), "{}", one_more.body);
+        assert_eq!(app.count("select count(*) from profile_work").await, 20);
+    }
 }

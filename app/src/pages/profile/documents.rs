@@ -46,6 +46,7 @@ pub fn DocumentsStep(
                                 }}
                             </span>
                             <ActionForm action=remove attr:class="inline-form">
+                                <super::ActingFor />
                                 <input type="hidden" name="id" value=doc.id />
                                 <button type="submit" class="link-button">{t!(i18n, documents.remove)}</button>
                             </ActionForm>
@@ -54,6 +55,7 @@ pub fn DocumentsStep(
                 }).collect_view()}
             </ul>
             <ActionForm action=add attr:class="form" attr:novalidate=true>
+                <super::ActingFor />
                 <FormProblems error />
                 <div class="field">
                     <label for="document-kind">{t!(i18n, documents.kind)}</label>

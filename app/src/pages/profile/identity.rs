@@ -36,6 +36,7 @@ pub fn IdentityStep(action: ServerAction<SaveIdentity>, page: ProfilePage) -> im
         <section class="card" data-test="identity">
             <h2>{t!(i18n, profile.identity_title)}</h2>
             <ActionForm action attr:class="form" attr:novalidate=true>
+                <super::ActingFor />
                 <FormProblems error />
                 <input type="hidden" name="version" value=version />
                 <div class="field">

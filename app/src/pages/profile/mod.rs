@@ -1,5 +1,8 @@
-//! The applicant's own profile: the privacy notice and consent first, then the steps of the
-//! wizard, each saved on its own (a lost connection loses at most one step).
+//! The profile: the privacy notice and consent first, then the steps of the wizard, each saved
+//! on its own (a lost connection loses at most one step). The same editor serves the applicant
+//! (`/profile`) and a caseworker acting for them (`/caseworker/profile?applicant=ID`): every
+//! form then carries the applicant's id in a hidden field, and the server decides whether the
+//! caller may act on that person (`server_fns::profile::subject`).
 
 mod consent;
 mod documents;
@@ -7,19 +10,50 @@ mod identity;
 pub mod labels;
 mod situation;
 mod skills;
+mod work;
 
 use crate::components::problem::FormProblems;
 use crate::i18n::*;
+use crate::server_fns::caseworker::HandOver;
 use crate::server_fns::profile::{
-    profile_page, AddDocument, AddSkill, GiveConsent, RemoveDocument, RemoveSkill, SaveIdentity,
-    SaveSituation,
+    profile_page, AddDocument, AddSkill, AddWork, GiveConsent, RemoveDocument, RemoveSkill,
+    RemoveWork, SaveIdentity, SaveSituation,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+/// Whose profile the editor shows: `None` for the signed-in applicant's own, `Some(id)` for a
+/// caseworker acting on behalf of applicant `id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acting(pub Option<i64>);
+
+/// The hidden `applicant` field every form of the editor carries when a caseworker acts for
+/// someone (nothing on the applicant's own profile).
+#[component]
+pub fn ActingFor() -> impl IntoView {
+    let acting = use_context::<Acting>().unwrap_or(Acting(None));
+    acting
+        .0
+        .map(|id| view! { <input type="hidden" name="applicant" value=id /> })
+}
+
+/// The applicant's own profile.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, profile.title).to_string() />
+        <h1>{t!(i18n, profile.title)}</h1>
+        <ProfileEditor applicant=None />
+    }
+}
+
+/// The wizard for the signed-in applicant (`applicant` = `None`) or for the applicant a
+/// caseworker names.
+#[component]
+pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
+    provide_context(Acting(applicant));
     let i18n = use_i18n();
     let consent = ServerAction::<GiveConsent>::new();
     let save_identity = ServerAction::<SaveIdentity>::new();
@@ -28,6 +62,9 @@ pub fn ProfilePage() -> impl IntoView {
     let remove_document = ServerAction::<RemoveDocument>::new();
     let add_skill = ServerAction::<AddSkill>::new();
     let remove_skill = ServerAction::<RemoveSkill>::new();
+    let add_work = ServerAction::<AddWork>::new();
+    let remove_work = ServerAction::<RemoveWork>::new();
+    let hand_over = ServerAction::<HandOver>::new();
     let page = Resource::new(
         move || {
             (
@@ -40,16 +77,17 @@ pub fn ProfilePage() -> impl IntoView {
                     remove_document.version().get(),
                     add_skill.version().get(),
                     remove_skill.version().get(),
+                    add_work.version().get(),
+                    remove_work.version().get(),
+                    hand_over.version().get(),
                 ),
             )
         },
-        |(lang, ..)| profile_page(lang.to_owned()),
+        move |(lang, ..)| profile_page(lang.to_owned(), applicant),
     );
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("saved").is_some());
     view! {
-        <Title text=move || t_string!(i18n, profile.title).to_string() />
-        <h1>{t!(i18n, profile.title)}</h1>
         <Show when=saved>
             <p class="notice" role="status" data-test="saved">{t!(i18n, profile.saved)}</p>
         </Show>
@@ -60,12 +98,18 @@ pub fn ProfilePage() -> impl IntoView {
                         <consent::ConsentStep action=consent notice_version=page.notice_version />
                     }.into_any(),
                     Ok(page) => {
-                        // The situation step follows once the identity step exists.
+                        // The other steps follow once the identity step exists.
                         let version = page.identity.as_ref().map_or(0, |i| i.version);
                         let situation = page.situation.clone();
                         let documents = page.documents.clone();
                         let skills = page.skills.clone();
+                        let jobs = page.jobs.clone();
+                        let countries = page.countries.clone();
+                        let assisted = page.assisted.clone();
                         view! {
+                            {assisted.map(|person| view! {
+                                <crate::pages::caseworker::HandOverCard action=hand_over person />
+                            })}
                             <consent::ConsentGiven consent=page.consent.clone() />
                             <identity::IdentityStep action=save_identity page />
                             <Show when=move || { version > 0 }>
@@ -75,6 +119,8 @@ pub fn ProfilePage() -> impl IntoView {
                                     documents=documents.clone() />
                                 <skills::SkillsStep add=add_skill remove=remove_skill
                                     skills=skills.clone() />
+                                <work::WorkStep add=add_work remove=remove_work
+                                    jobs=jobs.clone() countries=countries.clone() />
                             </Show>
                         }.into_any()
                     }

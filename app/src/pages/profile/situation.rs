@@ -35,6 +35,7 @@ pub fn SituationStep(
         <section class="card" data-test="situation">
             <h2>{t!(i18n, situation.title)}</h2>
             <ActionForm action attr:class="form" attr:novalidate=true>
+                <super::ActingFor />
                 <FormProblems error />
                 <input type="hidden" name="version" value=version />
                 <div class="field">

@@ -35,6 +35,11 @@ pub fn SkillsStep(
         },
     );
     let empty = skills.is_empty();
+    // The search reloads the page the editor is on, for the same person.
+    let search_action = match use_context::<super::Acting>() {
+        Some(super::Acting(Some(_))) => "/caseworker/profile#skills",
+        _ => "/profile#skills",
+    };
     view! {
         <section class="card" id="skills" data-test="skills">
             <h2>{t!(i18n, my_skills.title)}</h2>
@@ -59,6 +64,7 @@ pub fn SkillsStep(
                                 {move || t_string!(i18n, my_skills.years_count, years).to_string()}
                             </span>
                             <ActionForm action=remove attr:class="inline-form">
+                                <super::ActingFor />
                                 <input type="hidden" name="skill" value=skill.code />
                                 <button type="submit" class="link-button">{t!(i18n, my_skills.remove)}</button>
                             </ActionForm>
@@ -66,7 +72,8 @@ pub fn SkillsStep(
                     }
                 }).collect_view()}
             </ul>
-            <form method="get" action="/profile#skills" class="form search" role="search">
+            <form method="get" action=search_action class="form search" role="search">
+                <super::ActingFor />
                 <div class="field">
                     <label for="skill-search">{t!(i18n, my_skills.search)}</label>
                     <input id="skill-search" name="skill_q" type="search" autocomplete="off"
@@ -89,6 +96,7 @@ pub fn SkillsStep(
                                 view! {
                                 <li data-result=code>
                                     <ActionForm action=add attr:class="add-skill">
+                                        <super::ActingFor />
                                         <input type="hidden" name="skill" value=skill.code />
                                         <span class="skill-label">{skill.label}</span>
                                         <select name="level" aria-label=move || t_string!(i18n, my_skills.level).to_string()>

@@ -10,18 +10,19 @@ pub async fn add_document(
     expires_day: String,
     expires_month: String,
     expires_year: String,
+    applicant: Option<i64>,
 ) -> Result<(), AppError> {
     use crate::db::{audit, holdings};
     use crate::domain::audit::AuditAction;
     use crate::domain::holdings::{DocumentForm, DOCUMENTS_MAX};
     use crate::domain::problem::{Field, Problem};
-    use crate::domain::role::Role;
     use crate::server_fns::profile::require_identity;
+    use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
         async {
-            let user = require(&[Role::Applicant]).await?;
+            let me = require(EDITORS).await?;
             let new = DocumentForm {
                 kind: &kind,
                 number: &number,
@@ -32,23 +33,24 @@ pub async fn add_document(
             .parse(crate::db::now().date())
             .map_err(AppError::Validation)?;
             let mut tx = context()?.db.begin().await?;
-            require_identity(&mut tx, user.id).await?;
-            if holdings::count_documents(&mut tx, user.id).await? >= DOCUMENTS_MAX {
+            let subject = Subject::resolve(&mut tx, &me, applicant).await?;
+            require_identity(&mut tx, subject.id).await?;
+            if holdings::count_documents(&mut tx, subject.id).await? >= DOCUMENTS_MAX {
                 return Err(AppError::field(
                     Field::Form,
                     Problem::TooManyDocuments { max: DOCUMENTS_MAX },
                 ));
             }
-            let id = holdings::add_document(&mut tx, user.id, &new).await?;
+            let id = holdings::add_document(&mut tx, subject.id, &new).await?;
             audit::record(
                 &mut tx,
-                audit::Entry::new(Some(user.id), AuditAction::ProfileUpdated)
-                    .subject("user", user.id)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "documents", "added": id })),
             )
             .await?;
             tx.commit().await?;
-            redirect("/profile?saved=documents#documents");
+            redirect(&subject.page("saved=documents#documents"));
             Ok(())
         }
         .await,

@@ -4,18 +4,23 @@ use leptos::prelude::*;
 /// Adds a skill from the taxonomy with a level and years of experience (or updates them when the
 /// applicant already claims it).
 #[server(endpoint = "profile/add_skill")]
-pub async fn add_skill(skill: String, level: String, years: String) -> Result<(), AppError> {
+pub async fn add_skill(
+    skill: String,
+    level: String,
+    years: String,
+    applicant: Option<i64>,
+) -> Result<(), AppError> {
     use crate::db::{audit, holdings};
     use crate::domain::audit::AuditAction;
     use crate::domain::holdings::{SkillForm, SKILLS_MAX};
     use crate::domain::problem::{Field, Problem};
-    use crate::domain::role::Role;
     use crate::server_fns::profile::require_identity;
+    use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
         async {
-            let user = require(&[Role::Applicant]).await?;
+            let me = require(EDITORS).await?;
             let claim = SkillForm {
                 skill: &skill,
                 level: &level,
@@ -24,9 +29,10 @@ pub async fn add_skill(skill: String, level: String, years: String) -> Result<()
             .parse()
             .map_err(AppError::Validation)?;
             let mut tx = context()?.db.begin().await?;
-            require_identity(&mut tx, user.id).await?;
+            let subject = Subject::resolve(&mut tx, &me, applicant).await?;
+            require_identity(&mut tx, subject.id).await?;
             let claimed =
-                holdings::skills(&mut tx, user.id, crate::domain::locale::Lang::DEFAULT).await?;
+                holdings::skills(&mut tx, subject.id, crate::domain::locale::Lang::DEFAULT).await?;
             let is_new = !claimed.iter().any(|s| s.code == claim.skill.code());
             if is_new && claimed.len() >= SKILLS_MAX {
                 return Err(AppError::field(
@@ -34,16 +40,16 @@ pub async fn add_skill(skill: String, level: String, years: String) -> Result<()
                     Problem::TooManySkills { max: SKILLS_MAX },
                 ));
             }
-            holdings::put_skill(&mut tx, user.id, &claim).await?;
+            holdings::put_skill(&mut tx, subject.id, &claim).await?;
             audit::record(
                 &mut tx,
-                audit::Entry::new(Some(user.id), AuditAction::ProfileUpdated)
-                    .subject("user", user.id)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "skills", "skill": claim.skill.code() })),
             )
             .await?;
             tx.commit().await?;
-            redirect("/profile?saved=skills#skills");
+            redirect(&subject.page("saved=skills#skills"));
             Ok(())
         }
         .await,

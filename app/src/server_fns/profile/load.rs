@@ -2,44 +2,55 @@ use crate::error::AppError;
 use crate::wire::ProfilePage;
 use leptos::prelude::*;
 
-/// The signed-in applicant's profile and the choices its forms offer, labelled in `lang`.
+/// A profile and the choices its forms offer, labelled in `lang`: the signed-in applicant's
+/// own, or — for a caseworker — the one of `applicant` (see `subject` for who may read whom;
+/// a caseworker's read is audited).
 #[server(name = LoadProfile, endpoint = "profile/load")]
-pub async fn profile_page(lang: String) -> Result<ProfilePage, AppError> {
-    use crate::db::{holdings, profiles};
+pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<ProfilePage, AppError> {
+    use crate::db::{audit, holdings, profiles, work};
+    use crate::domain::audit::AuditAction;
     use crate::domain::consent::NOTICE_VERSION;
     use crate::domain::locale::Lang;
-    use crate::domain::reference::{City, Country};
-    use crate::domain::role::Role;
+    use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, require, respond};
-    use crate::wire::Choice;
+    use crate::wire::AssistedPerson;
 
     respond(
         async {
-            let user = require(&[Role::Applicant]).await?;
+            let me = require(EDITORS).await?;
             let lang: Lang = lang.parse().unwrap_or(Lang::DEFAULT);
-            let mut tx = context()?.db.read().await?;
-            let consent = profiles::latest_consent(&mut tx, user.id)
+            let db = context()?.db;
+            // A caseworker's read writes its audit row; an applicant's own read does not.
+            let mut tx = if applicant.is_some() {
+                db.begin().await?
+            } else {
+                db.read().await?
+            };
+            let subject = Subject::resolve(&mut tx, &me, applicant).await?;
+            let consent = profiles::latest_consent(&mut tx, subject.id)
                 .await?
                 .filter(|c| c.given && c.notice_version == NOTICE_VERSION)
                 .map(Into::into);
-            let identity = profiles::identity(&mut tx, user.id).await?.map(Into::into);
-            let situation = profiles::situation(&mut tx, user.id).await?.map(Into::into);
-            let documents = holdings::documents(&mut tx, user.id).await?;
-            let skills = holdings::skills(&mut tx, user.id, lang).await?;
-            let mut countries: Vec<Choice> = Country::all()
-                .map(|c| Choice {
-                    code: c.code().to_owned(),
-                    label: c.label(lang).to_owned(),
-                })
-                .collect();
-            countries.sort_by(|a, b| a.label.cmp(&b.label));
-            let mut cities: Vec<Choice> = City::all()
-                .map(|c| Choice {
-                    code: c.code().to_owned(),
-                    label: c.label(lang).to_owned(),
-                })
-                .collect();
-            cities.sort_by(|a, b| a.label.cmp(&b.label));
+            let identity = profiles::identity(&mut tx, subject.id)
+                .await?
+                .map(Into::into);
+            let situation = profiles::situation(&mut tx, subject.id)
+                .await?
+                .map(Into::into);
+            let documents = holdings::documents(&mut tx, subject.id).await?;
+            let skills = holdings::skills(&mut tx, subject.id, lang).await?;
+            let jobs = work::jobs(&mut tx, subject.id).await?;
+            let mut assisted = None;
+            if subject.assisted {
+                let account = crate::db::users::find_by_id(&mut tx, subject.id).await?;
+                assisted = Some(AssistedPerson {
+                    id: subject.id,
+                    handed_over: account.is_some_and(|a| a.email.is_some()),
+                });
+                audit::record(&mut tx, subject.entry(AuditAction::ProfileViewed)).await?;
+            }
+            tx.commit().await?;
+            let (countries, cities) = choices(lang);
             Ok(ProfilePage {
                 notice_version: NOTICE_VERSION.to_owned(),
                 consent,
@@ -49,8 +60,34 @@ pub async fn profile_page(lang: String) -> Result<ProfilePage, AppError> {
                 skills,
                 countries,
                 cities,
+                jobs,
+                assisted,
             })
         }
         .await,
     )
+}
+
+/// Countries and cities, sorted by their label in `lang`.
+#[cfg(feature = "ssr")]
+fn choices(
+    lang: crate::domain::locale::Lang,
+) -> (Vec<crate::wire::Choice>, Vec<crate::wire::Choice>) {
+    use crate::domain::reference::{City, Country};
+    use crate::wire::Choice;
+    let mut countries: Vec<Choice> = Country::all()
+        .map(|c| Choice {
+            code: c.code().to_owned(),
+            label: c.label(lang).to_owned(),
+        })
+        .collect();
+    countries.sort_by(|a, b| a.label.cmp(&b.label));
+    let mut cities: Vec<Choice> = City::all()
+        .map(|c| Choice {
+            code: c.code().to_owned(),
+            label: c.label(lang).to_owned(),
+        })
+        .collect();
+    cities.sort_by(|a, b| a.label.cmp(&b.label));
+    (countries, cities)
 }

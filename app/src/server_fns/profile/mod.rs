@@ -1,20 +1,28 @@
-//! The applicant's own profile: consent first, then the wizard's steps.
+//! The applicant's profile: consent first, then the wizard's steps. Every function but
+//! `give_consent` acts on a [`subject::Subject`]: the applicant themself, or the applicant a
+//! caseworker names.
 
 pub mod add_document;
 pub mod add_skill;
+pub mod add_work;
 pub mod give_consent;
 pub mod load;
 pub mod remove_document;
 pub mod remove_skill;
+pub mod remove_work;
 pub mod save_identity;
 pub mod save_situation;
+#[cfg(feature = "ssr")]
+pub mod subject;
 
 pub use add_document::{add_document, AddDocument};
 pub use add_skill::{add_skill, AddSkill};
+pub use add_work::{add_work, AddWork};
 pub use give_consent::{give_consent, GiveConsent};
 pub use load::{profile_page, LoadProfile};
 pub use remove_document::{remove_document, RemoveDocument};
 pub use remove_skill::{remove_skill, RemoveSkill};
+pub use remove_work::{remove_work, RemoveWork};
 pub use save_identity::{save_identity, SaveIdentity};
 pub use save_situation::{save_situation, SaveSituation};
 

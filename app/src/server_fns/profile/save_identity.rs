@@ -20,18 +20,19 @@ pub async fn save_identity(
     city: String,
     phone: String,
     version: i32,
+    applicant: Option<i64>,
 ) -> Result<(), AppError> {
     use crate::db::{audit, profiles};
     use crate::domain::audit::AuditAction;
     use crate::domain::consent::NOTICE_VERSION;
     use crate::domain::identity::IdentityForm;
     use crate::domain::problem::{Field, Problem};
-    use crate::domain::role::Role;
+    use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
         async {
-            let user = require(&[Role::Applicant]).await?;
+            let me = require(EDITORS).await?;
             let today = crate::db::now().date();
             let birth_date =
                 crate::domain::identity::join_date(&birth_day, &birth_month, &birth_year);
@@ -46,22 +47,30 @@ pub async fn save_identity(
             .parse(today)
             .map_err(AppError::Validation)?;
             let mut tx = context()?.db.begin().await?;
-            let consented = profiles::latest_consent(&mut tx, user.id)
+            let subject = Subject::resolve(&mut tx, &me, applicant).await?;
+            let consented = profiles::latest_consent(&mut tx, subject.id)
                 .await?
                 .is_some_and(|c| c.given && c.notice_version == NOTICE_VERSION);
             if !consented {
                 return Err(AppError::field(Field::Form, Problem::ConsentRequired));
             }
-            let saved = profiles::save_identity(&mut tx, user.id, &identity, version, None).await?;
+            let saved = profiles::save_identity(
+                &mut tx,
+                subject.id,
+                &identity,
+                version,
+                subject.assisted.then_some(subject.actor),
+            )
+            .await?;
             audit::record(
                 &mut tx,
-                audit::Entry::new(Some(user.id), AuditAction::ProfileUpdated)
-                    .subject("user", user.id)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "identity", "version": saved })),
             )
             .await?;
             tx.commit().await?;
-            redirect("/profile?saved=identity");
+            redirect(&subject.page("saved=identity"));
             Ok(())
         }
         .await,

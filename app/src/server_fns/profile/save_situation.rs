@@ -12,16 +12,17 @@ pub async fn save_situation(
     availability: String,
     groups: Option<Vec<String>>,
     version: i32,
+    applicant: Option<i64>,
 ) -> Result<(), AppError> {
     use crate::db::{audit, profiles};
     use crate::domain::audit::AuditAction;
-    use crate::domain::role::Role;
     use crate::domain::situation::SituationForm;
+    use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
         async {
-            let user = require(&[Role::Applicant]).await?;
+            let me = require(EDITORS).await?;
             let situation = SituationForm {
                 education: &education,
                 languages: languages.as_deref().unwrap_or_default(),
@@ -32,16 +33,17 @@ pub async fn save_situation(
             .parse()
             .map_err(AppError::Validation)?;
             let mut tx = context()?.db.begin().await?;
-            let saved = profiles::save_situation(&mut tx, user.id, &situation, version).await?;
+            let subject = Subject::resolve(&mut tx, &me, applicant).await?;
+            let saved = profiles::save_situation(&mut tx, subject.id, &situation, version).await?;
             audit::record(
                 &mut tx,
-                audit::Entry::new(Some(user.id), AuditAction::ProfileUpdated)
-                    .subject("user", user.id)
+                subject
+                    .entry(AuditAction::ProfileUpdated)
                     .details(serde_json::json!({ "step": "situation", "version": saved })),
             )
             .await?;
             tx.commit().await?;
-            redirect("/profile?saved=situation");
+            redirect(&subject.page("saved=situation"));
             Ok(())
         }
         .await,
