@@ -14,10 +14,15 @@ pub enum AuditAction {
     UserCreated,
     ConsentGiven,
     ProfileUpdated,
+    TrainingCreated,
+    TrainingUpdated,
+    TrainingsImported,
+    CallCreated,
+    CallUpdated,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -26,6 +31,11 @@ impl AuditAction {
         AuditAction::UserCreated,
         AuditAction::ConsentGiven,
         AuditAction::ProfileUpdated,
+        AuditAction::TrainingCreated,
+        AuditAction::TrainingUpdated,
+        AuditAction::TrainingsImported,
+        AuditAction::CallCreated,
+        AuditAction::CallUpdated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +48,11 @@ impl AuditAction {
             AuditAction::UserCreated => "user_created",
             AuditAction::ConsentGiven => "consent_given",
             AuditAction::ProfileUpdated => "profile_updated",
+            AuditAction::TrainingCreated => "training_created",
+            AuditAction::TrainingUpdated => "training_updated",
+            AuditAction::TrainingsImported => "trainings_imported",
+            AuditAction::CallCreated => "call_created",
+            AuditAction::CallUpdated => "call_updated",
         }
     }
 }

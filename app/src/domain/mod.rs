@@ -4,10 +4,12 @@
 pub mod access;
 pub mod account;
 pub mod audit;
+pub mod call_form;
 pub mod catalogue;
 pub mod consent;
 pub mod eligibility;
 pub mod email;
+pub mod grant_terms;
 pub mod holdings;
 pub mod identity;
 pub mod locale;
@@ -20,3 +22,5 @@ pub mod reference;
 pub mod role;
 pub mod situation;
 pub mod throttle;
+pub mod training_csv;
+pub mod training_form;
