@@ -89,6 +89,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/finance") view=pages::dashboards::FinanceHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin") view=pages::dashboards::AdminHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/users") view=pages::admin::users::AdminUsersPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/trainings") view=pages::admin::trainings::TrainingsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/trainings/edit") view=pages::admin::training_edit::TrainingEditPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/trainings/import") view=pages::admin::import::ImportPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/calls") view=pages::admin::calls::CallsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/calls/edit") view=pages::admin::call_edit::CallEditPage ssr=SsrMode::InOrder />
                     </Routes>
                 </main>
                 <Footer />

@@ -112,6 +112,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
 
     Ok(Router::new()
         .route("/healthz", get(healthz))
+        .merge(::app::files::routes(state.ctx.clone()))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

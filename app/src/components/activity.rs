@@ -16,6 +16,11 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::UserCreated => t_string!(i18n, audit.user_created),
         AuditAction::ConsentGiven => t_string!(i18n, audit.consent_given),
         AuditAction::ProfileUpdated => t_string!(i18n, audit.profile_updated),
+        AuditAction::TrainingCreated => t_string!(i18n, audit.training_created),
+        AuditAction::TrainingUpdated => t_string!(i18n, audit.training_updated),
+        AuditAction::TrainingsImported => t_string!(i18n, audit.trainings_imported),
+        AuditAction::CallCreated => t_string!(i18n, audit.call_created),
+        AuditAction::CallUpdated => t_string!(i18n, audit.call_updated),
     }
     .to_string()
 }

@@ -4,6 +4,9 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod catalogue_admin;
+pub mod catalogue_imports;
+pub mod calls_admin;
 pub mod holdings;
 pub mod login_attempts;
 pub mod profiles;

@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod admin;
 mod browser;
+mod catalogue;
 mod language;
 mod matches;
 mod profile;

@@ -1,3 +1,9 @@
 //! Pages for programme admins.
 
+pub mod call_edit;
+pub mod calls;
+pub mod import;
+mod labels;
+pub mod training_edit;
+pub mod trainings;
 pub mod users;
