@@ -2,9 +2,11 @@
 //! fresh demo always has upcoming trainings and open calls.
 
 use ::app::db::{catalogue, catalogue_admin, Db};
-use ::app::domain::grant_terms::{CallTerms, Criterion, Release, Rubric, Tranche, TrancheTemplate, Weight};
 use ::app::domain::catalogue::{GrantCall, Training};
 use ::app::domain::eligibility::Rule;
+use ::app::domain::grant_terms::{
+    CallTerms, Criterion, Release, Rubric, Tranche, TrancheTemplate, Weight,
+};
 use ::app::domain::money::Money;
 use ::app::domain::profile::{DocumentKind, Education, Language, Programme, Sex, TargetGroup};
 use ::app::domain::reference::{City, Sector, SkillId};
@@ -345,8 +347,12 @@ pub async fn demo_catalogue(db: &Db, today: Date) -> anyhow::Result<usize> {
     for call in calls(today)? {
         let new = catalogue::insert_call(&mut tx, &call).await?;
         if new {
-            catalogue_admin::set_call_terms(&mut tx, &call.reference, &call_terms(&call.reference)?)
-                .await?;
+            catalogue_admin::set_call_terms(
+                &mut tx,
+                &call.reference,
+                &call_terms(&call.reference)?,
+            )
+            .await?;
         }
         added += usize::from(new);
     }

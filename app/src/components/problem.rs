@@ -117,12 +117,18 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         }
         Problem::CsvEmpty => t_string!(i18n, problem.csv_empty).to_string(),
         Problem::CsvUnreadable => t_string!(i18n, problem.csv_unreadable).to_string(),
-        Problem::CsvColumnsMissing { columns } => {
-            t_string!(i18n, problem.csv_columns_missing, columns = columns.to_string()).to_string()
-        }
-        Problem::CsvColumnsUnknown { columns } => {
-            t_string!(i18n, problem.csv_columns_unknown, columns = columns.to_string()).to_string()
-        }
+        Problem::CsvColumnsMissing { columns } => t_string!(
+            i18n,
+            problem.csv_columns_missing,
+            columns = columns.to_string()
+        )
+        .to_string(),
+        Problem::CsvColumnsUnknown { columns } => t_string!(
+            i18n,
+            problem.csv_columns_unknown,
+            columns = columns.to_string()
+        )
+        .to_string(),
         Problem::CsvColumnsDuplicated { columns } => t_string!(
             i18n,
             problem.csv_columns_duplicated,

@@ -9,10 +9,7 @@ use crate::error::AppError;
 use crate::on_conn;
 
 /// A call, its terms and the version an edit must name.
-pub async fn call(
-    tx: &mut Tx,
-    id: i64,
-) -> Result<Option<(i32, GrantCall, CallTerms)>, AppError> {
+pub async fn call(tx: &mut Tx, id: i64) -> Result<Option<(i32, GrantCall, CallTerms)>, AppError> {
     let terms = on_conn!(tx, |conn| {
         sqlx::query_as::<_, (i32, String, String, i32, bool)>(
             "select version, rubric, tranches, quorum, blind_review from grant_calls where id = $1",
@@ -43,7 +40,9 @@ pub async fn call(
         })
     })();
     let call = readable(rows, "grant call", |r| r.id, CallRow::into_domain).pop();
-    Ok(call.zip(terms).map(|((_, call), terms)| (version, call, terms)))
+    Ok(call
+        .zip(terms)
+        .map(|((_, call), terms)| (version, call, terms)))
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
@@ -69,7 +68,11 @@ pub async fn save_call(
     call: &GrantCall,
     terms: &CallTerms,
 ) -> Result<Option<i64>, AppError> {
-    let (rules, rubric, tranches) = (json(&call.rules)?, json(&terms.rubric)?, json(&terms.tranches)?);
+    let (rules, rubric, tranches) = (
+        json(&call.rules)?,
+        json(&terms.rubric)?,
+        json(&terms.tranches)?,
+    );
     let sql = match id {
         None => {
             "insert into grant_calls (reference, title, envelope_centimes, max_grant_centimes, \
@@ -110,7 +113,11 @@ pub async fn save_call(
     }
     let row = on_conn!(tx, |conn| {
         match id {
-            None => bind_call!(sqlx::query_as::<_, (i64,)>(sql)).fetch_optional(conn).await,
+            None => {
+                bind_call!(sqlx::query_as::<_, (i64,)>(sql))
+                    .fetch_optional(conn)
+                    .await
+            }
             Some((target, version)) => {
                 bind_call!(sqlx::query_as::<_, (i64,)>(sql))
                     .bind(target)

@@ -52,7 +52,12 @@ pub async fn list_trainings(
             .fetch_all(conn)
             .await
     })?;
-    Ok(readable(rows, "training", |r| r.id, TrainingRow::into_domain))
+    Ok(readable(
+        rows,
+        "training",
+        |r| r.id,
+        TrainingRow::into_domain,
+    ))
 }
 
 /// One training and the version an edit must name.
@@ -73,9 +78,11 @@ pub async fn training(tx: &mut Tx, id: i64) -> Result<Option<(i32, Training)>, A
             .fetch_all(conn)
             .await
     })?;
-    Ok(readable(rows, "training", |r| r.id, TrainingRow::into_domain)
-        .pop()
-        .map(|(_, training)| (version, training)))
+    Ok(
+        readable(rows, "training", |r| r.id, TrainingRow::into_domain)
+            .pop()
+            .map(|(_, training)| (version, training)),
+    )
 }
 
 /// The id of the training with this reference.
@@ -119,7 +126,9 @@ pub async fn create_training(tx: &mut Tx, training: &Training) -> Result<i64, Ap
         .bind(i32::try_from(training.seats).unwrap_or(i32::MAX))
         .bind(write_codes(training.languages.iter().map(|l| l.code())))
         .bind(training.min_education.map(Education::code))
-        .bind(write_codes(training.required_documents.iter().map(|d| d.code())))
+        .bind(write_codes(
+            training.required_documents.iter().map(|d| d.code()),
+        ))
         .bind(write_codes(training.target_groups.iter().map(|g| g.code())))
         .bind(write_codes(training.skills.iter().map(|s| s.code())))
         .bind(at)
@@ -157,7 +166,9 @@ pub async fn update_training(
         .bind(i32::try_from(training.seats).unwrap_or(i32::MAX))
         .bind(write_codes(training.languages.iter().map(|l| l.code())))
         .bind(training.min_education.map(Education::code))
-        .bind(write_codes(training.required_documents.iter().map(|d| d.code())))
+        .bind(write_codes(
+            training.required_documents.iter().map(|d| d.code()),
+        ))
         .bind(write_codes(training.target_groups.iter().map(|g| g.code())))
         .bind(write_codes(training.skills.iter().map(|s| s.code())))
         .bind(at)
@@ -195,7 +206,9 @@ pub async fn upsert_training(tx: &mut Tx, training: &Training) -> Result<Upserte
                 Err(AppError::Conflict)
             }
         }
-        None => create_training(tx, training).await.map(|_| Upserted::Inserted),
+        None => create_training(tx, training)
+            .await
+            .map(|_| Upserted::Inserted),
     }
 }
 
@@ -226,10 +239,12 @@ pub async fn all_calls(tx: &mut Tx) -> Result<Vec<(i64, GrantCall, CallTerms)>, 
             blind_review: *blind_review,
         })
     };
-    Ok(readable(calls, "grant call", |r| r.id, CallRow::into_domain)
-        .into_iter()
-        .filter_map(|(id, call)| read_terms(id).map(|terms| (id, call, terms)))
-        .collect())
+    Ok(
+        readable(calls, "grant call", |r| r.id, CallRow::into_domain)
+            .into_iter()
+            .filter_map(|(id, call)| read_terms(id).map(|terms| (id, call, terms)))
+            .collect(),
+    )
 }
 
 /// Sets the review terms of the call with `reference` (the demo seed, the call form).

@@ -3,10 +3,10 @@
 //! `on_conn!` macro compiles each one for both drivers.
 
 pub mod audit;
+pub mod calls_admin;
 pub mod catalogue;
 pub mod catalogue_admin;
 pub mod catalogue_imports;
-pub mod calls_admin;
 pub mod holdings;
 pub mod login_attempts;
 pub mod profiles;

@@ -152,7 +152,11 @@ impl CallForm<'_> {
         let nationalities = split_codes(&self.nationalities.to_uppercase());
         let fields = RuleFields {
             ages: (min.flatten(), max.flatten()),
-            sexes: take(problems, Field::Sex, list(self.sexes, Sex::from_code, Problem::SexUnknown))?,
+            sexes: take(
+                problems,
+                Field::Sex,
+                list(self.sexes, Sex::from_code, Problem::SexUnknown),
+            )?,
             nationalities: take(
                 problems,
                 Field::Nationality,
@@ -161,20 +165,30 @@ impl CallForm<'_> {
             documents: take(
                 problems,
                 Field::Documents,
-                list(self.documents, DocumentKind::from_code, Problem::DocumentKindUnknown),
+                list(
+                    self.documents,
+                    DocumentKind::from_code,
+                    Problem::DocumentKindUnknown,
+                ),
             )?,
             education: take(
                 problems,
                 Field::Education,
                 match self.education_min.trim() {
                     "" => Ok(None),
-                    c => Education::from_code(c).map(Some).ok_or(Problem::EducationUnknown),
+                    c => Education::from_code(c)
+                        .map(Some)
+                        .ok_or(Problem::EducationUnknown),
                 },
             )?,
             languages: take(
                 problems,
                 Field::Languages,
-                list(self.languages, Language::from_code, Problem::LanguageUnknown),
+                list(
+                    self.languages,
+                    Language::from_code,
+                    Problem::LanguageUnknown,
+                ),
             )?,
             groups: take(
                 problems,
@@ -186,7 +200,9 @@ impl CallForm<'_> {
                 Field::Programme,
                 match self.completed_programme.trim() {
                     "" => Ok(None),
-                    c => Programme::from_code(c).map(Some).ok_or(Problem::ProgrammeUnknown),
+                    c => Programme::from_code(c)
+                        .map(Some)
+                        .ok_or(Problem::ProgrammeUnknown),
                 },
             )?,
         };
@@ -205,9 +221,11 @@ impl CallForm<'_> {
             Field::Tranches,
             TrancheTemplate::parse(self.tranche_percents, self.tranche_releases),
         );
-        let quorum = CallTerms::parse_quorum(self.quorum)
-            .map_err(|p| problems.push(p))
-            .ok();
+        let quorum = take(
+            problems,
+            Field::Quorum,
+            CallTerms::parse_quorum(self.quorum),
+        );
         Some(CallTerms {
             rubric: rubric?,
             tranches: tranches?,
@@ -219,18 +237,38 @@ impl CallForm<'_> {
     pub fn parse(&self) -> Result<(GrantCall, CallTerms), Vec<FieldProblem>> {
         let mut problems = Vec::new();
         let p = &mut problems;
-        let reference = take(p, Field::Reference, crate::domain::training_form::reference(self.reference));
-        let title = take(p, Field::Title, crate::domain::training_form::title(self.title));
+        let reference = take(
+            p,
+            Field::Reference,
+            crate::domain::training_form::reference(self.reference),
+        );
+        let title = take(
+            p,
+            Field::Title,
+            crate::domain::training_form::title(self.title),
+        );
         let envelope = take(p, Field::Envelope, money(self.envelope));
         let max_grant = take(p, Field::MaxGrant, money(self.max_grant));
         if let (Some(envelope), Some(max)) = (envelope, max_grant) {
             if max > envelope {
-                take(p, Field::MaxGrant, Err::<(), _>(Problem::MaxGrantAboveEnvelope));
+                take(
+                    p,
+                    Field::MaxGrant,
+                    Err::<(), _>(Problem::MaxGrantAboveEnvelope),
+                );
             }
         }
         let own = take(p, Field::OwnContribution, percent(self.own_contribution));
-        let sectors = take(p, Field::Sector, list(self.sectors, Sector::from_code, Problem::SectorUnknown));
-        let cities = take(p, Field::City, list(self.cities, City::parse, Problem::CityUnknown));
+        let sectors = take(
+            p,
+            Field::Sector,
+            list(self.sectors, Sector::from_code, Problem::SectorUnknown),
+        );
+        let cities = take(
+            p,
+            Field::City,
+            list(self.cities, City::parse, Problem::CityUnknown),
+        );
         let opens_on = take(p, Field::StartsOn, parse_date(self.opens_on));
         let closes_on = take(p, Field::EndsOn, parse_date(self.closes_on));
         if let (Some(open), Some(close)) = (opens_on, closes_on) {

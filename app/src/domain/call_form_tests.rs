@@ -84,7 +84,10 @@ fn a_complete_call_form_becomes_a_call_with_its_rules_and_terms() {
             },
         ]
     );
-    assert_eq!(terms.tranches.tranches()[1].release, Release::AfterMonitoringVisit);
+    assert_eq!(
+        terms.tranches.tranches()[1].release,
+        Release::AfterMonitoringVisit
+    );
     assert!(terms.blind_review);
 }
 

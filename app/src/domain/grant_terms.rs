@@ -3,7 +3,7 @@
 //! each released at approval or after a satisfactory monitoring visit), the quorum of scores
 //! a decision needs, and whether review is blind. The committee and payment issues read these.
 
-use crate::domain::problem::{Field, FieldProblem, Problem};
+use crate::domain::problem::Problem;
 use serde::{Deserialize, Serialize};
 
 /// Criteria of the ILO "Start and Improve Your Business" appraisal practice.
@@ -248,17 +248,14 @@ pub struct CallTerms {
 impl CallTerms {
     pub const QUORUM_MAX: u8 = 15;
 
-    pub fn parse_quorum(text: &str) -> Result<u8, FieldProblem> {
+    pub fn parse_quorum(text: &str) -> Result<u8, Problem> {
         text.trim()
             .parse::<u8>()
             .ok()
             .filter(|q| (1..=CallTerms::QUORUM_MAX).contains(q))
-            .ok_or(FieldProblem::new(
-                Field::Quorum,
-                Problem::QuorumInvalid {
-                    max: CallTerms::QUORUM_MAX,
-                },
-            ))
+            .ok_or(Problem::QuorumInvalid {
+                max: CallTerms::QUORUM_MAX,
+            })
     }
 }
 

@@ -8,7 +8,10 @@ fn typed(weights: [&str; 5]) -> Vec<(Criterion, &str)> {
 #[test]
 fn the_default_rubric_and_template_are_valid_and_read_back_from_json() {
     let terms = CallTerms::default();
-    assert_eq!(Rubric::new(terms.rubric.weights().to_vec()), Ok(terms.rubric.clone()));
+    assert_eq!(
+        Rubric::new(terms.rubric.weights().to_vec()),
+        Ok(terms.rubric.clone())
+    );
     let json = serde_json::to_string(&terms).unwrap_or_default();
     assert_eq!(serde_json::from_str::<CallTerms>(&json).ok(), Some(terms));
 }

@@ -230,7 +230,7 @@ pub struct Snippet {
 }
 
 impl Snippet {
-    pub const CAPACITY: usize = 120;
+    pub const CAPACITY: usize = 96;
 
     pub fn new(text: &str) -> Snippet {
         let mut end = text.len();

@@ -321,7 +321,11 @@ pub fn training_cells(training: &Training) -> Vec<String> {
         training.ends_on.to_string(),
         training.seats.to_string(),
         joined(training.languages.iter().map(|l| l.code())),
-        training.min_education.map(|e| e.code()).unwrap_or("").to_owned(),
+        training
+            .min_education
+            .map(|e| e.code())
+            .unwrap_or("")
+            .to_owned(),
         joined(training.required_documents.iter().map(|d| d.code())),
         joined(training.target_groups.iter().map(|g| g.code())),
         joined(training.skills.iter().map(|s| s.code())),

@@ -31,16 +31,25 @@ fn a_good_file_reads_into_trainings_with_their_line_numbers() {
 
 #[test]
 fn semicolons_a_bom_and_french_dates_are_accepted() {
-    let text = format!("\u{feff}{}\n{}\n", HEADER.replace(',', ";"), ROW.replace(',', ";").replace("2027-03-01", "01/03/2027"));
+    let text = format!(
+        "\u{feff}{}\n{}\n",
+        HEADER.replace(',', ";"),
+        ROW.replace(',', ";").replace("2027-03-01", "01/03/2027")
+    );
     let rows = read_all(&text).expect("valid");
     assert_eq!(rows[0].1.starts_on.to_string(), "2027-03-01");
 }
 
 #[test]
 fn a_bad_row_is_reported_by_line_and_column() {
-    let bad = ROW.replace("2027-03-01", "2027-02-30").replace("tanger", "atlantis");
+    let bad = ROW
+        .replace("2027-03-01", "2027-02-30")
+        .replace("tanger", "atlantis");
     let problems = read_all(&format!("{HEADER}\n{ROW}\n{bad}\n")).expect_err("invalid");
-    let places: Vec<(u64, Option<&str>)> = problems.iter().map(|p| (p.row, p.column.as_deref())).collect();
+    let places: Vec<(u64, Option<&str>)> = problems
+        .iter()
+        .map(|p| (p.row, p.column.as_deref()))
+        .collect();
     assert_eq!(places, vec![(3, Some("city")), (3, Some("starts_on"))]);
 }
 
@@ -49,9 +58,24 @@ fn wrong_columns_are_named_in_one_message_each() {
     let header = HEADER.replace("seats", "places").replace("skills", "title");
     let problems = read_all(&format!("{header}\n{ROW}\n")).expect_err("invalid");
     assert_eq!(problems.len(), 3);
-    assert_eq!(problems[0].problem, Problem::CsvColumnsMissing { columns: Snippet::new("seats, skills") });
-    assert_eq!(problems[1].problem, Problem::CsvColumnsUnknown { columns: Snippet::new("places") });
-    assert_eq!(problems[2].problem, Problem::CsvColumnsDuplicated { columns: Snippet::new("title") });
+    assert_eq!(
+        problems[0].problem,
+        Problem::CsvColumnsMissing {
+            columns: Snippet::new("seats, skills")
+        }
+    );
+    assert_eq!(
+        problems[1].problem,
+        Problem::CsvColumnsUnknown {
+            columns: Snippet::new("places")
+        }
+    );
+    assert_eq!(
+        problems[2].problem,
+        Problem::CsvColumnsDuplicated {
+            columns: Snippet::new("title")
+        }
+    );
 }
 
 #[test]
@@ -66,16 +90,35 @@ fn bytes_that_are_not_utf8_are_refused_as_such() {
 fn formula_cells_and_repeated_references_are_refused() {
     let formula = ROW.replace("Câblage", "=HYPERLINK(\"http://x\")");
     let problems = read_all(&format!("{HEADER}\n{formula}\n{ROW}\n{ROW}\n")).expect_err("invalid");
-    assert_eq!(problems[0], ImportProblem { row: 2, column: Some("title".into()), problem: Problem::FormulaRefused });
-    assert_eq!(problems[1].problem, Problem::ReferenceTwiceInFile { first_row: 3 });
+    assert_eq!(
+        problems[0],
+        ImportProblem {
+            row: 2,
+            column: Some("title".into()),
+            problem: Problem::FormulaRefused
+        }
+    );
+    assert_eq!(
+        problems[1].problem,
+        Problem::ReferenceTwiceInFile { first_row: 3 }
+    );
     assert_eq!(problems.len(), 2);
 }
 
 #[test]
 fn a_short_row_and_an_empty_file_are_named() {
     let problems = read_all(&format!("{HEADER}\nTNG-1,x\n")).expect_err("short");
-    assert_eq!(problems[0].problem, Problem::CsvRowLength { expected: 13, found: 2 });
-    assert_eq!(read_all(&format!("{HEADER}\n,,,,,,,,,,,,\n")).expect_err("empty")[0].problem, Problem::CsvEmpty);
+    assert_eq!(
+        problems[0].problem,
+        Problem::CsvRowLength {
+            expected: 13,
+            found: 2
+        }
+    );
+    assert_eq!(
+        read_all(&format!("{HEADER}\n,,,,,,,,,,,,\n")).expect_err("empty")[0].problem,
+        Problem::CsvEmpty
+    );
 }
 
 #[test]

@@ -53,13 +53,16 @@ pub fn parse_date(text: &str) -> Result<Date, Problem> {
     let number = |part: &str| part.parse::<u16>().ok();
     let parts: Option<(u16, u16, u16)> = if let Some((y, rest)) = text.split_once('-') {
         let (m, d) = rest.split_once('-').ok_or(Problem::DateInvalid)?;
-        (y.len() == 4).then_some(()).and_then(|_| Some((number(y)?, number(m)?, number(d)?)))
+        (y.len() == 4)
+            .then_some(())
+            .and_then(|_| Some((number(y)?, number(m)?, number(d)?)))
     } else {
         let mut it = text.split('/');
         match (it.next(), it.next(), it.next(), it.next()) {
-            (Some(d), Some(m), Some(y), None) if y.len() == 4 => {
-                number(y).zip(number(m)).zip(number(d)).map(|((y, m), d)| (y, m, d))
-            }
+            (Some(d), Some(m), Some(y), None) if y.len() == 4 => number(y)
+                .zip(number(m))
+                .zip(number(d))
+                .map(|((y, m), d)| (y, m, d)),
             _ => None,
         }
     };
@@ -171,7 +174,11 @@ impl TrainingForm<'_> {
         let ends_on = take(&mut problems, Field::EndsOn, parse_date(self.ends_on));
         if let (Some(start), Some(end)) = (starts_on, ends_on) {
             if end < start {
-                take(&mut problems, Field::EndsOn, Err::<(), _>(Problem::EndsBeforeStart));
+                take(
+                    &mut problems,
+                    Field::EndsOn,
+                    Err::<(), _>(Problem::EndsBeforeStart),
+                );
             }
         }
         let seats = take(&mut problems, Field::Seats, seats(self.seats));
@@ -182,7 +189,11 @@ impl TrainingForm<'_> {
                 Problem::LanguageUnknown
             }),
         );
-        let min_education = take(&mut problems, Field::Education, optional_education(self.min_education));
+        let min_education = take(
+            &mut problems,
+            Field::Education,
+            optional_education(self.min_education),
+        );
         let required_documents = take(
             &mut problems,
             Field::Documents,

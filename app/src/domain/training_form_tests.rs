@@ -100,7 +100,13 @@ fn dates_are_read_in_iso_or_french_order_and_nothing_else() {
     assert_eq!(parse_date("2027-01-09"), Ok(date!(2027 - 01 - 09)));
     assert_eq!(parse_date("9/1/2027"), Ok(date!(2027 - 01 - 09)));
     assert_eq!(parse_date(""), Err(Problem::DateMissing));
-    for bad in ["2027-13-01", "29/02/2027", "01/01/27", "2027/01/01", "demain"] {
+    for bad in [
+        "2027-13-01",
+        "29/02/2027",
+        "01/01/27",
+        "2027/01/01",
+        "demain",
+    ] {
         assert_eq!(parse_date(bad), Err(Problem::DateInvalid), "{bad}");
     }
 }

@@ -56,10 +56,15 @@ pub async fn trainings(session: AuthSession, State(ctx): State<ServerContext>) -
     let rows = async {
         let mut tx = ctx.db.read().await?;
         let today = crate::db::now().date();
-        let all = catalogue_admin::list_trainings(&mut tx, &TrainingFilter::default(), today, i64::MAX)
-            .await?;
+        let all =
+            catalogue_admin::list_trainings(&mut tx, &TrainingFilter::default(), today, i64::MAX)
+                .await?;
         tx.commit().await?;
-        Ok::<_, AppError>(all.iter().map(|(_, t)| training_cells(t)).collect::<Vec<_>>())
+        Ok::<_, AppError>(
+            all.iter()
+                .map(|(_, t)| training_cells(t))
+                .collect::<Vec<_>>(),
+        )
     };
     match rows.await {
         Ok(rows) => match write_csv(&COLUMNS, &rows) {

@@ -78,8 +78,7 @@ pub async fn upload(
                 column: None,
                 problem: *problem,
             }];
-            catalogue_imports::finish(&mut tx, id, ImportStatus::Rejected, (0, 0), &report)
-                .await?;
+            catalogue_imports::finish(&mut tx, id, ImportStatus::Rejected, (0, 0), &report).await?;
         }
         tx.commit().await?;
         Ok::<_, AppError>(id)

@@ -30,8 +30,9 @@ where
         .route(CALLS_CSV, get(export::calls))
         .route(
             TRAININGS_IMPORT,
-            post(import::upload)
-                .layer(DefaultBodyLimit::max(crate::domain::training_csv::MAX_BYTES + 64 * 1024)),
+            post(import::upload).layer(DefaultBodyLimit::max(
+                crate::domain::training_csv::MAX_BYTES + 64 * 1024,
+            )),
         )
         .with_state(ctx)
 }

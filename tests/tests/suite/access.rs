@@ -76,7 +76,9 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "/api/profile/remove_skill" => &[("skill", "wire.harness-assembly")],
         "/api/matches/mine" => &[("lang", "fr")],
-        "/api/admin/trainings/list" => &[("city", ""), ("sector", ""), ("programme", ""), ("q", "")],
+        "/api/admin/trainings/list" => {
+            &[("city", ""), ("sector", ""), ("programme", ""), ("q", "")]
+        }
         "/api/admin/trainings/load" => &[("id", "1")],
         "/api/admin/trainings/import_status" => &[("id", "1")],
         "/api/admin/calls/load" => &[("id", "1")],

@@ -40,7 +40,10 @@ async fn upload(client: &mut Client, name: &str, bytes: &[u8]) -> TestResponse {
     body.extend_from_slice(bytes);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     let request = http::Request::post("/admin/trainings/import")
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
         .header("accept", "text/html")
         .header("origin", ORIGIN)
         .header("referer", format!("{ORIGIN}/admin/trainings/import"))
@@ -55,7 +58,10 @@ async fn import(client: &mut Client, bytes: &[u8]) -> TestResponse {
     let response = upload(client, "formations.csv", bytes).await;
     assert_eq!(response.status, 303, "{}", response.body);
     let location = response.location().expect("a status page").to_owned();
-    assert!(location.starts_with("/admin/trainings/import?job="), "{location}");
+    assert!(
+        location.starts_with("/admin/trainings/import?job="),
+        "{location}"
+    );
     for _ in 0..200 {
         let page = client.get(&location).await;
         assert_eq!(page.status, 200);
@@ -93,7 +99,11 @@ fn call_form<'a>(id: &'a str, version: &'a str, max_grant: &'a str) -> Vec<(&'a 
     for weight in ["30", "20", "20", "15", "15"] {
         form.push(("weights[]", weight));
     }
-    for (percent, release) in [("70", "at_approval"), ("30", "after_monitoring_visit"), ("", "at_approval")] {
+    for (percent, release) in [
+        ("70", "at_approval"),
+        ("30", "after_monitoring_visit"),
+        ("", "at_approval"),
+    ] {
         form.push(("tranche_percents[]", percent));
         form.push(("tranche_releases[]", release));
     }

@@ -69,7 +69,11 @@ fn shown(rules: &[Rule]) -> Shown {
             Rule::Age { min, max } => (s.age_min, s.age_max) = (text(*min), text(*max)),
             Rule::Sex { any_of } => s.sexes = any_of.iter().map(|x| x.code()).collect(),
             Rule::Nationality { any_of } => {
-                s.nationalities = any_of.iter().map(|c| c.code()).collect::<Vec<_>>().join(" ")
+                s.nationalities = any_of
+                    .iter()
+                    .map(|c| c.code())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             }
             Rule::Document { any_of } => s.documents = any_of.iter().map(|d| d.code()).collect(),
             Rule::Education { min } => s.education = min.code().to_owned(),
@@ -96,8 +100,14 @@ fn CallForm(save: ServerAction<SaveCall>, saved: Option<CallEdit>) -> impl IntoV
         shown_call.as_ref().map(f).unwrap_or_default()
     };
     let dirhams = |m: crate::domain::money::Money| format!("{}", m.centimes() / 100);
-    let sectors: Vec<&'static str> = c.as_ref().map(|c| c.sectors.iter().map(|x| x.code()).collect()).unwrap_or_default();
-    let cities: Vec<&'static str> = c.as_ref().map(|c| c.cities.iter().map(|x| x.code()).collect()).unwrap_or_default();
+    let sectors: Vec<&'static str> = c
+        .as_ref()
+        .map(|c| c.sectors.iter().map(|x| x.code()).collect())
+        .unwrap_or_default();
+    let cities: Vec<&'static str> = c
+        .as_ref()
+        .map(|c| c.cities.iter().map(|x| x.code()).collect())
+        .unwrap_or_default();
     let heading = if id == 0 {
         t_string!(i18n, catalogue.new_call).to_string()
     } else {

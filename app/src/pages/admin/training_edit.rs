@@ -146,7 +146,13 @@ fn TrainingForm(save: ServerAction<SaveTraining>, saved: Option<TrainingAdmin>) 
         .as_ref()
         .map(|t| t.target_groups.iter().map(|g| g.code()).collect())
         .unwrap_or_default();
-    let skills = text(&|t| t.skills.iter().map(|s| s.code()).collect::<Vec<_>>().join("\n"));
+    let skills = text(&|t| {
+        t.skills
+            .iter()
+            .map(|s| s.code())
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
     view! {
         <h1>{heading}</h1>
         <ActionForm action=save attr:class="form card" attr:novalidate=true>

@@ -18,7 +18,14 @@ pub fn TrainingsPage() -> impl IntoView {
     let query = use_query_map();
     let param = move |name: &str| query.with(|q| q.get(name).unwrap_or_default());
     let rows = Resource::new(
-        move || (param("city"), param("sector"), param("programme"), param("q")),
+        move || {
+            (
+                param("city"),
+                param("sector"),
+                param("programme"),
+                param("q"),
+            )
+        },
         |(city, sector, programme, q)| list_trainings(city, sector, programme, q),
     );
     let saved = move || query.with(|q| q.get("done").is_some());
@@ -98,7 +105,8 @@ fn TrainingTable(rows: Vec<(i64, Training)>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = lang_of(i18n);
     if rows.is_empty() {
-        return view! { <p data-test="no-trainings">{t!(i18n, catalogue.no_trainings)}</p> }.into_any();
+        return view! { <p data-test="no-trainings">{t!(i18n, catalogue.no_trainings)}</p> }
+            .into_any();
     }
     let body = rows
         .into_iter()
