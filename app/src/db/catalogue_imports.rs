@@ -79,6 +79,11 @@ pub async fn finish(
     Ok(())
 }
 
+/// An import still "running" that has not moved for this long died with its server (the task
+/// lives in the process): it is shown as failed, so its page stops reloading. Nothing of it was
+/// written, since the write is one transaction.
+pub const STALE_AFTER_MINUTES: i64 = 10;
+
 #[derive(Debug, sqlx::FromRow)]
 struct ImportRow {
     id: i64,
@@ -89,13 +94,14 @@ struct ImportRow {
     inserted: i64,
     updated: i64,
     report: String,
+    updated_at: time::OffsetDateTime,
 }
 
 pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<ImportView>, AppError> {
     let row = on_conn!(tx, |conn| {
         sqlx::query_as::<_, ImportRow>(
-            "select id, file_name, status, total_rows, processed_rows, inserted, updated, report \
-             from catalogue_imports where id = $1",
+            "select id, file_name, status, total_rows, processed_rows, inserted, updated, report, \
+             updated_at from catalogue_imports where id = $1",
         )
         .bind(id)
         .fetch_optional(conn)
@@ -106,6 +112,12 @@ pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<ImportView>, AppError> 
         tracing::error!(id = row.id, "an import with an unknown status");
         AppError::Internal
     })?;
+    let stale = now() - row.updated_at > time::Duration::minutes(STALE_AFTER_MINUTES);
+    let status = if status.is_running() && stale {
+        ImportStatus::Failed
+    } else {
+        status
+    };
     Ok(Some(ImportView {
         id: row.id,
         file_name: row.file_name,

@@ -131,3 +131,22 @@ fn an_export_neutralises_formulas_and_reads_back_the_same_trainings() {
     let risky = write_csv(&["a"], &[vec!["=1+1".into()], vec!["@x".into()]]).expect("written");
     assert_eq!(String::from_utf8_lossy(&risky), "\u{feff}a\n'=1+1\n'@x\n");
 }
+
+#[test]
+fn files_beyond_the_size_or_row_caps_are_refused_whole() {
+    let mut text = format!("{HEADER}\n");
+    for _ in 0..=MAX_ROWS {
+        text.push_str(ROW);
+        text.push('\n');
+    }
+    let problems = Sheet::open(text.as_bytes()).expect_err("too many rows");
+    assert_eq!(
+        problems,
+        vec![ImportProblem::file(Problem::CsvTooManyRows {
+            max: MAX_ROWS
+        })]
+    );
+    let huge = vec![b'a'; MAX_BYTES + 1];
+    let problems = Sheet::open(&huge).expect_err("too large");
+    assert_eq!(problems[0].problem, Problem::CsvTooLarge { max_mb: 5 });
+}
