@@ -95,6 +95,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/users") view=pages::admin::users::AdminUsersPage ssr=SsrMode::InOrder />
                         <Route path=path!("/staff/matches") view=pages::staff::matches::StaffMatchesPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/enrolments") view=pages::admin::enrolments::AdminEnrolmentsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/trainings") view=pages::admin::trainings::TrainingsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/trainings/edit") view=pages::admin::training_edit::TrainingEditPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/trainings/import") view=pages::admin::import::ImportPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/calls") view=pages::admin::calls::CallsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/calls/edit") view=pages::admin::call_edit::CallEditPage ssr=SsrMode::InOrder />
                     </Routes>
                 </main>
                 <Footer />

@@ -115,6 +115,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
     Ok(Router::new()
         .route("/healthz", get(healthz))
         .route("/staff/matches.csv", get(exports::shortlist_csv))
+        .merge(::app::files::routes(state.ctx.clone()))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -1,9 +1,12 @@
 //! Demo trainings and grant calls in Rabat and Tanger, dated from the day of seeding so that a
 //! fresh demo always has upcoming trainings and open calls.
 
-use ::app::db::{catalogue, Db};
+use ::app::db::{catalogue, catalogue_admin, Db};
 use ::app::domain::catalogue::{GrantCall, Training};
 use ::app::domain::eligibility::Rule;
+use ::app::domain::grant_terms::{
+    CallTerms, Criterion, Release, Rubric, Tranche, TrancheTemplate, Weight,
+};
 use ::app::domain::money::Money;
 use ::app::domain::profile::{DocumentKind, Education, Language, Programme, Sex, TargetGroup};
 use ::app::domain::reference::{City, Sector, SkillId};
@@ -292,6 +295,48 @@ fn calls(today: Date) -> anyhow::Result<Vec<GrantCall>> {
     ])
 }
 
+/// How each demo call is reviewed and paid: 70% at approval and 30% after a monitoring visit
+/// (a larger final share for the youth call, whose applicants have less experience), three
+/// scores for a decision, blind review for the women's call.
+fn call_terms(reference: &str) -> anyhow::Result<CallTerms> {
+    let w = |criterion, weight| Weight { criterion, weight };
+    let tranche = |percent, release| Tranche { percent, release };
+    let (rubric, tranches, blind_review) = match reference {
+        "AGR-JEUNES-2027" => (
+            vec![
+                w(Criterion::Viability, 30),
+                w(Criterion::Market, 25),
+                w(Criterion::Experience, 10),
+                w(Criterion::BudgetRealism, 20),
+                w(Criterion::SocialImpact, 15),
+            ],
+            vec![
+                tranche(50, Release::AtApproval),
+                tranche(30, Release::AfterMonitoringVisit),
+                tranche(20, Release::AfterMonitoringVisit),
+            ],
+            false,
+        ),
+        "AGR-TNG-FEMMES-2027" => (
+            Rubric::syb_default().weights().to_vec(),
+            TrancheTemplate::standard().tranches().to_vec(),
+            true,
+        ),
+        _ => (
+            Rubric::syb_default().weights().to_vec(),
+            TrancheTemplate::standard().tranches().to_vec(),
+            false,
+        ),
+    };
+    Ok(CallTerms {
+        rubric: Rubric::new(rubric).map_err(|p| anyhow!("demo rubric of {reference}: {p}"))?,
+        tranches: TrancheTemplate::new(tranches)
+            .map_err(|p| anyhow!("demo tranches of {reference}: {p}"))?,
+        quorum: 3,
+        blind_review,
+    })
+}
+
 /// Adds the demo trainings and calls that do not exist yet (by reference); returns how many.
 pub async fn demo_catalogue(db: &Db, today: Date) -> anyhow::Result<usize> {
     let mut added = 0;
@@ -300,7 +345,16 @@ pub async fn demo_catalogue(db: &Db, today: Date) -> anyhow::Result<usize> {
         added += usize::from(catalogue::insert_training(&mut tx, &training).await?);
     }
     for call in calls(today)? {
-        added += usize::from(catalogue::insert_call(&mut tx, &call).await?);
+        let new = catalogue::insert_call(&mut tx, &call).await?;
+        if new {
+            catalogue_admin::set_call_terms(
+                &mut tx,
+                &call.reference,
+                &call_terms(&call.reference)?,
+            )
+            .await?;
+        }
+        added += usize::from(new);
     }
     tx.commit()
         .await

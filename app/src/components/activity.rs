@@ -24,6 +24,11 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::ApplicantRegistered => t_string!(i18n, audit.applicant_registered),
         AuditAction::AccountHandedOver => t_string!(i18n, audit.account_handed_over),
         AuditAction::ProfileViewed => t_string!(i18n, audit.profile_viewed),
+        AuditAction::TrainingCreated => t_string!(i18n, audit.training_created),
+        AuditAction::TrainingUpdated => t_string!(i18n, audit.training_updated),
+        AuditAction::TrainingsImported => t_string!(i18n, audit.trainings_imported),
+        AuditAction::CallCreated => t_string!(i18n, audit.call_created),
+        AuditAction::CallUpdated => t_string!(i18n, audit.call_updated),
     }
     .to_string()
 }

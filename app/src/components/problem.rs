@@ -120,6 +120,71 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::TooManyJobs { max } => t_string!(i18n, problem.too_many_jobs, max).to_string(),
         Problem::ConsentNotConfirmed => t_string!(i18n, problem.consent_not_confirmed).to_string(),
         Problem::AlreadyHandedOver => t_string!(i18n, problem.already_handed_over).to_string(),
+        Problem::ReferenceMissing => t_string!(i18n, problem.reference_missing).to_string(),
+        Problem::ReferenceInvalid { max } => {
+            t_string!(i18n, problem.reference_invalid, max).to_string()
+        }
+        Problem::ReferenceTaken => t_string!(i18n, problem.reference_taken).to_string(),
+        Problem::SeatsBelowEnrolled => t_string!(i18n, problem.seats_below_enrolled).to_string(),
+        Problem::TitleMissing => t_string!(i18n, problem.title_missing).to_string(),
+        Problem::TitleTooLong { max } => t_string!(i18n, problem.title_too_long, max).to_string(),
+        Problem::FormulaRefused => t_string!(i18n, problem.formula_refused).to_string(),
+        Problem::ProgrammeUnknown => t_string!(i18n, problem.programme_unknown).to_string(),
+        Problem::DateMissing => t_string!(i18n, problem.date_missing).to_string(),
+        Problem::EndsBeforeStart => t_string!(i18n, problem.ends_before_start).to_string(),
+        Problem::SeatsInvalid { min, max } => {
+            t_string!(i18n, problem.seats_invalid, min, max).to_string()
+        }
+        Problem::SkillCodeUnknown { skill } => {
+            t_string!(i18n, problem.skill_code_unknown, skill = skill.to_string()).to_string()
+        }
+        Problem::WeightsSum { sum } => t_string!(i18n, problem.weights_sum, sum).to_string(),
+        Problem::WeightInvalid => t_string!(i18n, problem.weight_invalid).to_string(),
+        Problem::TranchesSum { sum } => t_string!(i18n, problem.tranches_sum, sum).to_string(),
+        Problem::TrancheInvalid { max } => {
+            t_string!(i18n, problem.tranche_invalid, max).to_string()
+        }
+        Problem::QuorumInvalid { max } => t_string!(i18n, problem.quorum_invalid, max).to_string(),
+        Problem::FileMissing => t_string!(i18n, problem.file_missing).to_string(),
+        Problem::CsvNotUtf8 => t_string!(i18n, problem.csv_not_utf8).to_string(),
+        Problem::CsvTooLarge { max_mb } => {
+            t_string!(i18n, problem.csv_too_large, max_mb).to_string()
+        }
+        Problem::CsvTooManyRows { max } => {
+            t_string!(i18n, problem.csv_too_many_rows, max).to_string()
+        }
+        Problem::CsvEmpty => t_string!(i18n, problem.csv_empty).to_string(),
+        Problem::CsvUnreadable => t_string!(i18n, problem.csv_unreadable).to_string(),
+        Problem::CsvColumnsMissing { columns } => t_string!(
+            i18n,
+            problem.csv_columns_missing,
+            columns = columns.to_string()
+        )
+        .to_string(),
+        Problem::CsvColumnsUnknown { columns } => t_string!(
+            i18n,
+            problem.csv_columns_unknown,
+            columns = columns.to_string()
+        )
+        .to_string(),
+        Problem::CsvColumnsDuplicated { columns } => t_string!(
+            i18n,
+            problem.csv_columns_duplicated,
+            columns = columns.to_string()
+        )
+        .to_string(),
+        Problem::CsvRowLength { expected, found } => {
+            t_string!(i18n, problem.csv_row_length, expected, found).to_string()
+        }
+        Problem::ReferenceTwiceInFile { first_row } => {
+            t_string!(i18n, problem.reference_twice_in_file, first_row).to_string()
+        }
+        Problem::AmountInvalid => t_string!(i18n, problem.amount_invalid).to_string(),
+        Problem::MaxGrantAboveEnvelope => {
+            t_string!(i18n, problem.max_grant_above_envelope).to_string()
+        }
+        Problem::PercentInvalid => t_string!(i18n, problem.percent_invalid).to_string(),
+        Problem::AgeInvalid => t_string!(i18n, problem.age_invalid).to_string(),
     }
 }
 

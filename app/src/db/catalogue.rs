@@ -19,7 +19,7 @@ fn read_codes<T>(json: &str, read: impl Fn(&str) -> Option<T>) -> Option<Vec<T>>
 }
 
 /// The rows the domain can read; the others are logged (by id, no content) and left out.
-fn readable<R, T>(
+pub(super) fn readable<R, T>(
     rows: Vec<R>,
     what: &str,
     id: impl Fn(&R) -> i64,
@@ -37,13 +37,13 @@ fn readable<R, T>(
         .collect()
 }
 
-fn write_codes<'a>(codes: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn write_codes<'a>(codes: impl Iterator<Item = &'a str>) -> String {
     serde_json::Value::from(codes.collect::<Vec<_>>()).to_string()
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
-struct TrainingRow {
-    id: i64,
+pub(super) struct TrainingRow {
+    pub(super) id: i64,
     reference: String,
     title: String,
     programme: String,
@@ -60,7 +60,7 @@ struct TrainingRow {
 }
 
 impl TrainingRow {
-    fn into_domain(self) -> Option<(i64, Training)> {
+    pub(super) fn into_domain(self) -> Option<(i64, Training)> {
         Some((
             self.id,
             Training {
@@ -185,8 +185,8 @@ pub async fn insert_training(tx: &mut Tx, training: &Training) -> Result<bool, A
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
-struct CallRow {
-    id: i64,
+pub(super) struct CallRow {
+    pub(super) id: i64,
     reference: String,
     title: String,
     envelope_centimes: i64,
@@ -200,7 +200,7 @@ struct CallRow {
 }
 
 impl CallRow {
-    fn into_domain(self) -> Option<(i64, GrantCall)> {
+    pub(super) fn into_domain(self) -> Option<(i64, GrantCall)> {
         Some((
             self.id,
             GrantCall {

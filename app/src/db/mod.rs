@@ -4,7 +4,10 @@
 
 pub mod assisted;
 pub mod audit;
+pub mod calls_admin;
 pub mod catalogue;
+pub mod catalogue_admin;
+pub mod catalogue_imports;
 pub mod enrolments;
 pub mod holdings;
 pub mod login_attempts;
@@ -174,6 +177,13 @@ impl Tx {
 pub fn now() -> OffsetDateTime {
     let now = OffsetDateTime::now_utc();
     now.replace_nanosecond(0).unwrap_or(now)
+}
+
+/// Whether an error is a violation of the named check constraint (PostgreSQL names it in the
+/// error; SQLite in its message).
+pub fn violates(error: &sqlx::Error, constraint: &str) -> bool {
+    matches!(error, sqlx::Error::Database(db)
+        if db.constraint() == Some(constraint) || db.message().contains(constraint))
 }
 
 /// Whether an error is a unique-constraint violation (on either database).

@@ -51,6 +51,13 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/finance", Access::Roles(&[Role::Finance])),
     ("/admin", Access::Roles(&[Role::Admin])),
     ("/admin/users", Access::Roles(&[Role::Admin])),
+    ("/admin/trainings", Access::Roles(&[Role::Admin])),
+    ("/admin/trainings/edit", Access::Roles(&[Role::Admin])),
+    ("/admin/trainings/import", Access::Roles(&[Role::Admin])),
+    ("/admin/trainings/export.csv", Access::Roles(&[Role::Admin])),
+    ("/admin/calls", Access::Roles(&[Role::Admin])),
+    ("/admin/calls/edit", Access::Roles(&[Role::Admin])),
+    ("/admin/calls/export.csv", Access::Roles(&[Role::Admin])),
 ];
 
 /// The access rule of the page at `path` (trailing slash ignored), if it is a page.

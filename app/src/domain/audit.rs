@@ -25,10 +25,15 @@ pub enum AuditAction {
     AccountHandedOver,
     /// A caseworker read someone's profile.
     ProfileViewed,
+    TrainingCreated,
+    TrainingUpdated,
+    TrainingsImported,
+    CallCreated,
+    CallUpdated,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -45,6 +50,11 @@ impl AuditAction {
         AuditAction::ApplicantRegistered,
         AuditAction::AccountHandedOver,
         AuditAction::ProfileViewed,
+        AuditAction::TrainingCreated,
+        AuditAction::TrainingUpdated,
+        AuditAction::TrainingsImported,
+        AuditAction::CallCreated,
+        AuditAction::CallUpdated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -65,6 +75,11 @@ impl AuditAction {
             AuditAction::ApplicantRegistered => "applicant_registered",
             AuditAction::AccountHandedOver => "account_handed_over",
             AuditAction::ProfileViewed => "profile_viewed",
+            AuditAction::TrainingCreated => "training_created",
+            AuditAction::TrainingUpdated => "training_updated",
+            AuditAction::TrainingsImported => "trainings_imported",
+            AuditAction::CallCreated => "call_created",
+            AuditAction::CallUpdated => "call_updated",
         }
     }
 }

@@ -40,6 +40,23 @@ pub enum Field {
     WorkDescription,
     /// The caseworker's confirmation that the person heard the notice and agreed.
     ConsentTaken,
+    // The admin catalogue (trainings, calls, CSV imports).
+    Reference,
+    Title,
+    Programme,
+    StartsOn,
+    EndsOn,
+    Seats,
+    Documents,
+    Skills,
+    File,
+    Rubric,
+    Tranches,
+    Quorum,
+    Age,
+    Envelope,
+    MaxGrant,
+    OwnContribution,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -203,6 +220,135 @@ pub enum Problem {
     ConsentNotConfirmed,
     #[error("the account was already handed over")]
     AlreadyHandedOver,
+    // The admin catalogue (trainings, calls, CSV imports).
+    #[error("the reference is missing")]
+    ReferenceMissing,
+    #[error("the reference is not valid")]
+    ReferenceInvalid { max: usize },
+    #[error("another offer uses this reference")]
+    ReferenceTaken,
+    #[error("fewer seats than people already enrolled")]
+    SeatsBelowEnrolled,
+    #[error("the title is missing")]
+    TitleMissing,
+    #[error("the title is too long")]
+    TitleTooLong { max: usize },
+    #[error("the text looks like a spreadsheet formula")]
+    FormulaRefused,
+    #[error("unknown programme")]
+    ProgrammeUnknown,
+    #[error("the date is missing")]
+    DateMissing,
+    #[error("the end comes before the start")]
+    EndsBeforeStart,
+    #[error("the number of seats is not valid")]
+    SeatsInvalid { min: u32, max: u32 },
+    #[error("unknown skill code")]
+    SkillCodeUnknown { skill: Snippet },
+    #[error("the weights do not add up to 100")]
+    WeightsSum { sum: u32 },
+    #[error("a weight is not valid")]
+    WeightInvalid,
+    #[error("the tranches do not add up to 100")]
+    TranchesSum { sum: u32 },
+    #[error("a tranche is not valid")]
+    TrancheInvalid { max: usize },
+    #[error("the quorum is not valid")]
+    QuorumInvalid { max: u8 },
+    #[error("no file was chosen")]
+    FileMissing,
+    #[error("the file is not UTF-8")]
+    CsvNotUtf8,
+    #[error("the file is too large")]
+    CsvTooLarge { max_mb: usize },
+    #[error("the file has too many rows")]
+    CsvTooManyRows { max: usize },
+    #[error("the file has no rows")]
+    CsvEmpty,
+    #[error("the file could not be read")]
+    CsvUnreadable,
+    #[error("columns are missing")]
+    CsvColumnsMissing { columns: Snippet },
+    #[error("unknown columns")]
+    CsvColumnsUnknown { columns: Snippet },
+    #[error("columns appear twice")]
+    CsvColumnsDuplicated { columns: Snippet },
+    #[error("the row has the wrong number of cells")]
+    CsvRowLength { expected: usize, found: usize },
+    #[error("the reference appears twice in the file")]
+    ReferenceTwiceInFile { first_row: u64 },
+    #[error("the amount is not valid")]
+    AmountInvalid,
+    #[error("the maximum grant is above the envelope")]
+    MaxGrantAboveEnvelope,
+    #[error("the percentage is not valid")]
+    PercentInvalid,
+    #[error("the age is not valid")]
+    AgeInvalid,
+}
+
+/// A short piece of text a problem names (an unknown code, a list of columns), kept inline so
+/// that problems stay `Copy`. Longer text is cut at a character boundary and marked with `…`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Snippet {
+    len: u8,
+    bytes: [u8; Snippet::CAPACITY],
+}
+
+impl Snippet {
+    pub const CAPACITY: usize = 96;
+
+    pub fn new(text: &str) -> Snippet {
+        let mut end = text.len();
+        let cut = end > Snippet::CAPACITY;
+        if cut {
+            // Room for the ellipsis (3 bytes).
+            end = Snippet::CAPACITY - 3;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+        }
+        let mut bytes = [0u8; Snippet::CAPACITY];
+        bytes[..end].copy_from_slice(&text.as_bytes()[..end]);
+        let mut len = end;
+        if cut {
+            bytes[end..end + 3].copy_from_slice("…".as_bytes());
+            len += 3;
+        }
+        Snippet {
+            len: len as u8,
+            bytes,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for Snippet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl std::fmt::Display for Snippet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Snippet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Snippet {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Ok(Snippet::new(&text))
+    }
 }
 
 /// A problem attached to the field it concerns.
@@ -215,5 +361,25 @@ pub struct FieldProblem {
 impl FieldProblem {
     pub fn new(field: Field, problem: Problem) -> Self {
         Self { field, problem }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snippet_keeps_short_text_and_cuts_long_text_at_a_character() {
+        assert_eq!(Snippet::new("wire.unknown").as_str(), "wire.unknown");
+        let long = "é".repeat(100);
+        let cut = Snippet::new(&long);
+        assert!(cut.as_str().ends_with('…'));
+        assert!(cut.as_str().len() <= Snippet::CAPACITY);
+        let problem = Problem::SkillCodeUnknown {
+            skill: Snippet::new("x.y"),
+        };
+        let json = serde_json::to_string(&problem).unwrap_or_default();
+        assert_eq!(json, r#"{"code":"skill_code_unknown","skill":"x.y"}"#);
+        assert_eq!(serde_json::from_str::<Problem>(&json).ok(), Some(problem));
     }
 }

@@ -4,9 +4,15 @@
 
 use std::borrow::Cow;
 
+/// Whether a spreadsheet would run this text as a formula (OWASP "CSV injection"): imports
+/// refuse such cells, exports neutralise them.
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// The text to write for `value` in an exported cell.
 pub fn safe_cell(value: &str) -> Cow<'_, str> {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if looks_like_formula(value) {
         Cow::Owned(format!("'{value}"))
     } else {
         Cow::Borrowed(value)

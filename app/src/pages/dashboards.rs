@@ -186,6 +186,8 @@ fn AdminCards(overview: AdminOverview) -> impl IntoView {
                     </tfoot>
                 </table>
                 <p><A href="/admin/users" attr:class="button">{t!(i18n, admin.manage_accounts)}</A></p>
+                <p><A href="/admin/trainings" attr:class="button">{t!(i18n, admin.manage_trainings)}</A>
+                    " " <A href="/admin/calls" attr:class="button">{t!(i18n, admin.manage_calls)}</A></p>
             </section>
             <section class="card">
                 <h2>{t!(i18n, admin.recent_activity)}</h2>

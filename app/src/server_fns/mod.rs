@@ -7,6 +7,7 @@
 pub mod admin;
 pub mod auth;
 pub mod caseworker;
+pub mod catalogue;
 pub mod dashboard;
 pub mod enrolments;
 pub mod locale;
@@ -57,7 +58,17 @@ pub const ACCESS: &[(&str, Access)] = &[
         "/api/staff/shortlist",
         Access::Roles(&[Role::Admin, Role::Caseworker]),
     ),
+    ("/api/admin/trainings/list", ADMIN),
+    ("/api/admin/trainings/load", ADMIN),
+    ("/api/admin/trainings/save", ADMIN),
+    ("/api/admin/trainings/import_status", ADMIN),
+    ("/api/admin/calls/list", ADMIN),
+    ("/api/admin/calls/load", ADMIN),
+    ("/api/admin/calls/save", ADMIN),
 ];
+
+/// The admin catalogue.
+const ADMIN: Access = Access::Roles(&[Role::Admin]);
 
 /// The applicant's own profile functions: they act on the signed-in person only, never on an id
 /// sent by the caller.

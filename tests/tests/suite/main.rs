@@ -9,6 +9,7 @@ mod acting;
 mod admin;
 mod assisted;
 mod browser;
+mod catalogue;
 mod language;
 mod matches;
 mod profile;

@@ -1,4 +1,10 @@
 //! Pages for programme admins.
 
+pub mod call_edit;
+pub mod calls;
 pub mod enrolments;
+pub mod import;
+mod labels;
+pub mod training_edit;
+pub mod trainings;
 pub mod users;
