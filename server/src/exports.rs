@@ -49,7 +49,7 @@ pub async fn shortlist_csv(
             .finish();
         return Redirect::to(&format!("/staff/matches?{back}")).into_response();
     };
-    let lang = language(&headers);
+    let lang = crate::middleware::reader_language(&headers);
     match export(&state, user.id, kind, id, &filter).await {
         Ok((reference, lines)) => match write_csv(lang, &lines) {
             Ok(body) => (
@@ -101,18 +101,6 @@ async fn export(
     .await?;
     tx.commit().await?;
     Ok((offer.reference, lines))
-}
-
-fn language(headers: &HeaderMap) -> Lang {
-    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let cookie = text(header::COOKIE).and_then(|cookies| {
-        cookies.split(';').find_map(|c| {
-            c.trim()
-                .strip_prefix(Lang::COOKIE)
-                .and_then(|rest| rest.strip_prefix('='))
-        })
-    });
-    Lang::resolve(cookie, text(header::ACCEPT_LANGUAGE))
 }
 
 /// A file name from an offer reference: letters, digits and dashes only.

@@ -113,9 +113,9 @@ pub async fn guard_pages(request: Request, next: Next) -> Response {
     }
 }
 
-/// A small, self-contained 403 page in the reader's language.
-fn forbidden_page(headers: &HeaderMap) -> Response {
-    use app::i18n::*;
+/// The reader's language for responses rendered outside Leptos (the refusal page, downloads):
+/// the language cookie, else `Accept-Language`.
+pub fn reader_language(headers: &HeaderMap) -> Lang {
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
     let cookie = text(header::COOKIE).and_then(|cookies| {
         cookies.split(';').find_map(|c| {
@@ -124,7 +124,13 @@ fn forbidden_page(headers: &HeaderMap) -> Response {
                 .and_then(|rest| rest.strip_prefix('='))
         })
     });
-    let lang = Lang::resolve(cookie, text(header::ACCEPT_LANGUAGE));
+    Lang::resolve(cookie, text(header::ACCEPT_LANGUAGE))
+}
+
+/// A small, self-contained 403 page in the reader's language.
+fn forbidden_page(headers: &HeaderMap) -> Response {
+    use app::i18n::*;
+    let lang = reader_language(headers);
     let locale: Locale = lang.code().parse().unwrap_or_default();
     let title = td_string!(locale, error.forbidden_title).to_string();
     let message = td_string!(locale, error.forbidden).to_string();
