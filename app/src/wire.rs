@@ -246,6 +246,8 @@ pub struct EnrolmentLine {
     /// The person's name (admin desk); `None` before their identity step.
     pub person: Option<String>,
     pub requested_at: OffsetDateTime,
+    /// Whether the applicant may still give it up (before the first day).
+    pub can_withdraw: bool,
 }
 
 /// One of the applicant's business plans.

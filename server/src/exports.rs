@@ -69,13 +69,15 @@ pub async fn shortlist_csv(
                 StatusCode::INTERNAL_SERVER_ERROR.into_response()
             }
         },
-        Err(AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        Err(error) => StatusCode::from_u16(error.status_code())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            .into_response(),
     }
 }
 
-/// The ranked lines, with the export's audit row (who took which list, how many people) in
-/// the same transaction.
+/// The ranked lines, read in a read-only transaction (no write lock while 50,000 profiles
+/// are ranked), then the export's audit row — who took which list, how many people — in a short
+/// write transaction before anything is sent: no audit row, no file.
 async fn export(
     state: &AppState,
     actor: i64,
@@ -84,18 +86,14 @@ async fn export(
     filter: &Filter,
 ) -> Result<(String, Vec<ApplicantLine>), AppError> {
     let today = app::db::now().date();
+    let mut read = state.ctx.db.read().await?;
+    let (offer, lines) = ranked(&mut read, kind, id, filter, today).await?;
+    read.commit().await?;
     let mut tx = state.ctx.db.begin().await?;
-    let (offer, lines) = ranked(&mut tx, kind, id, filter, today).await?;
     audit::record(
         &mut tx,
         audit::Entry::new(Some(actor), AuditAction::MatchesExported)
-            .subject(
-                match kind {
-                    OfferKind::Training => "training",
-                    OfferKind::Call => "grant_call",
-                },
-                id,
-            )
+            .subject(kind.subject(), id)
             .details(serde_json::json!({ "rows": lines.len(), "filter": filter })),
     )
     .await?;

@@ -150,6 +150,9 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::CsvTooLarge { max_mb } => {
             t_string!(i18n, problem.csv_too_large, max_mb).to_string()
         }
+        Problem::CsvMoreProblems { more } => {
+            t_string!(i18n, problem.csv_more_problems, more).to_string()
+        }
         Problem::CsvTooManyRows { max } => {
             t_string!(i18n, problem.csv_too_many_rows, max).to_string()
         }

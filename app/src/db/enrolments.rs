@@ -248,6 +248,7 @@ impl LineRow {
             status: EnrolmentStatus::from_code(&self.status)?,
             person: self.person,
             requested_at: self.requested_at,
+            can_withdraw: false,
         })
     }
 }

@@ -29,19 +29,21 @@ struct ApplicantRow {
     facts: FactsRow,
 }
 
-/// Every active applicant whose latest consent is given, in a stable order (by account).
-/// Without consent nobody is processed, so nobody else appears.
+/// Every active applicant whose latest consent is given to the current notice, in a stable
+/// order (by account). Without consent nobody is processed, so nobody else appears.
 pub async fn consenting_applicants(tx: &mut Tx) -> Result<Vec<Applicant>, AppError> {
     let rows = on_conn!(tx, |conn| {
         sqlx::query_as::<_, ApplicantRow>(&format!(
             "select p.user_id, p.full_name, p.phone, u.email, {FACTS_COLUMNS} \
              from profiles p join users u on u.id = p.user_id \
              where u.role = 'applicant' and u.disabled_at is null \
-             and (select c.given from consents c where c.user_id = p.user_id \
-                  order by c.id desc limit 1) = $1 \
+             and exists (select 1 from consents c where c.id = \
+                 (select max(l.id) from consents l where l.user_id = p.user_id) \
+                 and c.given = $1 and c.notice_version = $2) \
              order by p.user_id"
         ))
         .bind(true)
+        .bind(crate::domain::consent::NOTICE_VERSION)
         .fetch_all(conn)
         .await
     })?;

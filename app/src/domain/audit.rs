@@ -19,6 +19,8 @@ pub enum AuditAction {
     EnrolmentDecided,
     PlanStarted,
     MatchesExported,
+    /// Staff read the ranked applicants of an offer (names and contacts).
+    ShortlistViewed,
     /// A caseworker registered someone, with consent taken in person.
     ApplicantRegistered,
     /// A caseworker gave an assisted account its email and first password.
@@ -33,7 +35,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -47,6 +49,7 @@ impl AuditAction {
         AuditAction::EnrolmentDecided,
         AuditAction::PlanStarted,
         AuditAction::MatchesExported,
+        AuditAction::ShortlistViewed,
         AuditAction::ApplicantRegistered,
         AuditAction::AccountHandedOver,
         AuditAction::ProfileViewed,
@@ -72,6 +75,7 @@ impl AuditAction {
             AuditAction::EnrolmentDecided => "enrolment_decided",
             AuditAction::PlanStarted => "plan_started",
             AuditAction::MatchesExported => "matches_exported",
+            AuditAction::ShortlistViewed => "shortlist_viewed",
             AuditAction::ApplicantRegistered => "applicant_registered",
             AuditAction::AccountHandedOver => "account_handed_over",
             AuditAction::ProfileViewed => "profile_viewed",

@@ -17,6 +17,16 @@ pub enum OfferKind {
     Call,
 }
 
+impl OfferKind {
+    /// How the audit trail names the offer a row is about.
+    pub fn subject(self) -> &'static str {
+        match self {
+            OfferKind::Training => "training",
+            OfferKind::Call => "grant_call",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Training {
     /// ANAPEC's reference, unique: the key of CSV imports.

@@ -42,6 +42,16 @@ pub fn may_request(
     }
 }
 
+/// A seat is given up before the training starts; afterwards the person either completes it
+/// or not, as the admin records, and the seat stays counted.
+pub fn may_withdraw(training: &Training, today: Date) -> Result<(), Problem> {
+    if today >= training.starts_on {
+        Err(Problem::TrainingStarted)
+    } else {
+        Ok(())
+    }
+}
+
 /// Completion is recorded once the training is over, never before its last day.
 pub fn may_complete(training: &Training, today: Date) -> Result<(), Problem> {
     if today < training.ends_on {
@@ -261,6 +271,17 @@ mod tests {
         );
         assert_eq!(
             may_request(&t, Eligibility::Eligible, free, date!(2026 - 12 - 10)),
+            Err(Problem::TrainingStarted)
+        );
+    }
+
+    #[test]
+    fn a_seat_is_given_up_only_before_the_first_day() {
+        use time::macros::date;
+        let t = training(date!(2026 - 12 - 10), date!(2027 - 01 - 10));
+        assert_eq!(may_withdraw(&t, date!(2026 - 12 - 09)), Ok(()));
+        assert_eq!(
+            may_withdraw(&t, date!(2026 - 12 - 10)),
             Err(Problem::TrainingStarted)
         );
     }

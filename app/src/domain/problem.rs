@@ -263,6 +263,8 @@ pub enum Problem {
     CsvTooLarge { max_mb: usize },
     #[error("the file has too many rows")]
     CsvTooManyRows { max: usize },
+    #[error("more problems than listed")]
+    CsvMoreProblems { more: usize },
     #[error("the file has no rows")]
     CsvEmpty,
     #[error("the file could not be read")]

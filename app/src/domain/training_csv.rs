@@ -28,6 +28,20 @@ pub const COLUMNS: [&str; 13] = [
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_ROWS: usize = 5_000;
 
+/// A report lists at most this many problems (and says there are more), so a file of garbage
+/// cannot fill the database or the status page.
+pub const MAX_REPORTED: usize = 200;
+
+/// `problems`, cut to [`MAX_REPORTED`] with a last line saying how many more there were.
+pub fn capped(mut problems: Vec<ImportProblem>) -> Vec<ImportProblem> {
+    if problems.len() > MAX_REPORTED {
+        let more = problems.len() - MAX_REPORTED;
+        problems.truncate(MAX_REPORTED);
+        problems.push(ImportProblem::file(Problem::CsvMoreProblems { more }));
+    }
+    problems
+}
+
 /// One problem of an import: `row` is the line in the file (the header is line 1; 0 for the
 /// file as a whole), `column` the column's name when the problem is in one cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,6 +175,9 @@ impl Sheet {
             }
             let line = record.position().map_or(0, |p| p.line());
             if record.len() != header.len() {
+                if problems.len() > MAX_REPORTED {
+                    return Err(capped(problems));
+                }
                 problems.push(ImportProblem {
                     row: line,
                     column: None,
@@ -183,7 +200,7 @@ impl Sheet {
             rows.push((line, cells));
         }
         if !problems.is_empty() {
-            return Err(problems);
+            return Err(capped(problems));
         }
         if rows.is_empty() {
             return Err(vec![ImportProblem::file(Problem::CsvEmpty)]);

@@ -9,7 +9,7 @@ use crate::db::catalogue_admin::{upsert_training, Upserted};
 use crate::db::{audit, catalogue_imports, Db};
 use crate::domain::audit::AuditAction;
 use crate::domain::problem::Problem;
-use crate::domain::training_csv::{repeated_references, ImportProblem, Sheet, MAX_BYTES};
+use crate::domain::training_csv::{capped, repeated_references, ImportProblem, Sheet, MAX_BYTES};
 use crate::error::AppError;
 use crate::state::ServerContext;
 use crate::wire::ImportStatus;
@@ -106,6 +106,16 @@ pub async fn run_import(db: Db, id: i64, actor: i64, file_name: String, bytes: V
     }
 }
 
+/// The CSV column a database-side problem belongs to.
+fn column_of(field: crate::domain::problem::Field) -> Option<&'static str> {
+    use crate::domain::problem::Field;
+    match field {
+        Field::Seats => Some("seats"),
+        Field::Reference => Some("reference"),
+        _ => None,
+    }
+}
+
 async fn mark(
     db: &Db,
     id: i64,
@@ -161,15 +171,30 @@ async fn import(
     report.extend(repeated_references(&good));
     if !report.is_empty() {
         report.sort_by_key(|p| p.row);
-        return mark(db, id, ImportStatus::Rejected, &report).await;
+        return mark(db, id, ImportStatus::Rejected, &capped(report)).await;
     }
     progress(db, id, ImportStatus::Writing, total, done).await?;
     let mut tx = db.begin().await?;
     let (mut inserted, mut updated) = (0, 0);
-    for (_, training) in &good {
-        match upsert_training(&mut tx, training).await? {
-            Upserted::Inserted => inserted += 1,
-            Upserted::Updated => updated += 1,
+    for (line, training) in &good {
+        match upsert_training(&mut tx, training).await {
+            Ok(Upserted::Inserted) => inserted += 1,
+            Ok(Upserted::Updated) => updated += 1,
+            // A row the database refuses (fewer seats than people already enrolled, a reference
+            // taken meanwhile): nothing is written, and the report names the row.
+            Err(AppError::Validation(problems)) => {
+                drop(tx);
+                let report: Vec<ImportProblem> = problems
+                    .into_iter()
+                    .map(|p| ImportProblem {
+                        row: *line,
+                        column: column_of(p.field).map(str::to_owned),
+                        problem: p.problem,
+                    })
+                    .collect();
+                return mark(db, id, ImportStatus::Rejected, &report).await;
+            }
+            Err(error) => return Err(error),
         }
     }
     audit::record(

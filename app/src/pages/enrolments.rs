@@ -3,8 +3,7 @@
 
 use crate::components::form::last_error;
 use crate::components::problem::FormProblems;
-use crate::domain::enrolment::{EnrolmentAction, EnrolmentStatus};
-use crate::domain::role::Role;
+use crate::domain::enrolment::EnrolmentStatus;
 use crate::i18n::*;
 use crate::server_fns::enrolments::{my_enrolments, WithdrawSeat};
 use crate::wire::EnrolmentLine;
@@ -67,10 +66,7 @@ pub fn EnrolmentsPage() -> impl IntoView {
 #[component]
 fn EnrolmentCard(line: EnrolmentLine, withdraw: ServerAction<WithdrawSeat>) -> impl IntoView {
     let i18n = use_i18n();
-    let can_withdraw = line
-        .status
-        .apply(EnrolmentAction::Withdraw, Role::Applicant)
-        .is_ok();
+    let can_withdraw = line.can_withdraw;
     let status = status_name(i18n, line.status);
     let dates = t_string!(
         i18n,

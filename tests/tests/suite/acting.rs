@@ -139,6 +139,9 @@ both_backends! {
         app.count(&format!(
             "update trainings set starts_on = '2026-01-05', ends_on = '2026-01-23' where id = {course} returning id"
         )).await;
+        let late = awa.call("/api/enrolments/withdraw", &[("enrolment", &id)]).await;
+        assert!(late.body.contains("training_started"), "no giving up a seat once it began: {}", late.body);
+        assert_eq!(status_of(&app, &id).await.as_deref(), Some("enrolled"));
         assert_eq!(decide(&mut admin, &id, "complete").await.status, 200);
         assert_eq!(status_of(&app, &id).await.as_deref(), Some("completed"));
         let withdraw = awa.call("/api/enrolments/withdraw", &[("enrolment", &id)]).await;
@@ -206,6 +209,12 @@ both_backends! {
         let awa_id = app.count("select id from users where email = 'awa@example.org'").await.to_string();
 
         let mut other = app.signed_in(Role::Applicant).await;
+        // Without consent, nothing is done with a person: not even starting a plan.
+        let unconsented = other.call("/api/plans/start", &[("call", &women)]).await;
+        assert!(unconsented.body.contains("consent_required"), "{}", unconsented.body);
+        let seat = request(&mut other, &sewing).await;
+        assert!(seat.body.contains("consent_required"), "{}", seat.body);
+        assert_eq!(app.count("select count(*) from plans").await, 1);
         // Every read acts on the caller; an id of someone else's, sent along, changes nothing.
         let profile = other.call("/api/profile/load", &[("lang", "fr"), ("user_id", &awa_id)]).await;
         assert!(!profile.body.contains("Awa"), "{}", profile.body);

@@ -69,6 +69,11 @@ both_backends! {
         assert!(bad.body.contains("city_unknown") && bad.body.contains("score_invalid"), "{}", bad.body);
         let unknown = shortlist(&mut caseworker, "987654", "&not_yet=").await;
         assert_eq!(unknown.status, 404);
+        assert_eq!(
+            app.count("select count(*) from audit_log where action = 'shortlist_viewed'").await,
+            3,
+            "each list of names shown leaves an audit row"
+        );
 
         caseworker.cookies.insert("i18n_pref_locale".into(), "fr".into());
         let page = caseworker.get(&format!("/staff/matches?offer=training:{training}&not_yet=1")).await;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 #[server(name = MyEnrolments, endpoint = "enrolments/mine")]
 pub async fn my_enrolments() -> Result<Vec<EnrolmentLine>, AppError> {
     use crate::db::enrolments;
+    use crate::domain::enrolment::EnrolmentAction;
     use crate::domain::role::Role;
     use crate::server_fns::{context, require, respond};
 
@@ -13,8 +14,16 @@ pub async fn my_enrolments() -> Result<Vec<EnrolmentLine>, AppError> {
         async {
             let user = require(&[Role::Applicant]).await?;
             let mut tx = context()?.db.read().await?;
-            let lines = enrolments::of_user(&mut tx, user.id).await?;
+            let mut lines = enrolments::of_user(&mut tx, user.id).await?;
             tx.commit().await?;
+            let today = crate::db::now().date();
+            for line in &mut lines {
+                line.can_withdraw = today < line.starts_on
+                    && line
+                        .status
+                        .apply(EnrolmentAction::Withdraw, Role::Applicant)
+                        .is_ok();
+            }
             Ok(lines)
         }
         .await,

@@ -19,6 +19,7 @@ pub async fn request_seat(training: String) -> Result<(), AppError> {
             let training_id = parse_id(&training)?;
             let today = crate::db::now().date();
             let mut tx = context()?.db.begin().await?;
+            crate::server_fns::profile::require_consent(&mut tx, user.id).await?;
             let offer = catalogue::training(&mut tx, training_id)
                 .await?
                 .ok_or(AppError::NotFound)?;

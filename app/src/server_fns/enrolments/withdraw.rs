@@ -1,13 +1,14 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The applicant gives up a request or a seat; a held seat is free again at once. Only their
-/// own enrolments: any other id is not found.
+/// The applicant gives up a request or a seat before the training starts; a held seat is free
+/// again at once. Only their own enrolments: any other id is not found.
 #[server(name = WithdrawSeat, endpoint = "enrolments/withdraw")]
 pub async fn withdraw_seat(enrolment: String) -> Result<(), AppError> {
-    use crate::db::{audit, enrolments};
+    use crate::db::{audit, catalogue, enrolments};
     use crate::domain::audit::AuditAction;
-    use crate::domain::enrolment::{seat_change, EnrolmentAction};
+    use crate::domain::enrolment::{may_withdraw, seat_change, EnrolmentAction};
+    use crate::domain::problem::Field;
     use crate::domain::role::Role;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
@@ -24,6 +25,11 @@ pub async fn withdraw_seat(enrolment: String) -> Result<(), AppError> {
                 .status
                 .apply(EnrolmentAction::Withdraw, Role::Applicant)
                 .map_err(super::refused)?;
+            let training = catalogue::training(&mut tx, current.training_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            may_withdraw(&training, crate::db::now().date())
+                .map_err(|problem| AppError::field(Field::Form, problem))?;
             if !enrolments::transition(&mut tx, id, current.status, to, None).await? {
                 return Err(AppError::Conflict);
             }

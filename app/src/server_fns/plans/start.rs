@@ -19,6 +19,7 @@ pub async fn start_plan(call: String) -> Result<(), AppError> {
             let call_id = parse_id(&call)?;
             let today = crate::db::now().date();
             let mut tx = context()?.db.begin().await?;
+            crate::server_fns::profile::require_consent(&mut tx, user.id).await?;
             let offer = catalogue::call(&mut tx, call_id)
                 .await?
                 .ok_or(AppError::NotFound)?;

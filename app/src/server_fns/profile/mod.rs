@@ -42,3 +42,25 @@ pub async fn require_identity(
         )),
     }
 }
+
+/// Nothing is done for or with an applicant without their consent to the current notice
+/// (security.md, Privacy): acting on an offer asks for it like the profile does.
+#[cfg(feature = "ssr")]
+pub async fn require_consent(
+    tx: &mut crate::db::Tx,
+    user_id: i64,
+) -> Result<(), crate::error::AppError> {
+    use crate::domain::consent::NOTICE_VERSION;
+    use crate::domain::problem::{Field, Problem};
+    let consented = crate::db::profiles::latest_consent(tx, user_id)
+        .await?
+        .is_some_and(|c| c.given && c.notice_version == NOTICE_VERSION);
+    if consented {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::field(
+            Field::Form,
+            Problem::ConsentRequired,
+        ))
+    }
+}

@@ -15,6 +15,8 @@ pub async fn staff_shortlist(
     not_yet: String,
     page: String,
 ) -> Result<Shortlist, AppError> {
+    use crate::db::audit;
+    use crate::domain::audit::AuditAction;
     use crate::domain::catalogue::OfferKind;
     use crate::domain::role::Role;
     use crate::domain::shortlist::{Filter, PAGE_SIZE};
@@ -23,7 +25,7 @@ pub async fn staff_shortlist(
 
     respond(
         async {
-            require(&[Role::Admin, Role::Caseworker]).await?;
+            let user = require(&[Role::Admin, Role::Caseworker]).await?;
             let filter =
                 Filter::parse(&city, &sex, &min_score, &not_yet).map_err(AppError::Validation)?;
             let today = crate::db::now().date();
@@ -55,6 +57,20 @@ pub async fn staff_shortlist(
                 list.selected = Some(selected);
             }
             tx.commit().await?;
+            // Names and contacts were read: one audit row per page shown (a short write).
+            if let Some(selected) = &list.selected {
+                let mut tx = context()?.db.begin().await?;
+                audit::record(
+                    &mut tx,
+                    audit::Entry::new(Some(user.id), AuditAction::ShortlistViewed)
+                        .subject(selected.kind.subject(), selected.id)
+                        .details(
+                            serde_json::json!({ "page": list.page, "shown": list.lines.len() }),
+                        ),
+                )
+                .await?;
+                tx.commit().await?;
+            }
             Ok(list)
         }
         .await,
