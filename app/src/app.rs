@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::InOrder />
                         <Route path=path!("/signup") view=pages::signup::SignupPage ssr=SsrMode::InOrder />
                         <Route path=path!("/skills") view=pages::skills::SkillsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/account/password") view=pages::password::PasswordPage ssr=SsrMode::InOrder />
                         <Route path=path!("/me") view=pages::dashboards::ApplicantHome ssr=SsrMode::InOrder />
                         <Route path=path!("/profile") view=pages::profile::ProfilePage ssr=SsrMode::InOrder />
                         <Route path=path!("/matches") view=pages::matches::MatchesPage ssr=SsrMode::InOrder />

@@ -65,6 +65,8 @@ pub struct SessionUser {
     pub id: i64,
     pub email: Option<String>,
     pub role: Role,
+    /// The password was chosen by someone else: nothing but changing it until it is.
+    pub must_change_password: bool,
     /// Changes when the password changes, which ends every other session of the account.
     auth_hash: Vec<u8>,
 }
@@ -91,6 +93,7 @@ impl SessionUser {
             id: row.id,
             email: row.email.clone(),
             role: row.role()?,
+            must_change_password: row.password_change_required,
             auth_hash: Sha256::digest(hash.as_bytes()).to_vec(),
         }))
     }
@@ -100,6 +103,7 @@ impl SessionUser {
             id: self.id,
             email: self.email.clone(),
             role: self.role,
+            must_change_password: self.must_change_password,
         }
     }
 }

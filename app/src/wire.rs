@@ -12,6 +12,8 @@ pub struct CurrentUser {
     pub id: i64,
     pub email: Option<String>,
     pub role: Role,
+    /// Someone else chose the password: the person must replace it first.
+    pub must_change_password: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 use app::auth::AuthSession;
 use app::domain::access::{decide, page_access, Decision};
 use app::domain::locale::Lang;
+use app::server_fns::auth::login::CHANGE_PASSWORD;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, Method, StatusCode};
@@ -93,10 +94,15 @@ pub async fn guard_pages(request: Request, next: Next) -> Response {
     let Some(access) = page_access(&path) else {
         return next.run(request).await;
     };
-    let role = request
+    let user = request
         .extensions()
         .get::<AuthSession>()
-        .and_then(|session| session.user.as_ref().map(|user| user.role));
+        .and_then(|session| session.user.as_ref());
+    // A password someone else chose (a caseworker's hand-over): nothing but replacing it.
+    if user.is_some_and(|u| u.must_change_password) && path != CHANGE_PASSWORD {
+        return Redirect::to(CHANGE_PASSWORD).into_response();
+    }
+    let role = user.map(|user| user.role);
     match decide(access, role) {
         Decision::Allow => next.run(request).await,
         Decision::SignInFirst => {

@@ -22,6 +22,7 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::PlanStarted => t_string!(i18n, audit.plan_started),
         AuditAction::MatchesExported => t_string!(i18n, audit.matches_exported),
         AuditAction::ShortlistViewed => t_string!(i18n, audit.shortlist_viewed),
+        AuditAction::PasswordChanged => t_string!(i18n, audit.password_changed),
         AuditAction::ApplicantRegistered => t_string!(i18n, audit.applicant_registered),
         AuditAction::AccountHandedOver => t_string!(i18n, audit.account_handed_over),
         AuditAction::ProfileViewed => t_string!(i18n, audit.profile_viewed),

@@ -99,6 +99,8 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::PlanExists => t_string!(i18n, problem.plan_exists).to_string(),
         Problem::OfferUnknown => t_string!(i18n, problem.offer_unknown).to_string(),
         Problem::ScoreInvalid => t_string!(i18n, problem.score_invalid).to_string(),
+        Problem::WrongPassword => t_string!(i18n, problem.wrong_password).to_string(),
+        Problem::PasswordUnchanged => t_string!(i18n, problem.password_unchanged).to_string(),
         Problem::JobTitleMissing => t_string!(i18n, problem.job_title_missing).to_string(),
         Problem::JobTitleTooLong { max } => {
             t_string!(i18n, problem.job_title_too_long, max).to_string()

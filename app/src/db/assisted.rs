@@ -122,7 +122,8 @@ pub async fn applicants(
 
 /// Gives an assisted account its email and first password, only if it still has no email (a
 /// guarded write: two hand-overs at once cannot both win). `false` when it already had one. A
-/// taken address answers `EmailTaken` on the email field.
+/// taken address answers `EmailTaken` on the email field. The caseworker knows that password,
+/// so its owner must replace it at their first sign-in.
 pub async fn hand_over(
     tx: &mut Tx,
     user_id: i64,
@@ -131,12 +132,13 @@ pub async fn hand_over(
 ) -> Result<bool, AppError> {
     let result: Result<u64, sqlx::Error> = on_conn!(tx, |conn| {
         sqlx::query(
-            "update users set email = $1, password_hash = $2 \
+            "update users set email = $1, password_hash = $2, password_change_required = $4 \
              where id = $3 and role = 'applicant' and email is null",
         )
         .bind(email.as_str())
         .bind(password_hash)
         .bind(user_id)
+        .bind(true)
         .execute(conn)
         .await
         .map(|done| done.rows_affected())

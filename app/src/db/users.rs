@@ -17,6 +17,8 @@ pub struct UserRow {
     pub role: String,
     pub created_at: OffsetDateTime,
     pub disabled_at: Option<OffsetDateTime>,
+    /// Set when someone else chose the password (a hand-over): its owner must replace it.
+    pub password_change_required: bool,
 }
 
 impl UserRow {
@@ -42,7 +44,8 @@ impl UserRow {
 macro_rules! select_users {
     ($rest:literal) => {
         concat!(
-            "select id, email, password_hash, role, created_at, disabled_at from users ",
+            "select id, email, password_hash, role, created_at, disabled_at, \
+             password_change_required from users ",
             $rest
         )
     };
@@ -167,4 +170,29 @@ pub async fn count_active_admins_locked(tx: &mut Tx) -> Result<i64, AppError> {
         }
     };
     Ok(ids.len() as i64)
+}
+
+/// Replaces the password of account `id` if it is still `old_hash` (a guarded write: two
+/// changes at once cannot both win) and clears the obligation to change it. `false` when the
+/// password had changed meanwhile.
+pub async fn change_password(
+    tx: &mut Tx,
+    id: i64,
+    old_hash: &str,
+    new_hash: &str,
+) -> Result<bool, AppError> {
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query(
+            "update users set password_hash = $1, password_change_required = $2 \
+             where id = $3 and password_hash = $4",
+        )
+        .bind(new_hash)
+        .bind(false)
+        .bind(id)
+        .bind(old_hash)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(rows == 1)
 }

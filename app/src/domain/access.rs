@@ -28,6 +28,7 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/login", Access::Public),
     ("/signup", Access::Public),
     ("/skills", Access::Public),
+    ("/account/password", Access::Roles(&Role::ALL)),
     ("/me", Access::Roles(&[Role::Applicant])),
     ("/profile", Access::Roles(&[Role::Applicant])),
     ("/matches", Access::Roles(&[Role::Applicant])),

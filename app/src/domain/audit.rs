@@ -19,6 +19,7 @@ pub enum AuditAction {
     EnrolmentDecided,
     PlanStarted,
     MatchesExported,
+    PasswordChanged,
     /// Staff read the ranked applicants of an offer (names and contacts).
     ShortlistViewed,
     /// A caseworker registered someone, with consent taken in person.
@@ -35,7 +36,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -50,6 +51,7 @@ impl AuditAction {
         AuditAction::PlanStarted,
         AuditAction::MatchesExported,
         AuditAction::ShortlistViewed,
+        AuditAction::PasswordChanged,
         AuditAction::ApplicantRegistered,
         AuditAction::AccountHandedOver,
         AuditAction::ProfileViewed,
@@ -76,6 +78,7 @@ impl AuditAction {
             AuditAction::PlanStarted => "plan_started",
             AuditAction::MatchesExported => "matches_exported",
             AuditAction::ShortlistViewed => "shortlist_viewed",
+            AuditAction::PasswordChanged => "password_changed",
             AuditAction::ApplicantRegistered => "applicant_registered",
             AuditAction::AccountHandedOver => "account_handed_over",
             AuditAction::ProfileViewed => "profile_viewed",

@@ -57,6 +57,8 @@ pub enum Field {
     Envelope,
     MaxGrant,
     OwnContribution,
+    /// The current password, when changing it.
+    Current,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -190,6 +192,10 @@ pub enum Problem {
     OfferUnknown,
     #[error("the minimum score must be a number from 0 to 100")]
     ScoreInvalid,
+    #[error("the current password is not right")]
+    WrongPassword,
+    #[error("the new password is the same as the current one")]
+    PasswordUnchanged,
     #[error("the job title is missing")]
     JobTitleMissing,
     #[error("the job title is too long")]

@@ -106,6 +106,8 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
         admin,
     } = dashboard;
     let email = user.email.clone();
+    let query = leptos_router::hooks::use_query_map();
+    let password_changed = move || query.with(|q| q.get("password").is_some());
     let applicant_lead = (user.role == Role::Applicant)
         .then(|| view! { <p class="card">{t!(i18n, applicant.lead)}</p> });
     view! {
@@ -121,6 +123,10 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                     <dt>{t!(i18n, dashboard.role)}</dt>
                     <dd data-test="role">{move || role_name(i18n, user.role)}</dd>
                 </dl>
+                <Show when=password_changed>
+                    <p class="notice" role="status" data-test="password-changed">{t!(i18n, password.changed)}</p>
+                </Show>
+                <p><A href="/account/password">{t!(i18n, password.link)}</A></p>
             </section>
             <section class="card">
                 <h2>{t!(i18n, dashboard.activity_title)}</h2>

@@ -29,6 +29,7 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/set_locale", Access::Public),
     ("/api/current_user", Access::Public),
     ("/api/dashboard", Access::Roles(&Role::ALL)),
+    ("/api/account/change_password", Access::Roles(&Role::ALL)),
     ("/api/admin/users", Access::Roles(&[Role::Admin])),
     ("/api/admin/create_staff", Access::Roles(&[Role::Admin])),
     ("/api/admin/change_role", Access::Roles(&[Role::Admin])),
@@ -110,12 +111,16 @@ mod ssr {
     }
 
     /// The signed-in user if their role is one of `roles`: `Unauthenticated` when nobody is
-    /// signed in, `Forbidden` for another role.
+    /// signed in, `Forbidden` for another role or while their password must be changed.
     pub async fn require(roles: &[crate::domain::role::Role]) -> Result<SessionUser, AppError> {
         let user = auth_session()
             .await?
             .user
             .ok_or(AppError::Unauthenticated)?;
+        // A password someone else chose must be replaced before anything else is done.
+        if user.must_change_password {
+            return Err(AppError::Forbidden);
+        }
         if roles.contains(&user.role) {
             Ok(user)
         } else {

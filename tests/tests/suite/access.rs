@@ -18,6 +18,7 @@ fn heading_of(path: &str) -> &'static str {
         "/skills" => "Métiers et compétences",
         "/matches" => "Offres pour vous",
         "/enrolments" => "<h1>Mes formations",
+        "/account/password" => "<h1>Changer mon mot de passe",
         "/plans" => "<h1>Mes plans d",
         "/admin/enrolments" => "<h1>Inscriptions",
         "/staff/matches" => "<h1>Profils pour une offre",
@@ -87,6 +88,10 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "/api/profile/remove_skill" => &[("skill", "wire.harness-assembly")],
         "/api/matches/mine" => &[("lang", "fr")],
+        "/api/account/change_password" => &[
+            ("current", "un mot de passe vraiment long"),
+            ("new", "une autre phrase assez longue"),
+        ],
         "/api/enrolments/request" => &[("training", "1")],
         "/api/enrolments/withdraw" => &[("enrolment", "1")],
         "/api/enrolments/desk" => &[("status", "requested")],

@@ -201,10 +201,38 @@ both_backends! {
         assert_eq!(app.count("select count(*) from audit_log where action = 'account_handed_over'").await, 1);
         assert!(cw.get(&editor).await.body.contains("data-test=\"handed-over\""));
 
-        // Mariam signs in and finds what was built with her.
+        // Mariam signs in. The caseworker chose that password, so she replaces it before anything.
         let mut mariam = app.client();
         let login = mariam.login("mariam@example.org", "trois chats dorment au soleil").await;
         assert_eq!(login.status, 200, "{}", login.body);
+        let mut borrowed = app.client_from("198.51.100.7");
+        assert_eq!(borrowed.login("mariam@example.org", "trois chats dorment au soleil").await.status, 200);
+        let blocked = mariam.get("/profile").await;
+        assert_eq!(blocked.status, 303);
+        assert_eq!(blocked.location(), Some("/account/password"));
+        assert_eq!(mariam.call("/api/profile/load", &[("lang", "fr")]).await.status, 403);
+        let form = mariam.get("/account/password").await;
+        assert!(form.body.contains("data-test=\"password-required\""), "{}", form.body);
+        let wrong = mariam
+            .call("/api/account/change_password", &[("current", "pas le bon mot de passe"), ("new", "ma propre phrase bien à moi")])
+            .await;
+        assert!(wrong.body.contains("wrong_password"), "{}", wrong.body);
+        let same = mariam
+            .call("/api/account/change_password", &[("current", "trois chats dorment au soleil"), ("new", "trois chats dorment au soleil")])
+            .await;
+        assert!(same.body.contains("password_unchanged"), "{}", same.body);
+        let changed = mariam
+            .call("/api/account/change_password", &[("current", "trois chats dorment au soleil"), ("new", "ma propre phrase bien à moi")])
+            .await;
+        assert_eq!(changed.status, 200, "{}", changed.body);
+        assert_eq!(app.count("select count(*) from audit_log where action = 'password_changed'").await, 1);
+        assert_eq!(borrowed.get("/profile").await.status, 303, "the other session ended");
+        let mut caseworker_again = app.client_from("198.51.100.8");
+        assert_ne!(
+            caseworker_again.login("mariam@example.org", "trois chats dorment au soleil").await.status,
+            200,
+            "the caseworker's password no longer opens her account"
+        );
         let page = mariam.get("/profile").await;
         assert_eq!(page.status, 200);
         assert!(page.body.contains("value=\"Mariam Traoré\""), "{}", page.body);

@@ -50,12 +50,19 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             tx.commit().await?;
 
             start_session(&mut auth_session().await?, &user).await?;
-            redirect(safe_next(next.as_deref()).unwrap_or(user.role.home_path()));
+            if user.must_change_password {
+                redirect(CHANGE_PASSWORD);
+            } else {
+                redirect(safe_next(next.as_deref()).unwrap_or(user.role.home_path()));
+            }
             Ok(())
         }
         .await,
     )
 }
+
+/// Where someone whose password was chosen by someone else goes first.
+pub const CHANGE_PASSWORD: &str = "/account/password";
 
 /// Puts `user` in the session under a fresh session id (no fixation), with the idle timeout
 /// of their role.

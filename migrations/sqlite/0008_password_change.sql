@@ -1,0 +1,4 @@
+-- A password someone else chose (a caseworker's hand-over) must be replaced by its owner at
+-- their first sign-in; until then the account can do nothing but change it.
+alter table users add column password_change_required integer not null default 0
+    constraint users_password_change_required_check check (password_change_required in (0, 1));
