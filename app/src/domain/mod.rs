@@ -5,6 +5,7 @@ pub mod access;
 pub mod account;
 pub mod assisted;
 pub mod audit;
+pub mod budget;
 pub mod call_form;
 pub mod catalogue;
 pub mod consent;

@@ -1,10 +1,12 @@
-//! A business plan's life (domain.md, "The plan's life"). This issue only starts plans; the
-//! transitions between the other states come with the plan editor.
+//! A business plan's life (domain.md, "The plan's life"): every change of state goes through
+//! [`PlanStatus::apply`], which knows who may do what from where. The committee's part
+//! (under review → approved / rejected / returned) comes with the committee.
 
 use crate::domain::catalogue::GrantCall;
 use crate::domain::eligibility::Eligibility;
 use crate::domain::problem::Problem;
 use crate::domain::profile::codes;
+use crate::domain::role::Role;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -37,6 +39,106 @@ codes!(PlanStatus {
     Withdrawn => "withdrawn",
     Closed => "closed",
 });
+
+/// What someone does to a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanAction {
+    /// The applicant sends the draft to their mentor.
+    Submit,
+    /// The mentor asks for changes, with a reason.
+    RequestChanges,
+    /// The applicant sends the plan back after changing it.
+    Resubmit,
+    /// The mentor signs the plan off for the committee.
+    MarkReady,
+    /// The applicant gives the plan up (before the committee has it).
+    Withdraw,
+}
+
+codes!(PlanAction {
+    Submit => "submit",
+    RequestChanges => "request_changes",
+    Resubmit => "resubmit",
+    MarkReady => "mark_ready",
+    Withdraw => "withdraw",
+});
+
+impl PlanAction {
+    pub const ALL: [PlanAction; 5] = [
+        PlanAction::Submit,
+        PlanAction::RequestChanges,
+        PlanAction::Resubmit,
+        PlanAction::MarkReady,
+        PlanAction::Withdraw,
+    ];
+
+    /// Who takes this step: the plan's owner or their mentor (the server checks that the
+    /// person is *this* plan's owner or mentor; the domain checks the role).
+    pub fn actor(self) -> Role {
+        match self {
+            PlanAction::Submit | PlanAction::Resubmit | PlanAction::Withdraw => Role::Applicant,
+            PlanAction::RequestChanges | PlanAction::MarkReady => Role::Mentor,
+        }
+    }
+}
+
+/// Why a step cannot be taken, in terms a user can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    #[error("a {role} cannot {action:?} a plan")]
+    NotYourStep { action: PlanAction, role: Role },
+    #[error("cannot {action:?} a plan that is {from:?}")]
+    NotFrom {
+        from: PlanStatus,
+        action: PlanAction,
+    },
+}
+
+impl PlanStatus {
+    pub const ALL: [PlanStatus; 11] = [
+        PlanStatus::Draft,
+        PlanStatus::Submitted,
+        PlanStatus::ChangesRequested,
+        PlanStatus::Resubmitted,
+        PlanStatus::ReadyForCommittee,
+        PlanStatus::UnderReview,
+        PlanStatus::Approved,
+        PlanStatus::Rejected,
+        PlanStatus::Returned,
+        PlanStatus::Withdrawn,
+        PlanStatus::Closed,
+    ];
+
+    /// The state after `action` by someone with `role`, or why not.
+    pub fn apply(self, action: PlanAction, role: Role) -> Result<PlanStatus, TransitionError> {
+        use PlanAction as A;
+        use PlanStatus as S;
+        if role != action.actor() {
+            return Err(TransitionError::NotYourStep { action, role });
+        }
+        match (self, action) {
+            (S::Draft, A::Submit) => Ok(S::Submitted),
+            (S::Submitted | S::Resubmitted, A::RequestChanges) => Ok(S::ChangesRequested),
+            (S::ChangesRequested, A::Resubmit) => Ok(S::Resubmitted),
+            (S::Submitted | S::Resubmitted, A::MarkReady) => Ok(S::ReadyForCommittee),
+            (
+                S::Draft
+                | S::Submitted
+                | S::ChangesRequested
+                | S::Resubmitted
+                | S::ReadyForCommittee,
+                A::Withdraw,
+            ) => Ok(S::Withdrawn),
+            (from, action) => Err(TransitionError::NotFrom { from, action }),
+        }
+    }
+
+    /// Whether the applicant may edit the text and figures now (their turn).
+    pub fn editable(self) -> bool {
+        matches!(self, PlanStatus::Draft | PlanStatus::ChangesRequested)
+    }
+}
 
 /// A plan is started for a call that is open today, by someone eligible for it today.
 pub fn may_start(call: &GrantCall, eligibility: Eligibility, today: Date) -> Result<(), Problem> {
@@ -91,23 +193,135 @@ mod tests {
         );
     }
 
+    /// Every legal step; any other (state, action, role) must be refused.
+    const LEGAL: [(PlanStatus, PlanAction, Role, PlanStatus); 11] = {
+        use PlanAction as A;
+        use PlanStatus as S;
+        [
+            (S::Draft, A::Submit, Role::Applicant, S::Submitted),
+            (
+                S::Submitted,
+                A::RequestChanges,
+                Role::Mentor,
+                S::ChangesRequested,
+            ),
+            (
+                S::Resubmitted,
+                A::RequestChanges,
+                Role::Mentor,
+                S::ChangesRequested,
+            ),
+            (
+                S::ChangesRequested,
+                A::Resubmit,
+                Role::Applicant,
+                S::Resubmitted,
+            ),
+            (
+                S::Submitted,
+                A::MarkReady,
+                Role::Mentor,
+                S::ReadyForCommittee,
+            ),
+            (
+                S::Resubmitted,
+                A::MarkReady,
+                Role::Mentor,
+                S::ReadyForCommittee,
+            ),
+            (S::Draft, A::Withdraw, Role::Applicant, S::Withdrawn),
+            (S::Submitted, A::Withdraw, Role::Applicant, S::Withdrawn),
+            (
+                S::ChangesRequested,
+                A::Withdraw,
+                Role::Applicant,
+                S::Withdrawn,
+            ),
+            (S::Resubmitted, A::Withdraw, Role::Applicant, S::Withdrawn),
+            (
+                S::ReadyForCommittee,
+                A::Withdraw,
+                Role::Applicant,
+                S::Withdrawn,
+            ),
+        ]
+    };
+
+    #[test]
+    fn every_state_action_and_role_is_allowed_only_if_listed() {
+        for from in PlanStatus::ALL {
+            for action in PlanAction::ALL {
+                for role in Role::ALL {
+                    let legal = LEGAL
+                        .iter()
+                        .find(|(f, a, r, _)| *f == from && *a == action && *r == role)
+                        .map(|(_, _, _, to)| *to);
+                    match (from.apply(action, role), legal) {
+                        (Ok(to), Some(expected)) => assert_eq!(to, expected),
+                        (Err(_), None) => {}
+                        (got, want) => {
+                            panic!("{from:?} {action:?} by {role}: got {got:?}, want {want:?}")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_mentor_cannot_submit_and_an_applicant_cannot_sign_off() {
+        assert_eq!(
+            PlanStatus::Draft.apply(PlanAction::Submit, Role::Mentor),
+            Err(TransitionError::NotYourStep {
+                action: PlanAction::Submit,
+                role: Role::Mentor
+            })
+        );
+        assert!(matches!(
+            PlanStatus::Submitted.apply(PlanAction::MarkReady, Role::Applicant),
+            Err(TransitionError::NotYourStep { .. })
+        ));
+    }
+
+    #[test]
+    fn a_plan_before_the_committee_can_be_withdrawn_and_nothing_after() {
+        assert!(PlanStatus::ReadyForCommittee
+            .apply(PlanAction::Withdraw, Role::Applicant)
+            .is_ok());
+        for late in [
+            PlanStatus::UnderReview,
+            PlanStatus::Approved,
+            PlanStatus::Withdrawn,
+        ] {
+            assert_eq!(
+                late.apply(PlanAction::Withdraw, Role::Applicant),
+                Err(TransitionError::NotFrom {
+                    from: late,
+                    action: PlanAction::Withdraw
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn only_a_draft_or_a_plan_sent_back_is_the_applicants_to_edit() {
+        let editable: Vec<PlanStatus> = PlanStatus::ALL
+            .into_iter()
+            .filter(|s| s.editable())
+            .collect();
+        assert_eq!(
+            editable,
+            vec![PlanStatus::Draft, PlanStatus::ChangesRequested]
+        );
+    }
+
     #[test]
     fn every_status_code_round_trips() {
-        use PlanStatus::*;
-        for s in [
-            Draft,
-            Submitted,
-            ChangesRequested,
-            Resubmitted,
-            ReadyForCommittee,
-            UnderReview,
-            Approved,
-            Rejected,
-            Returned,
-            Withdrawn,
-            Closed,
-        ] {
+        for s in PlanStatus::ALL {
             assert_eq!(PlanStatus::from_code(s.code()), Some(s));
+        }
+        for a in PlanAction::ALL {
+            assert_eq!(PlanAction::from_code(a.code()), Some(a));
         }
     }
 }
