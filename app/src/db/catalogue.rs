@@ -85,7 +85,8 @@ impl TrainingRow {
     }
 }
 
-const TRAINING_COLUMNS: &str = "id, reference, title, programme, sector, city, starts_on, \
+pub(super) const TRAINING_COLUMNS: &str =
+    "id, reference, title, programme, sector, city, starts_on, \
      ends_on, seats, languages, min_education, required_documents, target_groups, skills";
 
 const CALL_COLUMNS: &str = "id, reference, title, envelope_centimes, max_grant_centimes, \
@@ -152,36 +153,17 @@ pub async fn upcoming_trainings(
     ))
 }
 
-/// Adds a training unless one with its reference exists; `true` when added.
+/// Adds a training unless one with its reference exists (seeding); `true` when added. The
+/// insert itself is the admin's (`catalogue_admin::create_training`), so both write the same.
 pub async fn insert_training(tx: &mut Tx, training: &Training) -> Result<bool, AppError> {
-    let at = now();
-    let rows = on_conn!(tx, |conn| {
-        sqlx::query(
-            "insert into trainings (reference, title, programme, sector, city, starts_on, ends_on, \
-             seats, languages, min_education, required_documents, target_groups, skills, \
-             created_at, updated_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) \
-             on conflict (reference) do nothing",
-        )
-        .bind(&training.reference)
-        .bind(&training.title)
-        .bind(training.programme.code())
-        .bind(training.sector.code())
-        .bind(training.city.code())
-        .bind(training.starts_on)
-        .bind(training.ends_on)
-        .bind(i32::try_from(training.seats).unwrap_or(i32::MAX))
-        .bind(write_codes(training.languages.iter().map(|l| l.code())))
-        .bind(training.min_education.map(Education::code))
-        .bind(write_codes(training.required_documents.iter().map(|d| d.code())))
-        .bind(write_codes(training.target_groups.iter().map(|g| g.code())))
-        .bind(write_codes(training.skills.iter().map(|s| s.code())))
-        .bind(at)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
-    Ok(rows == 1)
+    if super::catalogue_admin::training_id(tx, &training.reference)
+        .await?
+        .is_some()
+    {
+        return Ok(false);
+    }
+    super::catalogue_admin::create_training(tx, training).await?;
+    Ok(true)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -1,7 +1,7 @@
 //! The admin side of the catalogue: listing with filters, guarded edits, upserts by reference
 //! for imports, a call's review terms. Reading rows into domain values is `db::catalogue`'s.
 
-use super::catalogue::{readable, write_codes, CallRow, TrainingRow};
+use super::catalogue::{readable, write_codes, CallRow, TrainingRow, TRAINING_COLUMNS};
 use super::{is_unique_violation, now, violates, Tx};
 use crate::domain::catalogue::{GrantCall, Training};
 use crate::domain::grant_terms::{CallTerms, Rubric, TrancheTemplate};
@@ -10,9 +10,6 @@ use crate::domain::profile::Education;
 use crate::error::AppError;
 use crate::on_conn;
 use time::Date;
-
-const TRAINING_COLUMNS: &str = "id, reference, title, programme, sector, city, starts_on, \
-    ends_on, seats, languages, min_education, required_documents, target_groups, skills";
 
 /// What the list page filters on; empty strings mean "any".
 #[derive(Debug, Clone, Default)]
@@ -71,18 +68,9 @@ pub async fn training(tx: &mut Tx, id: i64) -> Result<Option<(i32, Training)>, A
     let Some((version,)) = version else {
         return Ok(None);
     };
-    let sql = format!("select {TRAINING_COLUMNS} from trainings where id = $1");
-    let rows = on_conn!(tx, |conn| {
-        sqlx::query_as::<_, TrainingRow>(&sql)
-            .bind(id)
-            .fetch_all(conn)
-            .await
-    })?;
-    Ok(
-        readable(rows, "training", |r| r.id, TrainingRow::into_domain)
-            .pop()
-            .map(|(_, training)| (version, training)),
-    )
+    Ok(super::catalogue::training(tx, id)
+        .await?
+        .map(|training| (version, training)))
 }
 
 /// The id of the training with this reference.

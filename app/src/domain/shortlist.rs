@@ -87,15 +87,15 @@ pub struct Candidate {
 
 /// The applicants admitted by `filter`, eligible ones first, then best fit; ties keep the
 /// callers' order (so the list is stable from one request to the next).
-pub fn shortlist(
+pub fn shortlist<'a>(
     rules: &[Rule],
     traits: &OfferTraits<'_>,
     on: Date,
-    people: &[Facts],
+    people: impl IntoIterator<Item = &'a Facts>,
     filter: &Filter,
 ) -> Vec<Candidate> {
     let mut list: Vec<Candidate> = people
-        .iter()
+        .into_iter()
         .enumerate()
         .filter(|(_, facts)| filter.admits_person(facts))
         .filter_map(|(index, facts)| {

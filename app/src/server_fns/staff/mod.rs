@@ -47,7 +47,7 @@ mod ssr {
         today: Date,
     ) -> Result<(OfferChoice, Vec<ApplicantLine>), AppError> {
         let applicants = people::consenting_applicants(tx).await?;
-        let facts: Vec<_> = applicants.iter().map(|a| a.facts.clone()).collect();
+        let facts = || applicants.iter().map(|a| &a.facts);
         let (choice, candidates) = match kind {
             OfferKind::Training => {
                 let t = catalogue::training(tx, id)
@@ -57,7 +57,7 @@ mod ssr {
                     &t.rules(),
                     &t.traits(),
                     t.assessed_on(today),
-                    &facts,
+                    facts(),
                     filter,
                 );
                 (choice(kind, id, &t.reference, &t.title), list)
@@ -66,7 +66,7 @@ mod ssr {
                 let c = catalogue::call(tx, id).await?.ok_or(AppError::NotFound)?;
                 let rules: Vec<Rule> = c.all_rules();
                 let traits: OfferTraits<'_> = c.traits();
-                let list = shortlist(&rules, &traits, today, &facts, filter);
+                let list = shortlist(&rules, &traits, today, facts(), filter);
                 (choice(kind, id, &c.reference, &c.title), list)
             }
         };
