@@ -113,6 +113,9 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
             t_string!(i18n, problem.work_description_too_long, max).to_string()
         }
         Problem::TextInvalid => t_string!(i18n, problem.text_invalid).to_string(),
+        Problem::SectionTooLong { max } => {
+            t_string!(i18n, problem.section_too_long, max).to_string()
+        }
         Problem::CountryMissing => t_string!(i18n, problem.country_missing).to_string(),
         Problem::CountryUnknown => t_string!(i18n, problem.country_unknown).to_string(),
         Problem::MonthMissing => t_string!(i18n, problem.month_missing).to_string(),

@@ -12,6 +12,7 @@ pub mod enrolments;
 pub mod holdings;
 pub mod login_attempts;
 pub mod people;
+pub mod plan_content;
 pub mod plans;
 pub mod profiles;
 pub mod sessions;

@@ -39,8 +39,9 @@ pub struct Month {
     pub costs: Money,
 }
 
-/// Everything typed in the plan's figures.
+/// Everything typed in the plan's figures. A plan not yet given figures reads as empty.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Budget {
     pub items: Vec<CapitalItem>,
     pub months: [Month; 12],

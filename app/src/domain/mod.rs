@@ -20,6 +20,7 @@ pub mod matching;
 pub mod money;
 pub mod password;
 pub mod plan;
+pub mod plan_text;
 pub mod problem;
 pub mod profile;
 pub mod reference;

@@ -140,6 +140,29 @@ impl PlanStatus {
     }
 }
 
+/// How someone stands towards one plan. Anyone else does not see it at all (404, not 403).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Viewer {
+    /// The applicant whose plan it is: edits it on their turn, submits, withdraws.
+    Owner,
+    /// The mentor assigned to it: comments, logs sessions, requests changes, signs off.
+    Mentor,
+    /// A programme admin: reads everything, assigns mentors.
+    Admin,
+}
+
+/// Who `person` (with `role`) is to a plan owned by `owner` and mentored by `mentor`. A mentor
+/// sees only the plans of their caseload; an applicant only their own; other staff none.
+pub fn viewer(owner: i64, mentor: Option<i64>, person: i64, role: Role) -> Option<Viewer> {
+    match role {
+        Role::Applicant if person == owner => Some(Viewer::Owner),
+        Role::Mentor if mentor == Some(person) => Some(Viewer::Mentor),
+        Role::Admin => Some(Viewer::Admin),
+        _ => None,
+    }
+}
+
 /// A plan is started for a call that is open today, by someone eligible for it today.
 pub fn may_start(call: &GrantCall, eligibility: Eligibility, today: Date) -> Result<(), Problem> {
     if !call.is_open(today) {
@@ -191,6 +214,21 @@ mod tests {
             may_start(&c, Eligibility::NotYet, date!(2026 - 12 - 01)),
             Err(Problem::NotEligible)
         );
+    }
+
+    #[test]
+    fn a_plan_is_seen_by_its_owner_its_mentor_and_admins_only() {
+        assert_eq!(viewer(7, Some(9), 7, Role::Applicant), Some(Viewer::Owner));
+        assert_eq!(viewer(7, Some(9), 8, Role::Applicant), None);
+        assert_eq!(viewer(7, Some(9), 9, Role::Mentor), Some(Viewer::Mentor));
+        assert_eq!(viewer(7, Some(9), 10, Role::Mentor), None);
+        assert_eq!(viewer(7, None, 9, Role::Mentor), None);
+        assert_eq!(viewer(7, None, 1, Role::Admin), Some(Viewer::Admin));
+        for role in [Role::Caseworker, Role::Committee, Role::Finance] {
+            assert_eq!(viewer(7, Some(9), 9, role), None, "{role}");
+        }
+        // The same account id as owner but signed in with a staff role sees nothing.
+        assert_eq!(viewer(7, None, 7, Role::Finance), None);
     }
 
     /// Every legal step; any other (state, action, role) must be refused.

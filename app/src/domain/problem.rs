@@ -208,6 +208,8 @@ pub enum Problem {
     WorkDescriptionTooLong { max: usize },
     #[error("the text contains invisible characters")]
     TextInvalid,
+    #[error("the section is too long")]
+    SectionTooLong { max: usize },
     #[error("the country is missing")]
     CountryMissing,
     #[error("unknown country")]
