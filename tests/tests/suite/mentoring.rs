@@ -334,4 +334,21 @@ both_backends! {
         let theirs = coach.get(&format!("/plans/activity?id={plan}")).await;
         assert!(theirs.body.contains("data-test=\"log-session\""));
     }
+
+    async fn the_demo_mentor_has_a_profile_for_suggestions(app) {
+        server::seed::demo(app.db()).await.expect("seed");
+        server::seed::demo(app.db()).await.expect("seed again");
+        assert_eq!(app.count("select count(*) from mentor_profiles").await, 1);
+        let city = app
+            .text(
+                "select mp.city from mentor_profiles mp join users u on u.id = mp.user_id \
+                 where u.email = 'mentor@demo.passerelle.ma'",
+            )
+            .await;
+        assert_eq!(city.as_deref(), Some("tanger"));
+        let languages = app.text("select languages from mentor_profiles").await.unwrap_or_default();
+        for code in ["french", "english", "arabic"] {
+            assert!(languages.contains(code), "{languages}");
+        }
+    }
 }

@@ -45,7 +45,7 @@ pub async fn plan_activity(plan: String) -> Result<PlanActivity, AppError> {
             }));
             // Newest first; the sort is stable, so same-instant entries keep their order.
             timeline.reverse();
-            timeline.sort_by(|a, b| b.at.cmp(&a.at));
+            timeline.sort_by_key(|entry| std::cmp::Reverse(entry.at));
             let actions = match super::acting_role(viewer) {
                 Ok(role) => PlanAction::ALL
                     .into_iter()
