@@ -86,6 +86,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/matches") view=pages::matches::MatchesPage ssr=SsrMode::InOrder />
                         <Route path=path!("/enrolments") view=pages::enrolments::EnrolmentsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/plans") view=pages::plans::PlansPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans/activity") view=pages::mentoring::PlanActivityPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/mentor/caseload") view=pages::mentoring::CaseloadPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/mentoring") view=pages::admin::mentoring::MentoringDeskPage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/applicants") view=pages::caseworker::ApplicantsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/profile") view=pages::caseworker::AssistedProfilePage ssr=SsrMode::InOrder />

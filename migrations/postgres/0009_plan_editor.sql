@@ -70,6 +70,8 @@ create table plan_events (
     to_status text,
     reason text,
     version_number integer,
+    -- The mentor given the plan, for `assign_mentor` events.
+    mentor_id bigint references users (id),
     at timestamptz not null
 );
 create index plan_events_plan on plan_events (plan_id, id);

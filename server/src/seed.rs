@@ -38,7 +38,38 @@ pub async fn demo(db: &Db) -> anyhow::Result<usize> {
             created += 1;
         }
     }
+    demo_mentor_profile(db).await?;
     Ok(created)
+}
+
+/// The demo mentor works in Tanger, in the trades of the demo calls, in French, English and
+/// Arabic, so the admin's mentor suggestions have something to show. Kept if it exists (an
+/// admin may have changed it).
+async fn demo_mentor_profile(db: &Db) -> anyhow::Result<()> {
+    use ::app::db::mentor_desk;
+    use ::app::domain::profile::Language;
+    use ::app::domain::reference::{City, Sector};
+    let email =
+        Email::parse("mentor@demo.passerelle.ma").map_err(|p| anyhow!("demo email: {p}"))?;
+    let mut tx = db.begin().await?;
+    let Some(mentor) = users::find_by_email(&mut tx, &email).await? else {
+        return Ok(());
+    };
+    if !mentor_desk::has_profile(&mut tx, mentor.id).await? {
+        let sectors = [
+            Sector::SewingFashion,
+            Sector::CateringFood,
+            Sector::Commerce,
+            Sector::HairdressingBeauty,
+        ];
+        let languages = [Language::French, Language::English, Language::Arabic];
+        let city = City::parse("tanger");
+        mentor_desk::save_profile(&mut tx, mentor.id, city, &sectors, &languages, 12).await?;
+    }
+    tx.commit()
+        .await
+        .context("failed to save the demo mentor profile")?;
+    Ok(())
 }
 
 /// Creates one account, with its audit row, in one transaction.

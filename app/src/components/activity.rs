@@ -31,6 +31,11 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::TrainingsImported => t_string!(i18n, audit.trainings_imported),
         AuditAction::CallCreated => t_string!(i18n, audit.call_created),
         AuditAction::CallUpdated => t_string!(i18n, audit.call_updated),
+        AuditAction::PlanTransition => t_string!(i18n, audit.plan_transition),
+        AuditAction::PlanCommented => t_string!(i18n, audit.plan_commented),
+        AuditAction::SessionLogged => t_string!(i18n, audit.session_logged),
+        AuditAction::MentorAssigned => t_string!(i18n, audit.mentor_assigned),
+        AuditAction::MentorProfileSaved => t_string!(i18n, audit.mentor_profile_saved),
     }
     .to_string()
 }

@@ -193,6 +193,28 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         }
         Problem::PercentInvalid => t_string!(i18n, problem.percent_invalid).to_string(),
         Problem::AgeInvalid => t_string!(i18n, problem.age_invalid).to_string(),
+        Problem::TextMissing => t_string!(i18n, problem.text_missing).to_string(),
+        Problem::TextTooLong { max } => t_string!(i18n, problem.text_too_long, max).to_string(),
+        Problem::DateInFuture => t_string!(i18n, problem.date_in_future).to_string(),
+        Problem::BeforePlanStarted => t_string!(i18n, problem.before_plan_started).to_string(),
+        Problem::MinutesInvalid { min, max } => {
+            t_string!(i18n, problem.minutes_invalid, min, max).to_string()
+        }
+        Problem::CapacityInvalid { min, max } => {
+            t_string!(i18n, problem.capacity_invalid, min, max).to_string()
+        }
+        Problem::PlanIncomplete { item } => {
+            crate::pages::mentoring::labels::checklist_text(i18n, item)
+        }
+        Problem::PlanIs { status, action } => t_string!(
+            i18n,
+            problem.plan_is,
+            action = crate::pages::mentoring::labels::action_name(i18n, action),
+            status = crate::pages::plans::plan_status_name(i18n, status)
+        )
+        .to_string(),
+        Problem::NotAMentor => t_string!(i18n, problem.not_a_mentor).to_string(),
+        Problem::PartUnknown => t_string!(i18n, problem.part_unknown).to_string(),
     }
 }
 

@@ -11,6 +11,8 @@ pub mod catalogue_imports;
 pub mod enrolments;
 pub mod holdings;
 pub mod login_attempts;
+pub mod mentor_desk;
+pub mod mentoring;
 pub mod people;
 pub mod plan_content;
 pub mod plans;

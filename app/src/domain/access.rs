@@ -48,6 +48,12 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/caseworker/applicants", Access::Roles(&[Role::Caseworker])),
     ("/caseworker/profile", Access::Roles(&[Role::Caseworker])),
     ("/mentor", Access::Roles(&[Role::Mentor])),
+    ("/mentor/caseload", Access::Roles(&[Role::Mentor])),
+    (
+        "/plans/activity",
+        Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin]),
+    ),
+    ("/admin/mentoring", Access::Roles(&[Role::Admin])),
     ("/committee", Access::Roles(&[Role::Committee])),
     ("/finance", Access::Roles(&[Role::Finance])),
     ("/admin", Access::Roles(&[Role::Admin])),

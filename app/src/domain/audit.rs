@@ -33,10 +33,17 @@ pub enum AuditAction {
     TrainingsImported,
     CallCreated,
     CallUpdated,
+    /// A plan changed state (submitted, changes asked, signed off, withdrawn).
+    PlanTransition,
+    PlanCommented,
+    /// A mentor logged a session with an applicant.
+    SessionLogged,
+    MentorAssigned,
+    MentorProfileSaved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -60,6 +67,11 @@ impl AuditAction {
         AuditAction::TrainingsImported,
         AuditAction::CallCreated,
         AuditAction::CallUpdated,
+        AuditAction::PlanTransition,
+        AuditAction::PlanCommented,
+        AuditAction::SessionLogged,
+        AuditAction::MentorAssigned,
+        AuditAction::MentorProfileSaved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -87,6 +99,11 @@ impl AuditAction {
             AuditAction::TrainingsImported => "trainings_imported",
             AuditAction::CallCreated => "call_created",
             AuditAction::CallUpdated => "call_updated",
+            AuditAction::PlanTransition => "plan_transition",
+            AuditAction::PlanCommented => "plan_commented",
+            AuditAction::SessionLogged => "session_logged",
+            AuditAction::MentorAssigned => "mentor_assigned",
+            AuditAction::MentorProfileSaved => "mentor_profile_saved",
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod holdings;
 pub mod identity;
 pub mod locale;
 pub mod matching;
+pub mod mentoring;
 pub mod money;
 pub mod password;
 pub mod plan;

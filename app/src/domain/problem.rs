@@ -59,6 +59,16 @@ pub enum Field {
     OwnContribution,
     /// The current password, when changing it.
     Current,
+    // Plans and mentoring.
+    Reason,
+    Body,
+    Part,
+    HeldOn,
+    Minutes,
+    Topics,
+    NextSteps,
+    Mentor,
+    Capacity,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -295,6 +305,32 @@ pub enum Problem {
     PercentInvalid,
     #[error("the age is not valid")]
     AgeInvalid,
+    // Plans and mentoring.
+    #[error("the text is missing")]
+    TextMissing,
+    #[error("the text is too long")]
+    TextTooLong { max: usize },
+    #[error("the date is in the future")]
+    DateInFuture,
+    #[error("the date is before the plan was started")]
+    BeforePlanStarted,
+    #[error("the number of minutes is not valid")]
+    MinutesInvalid { min: u16, max: u16 },
+    #[error("the capacity is not valid")]
+    CapacityInvalid { min: u16, max: u16 },
+    #[error("the plan is not complete")]
+    PlanIncomplete {
+        item: crate::domain::plan_text::ChecklistItem,
+    },
+    #[error("not possible for a plan in this state")]
+    PlanIs {
+        status: crate::domain::plan::PlanStatus,
+        action: crate::domain::plan::PlanAction,
+    },
+    #[error("this account is not a mentor")]
+    NotAMentor,
+    #[error("unknown part of the plan")]
+    PartUnknown,
 }
 
 /// A short piece of text a problem names (an unknown code, a list of columns), kept inline so

@@ -112,6 +112,11 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
         .then(|| view! { <p class="card">{t!(i18n, applicant.lead)}</p> });
     view! {
         {applicant_lead}
+        {(user.role == Role::Mentor).then(|| view! {
+            <p class="card"><A href="/mentor/caseload" attr:class="button" attr:data-test="caseload-link">
+                {t!(i18n, mentor.caseload_link)}
+            </A></p>
+        })}
         {caseworker.map(|stats| view! { <CaseworkerCard stats /> }.into_any())}
         {admin.map(|overview| view! { <AdminCards overview /> }.into_any())}
         <div class="grid">
@@ -193,7 +198,8 @@ fn AdminCards(overview: AdminOverview) -> impl IntoView {
                 </table>
                 <p><A href="/admin/users" attr:class="button">{t!(i18n, admin.manage_accounts)}</A></p>
                 <p><A href="/admin/trainings" attr:class="button">{t!(i18n, admin.manage_trainings)}</A>
-                    " " <A href="/admin/calls" attr:class="button">{t!(i18n, admin.manage_calls)}</A></p>
+                    " " <A href="/admin/calls" attr:class="button">{t!(i18n, admin.manage_calls)}</A>
+                    " " <A href="/admin/mentoring" attr:class="button">{t!(i18n, admin.manage_mentoring)}</A></p>
             </section>
             <section class="card">
                 <h2>{t!(i18n, admin.recent_activity)}</h2>

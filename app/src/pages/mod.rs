@@ -7,6 +7,7 @@ pub mod enrolments;
 pub mod home;
 pub mod login;
 pub mod matches;
+pub mod mentoring;
 pub mod not_found;
 pub mod password;
 pub mod plans;

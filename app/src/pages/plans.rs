@@ -80,6 +80,9 @@ fn PlanCard(plan: PlanLine) -> impl IntoView {
             <p class="note">{t!(i18n, plan.started_on)} " "
                 <time datetime=plan.created_at.to_string()>{format_utc(plan.created_at)}</time>
             </p>
+            <p><a href=format!("/plans/activity?id={}", plan.id) data-test="activity-link">
+                {t!(i18n, mentoring.to_activity)}
+            </a></p>
         </article>
     }
 }

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod enrolments;
 pub mod locale;
 pub mod matches;
+pub mod mentoring;
 pub mod plans;
 pub mod profile;
 pub mod skills;
@@ -56,6 +57,23 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/plans/start", APPLICANT),
     ("/api/plans/mine", APPLICANT),
     (
+        "/api/plans/transition",
+        Access::Roles(&[Role::Applicant, Role::Mentor]),
+    ),
+    (
+        "/api/plans/comment",
+        Access::Roles(&[Role::Applicant, Role::Mentor]),
+    ),
+    (
+        "/api/plans/activity",
+        Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin]),
+    ),
+    ("/api/mentoring/log_session", MENTOR),
+    ("/api/mentoring/caseload", MENTOR),
+    ("/api/admin/mentoring", ADMIN),
+    ("/api/admin/assign_mentor", ADMIN),
+    ("/api/admin/mentor_profile", ADMIN),
+    (
         "/api/staff/shortlist",
         Access::Roles(&[Role::Admin, Role::Caseworker]),
     ),
@@ -78,6 +96,9 @@ const APPLICANT: Access = Access::Roles(&[Role::Applicant]);
 /// The profile functions that act on a subject (`profile::subject`): an applicant on
 /// themself, a caseworker on the applicant they name.
 const PROFILE_EDITORS: Access = Access::Roles(&[Role::Applicant, Role::Caseworker]);
+
+/// A mentor's own caseload and session log.
+const MENTOR: Access = Access::Roles(&[Role::Mentor]);
 
 /// Assisted registration and hand-over.
 const CASEWORKER: Access = Access::Roles(&[Role::Caseworker]);

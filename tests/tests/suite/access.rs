@@ -33,6 +33,9 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/calls" => "Appels à projets",
         "/admin/calls/edit" => "Nouvel appel à projets",
         "/admin/calls/export.csv" => "reference,title,envelope_mad",
+        "/plans/activity" => "<h1>Suivi du plan",
+        "/mentor/caseload" => "<h1>Mes accompagnements",
+        "/admin/mentoring" => "<h1>Attribution des mentors",
         _ => "",
     }
 }
@@ -97,6 +100,18 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
         "/api/enrolments/desk" => &[("status", "requested")],
         "/api/enrolments/decide" => &[("enrolment", "1"), ("action", "confirm")],
         "/api/plans/start" => &[("call", "1")],
+        "/api/plans/transition" => &[("plan", "1"), ("action", "submit"), ("reason", "")],
+        "/api/plans/comment" => &[("plan", "1"), ("part", "summary"), ("body", "Bonjour")],
+        "/api/plans/activity" => &[("plan", "1")],
+        "/api/mentoring/log_session" => &[
+            ("plan", "1"),
+            ("held_on", "2026-01-01"),
+            ("minutes", "60"),
+            ("topics", "Le marché"),
+            ("next_steps", ""),
+        ],
+        "/api/admin/assign_mentor" => &[("plan", "1"), ("mentor", "1"), ("expected", "")],
+        "/api/admin/mentor_profile" => &[("mentor", "1"), ("city", ""), ("capacity", "5")],
         "/api/staff/shortlist" => &[
             ("kind", ""),
             ("id", ""),

@@ -1,8 +1,81 @@
-//! Business plans, started from a call the applicant is eligible for. The editor, mentoring
-//! and the committee build on these rows.
+//! Business plans, started from a call the applicant is eligible for; their steps (submit,
+//! changes, sign-off), comments and activity. The editor and the committee build on these rows.
 
+pub mod activity;
+pub mod comment;
 pub mod mine;
 pub mod start;
+pub mod transition;
 
+pub use activity::{plan_activity, PlanActivityFn};
+pub use comment::{comment_plan, CommentPlan};
 pub use mine::{my_plans, MyPlans};
 pub use start::{start_plan, StartPlan};
+pub use transition::{transition_plan, TransitionPlan};
+
+/// The role someone acts in on a plan: the owner as its applicant, the mentor as its mentor.
+/// Admins read plans but take no step on them.
+#[cfg(feature = "ssr")]
+pub(crate) fn acting_role(
+    viewer: crate::domain::plan::Viewer,
+) -> Result<crate::domain::role::Role, crate::error::AppError> {
+    use crate::domain::plan::Viewer;
+    use crate::domain::role::Role;
+    match viewer {
+        Viewer::Owner => Ok(Role::Applicant),
+        Viewer::Mentor => Ok(Role::Mentor),
+        Viewer::Admin => Err(crate::error::AppError::Forbidden),
+    }
+}
+
+/// A refused step as the user reads it: a step that is never theirs is forbidden; a step not
+/// possible from here names the plan's current state and the step.
+#[cfg(feature = "ssr")]
+pub(crate) fn refused(error: crate::domain::plan::TransitionError) -> crate::error::AppError {
+    use crate::domain::plan::TransitionError;
+    use crate::domain::problem::{Field, Problem};
+    use crate::error::AppError;
+    match error {
+        TransitionError::NotYourStep { .. } => AppError::Forbidden,
+        TransitionError::NotFrom { from, action } => AppError::field(
+            Field::Form,
+            Problem::PlanIs {
+                status: from,
+                action,
+            },
+        ),
+    }
+}
+
+/// A plan is sent only when its checklist is met; otherwise every open point is named.
+#[cfg(feature = "ssr")]
+pub(crate) async fn require_complete(
+    tx: &mut crate::db::Tx,
+    head: &crate::db::plans::PlanHead,
+) -> Result<(), crate::error::AppError> {
+    use crate::domain::plan_text::{checklist, ready_to_send};
+    use crate::domain::problem::{Field, FieldProblem, Problem};
+    let content = crate::db::plan_content::current(tx, head.id).await?;
+    let items = checklist(&content.written(), &content.figures, head.terms);
+    if ready_to_send(&items) {
+        return Ok(());
+    }
+    Err(crate::error::AppError::Validation(
+        items
+            .into_iter()
+            .filter(|item| !item.done())
+            .map(|item| FieldProblem::new(Field::Form, Problem::PlanIncomplete { item }))
+            .collect(),
+    ))
+}
+
+/// Where a plain form goes back to after a change on plan `id`: the activity page when it was
+/// posted from there, else the plan page.
+#[cfg(feature = "ssr")]
+pub(crate) fn back_to(back: Option<&str>, id: i64, saved: &str) -> String {
+    let page = match back {
+        Some("activity") => "activity",
+        _ => "plan",
+    };
+    format!("/plans/{page}?id={id}&saved={saved}")
+}

@@ -1,0 +1,51 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// A comment on one section of a plan, or on its figures, by the plan's owner or its mentor.
+/// Admins read the threads but do not write in them.
+#[server(name = CommentPlan, endpoint = "plans/comment")]
+pub async fn comment_plan(
+    plan: String,
+    part: String,
+    body: String,
+    back: Option<String>,
+) -> Result<(), AppError> {
+    use crate::db::{audit, mentoring, plans};
+    use crate::domain::audit::AuditAction;
+    use crate::domain::mentoring::{required_text, COMMENT_MAX};
+    use crate::domain::plan::Viewer;
+    use crate::domain::plan_text::Part;
+    use crate::domain::problem::{Field, Problem};
+    use crate::domain::role::Role;
+    use crate::server_fns::{context, parse_id, redirect, require, respond};
+
+    respond(
+        async {
+            let user = require(&[Role::Applicant, Role::Mentor]).await?;
+            let id = parse_id(&plan)?;
+            let mut tx = context()?.db.begin().await?;
+            let (_, viewer) = plans::visible(&mut tx, id, &user)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if viewer == Viewer::Admin {
+                return Err(AppError::Forbidden);
+            }
+            let part =
+                Part::from_code(&part).ok_or(AppError::field(Field::Part, Problem::PartUnknown))?;
+            let body = required_text(&body, COMMENT_MAX)
+                .map_err(|problem| AppError::field(Field::Body, problem))?;
+            let comment = mentoring::add_comment(&mut tx, id, part, user.id, &body).await?;
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(user.id), AuditAction::PlanCommented)
+                    .subject("plan", id)
+                    .details(serde_json::json!({ "part": part.code(), "comment": comment })),
+            )
+            .await?;
+            tx.commit().await?;
+            redirect(&super::back_to(back.as_deref(), id, "commented"));
+            Ok(())
+        }
+        .await,
+    )
+}
