@@ -86,6 +86,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/matches") view=pages::matches::MatchesPage ssr=SsrMode::InOrder />
                         <Route path=path!("/enrolments") view=pages::enrolments::EnrolmentsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/plans") view=pages::plans::PlansPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans/plan") view=pages::plan::PlanPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans/compare") view=pages::plan::compare::ComparePage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/applicants") view=pages::caseworker::ApplicantsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/profile") view=pages::caseworker::AssistedProfilePage ssr=SsrMode::InOrder />

@@ -13,6 +13,7 @@ pub mod holdings;
 pub mod login_attempts;
 pub mod people;
 pub mod plan_content;
+pub mod plan_edits;
 pub mod plans;
 pub mod profiles;
 pub mod sessions;

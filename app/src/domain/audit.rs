@@ -33,10 +33,12 @@ pub enum AuditAction {
     TrainingsImported,
     CallCreated,
     CallUpdated,
+    /// An applicant saved a section or the figures of their plan (the part, never the text).
+    PlanEdited,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -60,6 +62,7 @@ impl AuditAction {
         AuditAction::TrainingsImported,
         AuditAction::CallCreated,
         AuditAction::CallUpdated,
+        AuditAction::PlanEdited,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -87,6 +90,7 @@ impl AuditAction {
             AuditAction::TrainingsImported => "trainings_imported",
             AuditAction::CallCreated => "call_created",
             AuditAction::CallUpdated => "call_updated",
+            AuditAction::PlanEdited => "plan_edited",
         }
     }
 }

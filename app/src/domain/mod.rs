@@ -20,6 +20,8 @@ pub mod matching;
 pub mod money;
 pub mod password;
 pub mod plan;
+pub mod plan_diff;
+pub mod plan_figures;
 pub mod plan_text;
 pub mod problem;
 pub mod profile;

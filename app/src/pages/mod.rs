@@ -9,6 +9,7 @@ pub mod login;
 pub mod matches;
 pub mod not_found;
 pub mod password;
+pub mod plan;
 pub mod plans;
 pub mod profile;
 pub mod signup;

@@ -55,6 +55,12 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/enrolments/decide", Access::Roles(&[Role::Admin])),
     ("/api/plans/start", APPLICANT),
     ("/api/plans/mine", APPLICANT),
+    ("/api/plans/load", PLAN_READERS),
+    ("/api/plans/preview", PLAN_READERS),
+    ("/api/plans/compare", PLAN_READERS),
+    ("/api/plans/save_section", APPLICANT),
+    ("/api/plans/save_figures", APPLICANT),
+    ("/api/plans/dismiss_conflict", APPLICANT),
     (
         "/api/staff/shortlist",
         Access::Roles(&[Role::Admin, Role::Caseworker]),
@@ -78,6 +84,10 @@ const APPLICANT: Access = Access::Roles(&[Role::Applicant]);
 /// The profile functions that act on a subject (`profile::subject`): an applicant on
 /// themself, a caseworker on the applicant they name.
 const PROFILE_EDITORS: Access = Access::Roles(&[Role::Applicant, Role::Caseworker]);
+
+/// Who may open a plan at all; each sees only the plans they stand in (owner, assigned mentor,
+/// admin), anyone else's is "not found".
+const PLAN_READERS: Access = Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin]);
 
 /// Assisted registration and hand-over.
 const CASEWORKER: Access = Access::Roles(&[Role::Caseworker]);

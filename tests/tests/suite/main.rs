@@ -12,6 +12,7 @@ mod browser;
 mod catalogue;
 mod language;
 mod matches;
+mod plan_editor;
 mod plan_support;
 mod profile;
 mod scale;
