@@ -31,6 +31,7 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::TrainingsImported => t_string!(i18n, audit.trainings_imported),
         AuditAction::CallCreated => t_string!(i18n, audit.call_created),
         AuditAction::CallUpdated => t_string!(i18n, audit.call_updated),
+        AuditAction::PlanEdited => t_string!(i18n, audit.plan_edited),
     }
     .to_string()
 }

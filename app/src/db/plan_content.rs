@@ -133,6 +133,7 @@ pub async fn record_event(tx: &mut Tx, event: NewEvent<'_>) -> Result<(), AppErr
         .bind(at)
         .execute(conn)
         .await
+        .map(|_| ())
     })?;
     Ok(())
 }

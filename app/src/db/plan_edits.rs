@@ -140,6 +140,7 @@ pub async fn keep_conflict(
         .bind(at)
         .execute(conn)
         .await
+        .map(|_| ())
     })?;
     Ok(())
 }

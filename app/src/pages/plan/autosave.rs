@@ -34,7 +34,10 @@ pub struct Autosave {
     /// True once the browser bundle runs (the preview button needs it).
     pub hydrated: RwSignal<bool>,
     pub node: NodeRef<Textarea>,
+    // Read by the browser half only.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     html: RwSignal<String>,
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     saved_body: StoredValue<String>,
 }
 
