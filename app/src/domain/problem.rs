@@ -317,7 +317,10 @@ pub enum Problem {
     #[error("the amount is negative")]
     AmountNegative { at: Spot },
     #[error("the amount is too high")]
-    AmountTooHigh { at: Spot, max: crate::domain::money::Money },
+    AmountTooHigh {
+        at: Spot,
+        max: crate::domain::money::Money,
+    },
     #[error("too many capital lines")]
     TooManyRows { max: usize },
     #[error("the figures are too large to add up")]
@@ -331,10 +334,16 @@ pub enum Problem {
 #[serde(tag = "spot", rename_all = "snake_case")]
 pub enum Spot {
     /// A start-up capital line (from 1), its unit cost.
-    UnitCost { row: u8 },
+    UnitCost {
+        row: u8,
+    },
     /// A month of the sales and cost plan (from 1).
-    Sales { month: u8 },
-    Costs { month: u8 },
+    Sales {
+        month: u8,
+    },
+    Costs {
+        month: u8,
+    },
     OwnContribution,
     GrantRequested,
     Loan,

@@ -77,7 +77,13 @@ both_backends! {
         let shown = page(&mut awa, &plan).await;
         assert_eq!(shown.status, 200);
         assert!(shown.body.contains("<strong>couture</strong>"), "rendered Markdown");
-        assert!(!shown.body.contains("<script>alert(1)"), "no raw HTML from the text");
+        let rendered = shown.body.split("data-test=\"rendered\"").nth(1).and_then(|rest| rest.split("</div>").next()).unwrap_or_default();
+        assert!(rendered.contains("<strong>couture</strong>") && !rendered.contains("<script"), "{rendered}");
+        let closing = shown.body.find("alert(1)</script>").map(|at| {
+            let before: Vec<char> = shown.body[..at].chars().rev().take(300).collect();
+            before.into_iter().rev().collect::<String>()
+        });
+        assert_eq!(closing, None, "the text never closes a script");
         assert!(shown.body.contains("name=\"body\""), "the owner gets a form");
 
         // Without JavaScript: the form posts, the browser is sent back to the section.
@@ -154,7 +160,7 @@ both_backends! {
         assert_eq!(closed.status, 422);
         assert!(closed.body.contains("plan_not_editable"), "{}", closed.body);
         assert_eq!(app.count("select count(*) from plan_sections").await, 0);
-        let fields = figures(&plan, "0", &[("equipment", "Machine", "1", "100")], &["10"], ("10", "90", ""));
+        let fields = figures(&plan, "1", &[("equipment", "Machine", "1", "100")], &["10"], ("10", "90", ""));
         assert_eq!(awa.call("/api/plans/save_figures", &fields).await.status, 422);
         let shown = page(&mut awa, &plan).await;
         assert!(!shown.body.contains("name=\"body\""), "no form once submitted");
@@ -162,7 +168,7 @@ both_backends! {
 
     async fn bad_figures_are_named_by_line_or_month_and_nothing_is_saved(app) {
         let (mut awa, plan) = awa_with_a_plan(&app).await;
-        let fields = figures(&plan, "0",
+        let fields = figures(&plan, "1",
             &[("equipment", "Machine à coudre", "0", "5000"), ("stock", "Tissu", "10", "-5"), ("stock", "Fil", "2", "1 000 001")],
             &["3000", "douze"], ("1000", "9000", ""));
         let refused = awa.call("/api/plans/save_figures", &fields).await;
@@ -173,18 +179,18 @@ both_backends! {
         assert!(body.contains("amount_too_high") && body.contains("\"row\":3"), "{body}");
         assert!(body.contains("amount_not_a_number") && body.contains("\"month\":2"), "{body}");
         assert_eq!(app.text(&format!("select figures from plans where id = {plan}")).await.as_deref(), Some("{}"));
-        assert_eq!(app.count(&format!("select cast(version as bigint) from plans where id = {plan}")).await, 0);
+        assert_eq!(app.count(&format!("select cast(version as bigint) from plans where id = {plan}")).await, 1, "unchanged");
     }
 
     async fn good_figures_show_computed_totals_and_the_checklist(app) {
         let (mut awa, plan) = awa_with_a_plan(&app).await;
-        let fields = figures(&plan, "0",
+        let fields = figures(&plan, "1",
             &[("equipment", "Machine à coudre", "2", "5 000"), ("stock", "Tissu", "10", "100"), ("", "", "", "")],
             &["3000", "4000"], ("500", "10 500", ""));
         let saved = awa.call("/api/plans/save_figures", &fields).await;
         assert_eq!(saved.status, 200, "{}", saved.body);
         assert_eq!(app.count(&format!("select grant_requested_centimes from plans where id = {plan}")).await, 1_050_000);
-        assert_eq!(app.count(&format!("select cast(version as bigint) from plans where id = {plan}")).await, 1);
+        assert_eq!(app.count(&format!("select cast(version as bigint) from plans where id = {plan}")).await, 2);
 
         let shown = page(&mut awa, &plan).await.body;
         // 2 × 5 000 + 10 × 100 = 11 000 MAD of capital; months 1–2 sell 3 000 and 4 000 and
@@ -235,11 +241,11 @@ both_backends! {
         let id: i64 = plan.parse().expect("id");
         let user = app.count("select id from users where email = 'awa@example.org'").await;
         assert_eq!(save(&mut awa, &plan, "idea", "Robes\nPagnes", "0").await.status, 200);
-        let fields = figures(&plan, "0", &[("equipment", "Machine", "1", "5000")], &["1000"], ("500", "4500", ""));
+        let fields = figures(&plan, "1", &[("equipment", "Machine", "1", "5000")], &["1000"], ("500", "4500", ""));
         assert_eq!(awa.call("/api/plans/save_figures", &fields).await.status, 200);
         freeze(&app, id, user).await;
         assert_eq!(save(&mut awa, &plan, "idea", "Robes\nSacs en wax\nPagnes", "1").await.status, 200);
-        let fields = figures(&plan, "1", &[("equipment", "Machine", "2", "5000"), ("stock", "Tissu", "5", "100")],
+        let fields = figures(&plan, "2", &[("equipment", "Machine", "2", "5000"), ("stock", "Tissu", "5", "100")],
             &["1000"], ("1100", "9400", ""));
         assert_eq!(awa.call("/api/plans/save_figures", &fields).await.status, 200);
         freeze(&app, id, user).await;

@@ -49,7 +49,8 @@ pub async fn save_section(
                 // The same text already saved (a retry whose first answer was lost, or the
                 // form and the autosave sending together) is not a conflict.
                 let current = plan_edits::section(&mut tx, plan_id, section).await?;
-                if let Some((current, at)) = current.filter(|(c, _)| touched && c == text.as_str()) {
+                if let Some((current, at)) = current.filter(|(c, _)| touched && c == text.as_str())
+                {
                     tx.commit().await?;
                     return Ok(SectionSaved {
                         revision: at,
