@@ -80,7 +80,10 @@ impl SectionText {
         if text.chars().count() > SECTION_MAX {
             return Err(Problem::SectionTooLong { max: SECTION_MAX });
         }
-        if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
             return Err(Problem::TextInvalid);
         }
         Ok(SectionText(text))
@@ -274,7 +277,10 @@ mod tests {
     #[test]
     fn every_part_code_round_trips() {
         for section in Section::ALL {
-            assert_eq!(Part::from_code(section.code()), Some(Part::Section(section)));
+            assert_eq!(
+                Part::from_code(section.code()),
+                Some(Part::Section(section))
+            );
         }
         assert_eq!(Part::from_code("figures"), Some(Part::Figures));
         assert_eq!(Part::from_code("budget"), None);

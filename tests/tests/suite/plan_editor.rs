@@ -69,7 +69,7 @@ fn figures<'a>(
 both_backends! {
     async fn a_section_is_saved_read_back_and_rendered_safely(app) {
         let (mut awa, plan) = awa_with_a_plan(&app).await;
-        let saved = save(&mut awa, &plan, "idea", "Un atelier de **couture**\n<script>alert(1)</script>", "0").await;
+        let saved = save(&mut awa, &plan, "idea", "Un atelier de **couture**\n</textarea><script>alert(1)</script>", "0").await;
         assert_eq!(saved.status, 200, "{}", saved.body);
         assert_eq!(saved.json()["revision"], 1);
         assert_eq!(revision(&app, &plan, "idea").await, 1);
@@ -84,6 +84,7 @@ both_backends! {
             before.into_iter().rev().collect::<String>()
         });
         assert_eq!(closing, None, "the text never closes a script");
+        assert!(!shown.body.contains("</textarea><script>"), "the text never closes its field");
         assert!(shown.body.contains("name=\"body\""), "the owner gets a form");
 
         // Without JavaScript: the form posts, the browser is sent back to the section.
@@ -133,6 +134,9 @@ both_backends! {
             &[("plan", &plan), ("section", "market"), ("body", "Version D"), ("revision", "1")]).await;
         assert!(posted.status.is_redirection(), "{}", posted.status);
         assert_eq!(app.count(&format!("select count(*) from plan_conflicts where plan_id = {plan} and body = 'Version D'")).await, 1);
+        let back = awa.get(posted.location().unwrap_or_default()).await;
+        assert_eq!(back.body.matches("data-test=\"form-problems\"").count(), 1, "the conflict is said once");
+        assert!(back.body.contains("Version D"), "and the kept text is there");
 
         // Only the author dismisses.
         let conflict = app.count(&format!("select min(id) from plan_conflicts where plan_id = {plan}")).await.to_string();
@@ -144,7 +148,7 @@ both_backends! {
         assert_eq!(app.count(&format!("select count(*) from plan_conflicts where plan_id = {plan} and resolved_at is null")).await, 2);
         let again = awa.call("/api/plans/dismiss_conflict", &[("plan", &plan), ("conflict", &conflict)]).await;
         assert_eq!(again.status, 404, "already dismissed");
-        assert!(!page(&mut awa, &plan).await.body.contains("Texte de l&#39;autre onglet"));
+        assert!(!page(&mut awa, &plan).await.body.contains("Texte de l'autre onglet"));
     }
 
     async fn an_overlong_section_or_a_submitted_plan_saves_nothing(app) {

@@ -5,7 +5,7 @@
 use super::labels::kind_name;
 use super::sections::DismissForm;
 use super::Reload;
-use crate::components::form::last_error;
+use crate::components::form::{last_error, textarea_text};
 use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::budget::CapitalKind;
 use crate::domain::plan_figures::{kind_code, FiguresInput, MAX_ROWS};
@@ -37,7 +37,7 @@ pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
         {kept.into_iter().map(|conflict| view! {
             <div class="conflict" role="alert" data-test="conflict">
                 <p><strong>{t!(i18n, plan_editor.figures_conflict, at = format_utc(conflict.created_at))}</strong></p>
-                <textarea readonly rows=8 data-test="kept-text">{conflict.body.clone()}</textarea>
+                <textarea readonly rows=8 data-test="kept-text">{textarea_text(&conflict.body)}</textarea>
                 <DismissForm plan_id conflict=conflict.id />
             </div>
         }).collect_view()}

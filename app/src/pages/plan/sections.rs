@@ -4,9 +4,10 @@
 use super::autosave::{AutoStatus, Autosave};
 use super::labels::{problems_id, section_hint, section_name};
 use super::Reload;
-use crate::components::form::last_error;
+use crate::components::form::{last_error, textarea_text};
 use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::problem::Field;
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::server_fns::plans::{DismissConflict, SaveSection};
 use crate::wire::{format_utc, KeptConflict, PlanView, SectionView};
@@ -15,7 +16,10 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Sections(plan: PlanView) -> impl IntoView {
-    plan.sections
+    let posted = ServerAction::<SaveSection>::new();
+    let error = last_error(posted);
+    let plain = Signal::derive(move || error.get().filter(|e| !about_one_section(e)));
+    let cards = plan.sections
         .iter()
         .map(|section| {
             let conflicts: Vec<KeptConflict> = plan
@@ -28,7 +32,21 @@ pub fn Sections(plan: PlanView) -> impl IntoView {
                 <SectionCard plan_id=plan.id editable=plan.editable section=section.clone() conflicts />
             }
         })
-        .collect_view()
+        .collect_view();
+    view! {
+        <FormProblems error=plain />
+        {cards}
+    }
+}
+
+/// Whether an error belongs next to one section's field (shown there, not above them all).
+fn about_one_section(error: &AppError) -> bool {
+    match error {
+        AppError::Validation(problems) => problems
+            .iter()
+            .any(|p| matches!(p.field, Field::PlanSection(_))),
+        _ => false,
+    }
 }
 
 /// One section: its heading, then a form (owner's turn) or the text as it reads.
@@ -93,11 +111,14 @@ fn SectionForm(plan_id: i64, section: SectionView, html: RwSignal<String>) -> im
     );
     let reload = use_context::<Reload>();
     Effect::new(move |_| {
-        if let Some(Ok(_)) = save.value().get() {
-            auto.saved_by_form();
-            if let Some(Reload(reload)) = reload {
-                reload.run(());
-            }
+        match save.value().get() {
+            Some(Ok(_)) => auto.saved_by_form(),
+            // Kept on the server: reload to show it beside the saved text.
+            Some(Err(AppError::Conflict)) => {}
+            _ => return,
+        }
+        if let Some(Reload(reload)) = reload {
+            reload.run(());
         }
     });
     let preview = RwSignal::new(None::<String>);
@@ -112,9 +133,11 @@ fn SectionForm(plan_id: i64, section: SectionView, html: RwSignal<String>) -> im
             <textarea id=textarea_id name="body" rows=10 node_ref=auto.node
                 aria-describedby=problems
                 aria-invalid=crate::components::form::invalid(error, field)
-                on:input=move |ev| auto.typed(event_target_value(&ev))>{section.body.clone()}</textarea>
+                on:input=move |ev| auto.typed(event_target_value(&ev))>{textarea_text(&section.body)}</textarea>
             <FieldProblems error field id=problems />
-            <Show when=move || error.get().is_some_and(|e| !matches!(e, crate::error::AppError::Validation(_)))>
+            // With JavaScript, this section's own errors (a conflict…); a plain post's error
+            // is shown once above the sections (every section's action would read it).
+            <Show when=move || auto.hydrated.get() && error.get().is_some_and(|e| e.problems_for(field).is_empty())>
                 <FormProblems error />
             </Show>
             <p class="autosave" role="status" data-test="autosave">
@@ -169,10 +192,10 @@ fn SectionConflicts(
                     <p>{t!(i18n, plan_editor.conflict_lead)}</p>
                     <div class="conflict-texts">
                         <label>{t!(i18n, plan_editor.conflict_yours)}
-                            <textarea readonly rows=8 data-test="kept-text">{conflict.body.clone()}</textarea>
+                            <textarea readonly rows=8 data-test="kept-text">{textarea_text(&conflict.body)}</textarea>
                         </label>
                         <label>{t!(i18n, plan_editor.conflict_current)}
-                            <textarea readonly rows=8 data-test="current-text">{current}</textarea>
+                            <textarea readonly rows=8 data-test="current-text">{textarea_text(&current)}</textarea>
                         </label>
                     </div>
                     <DismissForm plan_id conflict=conflict.id />
