@@ -89,6 +89,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plans/activity") view=pages::mentoring::PlanActivityPage ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor/caseload") view=pages::mentoring::CaseloadPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/mentoring") view=pages::admin::mentoring::MentoringDeskPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans/plan") view=pages::plan::PlanPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans/compare") view=pages::plan::compare::ComparePage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/applicants") view=pages::caseworker::ApplicantsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/profile") view=pages::caseworker::AssistedProfilePage ssr=SsrMode::InOrder />

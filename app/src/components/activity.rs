@@ -36,6 +36,7 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::SessionLogged => t_string!(i18n, audit.session_logged),
         AuditAction::MentorAssigned => t_string!(i18n, audit.mentor_assigned),
         AuditAction::MentorProfileSaved => t_string!(i18n, audit.mentor_profile_saved),
+        AuditAction::PlanEdited => t_string!(i18n, audit.plan_edited),
     }
     .to_string()
 }

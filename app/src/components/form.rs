@@ -28,3 +28,18 @@ pub fn invalid(error: LastError, field: Field) -> impl Fn() -> &'static str + Co
         }
     }
 }
+
+/// The text to put between `<textarea>` and `</textarea>`. Leptos renders a textarea's
+/// children without HTML escaping on the server (tachys marks `textarea` like `script`), so a
+/// text containing `</textarea>` would end the element and inject markup. The server escapes
+/// it here (the browser decodes the entities back: the field holds the exact text); in the
+/// browser the child is a DOM text node and needs no escaping.
+pub fn textarea_text(text: &str) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        text.to_owned()
+    }
+}

@@ -1,6 +1,6 @@
 //! Error codes from the server, shown as sentences in the reader's language.
 
-use crate::domain::problem::{Field, Problem};
+use crate::domain::problem::{Field, Problem, Spot};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -215,6 +215,45 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         .to_string(),
         Problem::NotAMentor => t_string!(i18n, problem.not_a_mentor).to_string(),
         Problem::PartUnknown => t_string!(i18n, problem.part_unknown).to_string(),
+        Problem::ItemMissing { row } => t_string!(i18n, problem.item_missing, row).to_string(),
+        Problem::ItemTooLong { row, max } => {
+            t_string!(i18n, problem.item_too_long, row, max).to_string()
+        }
+        Problem::ItemInvalid { row } => t_string!(i18n, problem.item_invalid, row).to_string(),
+        Problem::CapitalKindUnknown { row } => {
+            t_string!(i18n, problem.capital_kind_unknown, row).to_string()
+        }
+        Problem::QuantityInvalid { row, max } => {
+            t_string!(i18n, problem.quantity_invalid, row, max).to_string()
+        }
+        Problem::AmountNotANumber { at } => {
+            t_string!(i18n, problem.amount_not_a_number, at = spot_text(i18n, at)).to_string()
+        }
+        Problem::AmountNegative { at } => {
+            t_string!(i18n, problem.amount_negative, at = spot_text(i18n, at)).to_string()
+        }
+        Problem::AmountTooHigh { at, max } => t_string!(
+            i18n,
+            problem.amount_too_high,
+            at = spot_text(i18n, at),
+            max = max.to_string()
+        )
+        .to_string(),
+        Problem::TooManyRows { max } => t_string!(i18n, problem.too_many_rows, max).to_string(),
+        Problem::FiguresTooLarge => t_string!(i18n, problem.figures_too_large).to_string(),
+        Problem::PlanNotEditable => t_string!(i18n, problem.plan_not_editable).to_string(),
+    }
+}
+
+/// Where in a plan's figures an amount was typed ("line 3, unit cost", "month 4, sales").
+fn spot_text(i18n: I18nContext<Locale>, spot: Spot) -> String {
+    match spot {
+        Spot::UnitCost { row } => t_string!(i18n, problem.spot_unit_cost, row).to_string(),
+        Spot::Sales { month } => t_string!(i18n, problem.spot_sales, month).to_string(),
+        Spot::Costs { month } => t_string!(i18n, problem.spot_costs, month).to_string(),
+        Spot::OwnContribution => t_string!(i18n, plan_editor.own_contribution).to_string(),
+        Spot::GrantRequested => t_string!(i18n, plan_editor.grant_requested).to_string(),
+        Spot::Loan => t_string!(i18n, plan_editor.loan).to_string(),
     }
 }
 

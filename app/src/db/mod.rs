@@ -15,6 +15,7 @@ pub mod mentor_desk;
 pub mod mentoring;
 pub mod people;
 pub mod plan_content;
+pub mod plan_edits;
 pub mod plans;
 pub mod profiles;
 pub mod sessions;

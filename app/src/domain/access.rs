@@ -34,6 +34,8 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/matches", Access::Roles(&[Role::Applicant])),
     ("/enrolments", Access::Roles(&[Role::Applicant])),
     ("/plans", Access::Roles(&[Role::Applicant])),
+    ("/plans/plan", PLAN_READERS),
+    ("/plans/compare", PLAN_READERS),
     ("/admin/enrolments", Access::Roles(&[Role::Admin])),
     (
         "/staff/matches",
@@ -66,6 +68,9 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/admin/calls/edit", Access::Roles(&[Role::Admin])),
     ("/admin/calls/export.csv", Access::Roles(&[Role::Admin])),
 ];
+
+/// A plan's pages: each reader sees only the plans they stand in (checked per plan).
+const PLAN_READERS: Access = Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin]);
 
 /// The access rule of the page at `path` (trailing slash ignored), if it is a page.
 pub fn page_access(path: &str) -> Option<Access> {

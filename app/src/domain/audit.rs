@@ -40,10 +40,12 @@ pub enum AuditAction {
     SessionLogged,
     MentorAssigned,
     MentorProfileSaved,
+    /// An applicant saved a section or the figures of their plan (the part, never the text).
+    PlanEdited,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 28] = [
+    pub const ALL: [AuditAction; 29] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -72,6 +74,7 @@ impl AuditAction {
         AuditAction::SessionLogged,
         AuditAction::MentorAssigned,
         AuditAction::MentorProfileSaved,
+        AuditAction::PlanEdited,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -104,6 +107,7 @@ impl AuditAction {
             AuditAction::SessionLogged => "session_logged",
             AuditAction::MentorAssigned => "mentor_assigned",
             AuditAction::MentorProfileSaved => "mentor_profile_saved",
+            AuditAction::PlanEdited => "plan_edited",
         }
     }
 }

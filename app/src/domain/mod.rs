@@ -21,6 +21,8 @@ pub mod mentoring;
 pub mod money;
 pub mod password;
 pub mod plan;
+pub mod plan_diff;
+pub mod plan_figures;
 pub mod plan_text;
 pub mod problem;
 pub mod profile;

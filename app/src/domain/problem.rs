@@ -69,6 +69,12 @@ pub enum Field {
     NextSteps,
     Mentor,
     Capacity,
+    /// One written section of a business plan (each section has its own form).
+    PlanSection(crate::domain::plan_text::Section),
+    // The business-plan figures: each problem names its row or month itself.
+    Capital,
+    Months,
+    Sources,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -331,6 +337,52 @@ pub enum Problem {
     NotAMentor,
     #[error("unknown part of the plan")]
     PartUnknown,
+    // The business-plan figures (`domain::plan_figures`).
+    #[error("the item of a capital line is missing")]
+    ItemMissing { row: u8 },
+    #[error("the item of a capital line is too long")]
+    ItemTooLong { row: u8, max: usize },
+    #[error("the item of a capital line contains invisible characters")]
+    ItemInvalid { row: u8 },
+    #[error("unknown kind of capital")]
+    CapitalKindUnknown { row: u8 },
+    #[error("the quantity is not valid")]
+    QuantityInvalid { row: u8, max: u32 },
+    #[error("the amount is not a number")]
+    AmountNotANumber { at: Spot },
+    #[error("the amount is negative")]
+    AmountNegative { at: Spot },
+    #[error("the amount is too high")]
+    AmountTooHigh {
+        at: Spot,
+        max: crate::domain::money::Money,
+    },
+    #[error("too many capital lines")]
+    TooManyRows { max: usize },
+    #[error("the figures are too large to add up")]
+    FiguresTooLarge,
+    #[error("the plan cannot be changed in its current state")]
+    PlanNotEditable,
+}
+
+/// Where in the plan's figures an amount was typed, so its problem names the row or month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "spot", rename_all = "snake_case")]
+pub enum Spot {
+    /// A start-up capital line (from 1), its unit cost.
+    UnitCost {
+        row: u8,
+    },
+    /// A month of the sales and cost plan (from 1).
+    Sales {
+        month: u8,
+    },
+    Costs {
+        month: u8,
+    },
+    OwnContribution,
+    GrantRequested,
+    Loan,
 }
 
 /// A short piece of text a problem names (an unknown code, a list of columns), kept inline so

@@ -10,6 +10,7 @@ pub mod matches;
 pub mod mentoring;
 pub mod not_found;
 pub mod password;
+pub mod plan;
 pub mod plans;
 pub mod profile;
 pub mod signup;

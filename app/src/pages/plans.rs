@@ -74,7 +74,7 @@ fn PlanCard(plan: PlanLine) -> impl IntoView {
     .to_string();
     view! {
         <article class="card" data-test="plan" data-status=plan.status.code()>
-            <h2>{plan.title}</h2>
+            <h2><a href=format!("/plans/plan?id={}", plan.id) rel="external" data-test="open-plan">{plan.title}</a></h2>
             <p class="note"><bdi>{plan.reference}</bdi> " · " {terms}</p>
             <p>{t!(i18n, plan.status)} " " <strong data-test="status">{status}</strong></p>
             <p class="note">{t!(i18n, plan.started_on)} " "

@@ -56,6 +56,12 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/enrolments/decide", Access::Roles(&[Role::Admin])),
     ("/api/plans/start", APPLICANT),
     ("/api/plans/mine", APPLICANT),
+    ("/api/plans/load", PLAN_READERS),
+    ("/api/plans/preview", PLAN_READERS),
+    ("/api/plans/compare", PLAN_READERS),
+    ("/api/plans/save_section", APPLICANT),
+    ("/api/plans/save_figures", APPLICANT),
+    ("/api/plans/dismiss_conflict", APPLICANT),
     (
         "/api/plans/transition",
         Access::Roles(&[Role::Applicant, Role::Mentor]),
@@ -99,6 +105,9 @@ const PROFILE_EDITORS: Access = Access::Roles(&[Role::Applicant, Role::Caseworke
 
 /// A mentor's own caseload and session log.
 const MENTOR: Access = Access::Roles(&[Role::Mentor]);
+/// Who may open a plan at all; each sees only the plans they stand in (owner, assigned mentor,
+/// admin), anyone else's is "not found".
+const PLAN_READERS: Access = Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin]);
 
 /// Assisted registration and hand-over.
 const CASEWORKER: Access = Access::Roles(&[Role::Caseworker]);

@@ -20,6 +20,7 @@ fn heading_of(path: &str) -> &'static str {
         "/enrolments" => "<h1>Mes formations",
         "/account/password" => "<h1>Changer mon mot de passe",
         "/plans" => "<h1>Mes plans d",
+        "/plans/plan" | "/plans/compare" => "data-test=\"plan-title\"",
         "/admin/enrolments" => "<h1>Inscriptions",
         "/staff/matches" => "<h1>Profils pour une offre",
         // The CSV header row.
@@ -112,6 +113,22 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "/api/admin/assign_mentor" => &[("plan", "1"), ("mentor", "1"), ("expected", "")],
         "/api/admin/mentor_profile" => &[("mentor", "1"), ("city", ""), ("capacity", "5")],
+        "/api/plans/load" | "/api/plans/compare" => &[("id", "1")],
+        "/api/plans/preview" => &[("plan", "1"), ("body", "x")],
+        "/api/plans/save_section" => &[
+            ("plan", "1"),
+            ("section", "idea"),
+            ("body", "x"),
+            ("revision", "0"),
+        ],
+        "/api/plans/save_figures" => &[
+            ("plan", "1"),
+            ("version", "0"),
+            ("own_contribution", ""),
+            ("grant_requested", ""),
+            ("loan", ""),
+        ],
+        "/api/plans/dismiss_conflict" => &[("plan", "1"), ("conflict", "1")],
         "/api/staff/shortlist" => &[
             ("kind", ""),
             ("id", ""),
@@ -205,6 +222,11 @@ both_backends! {
                         assert_eq!(response.status, 303, "{role:?} on {path}");
                         let location = response.location().unwrap_or_default();
                         assert!(location.starts_with("/staff/matches?"), "{location}");
+                    }
+                    // A plan's page without a plan (`?id=`) has nothing to show.
+                    Decision::Allow if path.starts_with("/plans/") => {
+                        assert_eq!(response.status, 404, "{role:?} on {path}");
+                        assert!(response.body.contains("Page introuvable"), "{role:?} on {path}");
                     }
                     Decision::Allow => {
                         assert_eq!(response.status, 200, "{role:?} on {path}");

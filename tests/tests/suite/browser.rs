@@ -8,9 +8,9 @@ use std::net::{SocketAddr, TcpListener as StdListener};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-const WAIT: Duration = Duration::from_secs(30);
+pub(crate) const WAIT: Duration = Duration::from_secs(30);
 
-struct Chromedriver(Child, u16);
+pub(crate) struct Chromedriver(Child, u16);
 
 impl Drop for Chromedriver {
     fn drop(&mut self) {
@@ -26,7 +26,7 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-async fn chromedriver() -> Chromedriver {
+pub(crate) async fn chromedriver() -> Chromedriver {
     let port = free_port();
     let driver = Chromedriver(
         Command::new("chromedriver")
@@ -49,7 +49,7 @@ async fn chromedriver() -> Chromedriver {
     panic!("chromedriver did not start");
 }
 
-async fn browser(driver: &Chromedriver, javascript: bool) -> Client {
+pub(crate) async fn browser(driver: &Chromedriver, javascript: bool) -> Client {
     let profile = tempfile::tempdir().expect("profile dir").keep();
     let mut args = vec![
         "--headless=new".to_owned(),
@@ -84,7 +84,7 @@ async fn browser(driver: &Chromedriver, javascript: bool) -> Client {
         .expect("a Chromium session")
 }
 
-async fn serve(app: &TestApp) -> String {
+pub(crate) async fn serve(app: &TestApp) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -101,7 +101,7 @@ async fn serve(app: &TestApp) -> String {
     format!("http://{addr}")
 }
 
-async fn wait_for_path(browser: &Client, base: &str, path: &str) {
+pub(crate) async fn wait_for_path(browser: &Client, base: &str, path: &str) {
     let url = url::Url::parse(&format!("{base}{path}")).expect("url");
     if let Err(error) = browser.wait().at_most(WAIT).for_url(&url).await {
         let now = browser
@@ -113,7 +113,7 @@ async fn wait_for_path(browser: &Client, base: &str, path: &str) {
     }
 }
 
-async fn fill(browser: &Client, css: &str, text: &str) {
+pub(crate) async fn fill(browser: &Client, css: &str, text: &str) {
     let field = browser
         .wait()
         .at_most(WAIT)
@@ -126,7 +126,7 @@ async fn fill(browser: &Client, css: &str, text: &str) {
     }
 }
 
-async fn click(browser: &Client, css: &str) {
+pub(crate) async fn click(browser: &Client, css: &str) {
     browser
         .wait()
         .at_most(WAIT)
@@ -140,7 +140,7 @@ async fn click(browser: &Client, css: &str) {
 
 /// Waits until the element at `css` shows `needle` (the page may still be the previous one for
 /// a moment after a form post).
-async fn wait_for_text(browser: &Client, css: &str, needle: &str) {
+pub(crate) async fn wait_for_text(browser: &Client, css: &str, needle: &str) {
     let deadline = std::time::Instant::now() + WAIT;
     loop {
         if let Ok(element) = browser.find(Locator::Css(css)).await {
@@ -156,7 +156,7 @@ async fn wait_for_text(browser: &Client, css: &str, needle: &str) {
     }
 }
 
-async fn wait_hydrated(browser: &Client) {
+pub(crate) async fn wait_hydrated(browser: &Client) {
     browser
         .wait()
         .at_most(WAIT)

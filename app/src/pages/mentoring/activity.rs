@@ -89,6 +89,7 @@ fn ActivityBody(
     view! {
         <article data-test="plan-activity" data-status=activity.status.code()>
             <h2>{activity.title.clone()} " · " <bdi>{activity.reference.clone()}</bdi></h2>
+            <p><a href=format!("/plans/plan?id={plan}") data-test="plan-link">{t!(i18n, mentoring.open_plan)}</a></p>
             <p>{t!(i18n, mentoring.applicant)} " " <span data-test="applicant">{activity.applicant.clone()}</span></p>
             <p>{t!(i18n, mentoring.mentor)} " " <span data-test="mentor">{mentor}</span></p>
             <p>{t!(i18n, mentoring.status)} " "
