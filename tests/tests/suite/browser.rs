@@ -26,13 +26,23 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+fn debugging() -> bool {
+    std::env::var_os("PASSERELLE_BROWSER_DEBUG").is_some()
+}
+
 pub(crate) async fn chromedriver() -> Chromedriver {
     let port = free_port();
     let driver = Chromedriver(
         Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            .args(debugging().then_some("--enable-chrome-logs"))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            // PASSERELLE_BROWSER_DEBUG=1 shows Chromium's log, with the page's console.
+            .stderr(if debugging() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
             .spawn()
             .expect("chromedriver must be installed (scripts/install-tools.sh --browser)"),
         port,
@@ -65,6 +75,10 @@ pub(crate) async fn browser(driver: &Chromedriver, javascript: bool) -> Client {
         "--window-size=412,900".into(),
         format!("--user-data-dir={}", profile.display()),
     ];
+    if debugging() {
+        args.push("--enable-logging=stderr".into());
+        args.push("--v=0".into());
+    }
     // A French-speaking browser (headless Chromium ignores --lang for Accept-Language).
     let mut prefs = serde_json::json!({ "intl.accept_languages": "fr-FR,fr" });
     if !javascript {

@@ -167,7 +167,7 @@ both_backends! {
         let fields = figures(&plan, "1", &[("equipment", "Machine", "1", "100")], &["10"], ("10", "90", ""));
         assert_eq!(awa.call("/api/plans/save_figures", &fields).await.status, 422);
         let shown = page(&mut awa, &plan).await;
-        assert!(!shown.body.contains("name=\"body\""), "no form once submitted");
+        assert!(!shown.body.contains("name=\"section\""), "no section form once submitted");
     }
 
     async fn bad_figures_are_named_by_line_or_month_and_nothing_is_saved(app) {
@@ -235,7 +235,7 @@ both_backends! {
         assert_eq!(loaded.json()["editable"], false);
         let shown = page(&mut own, &plan).await;
         assert!(shown.body.contains("Couture sur mesure"));
-        assert!(!shown.body.contains("name=\"body\""), "no form for the mentor");
+        assert!(!shown.body.contains("name=\"section\""), "no section form for the mentor");
         assert_eq!(save(&mut own, &plan, "idea", "Corrigé", "1").await.status, 403);
         assert_eq!(revision(&app, &plan, "idea").await, 1);
     }

@@ -4,7 +4,9 @@ use super::components::{PlanComments, PlanTimeline, PlanTransitions, SessionLog}
 use super::labels::all_parts;
 use crate::components::problem::FormProblems;
 use crate::domain::plan::Viewer;
+use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::not_found::NotFound;
 use crate::pages::plans::plan_status_name;
 use crate::server_fns::mentoring::LogSession;
 use crate::server_fns::plans::{plan_activity, CommentPlan, TransitionPlan};
@@ -47,6 +49,7 @@ pub fn PlanActivityPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match activity.await {
                     Ok(activity) => view! { <ActivityBody activity step comment session /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                     Err(error) => view! {
                         <FormProblems error=Signal::derive(move || Some(error.clone())) />
                     }.into_any(),

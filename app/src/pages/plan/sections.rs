@@ -143,7 +143,10 @@ fn SectionForm(plan_id: i64, section: SectionView, html: RwSignal<String>) -> im
             <input type="hidden" name="section" value=code />
             <input type="hidden" name="revision" value=section.revision prop:value=move || auto.revision.get() />
             <label for=textarea_id.clone()>{t!(i18n, plan_editor.text_label)}</label>
+            // The browser stops typing at the limit, so a plain post is never refused (and
+            // its text lost with the page) for length; the server checks it anyway.
             <textarea id=textarea_id name="body" rows=10 node_ref=auto.node
+                maxlength=crate::domain::plan_text::SECTION_MAX
                 aria-describedby=problems
                 aria-invalid=crate::components::form::invalid(error, field)
                 on:input=move |ev| auto.typed(event_target_value(&ev))>{textarea_text(&section.body)}</textarea>
