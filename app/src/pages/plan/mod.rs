@@ -40,14 +40,18 @@ pub fn plan_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
 pub fn PlanPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = plan_id();
-    let loaded = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => load_plan(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
     let step = ServerAction::<TransitionPlan>::new();
     let comment = ServerAction::<CommentPlan>::new();
+    // A step changes the status and whether the text is the applicant's to edit: reload it.
+    let loaded = Resource::new(
+        move || (id(), step.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => load_plan(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     // The steps the reader may take and the comment threads (mentoring's part of the page).
     let activity = Resource::new(
         move || (id(), step.version().get() + comment.version().get()),
