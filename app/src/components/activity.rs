@@ -37,6 +37,20 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::MentorAssigned => t_string!(i18n, audit.mentor_assigned),
         AuditAction::MentorProfileSaved => t_string!(i18n, audit.mentor_profile_saved),
         AuditAction::PlanEdited => t_string!(i18n, audit.plan_edited),
+        AuditAction::CommitteeMemberAdded => t_string!(i18n, audit.committee_member_added),
+        AuditAction::CommitteeMemberRemoved => t_string!(i18n, audit.committee_member_removed),
+        AuditAction::ReviewSessionCreated => t_string!(i18n, audit.review_session_created),
+        AuditAction::ConflictDeclared => t_string!(i18n, audit.conflict_declared),
+        AuditAction::PlanScored => t_string!(i18n, audit.plan_scored),
+        AuditAction::PlanDecided => t_string!(i18n, audit.plan_decided),
+        AuditAction::TrancheReleased => t_string!(i18n, audit.tranche_released),
+        AuditAction::PaymentConfirmed => t_string!(i18n, audit.payment_confirmed),
+        AuditAction::PaymentFailed => t_string!(i18n, audit.payment_failed),
+        AuditAction::TrancheCancelled => t_string!(i18n, audit.tranche_cancelled),
+        AuditAction::VisitRecorded => t_string!(i18n, audit.visit_recorded),
+        AuditAction::EvidenceAdded => t_string!(i18n, audit.evidence_added),
+        AuditAction::LedgerExported => t_string!(i18n, audit.ledger_exported),
+        AuditAction::CommitteePlanViewed => t_string!(i18n, audit.committee_plan_viewed),
     }
     .to_string()
 }

@@ -213,6 +213,60 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
             status = crate::pages::plans::plan_status_name(i18n, status)
         )
         .to_string(),
+        Problem::NotYourStep => t_string!(i18n, problem.not_your_step).to_string(),
+        Problem::TrancheIs { status } => t_string!(
+            i18n,
+            problem.tranche_is,
+            status = crate::pages::money::labels::tranche_status_name(i18n, status)
+        )
+        .to_string(),
+        Problem::SameMakerAndChecker => {
+            t_string!(i18n, problem.same_maker_and_checker).to_string()
+        }
+        Problem::GrantTooSmall { min_dirhams } => {
+            t_string!(i18n, problem.grant_too_small, min_dirhams).to_string()
+        }
+        Problem::AmountAboveRequested { requested_centimes } => t_string!(
+            i18n,
+            problem.amount_above_requested,
+            requested = crate::domain::money::Money::from_centimes(requested_centimes).to_string()
+        )
+        .to_string(),
+        Problem::AmountAboveMaximum { max_centimes } => t_string!(
+            i18n,
+            problem.amount_above_maximum,
+            max = crate::domain::money::Money::from_centimes(max_centimes).to_string()
+        )
+        .to_string(),
+        Problem::EnvelopeExceeded { available_centimes } => t_string!(
+            i18n,
+            problem.envelope_exceeded,
+            available = crate::domain::money::Money::from_centimes(available_centimes).to_string()
+        )
+        .to_string(),
+        Problem::QuorumNotReached { have, need } => {
+            t_string!(i18n, problem.quorum_not_reached, have, need).to_string()
+        }
+        Problem::NotChair => t_string!(i18n, problem.not_chair).to_string(),
+        Problem::OutcomeUnknown => t_string!(i18n, problem.outcome_unknown).to_string(),
+        Problem::VisitRequired => t_string!(i18n, problem.visit_required).to_string(),
+        Problem::PaymentMethodUnknown => {
+            t_string!(i18n, problem.payment_method_unknown).to_string()
+        }
+        Problem::SupplierMissing => t_string!(i18n, problem.supplier_missing).to_string(),
+        Problem::InvoiceMissing => t_string!(i18n, problem.invoice_missing).to_string(),
+        Problem::PayeePhoneMissing => t_string!(i18n, problem.payee_phone_missing).to_string(),
+        Problem::AccountMissing => t_string!(i18n, problem.account_missing).to_string(),
+        Problem::AccountInvalid => t_string!(i18n, problem.account_invalid).to_string(),
+        Problem::PaymentDetailInvalid { max } => {
+            t_string!(i18n, problem.payment_detail_invalid, max).to_string()
+        }
+        Problem::IdempotencyKeyReused => {
+            t_string!(i18n, problem.idempotency_key_reused).to_string()
+        }
+        Problem::IdempotencyKeyInvalid => {
+            t_string!(i18n, problem.idempotency_key_invalid).to_string()
+        }
         Problem::NotAMentor => t_string!(i18n, problem.not_a_mentor).to_string(),
         Problem::PartUnknown => t_string!(i18n, problem.part_unknown).to_string(),
         Problem::ItemMissing { row } => t_string!(i18n, problem.item_missing, row).to_string(),

@@ -42,10 +42,24 @@ pub enum AuditAction {
     MentorProfileSaved,
     /// An applicant saved a section or the figures of their plan (the part, never the text).
     PlanEdited,
+    CommitteeMemberAdded,
+    CommitteeMemberRemoved,
+    ReviewSessionCreated,
+    ConflictDeclared,
+    PlanScored,
+    PlanDecided,
+    TrancheReleased,
+    PaymentConfirmed,
+    PaymentFailed,
+    TrancheCancelled,
+    VisitRecorded,
+    EvidenceAdded,
+    LedgerExported,
+    CommitteePlanViewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 29] = [
+    pub const ALL: [AuditAction; 43] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -75,6 +89,20 @@ impl AuditAction {
         AuditAction::MentorAssigned,
         AuditAction::MentorProfileSaved,
         AuditAction::PlanEdited,
+        AuditAction::CommitteeMemberAdded,
+        AuditAction::CommitteeMemberRemoved,
+        AuditAction::ReviewSessionCreated,
+        AuditAction::ConflictDeclared,
+        AuditAction::PlanScored,
+        AuditAction::PlanDecided,
+        AuditAction::TrancheReleased,
+        AuditAction::PaymentConfirmed,
+        AuditAction::PaymentFailed,
+        AuditAction::TrancheCancelled,
+        AuditAction::VisitRecorded,
+        AuditAction::EvidenceAdded,
+        AuditAction::LedgerExported,
+        AuditAction::CommitteePlanViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -108,6 +136,20 @@ impl AuditAction {
             AuditAction::MentorAssigned => "mentor_assigned",
             AuditAction::MentorProfileSaved => "mentor_profile_saved",
             AuditAction::PlanEdited => "plan_edited",
+            AuditAction::CommitteeMemberAdded => "committee_member_added",
+            AuditAction::CommitteeMemberRemoved => "committee_member_removed",
+            AuditAction::ReviewSessionCreated => "review_session_created",
+            AuditAction::ConflictDeclared => "conflict_declared",
+            AuditAction::PlanScored => "plan_scored",
+            AuditAction::PlanDecided => "plan_decided",
+            AuditAction::TrancheReleased => "tranche_released",
+            AuditAction::PaymentConfirmed => "payment_confirmed",
+            AuditAction::PaymentFailed => "payment_failed",
+            AuditAction::TrancheCancelled => "tranche_cancelled",
+            AuditAction::VisitRecorded => "visit_recorded",
+            AuditAction::EvidenceAdded => "evidence_added",
+            AuditAction::LedgerExported => "ledger_exported",
+            AuditAction::CommitteePlanViewed => "committee_plan_viewed",
         }
     }
 }

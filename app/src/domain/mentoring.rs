@@ -52,7 +52,13 @@ pub fn required_text(input: &str, max: usize) -> Result<String, Problem> {
 pub fn reason_for(action: PlanAction, input: &str) -> Result<Option<String>, Problem> {
     match action {
         PlanAction::RequestChanges => required_text(input, REASON_MAX).map(Some),
-        PlanAction::MarkReady | PlanAction::Withdraw => text(input, REASON_MAX),
+        PlanAction::MarkReady | PlanAction::Withdraw | PlanAction::PutOnAgenda => {
+            text(input, REASON_MAX)
+        }
+        // The committee's justification is checked with its decision (`domain::decision`).
+        PlanAction::Approve | PlanAction::Reject | PlanAction::Return => {
+            required_text(input, crate::domain::decision::JUSTIFICATION_MAX).map(Some)
+        }
         PlanAction::Submit | PlanAction::Resubmit => Ok(None),
     }
 }

@@ -1,6 +1,7 @@
 //! A business plan's life (domain.md, "The plan's life"): every change of state goes through
-//! [`PlanStatus::apply`], which knows who may do what from where. The committee's part
-//! (under review → approved / rejected / returned) comes with the committee.
+//! [`PlanStatus::apply`], which knows who may do what from where: the applicant and mentor up
+//! to "ready for committee", an admin putting it on a committee's agenda, the committee's
+//! chair deciding, and the applicant revising a plan the committee returned.
 
 use crate::domain::catalogue::GrantCall;
 use crate::domain::eligibility::Eligibility;
@@ -54,6 +55,13 @@ pub enum PlanAction {
     MarkReady,
     /// The applicant gives the plan up (before the committee has it).
     Withdraw,
+    /// An admin puts the plan on a review session's agenda.
+    PutOnAgenda,
+    /// The committee's chair approves an amount.
+    Approve,
+    Reject,
+    /// The chair sends the plan back for revision; it comes back in the next round.
+    Return,
 }
 
 codes!(PlanAction {
@@ -62,15 +70,23 @@ codes!(PlanAction {
     Resubmit => "resubmit",
     MarkReady => "mark_ready",
     Withdraw => "withdraw",
+    PutOnAgenda => "put_on_agenda",
+    Approve => "approve",
+    Reject => "reject",
+    Return => "return",
 });
 
 impl PlanAction {
-    pub const ALL: [PlanAction; 5] = [
+    pub const ALL: [PlanAction; 9] = [
         PlanAction::Submit,
         PlanAction::RequestChanges,
         PlanAction::Resubmit,
         PlanAction::MarkReady,
         PlanAction::Withdraw,
+        PlanAction::PutOnAgenda,
+        PlanAction::Approve,
+        PlanAction::Reject,
+        PlanAction::Return,
     ];
 
     /// Who takes this step: the plan's owner or their mentor (the server checks that the
@@ -79,6 +95,8 @@ impl PlanAction {
         match self {
             PlanAction::Submit | PlanAction::Resubmit | PlanAction::Withdraw => Role::Applicant,
             PlanAction::RequestChanges | PlanAction::MarkReady => Role::Mentor,
+            PlanAction::PutOnAgenda => Role::Admin,
+            PlanAction::Approve | PlanAction::Reject | PlanAction::Return => Role::Committee,
         }
     }
 }
@@ -120,7 +138,7 @@ impl PlanStatus {
         match (self, action) {
             (S::Draft, A::Submit) => Ok(S::Submitted),
             (S::Submitted | S::Resubmitted, A::RequestChanges) => Ok(S::ChangesRequested),
-            (S::ChangesRequested, A::Resubmit) => Ok(S::Resubmitted),
+            (S::ChangesRequested | S::Returned, A::Resubmit) => Ok(S::Resubmitted),
             (S::Submitted | S::Resubmitted, A::MarkReady) => Ok(S::ReadyForCommittee),
             (
                 S::Draft
@@ -130,13 +148,20 @@ impl PlanStatus {
                 | S::ReadyForCommittee,
                 A::Withdraw,
             ) => Ok(S::Withdrawn),
+            (S::ReadyForCommittee, A::PutOnAgenda) => Ok(S::UnderReview),
+            (S::UnderReview, A::Approve) => Ok(S::Approved),
+            (S::UnderReview, A::Reject) => Ok(S::Rejected),
+            (S::UnderReview, A::Return) => Ok(S::Returned),
             (from, action) => Err(TransitionError::NotFrom { from, action }),
         }
     }
 
     /// Whether the applicant may edit the text and figures now (their turn).
     pub fn editable(self) -> bool {
-        matches!(self, PlanStatus::Draft | PlanStatus::ChangesRequested)
+        matches!(
+            self,
+            PlanStatus::Draft | PlanStatus::ChangesRequested | PlanStatus::Returned
+        )
     }
 }
 
@@ -232,7 +257,7 @@ mod tests {
     }
 
     /// Every legal step; any other (state, action, role) must be refused.
-    const LEGAL: [(PlanStatus, PlanAction, Role, PlanStatus); 11] = {
+    const LEGAL: [(PlanStatus, PlanAction, Role, PlanStatus); 16] = {
         use PlanAction as A;
         use PlanStatus as S;
         [
@@ -282,6 +307,16 @@ mod tests {
                 Role::Applicant,
                 S::Withdrawn,
             ),
+            (S::Returned, A::Resubmit, Role::Applicant, S::Resubmitted),
+            (
+                S::ReadyForCommittee,
+                A::PutOnAgenda,
+                Role::Admin,
+                S::UnderReview,
+            ),
+            (S::UnderReview, A::Approve, Role::Committee, S::Approved),
+            (S::UnderReview, A::Reject, Role::Committee, S::Rejected),
+            (S::UnderReview, A::Return, Role::Committee, S::Returned),
         ]
     };
 
@@ -349,7 +384,11 @@ mod tests {
             .collect();
         assert_eq!(
             editable,
-            vec![PlanStatus::Draft, PlanStatus::ChangesRequested]
+            vec![
+                PlanStatus::Draft,
+                PlanStatus::ChangesRequested,
+                PlanStatus::Returned
+            ]
         );
     }
 

@@ -75,6 +75,16 @@ pub enum Field {
     Capital,
     Months,
     Sources,
+    // The committee's decision and the payments.
+    Outcome,
+    Amount,
+    Justification,
+    Method,
+    Supplier,
+    Invoice,
+    Account,
+    /// The payment's transfer reference, or why it failed.
+    Note,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -333,6 +343,49 @@ pub enum Problem {
         status: crate::domain::plan::PlanStatus,
         action: crate::domain::plan::PlanAction,
     },
+    // The committee's decision and the money (`domain::decision`, `domain::tranche`).
+    #[error("this step is not yours to take")]
+    NotYourStep,
+    #[error("not possible for a tranche in this state")]
+    TrancheIs {
+        status: crate::domain::tranche::TrancheStatus,
+    },
+    #[error("the person who released a payment cannot confirm it")]
+    SameMakerAndChecker,
+    #[error("the grant is below the smallest amount")]
+    GrantTooSmall { min_dirhams: i64 },
+    #[error("the amount is above what the plan requests")]
+    AmountAboveRequested { requested_centimes: i64 },
+    #[error("the amount is above the call's maximum grant")]
+    AmountAboveMaximum { max_centimes: i64 },
+    #[error("the call's envelope cannot cover this amount")]
+    EnvelopeExceeded { available_centimes: i64 },
+    #[error("the quorum of scores is not reached")]
+    QuorumNotReached { have: u8, need: u8 },
+    #[error("only the committee's chair records a decision")]
+    NotChair,
+    #[error("unknown decision")]
+    OutcomeUnknown,
+    #[error("this tranche waits for a satisfactory monitoring visit")]
+    VisitRequired,
+    #[error("unknown payment method")]
+    PaymentMethodUnknown,
+    #[error("the supplier is missing")]
+    SupplierMissing,
+    #[error("the invoice reference is missing")]
+    InvoiceMissing,
+    #[error("the phone number to pay is missing")]
+    PayeePhoneMissing,
+    #[error("the bank account is missing")]
+    AccountMissing,
+    #[error("the bank account is not valid")]
+    AccountInvalid,
+    #[error("a payment detail is too long or contains invisible characters")]
+    PaymentDetailInvalid { max: usize },
+    #[error("this request key was already used for another request")]
+    IdempotencyKeyReused,
+    #[error("the request key is missing or not valid")]
+    IdempotencyKeyInvalid,
     #[error("this account is not a mentor")]
     NotAMentor,
     #[error("unknown part of the plan")]

@@ -8,6 +8,7 @@ pub mod home;
 pub mod login;
 pub mod matches;
 pub mod mentoring;
+pub mod money;
 pub mod not_found;
 pub mod password;
 pub mod plan;

@@ -19,6 +19,10 @@ pub fn action_name(i18n: I18nContext<Locale>, action: PlanAction) -> String {
         PlanAction::Resubmit => t_string!(i18n, mentoring.act_resubmit),
         PlanAction::MarkReady => t_string!(i18n, mentoring.act_mark_ready),
         PlanAction::Withdraw => t_string!(i18n, mentoring.act_withdraw),
+        PlanAction::PutOnAgenda => t_string!(i18n, mentoring.act_put_on_agenda),
+        PlanAction::Approve => t_string!(i18n, mentoring.act_approve),
+        PlanAction::Reject => t_string!(i18n, mentoring.act_reject),
+        PlanAction::Return => t_string!(i18n, mentoring.act_return),
     }
     .to_string()
 }
@@ -31,6 +35,10 @@ pub fn event_name(i18n: I18nContext<Locale>, action: PlanAction) -> String {
         PlanAction::Resubmit => t_string!(i18n, mentoring.ev_resubmit),
         PlanAction::MarkReady => t_string!(i18n, mentoring.ev_mark_ready),
         PlanAction::Withdraw => t_string!(i18n, mentoring.ev_withdraw),
+        PlanAction::PutOnAgenda => t_string!(i18n, mentoring.ev_put_on_agenda),
+        PlanAction::Approve => t_string!(i18n, mentoring.ev_approve),
+        PlanAction::Reject => t_string!(i18n, mentoring.ev_reject),
+        PlanAction::Return => t_string!(i18n, mentoring.ev_return),
     }
     .to_string()
 }
