@@ -106,6 +106,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/trainings/import") view=pages::admin::import::ImportPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/calls") view=pages::admin::calls::CallsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/calls/edit") view=pages::admin::call_edit::CallEditPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/money") view=pages::money::admin::MoneyOverviewPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/money/call") view=pages::money::admin::CallMoneyPage ssr=SsrMode::InOrder />
                     </Routes>
                 </main>
                 <Footer />

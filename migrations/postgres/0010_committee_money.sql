@@ -158,7 +158,9 @@ create table payments (
     constraint payments_tranche_attempt_key unique (tranche_id, attempt),
     constraint payments_method_check check (method in ('in_kind', 'mobile_money', 'bank_transfer')),
     constraint payments_status_check check (status in ('released', 'paid', 'failed', 'cancelled')),
-    constraint payments_checker_check check (settled_by is null or settled_by <> released_by),
+    -- Separation of duties: whoever confirms or fails a payment did not release it.
+    constraint payments_checker_check check (status not in ('paid', 'failed')
+        or (settled_by is not null and settled_by <> released_by)),
     constraint payments_in_kind_check check (method <> 'in_kind' or (supplier is not null and invoice_ref is not null))
 );
 create unique index payments_one_live on payments (tranche_id) where status in ('released', 'paid');

@@ -33,6 +33,9 @@ enum Command {
         #[command(subcommand)]
         what: SeedWhat,
     },
+    /// Check the money ledger's invariants against the database; exits non-zero and names
+    /// each broken one (run after an incident, and by `scripts/crash-test.sh`).
+    CheckLedger,
     /// Create an account (staff or applicant).
     CreateUser {
         #[arg(long)]
@@ -113,6 +116,22 @@ async fn main() -> anyhow::Result<()> {
                 added.calls
             );
             Ok(())
+        }
+        Command::CheckLedger => {
+            let db = open_database(&cli.settings).await?;
+            let mut tx = db.read().await?;
+            let broken = app::db::money_check::broken(&mut tx)
+                .await
+                .map_err(|error| anyhow!("{error}"))?;
+            tx.commit().await?;
+            if broken.is_empty() {
+                println!("ledger invariants hold");
+                return Ok(());
+            }
+            for (invariant, ids) in &broken {
+                println!("BROKEN: {invariant}: ids {ids:?}");
+            }
+            Err(anyhow!("{} ledger invariant(s) broken", broken.len()))
         }
         Command::CreateUser {
             email,

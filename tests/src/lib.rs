@@ -207,6 +207,15 @@ impl TestApp {
         .expect("count query")
     }
 
+    /// Runs one statement (test set-up only: states other suites reach through the pages).
+    pub async fn exec(&self, sql: &str) {
+        match self.db() {
+            Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(drop),
+            Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(drop),
+        }
+        .unwrap_or_else(|error| panic!("{sql}: {error}"))
+    }
+
     /// Runs a query returning one text value or none (test inspection only; cast non-text
     /// columns with `cast(… as text)`, which both databases read the same way).
     pub async fn text(&self, sql: &str) -> Option<String> {

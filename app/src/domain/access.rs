@@ -67,7 +67,16 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/admin/calls", Access::Roles(&[Role::Admin])),
     ("/admin/calls/edit", Access::Roles(&[Role::Admin])),
     ("/admin/calls/export.csv", Access::Roles(&[Role::Admin])),
+    ("/admin/money", MONEY_STAFF),
+    ("/admin/money/call", MONEY_STAFF),
+    ("/admin/money/ledger.csv", MONEY_STAFF),
 ];
+
+/// The ledger's CSV download (a file, guarded like a page).
+pub const LEDGER_CSV: &str = "/admin/money/ledger.csv";
+
+/// Who reads the programme's money: admins (makers) and finance officers (checkers).
+const MONEY_STAFF: Access = Access::Roles(&[Role::Admin, Role::Finance]);
 
 /// A plan's pages: each reader sees only the plans they stand in (checked per plan).
 const PLAN_READERS: Access = Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin]);

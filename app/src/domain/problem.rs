@@ -368,6 +368,8 @@ pub enum Problem {
     OutcomeUnknown,
     #[error("this tranche waits for a satisfactory monitoring visit")]
     VisitRequired,
+    #[error("an earlier tranche is not paid yet")]
+    EarlierTrancheOpen,
     #[error("unknown payment method")]
     PaymentMethodUnknown,
     #[error("the supplier is missing")]

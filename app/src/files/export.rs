@@ -28,7 +28,7 @@ const CALL_COLUMNS: [&str; 14] = [
     "blind_review",
 ];
 
-fn attachment(name: &str, body: Vec<u8>) -> Response {
+pub(super) fn attachment(name: &str, body: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -43,7 +43,7 @@ fn attachment(name: &str, body: Vec<u8>) -> Response {
         .into_response()
 }
 
-fn failed(error: AppError) -> Response {
+pub(super) fn failed(error: AppError) -> Response {
     StatusCode::from_u16(error.status_code())
         .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
         .into_response()
@@ -75,7 +75,7 @@ pub async fn trainings(session: AuthSession, State(ctx): State<ServerContext>) -
     }
 }
 
-fn dirhams(money: crate::domain::money::Money) -> String {
+pub(super) fn dirhams(money: crate::domain::money::Money) -> String {
     let centimes = money.centimes();
     format!("{}.{:02}", centimes / 100, centimes % 100)
 }

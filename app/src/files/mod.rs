@@ -5,6 +5,7 @@
 
 mod export;
 mod import;
+mod ledger;
 
 pub use import::run_import;
 
@@ -20,6 +21,8 @@ use axum::Router;
 pub const TRAININGS_CSV: &str = "/admin/trainings/export.csv";
 pub const CALLS_CSV: &str = "/admin/calls/export.csv";
 pub const TRAININGS_IMPORT: &str = "/admin/trainings/import";
+/// Admins and finance officers.
+pub const LEDGER_CSV: &str = crate::domain::access::LEDGER_CSV;
 
 pub fn routes<S>(ctx: ServerContext) -> Router<S>
 where
@@ -28,6 +31,7 @@ where
     Router::new()
         .route(TRAININGS_CSV, get(export::trainings))
         .route(CALLS_CSV, get(export::calls))
+        .route(LEDGER_CSV, get(ledger::download))
         .route(
             TRAININGS_IMPORT,
             post(import::upload).layer(DefaultBodyLimit::max(

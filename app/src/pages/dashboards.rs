@@ -66,7 +66,10 @@ pub fn CommitteeHome() -> impl IntoView {
 }
 #[component]
 pub fn FinanceHome() -> impl IntoView {
-    view! { <RoleDashboard role=Role::Finance /> }
+    view! {
+        <RoleDashboard role=Role::Finance />
+        <crate::pages::money::desk::FinanceDeskSection />
+    }
 }
 #[component]
 pub fn AdminHome() -> impl IntoView {
@@ -199,7 +202,8 @@ fn AdminCards(overview: AdminOverview) -> impl IntoView {
                 <p><A href="/admin/users" attr:class="button">{t!(i18n, admin.manage_accounts)}</A></p>
                 <p><A href="/admin/trainings" attr:class="button">{t!(i18n, admin.manage_trainings)}</A>
                     " " <A href="/admin/calls" attr:class="button">{t!(i18n, admin.manage_calls)}</A>
-                    " " <A href="/admin/mentoring" attr:class="button">{t!(i18n, admin.manage_mentoring)}</A></p>
+                    " " <A href="/admin/mentoring" attr:class="button">{t!(i18n, admin.manage_mentoring)}</A>
+                    " " <A href="/admin/money" attr:class="button" attr:data-test="money-link">{t!(i18n, money.admin_link)}</A></p>
             </section>
             <section class="card">
                 <h2>{t!(i18n, admin.recent_activity)}</h2>

@@ -13,6 +13,7 @@ pub mod enrolments;
 pub mod locale;
 pub mod matches;
 pub mod mentoring;
+pub mod money;
 pub mod plans;
 pub mod profile;
 pub mod skills;
@@ -90,7 +91,21 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/admin/calls/list", ADMIN),
     ("/api/admin/calls/load", ADMIN),
     ("/api/admin/calls/save", ADMIN),
+    ("/api/committee/decide", Access::Roles(&[Role::Committee])),
+    ("/api/money/release", ADMIN),
+    ("/api/money/cancel", ADMIN),
+    ("/api/money/settle", Access::Roles(&[Role::Finance])),
+    ("/api/money/call", MONEY_STAFF),
+    ("/api/money/overview", MONEY_STAFF),
+    ("/api/money/desk", Access::Roles(&[Role::Finance])),
+    (
+        "/api/money/plan",
+        Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin, Role::Finance]),
+    ),
 ];
+
+/// Who reads the programme's money: admins (makers) and finance officers (checkers).
+const MONEY_STAFF: Access = Access::Roles(&[Role::Admin, Role::Finance]);
 
 /// The admin catalogue.
 const ADMIN: Access = Access::Roles(&[Role::Admin]);

@@ -37,6 +37,8 @@ fn heading_of(path: &str) -> &'static str {
         "/plans/activity" => "<h1>Suivi du plan",
         "/mentor/caseload" => "<h1>Mes accompagnements",
         "/admin/mentoring" => "<h1>Attribution des mentors",
+        "/admin/money" => "<h1>Fonds des subventions",
+        "/admin/money/ledger.csv" => "entry,at,call",
         _ => "",
     }
 }
@@ -202,6 +204,30 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("min_education", ""),
             ("skills", ""),
         ],
+        "/api/committee/decide" => &[
+            ("plan", "1"),
+            ("outcome", "rejected"),
+            ("amount", ""),
+            ("justification", "x"),
+        ],
+        "/api/money/release" => &[
+            ("tranche", "1"),
+            ("key", "access-test-key-0001"),
+            ("method", "mobile_money"),
+            ("phone", "0612345678"),
+        ],
+        "/api/money/settle" => &[
+            ("tranche", "1"),
+            ("key", "access-test-key-0002"),
+            ("outcome", "paid"),
+        ],
+        "/api/money/cancel" => &[
+            ("tranche", "1"),
+            ("key", "access-test-key-0003"),
+            ("reason", "x"),
+        ],
+        "/api/money/call" => &[("call", "1")],
+        "/api/money/plan" => &[("plan", "1")],
         _ => &[],
     }
 }
@@ -224,7 +250,7 @@ both_backends! {
                         assert!(location.starts_with("/staff/matches?"), "{location}");
                     }
                     // A plan's page without a plan (`?id=`) has nothing to show.
-                    Decision::Allow if path.starts_with("/plans/") => {
+                    Decision::Allow if path.starts_with("/plans/") || *path == "/admin/money/call" => {
                         assert_eq!(response.status, 404, "{role:?} on {path}");
                         assert!(response.body.contains("Page introuvable"), "{role:?} on {path}");
                     }

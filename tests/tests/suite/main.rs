@@ -14,6 +14,7 @@ mod catalogue;
 mod language;
 mod matches;
 mod mentoring;
+mod money;
 mod plan_editor;
 mod plan_support;
 mod profile;

@@ -1,4 +1,8 @@
 //! Where money is seen and moved: the committee's decision as the applicant reads it, tranche
 //! schedules, releases and confirmations, the call's balances and the ledger.
 
+pub mod admin;
+pub mod desk;
 pub mod labels;
+pub mod plan;
+pub mod tranches;

@@ -110,6 +110,7 @@ fn PlanBody(
         <p>{t!(i18n, plan.status)} " " <strong data-test="status" data-status=plan.status.code()>{status}</strong></p>
         <StepNotice />
         {steps}
+        <crate::pages::money::plan::PlanMoneyBlock plan=plan.id />
         <p><a href=format!("/plans/activity?id={}", plan.id) data-test="activity-link">
             {t!(i18n, plan_editor.activity_link)}</a></p>
         <checklist::Checklist items=plan.checklist.clone() />

@@ -1,0 +1,28 @@
+use crate::error::AppError;
+use crate::wire_money::CallMoney;
+use leptos::prelude::*;
+
+/// One call's money for admins and finance: balances from the ledger and every tranche with
+/// its payments; each line carries a fresh key for its forms.
+#[server(name = LoadCallMoney, endpoint = "money/call")]
+pub async fn load_call_money(call: String) -> Result<CallMoney, AppError> {
+    use crate::db::money_views::{balances, tranches, Which};
+    use crate::domain::role::Role;
+    use crate::server_fns::{context, parse_id, require, respond};
+
+    respond(
+        async {
+            require(&[Role::Admin, Role::Finance]).await?;
+            let id = parse_id(&call)?;
+            let mut tx = context()?.db.read().await?;
+            let balances = balances(&mut tx, id)
+                .await?
+                .into_iter()
+                .next()
+                .ok_or(AppError::NotFound)?;
+            let tranches = tranches(&mut tx, Which::Call(id), super::new_key).await?;
+            Ok(CallMoney { balances, tranches })
+        }
+        .await,
+    )
+}

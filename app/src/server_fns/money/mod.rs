@@ -1,0 +1,81 @@
+//! Money: the committee's decision (which commits the grant), tranche releases, payment
+//! confirmations and failures, cancellations, and the pages that show balances. Every request
+//! that moves money carries an idempotency key (see `db::money::claim`).
+
+pub mod call;
+pub mod cancel;
+pub mod decide;
+pub mod desk;
+pub mod overview;
+pub mod plan;
+pub mod release;
+pub mod settle;
+
+pub use call::*;
+pub use cancel::*;
+pub use decide::*;
+pub use desk::*;
+pub use overview::*;
+pub use plan::*;
+pub use release::*;
+pub use settle::*;
+
+#[cfg(feature = "ssr")]
+pub use ssr::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::domain::problem::{Field, Problem};
+    use crate::error::AppError;
+    use sha2::{Digest, Sha256};
+
+    /// A fresh key for one money form: 128 random bits, hex.
+    pub fn new_key() -> String {
+        use rand_core::{OsRng, RngCore};
+        let mut bytes = [0u8; 16];
+        OsRng.fill_bytes(&mut bytes);
+        hex::encode(bytes)
+    }
+
+    /// A key as a client sent it: 16 to 100 letters, digits, `-` or `_`.
+    pub fn checked_key(key: &str) -> Result<&str, AppError> {
+        let key = key.trim();
+        let valid = (16..=100).contains(&key.len())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+        if valid {
+            Ok(key)
+        } else {
+            Err(AppError::field(Field::Form, Problem::IdempotencyKeyInvalid))
+        }
+    }
+
+    /// What identifies a request's body: the same key with another body is refused.
+    pub fn request_hash(parts: &[&str]) -> String {
+        let mut hasher = Sha256::new();
+        for part in parts {
+            hasher.update(part.trim().as_bytes());
+            hasher.update([0u8]);
+        }
+        hex::encode(hasher.finalize())
+    }
+
+    /// A refusal shown above the form.
+    pub fn refused(problem: Problem) -> AppError {
+        AppError::field(Field::Form, problem)
+    }
+
+    /// Where a money form returns: the page it came from if it is one of ours, else `fallback`.
+    pub fn back_to(back: Option<&str>, fallback: &str) -> String {
+        match back {
+            Some(path)
+                if crate::domain::access::safe_next(Some(path)).is_some()
+                    && (path.starts_with("/admin/money") || path.starts_with("/finance")) =>
+            {
+                path.to_owned()
+            }
+            _ => fallback.to_owned(),
+        }
+    }
+}

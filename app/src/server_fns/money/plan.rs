@@ -1,0 +1,48 @@
+use crate::error::AppError;
+use crate::wire_money::PlanMoney;
+use leptos::prelude::*;
+
+/// A plan's decisions and payment schedule: for its applicant and mentor (who see the outcome
+/// and the reasons), admins, and finance.
+#[server(name = LoadPlanMoney, endpoint = "money/plan")]
+pub async fn load_plan_money(plan: String) -> Result<PlanMoney, AppError> {
+    use crate::db::money_views::{decisions, tranches, Which};
+    use crate::db::plans;
+    use crate::domain::role::Role;
+    use crate::server_fns::{context, parse_id, require, respond};
+
+    respond(
+        async {
+            let user = require(&[Role::Applicant, Role::Mentor, Role::Admin, Role::Finance])
+                .await?;
+            let id = parse_id(&plan)?;
+            let mut tx = context()?.db.read().await?;
+            let visible = if user.role == Role::Finance {
+                plans::head(&mut tx, id).await?.is_some()
+            } else {
+                plans::visible(&mut tx, id, &user).await?.is_some()
+            };
+            if !visible {
+                return Err(AppError::NotFound);
+            }
+            let decisions = decisions(&mut tx, id).await?;
+            let mut tranches = tranches(&mut tx, Which::Plan(id), String::new).await?;
+            // The applicant and mentor read the schedule; staff names and keys stay on staff pages.
+            if matches!(user.role, Role::Applicant | Role::Mentor) {
+                for line in &mut tranches {
+                    line.beneficiary.clear();
+                    for payment in &mut line.payments {
+                        payment.released_by.clear();
+                        payment.settled_by = None;
+                    }
+                }
+            }
+            Ok(PlanMoney {
+                plan: id,
+                decisions,
+                tranches,
+            })
+        }
+        .await,
+    )
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Drives a burst of money requests at a Passerelle server that `crash-test.sh` keeps killing
+with SIGKILL and restarting: the chair approves every plan, an admin releases each tranche and
+a finance officer confirms it. A request cut by a crash is retried with the SAME idempotency
+key, as a browser resubmitting its form would; a key's replay must answer the first result,
+never pay twice. Every acknowledged answer is written to a file the script checks against the
+database afterwards (nothing acknowledged may be lost).
+
+Standard library only. Usage: crash_driver.py BASE_URL PLAN_IDS_FILE ACK_FILE
+"""
+
+import http.cookiejar
+import json
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+DEMO_PASSWORD = "passerelle demo 2026"
+
+
+class Session:
+    def __init__(self, base, email):
+        self.base = base
+        self.email = email
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.logged_in = False
+
+    def post(self, path, fields):
+        """One attempt: (status, parsed JSON or text), or None when the server is down."""
+        body = urllib.parse.urlencode(fields).encode()
+        request = urllib.request.Request(
+            self.base + path,
+            data=body,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json",
+                "Origin": self.base,
+                "Sec-Fetch-Site": "same-origin",
+            },
+        )
+        try:
+            with self.opener.open(request, timeout=10) as response:
+                text = response.read().decode()
+                return response.status, text
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            return None
+
+    def call(self, path, fields):
+        """Retries through crashes until the server answers; signs in again when a restart
+        lost nothing but a session is missing (sessions live in the database, so it should not)."""
+        for _ in range(600):
+            if not self.logged_in:
+                answer = self.post("/api/login", {"email": self.email, "password": DEMO_PASSWORD})
+                if answer is None or answer[0] != 200:
+                    time.sleep(0.2)
+                    continue
+                self.logged_in = True
+            answer = self.post(path, fields)
+            if answer is None or answer[0] in (500, 503):
+                time.sleep(0.2)
+                continue
+            if answer[0] == 401:
+                self.logged_in = False
+                continue
+            return answer
+        raise SystemExit(f"{path}: the server never came back")
+
+
+def main():
+    base, plans_file, ack_file = sys.argv[1:4]
+    plans = [int(line) for line in open(plans_file) if line.strip()]
+    chair = Session(base, "committee@demo.passerelle.ma")
+    admin = Session(base, "admin@demo.passerelle.ma")
+    finance = Session(base, "finance@demo.passerelle.ma")
+    acks = open(ack_file, "w")
+
+    def ack(kind, subject, status, body):
+        acks.write(json.dumps({"kind": kind, "subject": subject, "status": status, "body": body}) + "\n")
+        acks.flush()
+
+    for plan in plans:
+        status, body = chair.call(
+            "/api/committee/decide",
+            {"plan": plan, "outcome": "approved", "amount": "10000", "justification": "Crash test."},
+        )
+        # A decision retried after a crash that had committed it finds the plan approved.
+        if status == 200:
+            ack("decide", plan, status, body)
+        elif not (status == 422 and "plan_is" in body):
+            raise SystemExit(f"decide {plan}: {status} {body}")
+
+    for plan in plans:
+        for number in (1, 2):
+            tranche = lookup_tranche(base, admin, plan, number)
+            key = f"crash-release-{plan}-{number}"
+            status, body = admin.call(
+                "/api/money/release",
+                {"tranche": tranche, "key": key, "method": "mobile_money", "phone": "0612345678"},
+            )
+            if status != 200:
+                raise SystemExit(f"release {tranche}: {status} {body}")
+            ack("release", tranche, status, body)
+            key = f"crash-confirm-{plan}-{number}"
+            status, body = finance.call(
+                "/api/money/settle",
+                {"tranche": tranche, "key": key, "outcome": "paid", "note": f"T{tranche}"},
+            )
+            if status != 200:
+                raise SystemExit(f"confirm {tranche}: {status} {body}")
+            ack("confirm", tranche, status, body)
+    print(f"driver: {len(plans)} plans approved, {2 * len(plans)} tranches released and paid")
+
+
+def lookup_tranche(base, admin, plan, number):
+    status, body = admin.call("/api/money/plan", {"plan": plan})
+    if status != 200:
+        raise SystemExit(f"plan money {plan}: {status} {body}")
+    for line in json.loads(body)["tranches"]:
+        if line["number"] == number:
+            return line["id"]
+    raise SystemExit(f"plan {plan} has no tranche {number}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,450 @@
+//! Money that can never be paid twice: the chair's decision committing a grant against the
+//! call's envelope, tranches released by an admin and confirmed by another person in finance,
+//! idempotency keys, the append-only ledger and its invariants — also when requests race.
+//!
+//! The committee's own steps (membership, declarations, scores) have their suite; here the
+//! set-up writes a chair and the quorum's score sheets straight into the database.
+
+use super::plan_support::{awa_with_a_plan, fill_plan};
+use app::domain::role::Role;
+use passerelle_tests::{both_backends, Client, TestApp, PASSWORD};
+
+const AT: &str = "'2026-11-02T09:00:00Z'";
+
+/// The women's call in Tanger with `envelope` MAD, a quorum of one, and a chair: the call's id
+/// and the chair's client.
+async fn call_with_chair(app: &TestApp, envelope: i64) -> (i64, Client, i64) {
+    if app.count("select count(*) from grant_calls").await == 0 {
+        super::matches::catalogue(app).await;
+    }
+    let call = app
+        .count("select id from grant_calls where reference = 'AGR-TNG-FEMMES-2027'")
+        .await;
+    app.exec(&format!(
+        "update grant_calls set max_grant_centimes = 1000000, envelope_centimes = {}, \
+         quorum = 1 where id = {call}",
+        envelope * 100
+    ))
+    .await;
+    let chair_id = app.user("chair@example.org", Role::Committee).await;
+    app.exec(&format!(
+        "insert into committee_members (call_id, user_id, chair, added_by, added_at) \
+         values ({call}, {chair_id}, true, {chair_id}, {AT})"
+    ))
+    .await;
+    (call, login(app, "chair@example.org").await, chair_id)
+}
+
+async fn login(app: &TestApp, email: &str) -> Client {
+    let mut client = app.client();
+    let response = client.login(email, PASSWORD).await;
+    assert_eq!(response.status, 200, "{}", response.body);
+    client
+}
+
+/// A plan of the call under review, requesting 8,000 MAD, with one score sheet in.
+async fn plan_under_review(app: &TestApp, call: i64, chair: i64, n: usize) -> i64 {
+    let owner = app
+        .user(&format!("applicant{n}@example.org"), Role::Applicant)
+        .await;
+    let plan = app
+        .count(&format!(
+            "insert into plans (user_id, call_id, status, grant_requested_centimes, created_at, \
+             updated_at) values ({owner}, {call}, 'under_review', 800000, {AT}, {AT}) returning id"
+        ))
+        .await;
+    scored(app, plan, chair).await;
+    plan
+}
+
+async fn scored(app: &TestApp, plan: i64, member: i64) {
+    app.exec(&format!(
+        "insert into score_sheets (plan_id, member_id, round, scores, weighted, comment, \
+         submitted_at) values ({plan}, {member}, 1, '{{}}', 350, '', {AT})"
+    ))
+    .await;
+}
+
+async fn decide(client: &mut Client, plan: i64, outcome: &str, amount: &str) -> (u16, String) {
+    let plan = plan.to_string();
+    let response = client
+        .call(
+            "/api/committee/decide",
+            &[
+                ("plan", &plan),
+                ("outcome", outcome),
+                ("amount", amount),
+                ("justification", "Marché solide, budget réaliste."),
+            ],
+        )
+        .await;
+    (response.status.as_u16(), response.body)
+}
+
+async fn broken_invariants(app: &TestApp) -> Vec<(&'static str, Vec<i64>)> {
+    let mut tx = app.db().read().await.expect("read");
+    app::db::money_check::broken(&mut tx)
+        .await
+        .expect("invariants")
+}
+
+async fn tranche_id(app: &TestApp, plan: i64, number: i32) -> String {
+    app.count(&format!(
+        "select id from tranches where plan_id = {plan} and number = {number}"
+    ))
+    .await
+    .to_string()
+}
+
+async fn release(
+    admin: &mut Client,
+    tranche: &str,
+    key: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let mut all = vec![("tranche", tranche), ("key", key)];
+    all.extend_from_slice(fields);
+    let response = admin.call("/api/money/release", &all).await;
+    (response.status.as_u16(), response.body)
+}
+
+const IN_KIND: [(&str, &str); 3] = [
+    ("method", "in_kind"),
+    ("supplier", "Bricoma Tanger"),
+    ("invoice", "F-2026-118"),
+];
+
+async fn settle(finance: &mut Client, tranche: &str, key: &str, outcome: &str) -> (u16, String) {
+    let response = finance
+        .call(
+            "/api/money/settle",
+            &[
+                ("tranche", tranche),
+                ("key", key),
+                ("outcome", outcome),
+                ("note", "Virement 4471"),
+            ],
+        )
+        .await;
+    (response.status.as_u16(), response.body)
+}
+
+/// An approved plan of 10,000 MAD (70% at approval, 30% after a visit), an admin and a
+/// finance officer: the plan and both clients.
+async fn approved(app: &TestApp) -> (i64, Client, Client) {
+    let (call, mut chair, chair_id) = call_with_chair(app, 100_000).await;
+    let plan = plan_under_review(app, call, chair_id, 1).await;
+    app.exec(&format!(
+        "update plans set grant_requested_centimes = 1000000 where id = {plan}"
+    ))
+    .await;
+    let (code, body) = decide(&mut chair, plan, "approved", "10 000").await;
+    assert_eq!(code, 200, "{body}");
+    app.user("admin@example.org", Role::Admin).await;
+    app.user("finance@example.org", Role::Finance).await;
+    (
+        plan,
+        login(app, "admin@example.org").await,
+        login(app, "finance@example.org").await,
+    )
+}
+
+both_backends! {
+    async fn an_approval_commits_the_grant_and_schedules_its_tranches(app) {
+        let (awa, plan) = awa_with_a_plan(&app).await;
+        let mut awa = awa;
+        fill_plan(&app, &plan).await;
+        let plan: i64 = plan.parse().expect("id");
+        let (call, mut chair, chair_id) = call_with_chair(&app, 100_000).await;
+        app.exec(&format!("update plans set status = 'under_review' where id = {plan}")).await;
+
+        // Before the quorum: refused, nothing recorded.
+        let (code, body) = decide(&mut chair, plan, "approved", "8000").await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("quorum_not_reached"), "{body}");
+        scored(&app, plan, chair_id).await;
+
+        // More than requested (8,000 MAD): refused on the amount.
+        let (code, body) = decide(&mut chair, plan, "approved", "8000,01").await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("amount_above_requested"), "{body}");
+
+        // A member who is not the chair, and a member of no committee of this call.
+        let member = app.user("member@example.org", Role::Committee).await;
+        app.exec(&format!(
+            "insert into committee_members (call_id, user_id, chair, added_by, added_at) \
+             values ({call}, {member}, false, {chair_id}, {AT})"
+        )).await;
+        let (code, body) = decide(&mut login(&app, "member@example.org").await, plan, "rejected", "").await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("not_chair"), "{body}");
+        app.user("outsider@example.org", Role::Committee).await;
+        let (code, _) = decide(&mut login(&app, "outsider@example.org").await, plan, "rejected", "").await;
+        assert_eq!(code, 404);
+        assert_eq!(app.count("select count(*) from decisions").await, 0);
+
+        let (code, body) = decide(&mut chair, plan, "approved", "7 999,99").await;
+        assert_eq!(code, 200, "{body}");
+        assert_eq!(app.text(&format!("select status from plans where id = {plan}")).await.as_deref(), Some("approved"));
+        // 70% rounded down, the last tranche takes the rest: exactly the approved amount.
+        assert_eq!(
+            app.count(&format!("select amount_centimes from tranches where plan_id = {plan} and number = 1")).await,
+            559_999
+        );
+        assert_eq!(
+            app.count(&format!("select amount_centimes from tranches where plan_id = {plan} and number = 2")).await,
+            240_000
+        );
+        assert_eq!(app.count(&format!("select committed_centimes from grant_calls where id = {call}")).await, 799_999);
+        assert_eq!(app.count("select count(*) from ledger_entries where kind = 'committed' and amount_centimes = 799999").await, 1);
+        assert_eq!(app.count("select count(*) from audit_log where action = 'plan_decided'").await, 1);
+        assert_eq!(app.count("select count(*) from plan_events where action = 'approve'").await, 1);
+
+        // Decided once: a second decision finds the plan approved.
+        let (code, body) = decide(&mut chair, plan, "rejected", "").await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("plan_is"), "{body}");
+
+        // The applicant reads the outcome, the amount, the reason and the schedule.
+        let page = awa.get(&format!("/plans/plan?id={plan}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("data-outcome=\"approved\""), "{}", page.body);
+        assert!(page.body.contains("Marché solide, budget réaliste."));
+        let amount = app::domain::money::Money::from_centimes(799_999).to_string();
+        assert!(page.body.contains(&amount), "the approved amount is shown");
+        assert_eq!(page.body.matches("data-test=\"tranche\"").count(), 2);
+        assert!(broken_invariants(&app).await.is_empty());
+    }
+
+    async fn a_returned_plan_comes_back_in_the_next_round(app) {
+        let (call, mut chair, chair_id) = call_with_chair(&app, 100_000).await;
+        let plan = plan_under_review(&app, call, chair_id, 1).await;
+        let (code, body) = decide(&mut chair, plan, "returned", "").await;
+        assert_eq!(code, 200, "{body}");
+        assert_eq!(app.text(&format!("select status from plans where id = {plan}")).await.as_deref(), Some("returned"));
+        assert_eq!(app.count(&format!("select cast(review_round as bigint) from plans where id = {plan}")).await, 2);
+        assert_eq!(app.count("select count(*) from tranches").await, 0);
+        assert_eq!(app.count(&format!("select committed_centimes from grant_calls where id = {call}")).await, 0);
+    }
+
+    async fn approvals_at_the_same_instant_never_pass_the_envelope(app) {
+        // 30,000 MAD covers three grants of 8,000; eight chairs' sessions approve at once.
+        let (call, _chair, chair_id) = call_with_chair(&app, 30_000).await;
+        let mut plans = Vec::new();
+        for n in 0..8 {
+            plans.push(plan_under_review(&app, call, chair_id, n).await);
+        }
+        let mut tasks = Vec::new();
+        for plan in plans {
+            let mut client = login(&app, "chair@example.org").await;
+            tasks.push(tokio::spawn(async move { decide(&mut client, plan, "approved", "8000").await }));
+        }
+        let mut approved = 0;
+        for task in tasks {
+            let (code, body) = task.await.expect("task");
+            match code {
+                200 => approved += 1,
+                422 => assert!(body.contains("envelope_exceeded"), "{body}"),
+                other => panic!("unexpected {other}: {body}"),
+            }
+        }
+        assert_eq!(approved, 3);
+        assert_eq!(app.count(&format!("select committed_centimes from grant_calls where id = {call}")).await, 2_400_000);
+        assert_eq!(app.count("select count(*) from decisions where outcome = 'approved'").await, 3);
+        assert_eq!(app.count("select count(*) from plans where status = 'approved'").await, 3);
+        assert_eq!(app.count("select count(*) from plans where status = 'under_review'").await, 5);
+        assert!(broken_invariants(&app).await.is_empty());
+    }
+
+    async fn a_tranche_is_released_by_an_admin_and_confirmed_by_someone_else(app) {
+        let (plan, mut admin, mut finance) = approved(&app).await;
+        let first = tranche_id(&app, plan, 1).await;
+        let second = tranche_id(&app, plan, 2).await;
+
+        // Bad details: refused on the field, nothing moves.
+        let (code, body) = release(&mut admin, &first, "k-release-bad-0001", &[("method", "in_kind"), ("supplier", "Bricoma")]).await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("invoice_missing"), "{body}");
+        // The second tranche waits for the first and for a monitoring visit.
+        let (code, body) = release(&mut admin, &second, "k-release-2nd-0001", &IN_KIND).await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("earlier_tranche_open"), "{body}");
+        // Finance cannot release; an admin cannot confirm.
+        let (code, _) = release(&mut finance, &first, "k-release-fin-0001", &IN_KIND).await;
+        assert_eq!(code, 403);
+
+        let (code, body) = release(&mut admin, &first, "k-release-1st-0001", &IN_KIND).await;
+        assert_eq!(code, 200, "{body}");
+        assert!(body.contains("\"status\":\"released\""), "{body}");
+        let (code, _) = settle(&mut admin, &first, "k-settle-adm-00001", "paid").await;
+        assert_eq!(code, 403);
+
+        // The admin who released it, moved to finance, still cannot confirm it.
+        app.exec("update users set role = 'finance' where email = 'admin@example.org'").await;
+        let mut maker = login(&app, "admin@example.org").await;
+        let (code, body) = settle(&mut maker, &first, "k-settle-maker-001", "paid").await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("same_maker_and_checker"), "{body}");
+
+        // A failure is recorded and the tranche released again, then paid.
+        let (code, body) = settle(&mut finance, &first, "k-settle-fail-0001", "failed").await;
+        assert_eq!(code, 200, "{body}");
+        app.exec("update users set role = 'admin' where email = 'admin@example.org'").await;
+        let mut admin = login(&app, "admin@example.org").await;
+        let (code, body) = release(&mut admin, &first, "k-release-1st-0002", &[("method", "mobile_money"), ("phone", "+212 6 12 34 56 78")]).await;
+        assert_eq!(code, 200, "{body}");
+        let (code, body) = settle(&mut finance, &first, "k-settle-paid-0001", "paid").await;
+        assert_eq!(code, 200, "{body}");
+        assert_eq!(app.count(&format!("select count(*) from payments where tranche_id = {first}")).await, 2);
+        assert_eq!(app.text(&format!("select status from tranches where id = {first}")).await.as_deref(), Some("paid"));
+
+        // Now only the visit is missing; a satisfactory one opens the second tranche.
+        let (code, body) = release(&mut admin, &second, "k-release-2nd-0002", &IN_KIND).await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("visit_required"), "{body}");
+        let mentor = app.user("mentor@example.org", Role::Mentor).await;
+        app.exec(&format!(
+            "insert into monitoring_visits (plan_id, mentor_id, visited_on, operating, \
+             revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at) \
+             values ({plan}, {mentor}, '2027-02-01', true, 500000, 300000, 1, '', true, {AT})"
+        )).await;
+        let (code, body) = release(&mut admin, &second, "k-release-2nd-0003", &[("method", "bank_transfer"), ("account", "011780000012345678901234")]).await;
+        assert_eq!(code, 200, "{body}");
+
+        for action in ["tranche_released", "payment_confirmed", "payment_failed"] {
+            assert!(app.count(&format!("select count(*) from audit_log where action = '{action}'")).await >= 1, "{action}");
+        }
+        assert_eq!(app.count("select count(*) from ledger_entries where kind = 'paid'").await, 1);
+        assert!(broken_invariants(&app).await.is_empty());
+
+        // The finance desk lists the tranche awaiting confirmation; the call page the balances.
+        let desk = finance.get("/finance").await;
+        assert!(desk.body.contains(&format!("data-tranche=\"{second}\"")), "{}", desk.body);
+        let call = app.count(&format!("select call_id from plans where id = {plan}")).await;
+        let page = admin.get(&format!("/admin/money/call?id={call}")).await;
+        assert_eq!(page.status, 200);
+        let shown = |dirhams| app::domain::money::Money::from_dirhams(dirhams).to_string();
+        assert!(page.body.contains(&format!("data-test=\"committed\">{}", shown(10_000))), "{}", page.body);
+        assert!(page.body.contains(&format!("data-test=\"paid\">{}", shown(7_000))), "{}", page.body);
+    }
+
+    async fn replays_and_races_pay_a_tranche_exactly_once(app) {
+        let (plan, mut admin, _finance) = approved(&app).await;
+        let first = tranche_id(&app, plan, 1).await;
+
+        // Ten releases with the same key at once: one release, ten identical receipts.
+        let mut tasks = Vec::new();
+        for _ in 0..10 {
+            let mut client = login(&app, "admin@example.org").await;
+            let tranche = first.clone();
+            tasks.push(tokio::spawn(async move {
+                release(&mut client, &tranche, "k-same-release-key-01", &IN_KIND).await
+            }));
+        }
+        let mut bodies = Vec::new();
+        for task in tasks {
+            let (code, body) = task.await.expect("task");
+            assert_eq!(code, 200, "{body}");
+            bodies.push(body);
+        }
+        assert!(bodies.windows(2).all(|w| w[0] == w[1]), "{bodies:?}");
+        assert_eq!(app.count(&format!("select count(*) from payments where tranche_id = {first}")).await, 1);
+
+        // The same key with another body is refused.
+        let (code, body) = release(&mut admin, &first, "k-same-release-key-01", &[("method", "mobile_money"), ("phone", "0612345678")]).await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("idempotency_key_reused"), "{body}");
+
+        // Eight confirmations by one officer with one key (eight sessions: a double click, a
+        // retry after a timeout…) and eight by other officers with their own keys, all at once.
+        app.user("finance-a@example.org", Role::Finance).await;
+        let mut tasks = Vec::new();
+        for n in 0..16 {
+            let (email, key) = if n < 8 {
+                ("finance-a@example.org".to_owned(), "k-shared-confirm-key".to_owned())
+            } else {
+                let email = format!("finance{n}@example.org");
+                app.user(&email, Role::Finance).await;
+                (email, format!("k-own-confirm-key-{n:02}"))
+            };
+            let mut client = login(&app, &email).await;
+            let tranche = first.clone();
+            tasks.push(tokio::spawn(async move { (n, settle(&mut client, &tranche, &key, "paid").await) }));
+        }
+        let mut shared = Vec::new();
+        let mut own_paid = 0;
+        for task in tasks {
+            let (n, (code, body)) = task.await.expect("task");
+            match (n < 8, code) {
+                (true, 200) => shared.push(body),
+                (false, 200) => own_paid += 1,
+                (_, 409 | 422) => {}
+                (_, other) => panic!("confirmation {n}: unexpected {other}: {body}"),
+            }
+        }
+        // Either the shared key won (all eight get its one receipt) or one other officer did.
+        match (shared.len(), own_paid) {
+            (8, 0) => assert!(shared.windows(2).all(|w| w[0] == w[1]), "{shared:?}"),
+            (0, 1) => {}
+            other => panic!("paid by {other:?}"),
+        }
+        assert_eq!(app.count("select count(*) from ledger_entries where kind = 'paid'").await, 1);
+        assert_eq!(app.count(&format!("select count(*) from payments where tranche_id = {first} and status = 'paid'")).await, 1);
+        assert_eq!(app.count("select count(*) from audit_log where action = 'payment_confirmed'").await, 1);
+        assert!(broken_invariants(&app).await.is_empty());
+    }
+
+    async fn a_cancelled_tranche_gives_its_amount_back_to_the_envelope(app) {
+        let (plan, mut admin, _finance) = approved(&app).await;
+        let first = tranche_id(&app, plan, 1).await;
+        let (code, body) = release(&mut admin, &first, "k-release-cancel-01", &IN_KIND).await;
+        assert_eq!(code, 200, "{body}");
+        let response = admin.call("/api/money/cancel", &[("tranche", &first), ("key", "k-cancel-key-00001"), ("reason", "")]).await;
+        assert_eq!(response.status, 422, "{}", response.body);
+        let response = admin.call("/api/money/cancel", &[("tranche", &first), ("key", "k-cancel-key-00001"), ("reason", "Activité abandonnée")]).await;
+        assert_eq!(response.status, 200, "{}", response.body);
+        assert_eq!(app.text(&format!("select status from payments where tranche_id = {first}")).await.as_deref(), Some("cancelled"));
+        assert_eq!(app.count("select committed_centimes from grant_calls where reference = 'AGR-TNG-FEMMES-2027'").await, 300_000);
+        let response = admin.call("/api/money/cancel", &[("tranche", &first), ("key", "k-cancel-key-00002"), ("reason", "Encore")]).await;
+        assert_eq!(response.status, 422, "{}", response.body);
+        assert!(response.body.contains("tranche_is"), "{}", response.body);
+        assert!(broken_invariants(&app).await.is_empty());
+    }
+
+    async fn the_ledger_is_append_only_and_exports_safely(app) {
+        let (plan, mut admin, mut finance) = approved(&app).await;
+        let first = tranche_id(&app, plan, 1).await;
+        let (code, body) = release(&mut admin, &first, "k-release-export-1", &IN_KIND).await;
+        assert_eq!(code, 200, "{body}");
+        for sql in ["update ledger_entries set amount_centimes = 1", "delete from ledger_entries", "update decisions set amount_centimes = 1", "delete from score_sheets"] {
+            let refused = match app.db() {
+                app::db::Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.is_err(),
+                app::db::Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.is_err(),
+            };
+            assert!(refused, "{sql} must be refused");
+        }
+        let csv = finance.get("/admin/money/ledger.csv").await;
+        assert_eq!(csv.status, 200);
+        assert!(csv.header("content-disposition").unwrap_or_default().contains("attachment"));
+        assert!(csv.body.contains(",committed,10000.00,"), "{}", csv.body);
+        assert!(csv.body.contains(",released,7000.00,in_kind,admin@example.org"), "{}", csv.body);
+        assert_eq!(app.count("select count(*) from audit_log where action = 'ledger_exported'").await, 1);
+        let mut applicant = login(&app, "applicant1@example.org").await;
+        assert_eq!(applicant.get("/admin/money/ledger.csv").await.status, 403);
+    }
+
+    async fn only_the_plans_readers_see_its_money(app) {
+        let (plan, _admin, mut finance) = approved(&app).await;
+        let plan = plan.to_string();
+        let mut owner = login(&app, "applicant1@example.org").await;
+        let response = owner.call("/api/money/plan", &[("plan", &plan)]).await;
+        assert_eq!(response.status, 200, "{}", response.body);
+        assert!(!response.body.contains("@example.org"), "no staff names for the applicant");
+        app.user("other@example.org", Role::Applicant).await;
+        let mut other = login(&app, "other@example.org").await;
+        assert_eq!(other.call("/api/money/plan", &[("plan", &plan)]).await.status, 404);
+        assert_eq!(finance.call("/api/money/plan", &[("plan", &plan)]).await.status, 200);
+        let mut committee = login(&app, "chair@example.org").await;
+        assert_eq!(committee.call("/api/money/plan", &[("plan", &plan)]).await.status, 403);
+    }
+}
