@@ -38,6 +38,7 @@ fn heading_of(path: &str) -> &'static str {
         "/mentor/caseload" => "<h1>Mes accompagnements",
         "/admin/mentoring" => "<h1>Attribution des mentors",
         "/admin/money" => "<h1>Fonds des subventions",
+        "/admin/money/call" => "<h1>Subventions et tranches",
         "/admin/money/ledger.csv" => "entry,at,call",
         _ => "",
     }
