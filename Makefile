@@ -1,6 +1,7 @@
 # Passerelle — the two commands of the README, and a few helpers.
 #   make run    build, migrate, seed demo accounts, serve on http://127.0.0.1:3000 (SQLite in ./data/)
-#   make test   the whole suite: unit, HTTP on SQLite and PostgreSQL, and headless Chromium
+#   make test   the whole suite: unit, HTTP on SQLite and PostgreSQL, headless Chromium, and the
+#               money crash test (SIGKILL during a burst of payments) on both databases
 
 SHELL := /bin/bash
 TOOLS_DIR ?= $(HOME)/.cache/passerelle-tools
@@ -31,6 +32,8 @@ test:
 	python3 scripts/check-taxonomy.py
 	cargo leptos build --release --frontend-only
 	cargo test --workspace --locked
+	scripts/crash-test.sh sqlite
+	scripts/crash-test.sh postgres
 
 lint:
 	cargo fmt --all -- --check

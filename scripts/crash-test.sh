@@ -11,8 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BACKEND="${1:-sqlite}"
-KILLS="${2:-12}"
-PLANS=8
+KILLS="${2:-30}"
+PLANS=${CRASH_PLANS:-400}
 PORT=$((20000 + RANDOM % 20000))
 BIN=target/debug/passerelle
 WORK=$(mktemp -d)
@@ -29,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[ -x "$BIN" ] || cargo build --bin passerelle
+cargo build --quiet --bin passerelle
 case "$BACKEND" in
   sqlite) export DATABASE_URL="sqlite://$WORK/crash.db" ;;
   postgres)
@@ -50,36 +50,47 @@ sql() {
 }
 
 "$BIN" seed demo >/dev/null
-for n in $(seq 1 $PLANS); do
-  echo "passerelle demo 2026" | "$BIN" create-user --email "crash$n@demo.passerelle.ma" --role applicant --password-stdin >/dev/null
-done
 AT="'2026-11-02T09:00:00Z'"
 CALL=$(sql "select id from grant_calls order by id limit 1")
 CHAIR=$(sql "select id from users where email = 'committee@demo.passerelle.ma'")
 sql "update grant_calls set envelope_centimes = 1000000000, max_grant_centimes = 1000000, quorum = 1 where id = $CALL" >/dev/null
 sql "insert into committee_members (call_id, user_id, chair, added_by, added_at) values ($CALL, $CHAIR, true, $CHAIR, $AT)" >/dev/null
 MENTOR=$(sql "select id from users where email = 'mentor@demo.passerelle.ma'")
-: > "$WORK/plans"
-for n in $(seq 1 $PLANS); do
-  OWNER=$(sql "select id from users where email = 'crash$n@demo.passerelle.ma'")
-  PLAN=$(sql "insert into plans (user_id, call_id, status, grant_requested_centimes, created_at, updated_at) values ($OWNER, $CALL, 'under_review', 1000000, $AT, $AT) returning id")
-  sql "insert into score_sheets (plan_id, member_id, round, scores, weighted, comment, submitted_at) values ($PLAN, $CHAIR, 1, '{}', 400, '', $AT)" >/dev/null
-  # The visit that opens each second tranche (it ties to monitoring in the default template).
-  sql "insert into monitoring_visits (plan_id, mentor_id, visited_on, operating, revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at) values ($PLAN, $MENTOR, '2027-02-01', true, 500000, 300000, 1, '', true, $AT)" >/dev/null
-  echo "$PLAN" >> "$WORK/plans"
-done
+# The plans' owners never sign in here: accounts without a password. One script, one
+# transaction, for the whole set-up.
+{
+  for n in $(seq 1 $PLANS); do
+    email="'crash$n@demo.passerelle.ma'"
+    owner="(select id from users where email = $email)"
+    plan="(select id from plans where user_id = $owner)"
+    echo "insert into users (email, role, created_at) values ($email, 'applicant', $AT);"
+    echo "insert into plans (user_id, call_id, status, grant_requested_centimes, created_at, updated_at) values ($owner, $CALL, 'under_review', 1000000, $AT, $AT);"
+    echo "insert into score_sheets (plan_id, member_id, round, scores, weighted, comment, submitted_at) values ($plan, $CHAIR, 1, '{}', 400, '', $AT);"
+    # The visit that opens each second tranche (the default template ties it to monitoring).
+    echo "insert into monitoring_visits (plan_id, mentor_id, visited_on, operating, revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at) values ($plan, $MENTOR, '2027-02-01', true, 500000, 300000, 1, '', true, $AT);"
+  done
+} > "$WORK/setup.sql"
+if [ "$BACKEND" = sqlite ]; then
+  python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript("begin;" + open(sys.argv[2]).read() + "commit;")' "$WORK/crash.db" "$WORK/setup.sql"
+else
+  psql -q -v ON_ERROR_STOP=1 --single-transaction "$DATABASE_URL" -f "$WORK/setup.sql" >/dev/null
+fi
+sql "select id from plans where status = 'under_review' order by id" > "$WORK/plans"
 
 start_server() {
   "$BIN" serve >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
 }
 
+BURST_START=$SECONDS
 start_server
 python3 scripts/crash_driver.py "http://127.0.0.1:$PORT" "$WORK/plans" "$WORK/acks" &
 DRIVER=$!
 killed=0
 while [ "$killed" -lt "$KILLS" ] && kill -0 "$DRIVER" 2>/dev/null; do
-  sleep "0.$((RANDOM % 9 + 1))"
+  # Kills 0.2 to 1.1 s apart land while the server starts, between requests and in the
+  # middle of them.
+  sleep "0.$((RANDOM % 9 + 2))"
   kill -9 "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
   killed=$((killed + 1))
@@ -89,22 +100,27 @@ wait "$DRIVER"
 kill -9 "$SERVER_PID" 2>/dev/null || true
 wait "$SERVER_PID" 2>/dev/null || true
 SERVER_PID=""
-echo "crash test ($BACKEND): server killed $killed times during the burst"
+echo "crash test ($BACKEND): server killed $killed times during a burst of $((SECONDS - BURST_START)) s"
 
 "$BIN" check-ledger
 # Every acknowledged release and confirmation is in the database, each tranche paid once.
-python3 - "$WORK/acks" <<'PY' > "$WORK/expected"
+python3 - "$WORK/acks" > "$WORK/acked" <<'PY'
 import json, sys
+pairs = set()
 for line in open(sys.argv[1]):
     a = json.loads(line)
     if a["kind"] in ("release", "confirm"):
         body = json.loads(a["body"])
-        print(a["kind"], body["tranche"], body["payment"])
+        pairs.add((body["payment"], body["tranche"]))
+print(len(pairs))
+print(",".join(f"({p}, {t})" for p, t in sorted(pairs)))
 PY
-while read -r kind tranche payment; do
-  found=$(sql "select count(*) from payments where id = $payment and tranche_id = $tranche")
-  [ "$found" = 1 ] || { echo "acknowledged $kind of tranche $tranche (payment $payment) is missing" >&2; exit 1; }
-done < "$WORK/expected"
+acked=$(sed -n 1p "$WORK/acked")
+found=$(sql "select count(*) from payments where (id, tranche_id) in (values $(sed -n 2p "$WORK/acked"))")
+if [ "$found" != "$acked" ]; then
+  echo "acknowledged payments: $acked, found in the database: $found" >&2
+  exit 1
+fi
 paid=$(sql "select count(*) from ledger_entries where kind = 'paid'")
 tranches=$(sql "select count(*) from tranches where status = 'paid'")
 payments=$(sql "select count(*) from payments where status = 'paid'")

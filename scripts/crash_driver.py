@@ -12,6 +12,7 @@ Standard library only. Usage: crash_driver.py BASE_URL PLAN_IDS_FILE ACK_FILE
 import http.cookiejar
 import json
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -27,6 +28,7 @@ class Session:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.logged_in = False
+        self.cut = 0
 
     def post(self, path, fields):
         """One attempt: (status, parsed JSON or text), or None when the server is down."""
@@ -62,6 +64,7 @@ class Session:
                 self.logged_in = True
             answer = self.post(path, fields)
             if answer is None or answer[0] in (500, 503):
+                self.cut += 1
                 time.sleep(0.2)
                 continue
             if answer[0] == 401:
@@ -71,52 +74,78 @@ class Session:
         raise SystemExit(f"{path}: the server never came back")
 
 
+WORKERS = 4
+
+
 def main():
     base, plans_file, ack_file = sys.argv[1:4]
     plans = [int(line) for line in open(plans_file) if line.strip()]
-    chair = Session(base, "committee@demo.passerelle.ma")
-    admin = Session(base, "admin@demo.passerelle.ma")
-    finance = Session(base, "finance@demo.passerelle.ma")
     acks = open(ack_file, "w")
+    lock = threading.Lock()
 
     def ack(kind, subject, status, body):
-        acks.write(json.dumps({"kind": kind, "subject": subject, "status": status, "body": body}) + "\n")
-        acks.flush()
+        with lock:
+            acks.write(json.dumps({"kind": kind, "subject": subject, "status": status, "body": body}) + "\n")
+            acks.flush()
 
-    for plan in plans:
-        status, body = chair.call(
-            "/api/committee/decide",
-            {"plan": plan, "outcome": "approved", "amount": "10000", "justification": "Crash test."},
+    cut = []
+    failures = []
+
+    def worker(share):
+        # Each worker has its own sessions, so requests are in flight together when a kill lands.
+        chair = Session(base, "committee@demo.passerelle.ma")
+        admin = Session(base, "admin@demo.passerelle.ma")
+        finance = Session(base, "finance@demo.passerelle.ma")
+        try:
+            for plan in share:
+                run_plan(plan, chair, admin, finance, ack)
+        except SystemExit as error:
+            failures.append(str(error))
+        with lock:
+            cut.append(chair.cut + admin.cut + finance.cut)
+
+    threads = [threading.Thread(target=worker, args=(plans[i::WORKERS],)) for i in range(WORKERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise SystemExit("; ".join(failures))
+    print(f"driver: {len(plans)} plans approved, {2 * len(plans)} tranches released and paid; "
+          f"{sum(cut)} requests cut by a crash and sent again with their key")
+
+
+def run_plan(plan, chair, admin, finance, ack):
+    status, body = chair.call(
+        "/api/committee/decide",
+        {"plan": plan, "outcome": "approved", "amount": "10000", "justification": "Crash test."},
+    )
+    # A decision retried after a crash that had committed it finds the plan approved.
+    if status == 200:
+        ack("decide", plan, status, body)
+    elif not (status == 422 and "plan_is" in body):
+        raise SystemExit(f"decide {plan}: {status} {body}")
+    for number in (1, 2):
+        tranche = lookup_tranche(admin, plan, number)
+        status, body = admin.call(
+            "/api/money/release",
+            {"tranche": tranche, "key": f"crash-release-{plan}-{number}",
+             "method": "mobile_money", "phone": "0612345678"},
         )
-        # A decision retried after a crash that had committed it finds the plan approved.
-        if status == 200:
-            ack("decide", plan, status, body)
-        elif not (status == 422 and "plan_is" in body):
-            raise SystemExit(f"decide {plan}: {status} {body}")
-
-    for plan in plans:
-        for number in (1, 2):
-            tranche = lookup_tranche(base, admin, plan, number)
-            key = f"crash-release-{plan}-{number}"
-            status, body = admin.call(
-                "/api/money/release",
-                {"tranche": tranche, "key": key, "method": "mobile_money", "phone": "0612345678"},
-            )
-            if status != 200:
-                raise SystemExit(f"release {tranche}: {status} {body}")
-            ack("release", tranche, status, body)
-            key = f"crash-confirm-{plan}-{number}"
-            status, body = finance.call(
-                "/api/money/settle",
-                {"tranche": tranche, "key": key, "outcome": "paid", "note": f"T{tranche}"},
-            )
-            if status != 200:
-                raise SystemExit(f"confirm {tranche}: {status} {body}")
-            ack("confirm", tranche, status, body)
-    print(f"driver: {len(plans)} plans approved, {2 * len(plans)} tranches released and paid")
+        if status != 200:
+            raise SystemExit(f"release {tranche}: {status} {body}")
+        ack("release", tranche, status, body)
+        status, body = finance.call(
+            "/api/money/settle",
+            {"tranche": tranche, "key": f"crash-confirm-{plan}-{number}",
+             "outcome": "paid", "note": f"T{tranche}"},
+        )
+        if status != 200:
+            raise SystemExit(f"confirm {tranche}: {status} {body}")
+        ack("confirm", tranche, status, body)
 
 
-def lookup_tranche(base, admin, plan, number):
+def lookup_tranche(admin, plan, number):
     status, body = admin.call("/api/money/plan", {"plan": plan})
     if status != 200:
         raise SystemExit(f"plan money {plan}: {status} {body}")
