@@ -220,9 +220,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
             status = crate::pages::money::labels::tranche_status_name(i18n, status)
         )
         .to_string(),
-        Problem::SameMakerAndChecker => {
-            t_string!(i18n, problem.same_maker_and_checker).to_string()
-        }
+        Problem::SameMakerAndChecker => t_string!(i18n, problem.same_maker_and_checker).to_string(),
         Problem::GrantTooSmall { min_dirhams } => {
             t_string!(i18n, problem.grant_too_small, min_dirhams).to_string()
         }
@@ -250,9 +248,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::NotChair => t_string!(i18n, problem.not_chair).to_string(),
         Problem::OutcomeUnknown => t_string!(i18n, problem.outcome_unknown).to_string(),
         Problem::VisitRequired => t_string!(i18n, problem.visit_required).to_string(),
-        Problem::EarlierTrancheOpen => {
-            t_string!(i18n, problem.earlier_tranche_open).to_string()
-        }
+        Problem::EarlierTrancheOpen => t_string!(i18n, problem.earlier_tranche_open).to_string(),
         Problem::PaymentMethodUnknown => {
             t_string!(i18n, problem.payment_method_unknown).to_string()
         }

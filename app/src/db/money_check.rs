@@ -68,9 +68,7 @@ const INVARIANTS: [(&str, &str); 8] = [
 pub async fn broken(tx: &mut Tx) -> Result<Vec<(&'static str, Vec<i64>)>, AppError> {
     let mut broken = Vec::new();
     for (name, sql) in INVARIANTS {
-        let ids: Vec<i64> = on_conn!(tx, |conn| {
-            sqlx::query_scalar(sql).fetch_all(conn).await
-        })?;
+        let ids: Vec<i64> = on_conn!(tx, |conn| sqlx::query_scalar(sql).fetch_all(conn).await)?;
         if !ids.is_empty() {
             broken.push((name, ids));
         }

@@ -68,10 +68,14 @@ pub async fn download(
                         row.at.format(&Rfc3339).unwrap_or_default(),
                         row.reference,
                         row.plan_id.to_string(),
-                        row.tranche_number.map(|n| n.to_string()).unwrap_or_default(),
+                        row.tranche_number
+                            .map(|n| n.to_string())
+                            .unwrap_or_default(),
                         row.payment_id.map(|n| n.to_string()).unwrap_or_default(),
                         row.kind,
-                        dirhams(crate::domain::money::Money::from_centimes(row.amount_centimes)),
+                        dirhams(crate::domain::money::Money::from_centimes(
+                            row.amount_centimes,
+                        )),
                         row.method.unwrap_or_default(),
                         row.actor.unwrap_or_default(),
                     ]

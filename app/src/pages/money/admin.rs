@@ -7,12 +7,10 @@ use crate::components::form::last_error;
 use crate::components::problem::FormProblems;
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::pages::not_found::NotFound;
 use crate::i18n::*;
+use crate::pages::not_found::NotFound;
 use crate::server_fns::auth::current_user;
-use crate::server_fns::money::{
-    load_call_money, money_overview, CancelTranche, ReleaseTranche,
-};
+use crate::server_fns::money::{load_call_money, money_overview, CancelTranche, ReleaseTranche};
 use crate::wire_money::Balances;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -110,11 +110,19 @@ fn TrancheRow(line: TrancheLine, desk: Desk, staff: bool, back: String) -> impl 
         }
         Desk::Reader => ().into_any(),
     };
+    // Finance officers do not open plans: the name is a link for admins only.
+    let linked = matches!(desk, Desk::Admin { .. });
     let beneficiary = staff.then(|| {
         let plan = line.plan;
+        let name = if linked {
+            view! { <a href=format!("/plans/plan?id={plan}")>{line.beneficiary.clone()}</a> }
+                .into_any()
+        } else {
+            view! { {line.beneficiary.clone()} }.into_any()
+        };
         view! {
             <td>
-                <a href=format!("/plans/plan?id={plan}")>{line.beneficiary.clone()}</a>
+                {name}
                 <br /><span class="note"><bdi>{line.call_reference.clone()}</bdi></span>
             </td>
         }
@@ -264,7 +272,11 @@ fn AdminForms(
 }
 
 #[component]
-fn FinanceForms(line: TrancheLine, settle: ServerAction<SettlePayment>, back: String) -> impl IntoView {
+fn FinanceForms(
+    line: TrancheLine,
+    settle: ServerAction<SettlePayment>,
+    back: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     if line.status != TrancheStatus::Released {
         return ().into_any();

@@ -13,8 +13,8 @@ pub async fn cancel_tranche(
     reason: String,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::money::{self, Claim, LedgerEntry};
     use crate::db::audit;
+    use crate::db::money::{self, Claim, LedgerEntry};
     use crate::domain::audit::AuditAction;
     use crate::domain::problem::Field;
     use crate::domain::role::Role;
@@ -65,8 +65,15 @@ pub async fn cancel_tranche(
                 key: Some(key),
             };
             if let Some((payment, _)) = head.live_payment {
-                if !money::settle_payment(&mut tx, payment, "cancelled", user.id, None, Some(&reason))
-                    .await?
+                if !money::settle_payment(
+                    &mut tx,
+                    payment,
+                    "cancelled",
+                    user.id,
+                    None,
+                    Some(&reason),
+                )
+                .await?
                 {
                     return Err(AppError::Conflict);
                 }

@@ -51,15 +51,12 @@ pub async fn decide_plan(
             )
             .map_err(AppError::Validation)?;
             let action = decision.outcome.action();
-            let to = head
-                .status
-                .apply(action, Role::Committee)
-                .map_err(|_| {
-                    super::refused(Problem::PlanIs {
-                        status: head.status,
-                        action,
-                    })
-                })?;
+            let to = head.status.apply(action, Role::Committee).map_err(|_| {
+                super::refused(Problem::PlanIs {
+                    status: head.status,
+                    action,
+                })
+            })?;
             // The plan row first, then the call's: two decisions on one plan meet here and the
             // second finds the plan moved; decisions on two plans of a call queue on the call.
             if !plans::transition(&mut tx, id, head.status, to).await? {

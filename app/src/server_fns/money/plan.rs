@@ -13,8 +13,8 @@ pub async fn load_plan_money(plan: String) -> Result<PlanMoney, AppError> {
 
     respond(
         async {
-            let user = require(&[Role::Applicant, Role::Mentor, Role::Admin, Role::Finance])
-                .await?;
+            let user =
+                require(&[Role::Applicant, Role::Mentor, Role::Admin, Role::Finance]).await?;
             let id = parse_id(&plan)?;
             let mut tx = context()?.db.read().await?;
             let visible = if user.role == Role::Finance {

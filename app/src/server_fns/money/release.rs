@@ -17,8 +17,8 @@ pub async fn release_tranche(
     account: Option<String>,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::money::{self, Claim, LedgerEntry};
     use crate::db::audit;
+    use crate::db::money::{self, Claim, LedgerEntry};
     use crate::domain::audit::AuditAction;
     use crate::domain::grant_terms::Release;
     use crate::domain::problem::{Field, Problem};
@@ -32,8 +32,12 @@ pub async fn release_tranche(
             let id = parse_id(&tranche)?;
             let key = super::checked_key(&key)?;
             let text = |v: &Option<String>| v.clone().unwrap_or_default();
-            let (supplier, invoice, phone, account) =
-                (text(&supplier), text(&invoice), text(&phone), text(&account));
+            let (supplier, invoice, phone, account) = (
+                text(&supplier),
+                text(&invoice),
+                text(&phone),
+                text(&account),
+            );
             let method = PaymentMethod::parse(&method, &supplier, &invoice, &phone, &account)
                 .map_err(|problem| {
                     let field = match problem {

@@ -13,8 +13,8 @@ pub async fn settle_payment(
     note: Option<String>,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::money::{self, Claim, LedgerEntry};
     use crate::db::audit;
+    use crate::db::money::{self, Claim, LedgerEntry};
     use crate::domain::audit::AuditAction;
     use crate::domain::problem::{Field, Problem};
     use crate::domain::role::Role;
@@ -73,7 +73,8 @@ pub async fn settle_payment(
             } else {
                 ("failed", None, note.as_deref())
             };
-            if !money::settle_payment(&mut tx, payment, status, user.id, reference, failure).await? {
+            if !money::settle_payment(&mut tx, payment, status, user.id, reference, failure).await?
+            {
                 return Err(AppError::Conflict);
             }
             money::ledger(
