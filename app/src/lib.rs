@@ -14,6 +14,7 @@ pub mod pages;
 pub mod server_fns;
 pub mod wire;
 pub mod wire_mentoring;
+pub mod wire_monitoring;
 
 #[cfg(feature = "ssr")]
 pub mod auth;

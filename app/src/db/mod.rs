@@ -13,6 +13,7 @@ pub mod holdings;
 pub mod login_attempts;
 pub mod mentor_desk;
 pub mod mentoring;
+pub mod monitoring;
 pub mod people;
 pub mod plan_content;
 pub mod plan_edits;

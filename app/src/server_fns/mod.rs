@@ -13,6 +13,7 @@ pub mod enrolments;
 pub mod locale;
 pub mod matches;
 pub mod mentoring;
+pub mod monitoring;
 pub mod plans;
 pub mod profile;
 pub mod skills;
@@ -76,6 +77,8 @@ pub const ACCESS: &[(&str, Access)] = &[
     ),
     ("/api/mentoring/log_session", MENTOR),
     ("/api/mentoring/caseload", MENTOR),
+    ("/api/monitoring/visit_form", MENTOR),
+    ("/api/monitoring/visits", PLAN_READERS),
     ("/api/admin/mentoring", ADMIN),
     ("/api/admin/assign_mentor", ADMIN),
     ("/api/admin/mentor_profile", ADMIN),

@@ -14,6 +14,7 @@ mod catalogue;
 mod language;
 mod matches;
 mod mentoring;
+mod monitoring;
 mod plan_editor;
 mod plan_support;
 mod profile;
