@@ -220,9 +220,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
             status = crate::pages::money::labels::tranche_status_name(i18n, status)
         )
         .to_string(),
-        Problem::SameMakerAndChecker => {
-            t_string!(i18n, problem.same_maker_and_checker).to_string()
-        }
+        Problem::SameMakerAndChecker => t_string!(i18n, problem.same_maker_and_checker).to_string(),
         Problem::GrantTooSmall { min_dirhams } => {
             t_string!(i18n, problem.grant_too_small, min_dirhams).to_string()
         }
@@ -310,9 +308,13 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::FileEmpty { name } => {
             t_string!(i18n, problem.file_empty, name = name.to_string()).to_string()
         }
-        Problem::FileTooLarge { name, max_mb } => {
-            t_string!(i18n, problem.file_too_large, name = name.to_string(), max_mb).to_string()
-        }
+        Problem::FileTooLarge { name, max_mb } => t_string!(
+            i18n,
+            problem.file_too_large,
+            name = name.to_string(),
+            max_mb
+        )
+        .to_string(),
         Problem::FileTypeRefused { name } => {
             t_string!(i18n, problem.file_type_refused, name = name.to_string()).to_string()
         }
