@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plans") view=pages::plans::PlansPage ssr=SsrMode::InOrder />
                         <Route path=path!("/plans/activity") view=pages::mentoring::PlanActivityPage ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor/caseload") view=pages::mentoring::CaseloadPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/mentor/visit") view=pages::monitoring::VisitPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/mentoring") view=pages::admin::mentoring::MentoringDeskPage ssr=SsrMode::InOrder />
                         <Route path=path!("/plans/plan") view=pages::plan::PlanPage ssr=SsrMode::InOrder />
                         <Route path=path!("/plans/compare") view=pages::plan::compare::ComparePage ssr=SsrMode::InOrder />

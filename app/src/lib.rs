@@ -15,6 +15,7 @@ pub mod server_fns;
 pub mod wire;
 pub mod wire_mentoring;
 pub mod wire_money;
+pub mod wire_monitoring;
 
 #[cfg(feature = "ssr")]
 pub mod auth;

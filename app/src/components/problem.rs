@@ -295,6 +295,35 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::TooManyRows { max } => t_string!(i18n, problem.too_many_rows, max).to_string(),
         Problem::FiguresTooLarge => t_string!(i18n, problem.figures_too_large).to_string(),
         Problem::PlanNotEditable => t_string!(i18n, problem.plan_not_editable).to_string(),
+        Problem::AnswerMissing => t_string!(i18n, problem.answer_missing).to_string(),
+        Problem::BeforeApproval => t_string!(i18n, problem.before_approval).to_string(),
+        Problem::AmountMissing => t_string!(i18n, problem.amount_missing).to_string(),
+        Problem::AmountBelowZero => t_string!(i18n, problem.amount_below_zero).to_string(),
+        Problem::AmountAboveLimit { max } => {
+            t_string!(i18n, problem.amount_above_limit, max = max.to_string()).to_string()
+        }
+        Problem::JobsInvalid { max } => t_string!(i18n, problem.jobs_invalid, max).to_string(),
+        Problem::SatisfactoryNeedsOperating => {
+            t_string!(i18n, problem.satisfactory_needs_operating).to_string()
+        }
+        Problem::FileEmpty { name } => {
+            t_string!(i18n, problem.file_empty, name = name.to_string()).to_string()
+        }
+        Problem::FileTooLarge { name, max_mb } => t_string!(
+            i18n,
+            problem.file_too_large,
+            name = name.to_string(),
+            max_mb
+        )
+        .to_string(),
+        Problem::FileTypeRefused { name } => {
+            t_string!(i18n, problem.file_type_refused, name = name.to_string()).to_string()
+        }
+        Problem::TooManyFiles { max } => t_string!(i18n, problem.too_many_files, max).to_string(),
+        Problem::UploadTooLarge { max_mb } => {
+            t_string!(i18n, problem.upload_too_large, max_mb).to_string()
+        }
+        Problem::PlanNotApproved => t_string!(i18n, problem.plan_not_approved).to_string(),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod mentoring;
 pub mod money;
 pub mod money_check;
 pub mod money_views;
+pub mod monitoring;
 pub mod people;
 pub mod plan_content;
 pub mod plan_edits;

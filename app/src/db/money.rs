@@ -390,21 +390,6 @@ pub async fn tranche(tx: &mut Tx, id: i64) -> Result<Option<TrancheHead>, AppErr
     }))
 }
 
-/// Whether a mentor found the business running on a visit (a tranche tied to monitoring
-/// waits for one).
-pub async fn satisfactory_visit(tx: &mut Tx, plan_id: i64) -> Result<bool, AppError> {
-    let visits: i64 = on_conn!(tx, |conn| {
-        sqlx::query_scalar(
-            "select count(*) from monitoring_visits where plan_id = $1 and satisfactory = $2",
-        )
-        .bind(plan_id)
-        .bind(true)
-        .fetch_one(conn)
-        .await
-    })?;
-    Ok(visits > 0)
-}
-
 /// Moves a tranche on, only from the state and version it was read in.
 pub async fn move_tranche(
     tx: &mut Tx,

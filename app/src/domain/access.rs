@@ -51,6 +51,10 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/caseworker/profile", Access::Roles(&[Role::Caseworker])),
     ("/mentor", Access::Roles(&[Role::Mentor])),
     ("/mentor/caseload", Access::Roles(&[Role::Mentor])),
+    // The visit form (GET) and its multipart post (`files::monitoring`): the plan's mentor.
+    ("/mentor/visit", Access::Roles(&[Role::Mentor])),
+    // A download, not a page: an evidence file, checked per plan by its handler.
+    ("/plans/evidence", PLAN_READERS),
     (
         "/plans/activity",
         Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin]),

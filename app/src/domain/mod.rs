@@ -20,6 +20,7 @@ pub mod locale;
 pub mod matching;
 pub mod mentoring;
 pub mod money;
+pub mod monitoring;
 pub mod password;
 pub mod plan;
 pub mod plan_diff;

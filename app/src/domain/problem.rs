@@ -85,6 +85,15 @@ pub enum Field {
     Account,
     /// The payment's transfer reference, or why it failed.
     Note,
+    // Monitoring visits (`domain::monitoring`).
+    VisitedOn,
+    Operating,
+    Revenue,
+    Costs,
+    Jobs,
+    Problems,
+    Satisfactory,
+    Evidence,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -418,6 +427,33 @@ pub enum Problem {
     FiguresTooLarge,
     #[error("the plan cannot be changed in its current state")]
     PlanNotEditable,
+    // Monitoring visits (`domain::monitoring`).
+    #[error("the question is not answered")]
+    AnswerMissing,
+    #[error("the date is before the plan was approved")]
+    BeforeApproval,
+    #[error("the amount is missing")]
+    AmountMissing,
+    #[error("the amount is below zero")]
+    AmountBelowZero,
+    #[error("the amount is above the limit")]
+    AmountAboveLimit { max: crate::domain::money::Money },
+    #[error("the number of jobs is not valid")]
+    JobsInvalid { max: u16 },
+    #[error("a business that is not operating cannot be satisfactory")]
+    SatisfactoryNeedsOperating,
+    #[error("the file is empty")]
+    FileEmpty { name: Snippet },
+    #[error("the file is too large")]
+    FileTooLarge { name: Snippet, max_mb: usize },
+    #[error("the file is not a photo (JPEG, PNG, WebP) or a PDF")]
+    FileTypeRefused { name: Snippet },
+    #[error("too many files")]
+    TooManyFiles { max: usize },
+    #[error("the upload is too large")]
+    UploadTooLarge { max_mb: usize },
+    #[error("the plan is not approved")]
+    PlanNotApproved,
 }
 
 /// Where in the plan's figures an amount was typed, so its problem names the row or month.

@@ -1,11 +1,12 @@
-//! Endpoints that take or give files rather than pages: CSV exports of the catalogue and the
-//! CSV import of trainings. Plain axum handlers (a multipart upload and a download must work
-//! with JavaScript off); each checks the caller's role itself, on top of the page guard that
-//! `domain::access::PAGES` drives.
+//! Endpoints that take or give files rather than pages: CSV exports of the catalogue, the
+//! CSV import of trainings, and monitoring visits with their evidence files. Plain axum
+//! handlers (a multipart upload and a download must work with JavaScript off); each checks
+//! the caller's role itself, on top of the page guard that `domain::access::PAGES` drives.
 
 mod export;
 mod import;
 mod ledger;
+mod monitoring;
 
 pub use import::run_import;
 
@@ -23,6 +24,9 @@ pub const CALLS_CSV: &str = "/admin/calls/export.csv";
 pub const TRAININGS_IMPORT: &str = "/admin/trainings/import";
 /// Admins and finance officers.
 pub const LEDGER_CSV: &str = crate::domain::access::LEDGER_CSV;
+/// A monitoring visit's form posts here (mentors), and its evidence is served from here.
+pub const VISIT: &str = "/mentor/visit";
+pub const EVIDENCE: &str = "/plans/evidence";
 
 pub fn routes<S>(ctx: ServerContext) -> Router<S>
 where
@@ -38,6 +42,11 @@ where
                 crate::domain::training_csv::MAX_BYTES + 64 * 1024,
             )),
         )
+        .route(
+            VISIT,
+            post(monitoring::record_visit).layer(DefaultBodyLimit::max(monitoring::BODY_MAX)),
+        )
+        .route(EVIDENCE, get(monitoring::download))
         .with_state(ctx)
 }
 

@@ -9,6 +9,7 @@ pub mod login;
 pub mod matches;
 pub mod mentoring;
 pub mod money;
+pub mod monitoring;
 pub mod not_found;
 pub mod password;
 pub mod plan;

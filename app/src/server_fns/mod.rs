@@ -14,6 +14,7 @@ pub mod locale;
 pub mod matches;
 pub mod mentoring;
 pub mod money;
+pub mod monitoring;
 pub mod plans;
 pub mod profile;
 pub mod skills;
@@ -77,6 +78,8 @@ pub const ACCESS: &[(&str, Access)] = &[
     ),
     ("/api/mentoring/log_session", MENTOR),
     ("/api/mentoring/caseload", MENTOR),
+    ("/api/monitoring/visit_form", MENTOR),
+    ("/api/monitoring/visits", PLAN_READERS),
     ("/api/admin/mentoring", ADMIN),
     ("/api/admin/assign_mentor", ADMIN),
     ("/api/admin/mentor_profile", ADMIN),

@@ -36,6 +36,9 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/calls/export.csv" => "reference,title,envelope_mad",
         "/plans/activity" => "<h1>Suivi du plan",
         "/mentor/caseload" => "<h1>Mes accompagnements",
+        "/mentor/visit" => "<h1>Visite de suivi",
+        // A download: what must not reach a role refused it.
+        "/plans/evidence" => "%PDF",
         "/admin/mentoring" => "<h1>Attribution des mentors",
         "/admin/money" => "<h1>Fonds des subventions",
         "/admin/money/call" => "<h1>Subventions et tranches",
@@ -114,6 +117,7 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("topics", "Le marché"),
             ("next_steps", ""),
         ],
+        "/api/monitoring/visit_form" | "/api/monitoring/visits" => &[("plan", "1")],
         "/api/admin/assign_mentor" => &[("plan", "1"), ("mentor", "1"), ("expected", "")],
         "/api/admin/mentor_profile" => &[("mentor", "1"), ("city", ""), ("capacity", "5")],
         "/api/plans/load" | "/api/plans/compare" => &[("id", "1")],

@@ -15,6 +15,7 @@ mod language;
 mod matches;
 mod mentoring;
 mod money;
+mod monitoring;
 mod plan_editor;
 mod plan_support;
 mod profile;

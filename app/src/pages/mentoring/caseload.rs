@@ -3,6 +3,7 @@
 
 use super::labels::waits_on_name;
 use crate::components::problem::FormProblems;
+use crate::domain::plan::PlanStatus;
 use crate::i18n::*;
 use crate::pages::plans::plan_status_name;
 use crate::server_fns::mentoring::my_caseload;
@@ -54,7 +55,14 @@ fn CaseloadTable(lines: Vec<CaseloadLine>) -> impl IntoView {
                     <td data-test="waits">{waits}</td>
                     <td><time datetime=line.since.to_string()>{since}</time></td>
                     <td dir="ltr">{last}</td>
-                    <td><a href=format!("/plans/activity?id={}", line.plan)>{t!(i18n, mentoring.open)}</a></td>
+                    <td>
+                        <a href=format!("/plans/activity?id={}", line.plan)>{t!(i18n, mentoring.open)}</a>
+                        {(line.status == PlanStatus::Approved).then(|| view! {
+                            " · "
+                            <a href=format!("/mentor/visit?plan={}", line.plan) data-test="visit-link">
+                                {t!(i18n, monitoring.record_link)}</a>
+                        })}
+                    </td>
                 </tr>
             }
         })

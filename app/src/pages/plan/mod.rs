@@ -10,6 +10,7 @@ pub mod figures_form;
 pub mod labels;
 pub mod sections;
 pub mod versions;
+pub mod visits;
 
 use crate::components::problem::FormProblems;
 use crate::domain::plan::Viewer;
@@ -62,6 +63,13 @@ pub fn PlanPage() -> impl IntoView {
             }
         },
     );
+    // The monitoring visits (funded plans), shown by `visits::Visits`.
+    let visits = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => crate::server_fns::monitoring::plan_visits(id.to_string()).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     provide_context(Reload(Callback::new(move |_| loaded.refetch())));
     view! {
         <Title text=move || t_string!(i18n, plan_editor.title).to_string() />
@@ -69,7 +77,7 @@ pub fn PlanPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match (loaded.await, activity.await) {
                     (Ok(plan), Ok(activity)) => view! {
-                        <PlanBody plan activity step comment />
+                        <PlanBody plan activity step comment visits />
                     }.into_any(),
                     (Err(AppError::NotFound), _) | (_, Err(AppError::NotFound)) => {
                         view! { <NotFound /> }.into_any()
@@ -90,6 +98,7 @@ fn PlanBody(
     activity: PlanActivity,
     step: ServerAction<TransitionPlan>,
     comment: ServerAction<CommentPlan>,
+    visits: visits::VisitsResource,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let status = plan_status_name(i18n, plan.status);
@@ -119,6 +128,7 @@ fn PlanBody(
         <PlanComments plan=plan.id part=Part::Figures comments=activity.thread(Part::Figures)
             may_comment=activity.may_comment() action=comment back="plan" />
         <versions::Versions id=plan.id versions=plan.versions.clone() />
+        <visits::Visits plan=plan.id status=plan.status viewer=plan.viewer visits />
     }
 }
 

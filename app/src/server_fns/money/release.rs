@@ -82,7 +82,7 @@ pub async fn release_tranche(
                 return Err(super::refused(Problem::EarlierTrancheOpen));
             }
             if head.release == Release::AfterMonitoringVisit
-                && !money::satisfactory_visit(&mut tx, head.plan_id).await?
+                && !crate::db::monitoring::has_satisfactory_visit(&mut tx, head.plan_id).await?
             {
                 return Err(super::refused(Problem::VisitRequired));
             }
