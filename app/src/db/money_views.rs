@@ -112,14 +112,16 @@ pub async fn tranches(
         Which::Awaiting => ("t.status = 'released' and $1 = 0", "t.updated_at, t.id", 0),
     };
     let sql = format!(
-        "select t.id, t.plan_id, c.reference, pr.full_name as beneficiary, t.number, t.percent, \
+        "select t.id, t.plan_id, c.reference, coalesce(pr.full_name, u.email) as beneficiary, \
+         t.number, t.percent, \
          t.release_rule, t.amount_centimes, t.status, \
          (select count(*) from tranches e where e.plan_id = t.plan_id and e.number < t.number \
           and e.status not in ('paid', 'cancelled')) as earlier_open, \
          (select count(*) from monitoring_visits v where v.plan_id = t.plan_id \
           and v.satisfactory = $2) as visits \
          from tranches t join grant_calls c on c.id = t.call_id \
-         join plans p on p.id = t.plan_id left join profiles pr on pr.user_id = p.user_id \
+         join plans p on p.id = t.plan_id join users u on u.id = p.user_id \
+         left join profiles pr on pr.user_id = p.user_id \
          where {filter} order by {order}"
     );
     let rows = on_conn!(tx, |conn| {
