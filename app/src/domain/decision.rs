@@ -95,7 +95,10 @@ impl Decision {
         };
         let justification = justification.trim();
         if justification.is_empty() {
-            problems.push(FieldProblem::new(Field::Justification, Problem::TextMissing));
+            problems.push(FieldProblem::new(
+                Field::Justification,
+                Problem::TextMissing,
+            ));
         } else if justification.chars().count() > JUSTIFICATION_MAX {
             problems.push(FieldProblem::new(
                 Field::Justification,
@@ -107,7 +110,10 @@ impl Decision {
             .chars()
             .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         {
-            problems.push(FieldProblem::new(Field::Justification, Problem::TextInvalid));
+            problems.push(FieldProblem::new(
+                Field::Justification,
+                Problem::TextInvalid,
+            ));
         }
         match outcome {
             Some(outcome) if problems.is_empty() => Ok(Decision {
@@ -209,7 +215,10 @@ mod tests {
     #[test]
     fn a_rejection_or_a_return_carries_no_amount_but_a_justification() {
         let decision = Decision::parse("rejected", "5000", "No market.", limits());
-        assert_eq!(decision.map(|d| (d.outcome, d.amount)), Ok((Outcome::Rejected, None)));
+        assert_eq!(
+            decision.map(|d| (d.outcome, d.amount)),
+            Ok((Outcome::Rejected, None))
+        );
         assert_eq!(
             problems(Decision::parse("returned", "", "   ", limits())),
             vec![(Field::Justification, Problem::TextMissing)]

@@ -57,7 +57,10 @@ fn paid_and_cancelled_are_final_and_nothing_leaves_them() {
 
 #[test]
 fn the_checker_is_never_the_maker() {
-    assert_eq!(checker_is_not_maker(4, 4), Err(Problem::SameMakerAndChecker));
+    assert_eq!(
+        checker_is_not_maker(4, 4),
+        Err(Problem::SameMakerAndChecker)
+    );
     assert_eq!(checker_is_not_maker(4, 5), Ok(()));
 }
 

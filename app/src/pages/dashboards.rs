@@ -4,8 +4,8 @@
 use crate::components::activity::ActivityTable;
 use crate::components::problem::form_messages;
 use crate::domain::role::Role;
-use crate::pages::committee::home::CommitteeCalls;
 use crate::i18n::*;
+use crate::pages::committee::home::CommitteeCalls;
 use crate::server_fns::dashboard::dashboard;
 use crate::wire::{AdminOverview, CaseworkerStats, Dashboard};
 use leptos::prelude::*;
