@@ -54,7 +54,7 @@ AT="'2026-11-02T09:00:00Z'"
 CALL=$(sql "select id from grant_calls order by id limit 1")
 CHAIR=$(sql "select id from users where email = 'committee@demo.passerelle.ma'")
 sql "update grant_calls set envelope_centimes = 1000000000, max_grant_centimes = 1000000, quorum = 1 where id = $CALL" >/dev/null
-sql "insert into committee_members (call_id, user_id, chair, added_by, added_at) values ($CALL, $CHAIR, true, $CHAIR, $AT)" >/dev/null
+sql "insert into committee_members (call_id, user_id, chair, added_by, added_at) values ($CALL, $CHAIR, true, $CHAIR, $AT) on conflict do nothing" >/dev/null
 MENTOR=$(sql "select id from users where email = 'mentor@demo.passerelle.ma'")
 # The plans' owners never sign in here: accounts without a password. One script, one
 # transaction, for the whole set-up.

@@ -97,6 +97,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/caseworker/profile") view=pages::caseworker::AssistedProfilePage ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor") view=pages::dashboards::MentorHome ssr=SsrMode::InOrder />
                         <Route path=path!("/committee") view=pages::dashboards::CommitteeHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/committee/review") view=pages::committee::review::ReviewPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/committee") view=pages::admin::committee::CommitteeDeskPage ssr=SsrMode::InOrder />
                         <Route path=path!("/finance") view=pages::dashboards::FinanceHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin") view=pages::dashboards::AdminHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/users") view=pages::admin::users::AdminUsersPage ssr=SsrMode::InOrder />

@@ -13,6 +13,7 @@ pub mod error;
 pub mod pages;
 pub mod server_fns;
 pub mod wire;
+pub mod wire_committee;
 pub mod wire_mentoring;
 pub mod wire_money;
 pub mod wire_monitoring;

@@ -88,7 +88,11 @@ async fn main() -> anyhow::Result<()> {
             let created = seed::demo(&db).await?;
             let today = time::OffsetDateTime::now_utc().date();
             let offers = server::seed_catalogue::demo_catalogue(&db, today).await?;
-            println!("demo data ready ({created} accounts, {offers} trainings and calls created)");
+            let seated = seed::demo_committee(&db).await?;
+            println!(
+                "demo data ready ({created} accounts, {offers} trainings and calls created, \
+                 {seated} committee seats)"
+            );
             Ok(())
         }
         Command::Seed {

@@ -19,6 +19,8 @@ pub const DEMO_ACCOUNTS: &[(&str, Role)] = &[
     ("caseworker@demo.passerelle.ma", Role::Caseworker),
     ("mentor@demo.passerelle.ma", Role::Mentor),
     ("committee@demo.passerelle.ma", Role::Committee),
+    ("committee2@demo.passerelle.ma", Role::Committee),
+    ("committee3@demo.passerelle.ma", Role::Committee),
     ("finance@demo.passerelle.ma", Role::Finance),
     ("applicant@demo.passerelle.ma", Role::Applicant),
     ("aminata.diallo@demo.passerelle.ma", Role::Applicant),
@@ -70,6 +72,56 @@ async fn demo_mentor_profile(db: &Db) -> anyhow::Result<()> {
         .await
         .context("failed to save the demo mentor profile")?;
     Ok(())
+}
+
+/// Every demo call gets a committee of the three demo committee accounts, chaired by
+/// `committee@demo.passerelle.ma`, so the default quorum of three can be met. A call that has a
+/// committee already is left as an admin made it. Run after the accounts and the catalogue.
+pub async fn demo_committee(db: &Db) -> anyhow::Result<usize> {
+    use ::app::db::committee;
+    const MEMBERS: [&str; 3] = [
+        "committee@demo.passerelle.ma",
+        "committee2@demo.passerelle.ma",
+        "committee3@demo.passerelle.ma",
+    ];
+    const CALLS: [&str; 3] = ["AGR-TNG-FEMMES-2027", "AGR-RBT-2027", "AGR-JEUNES-2027"];
+    let admin = Email::parse("admin@demo.passerelle.ma").map_err(|p| anyhow!("demo email: {p}"))?;
+    let mut tx = db.begin().await?;
+    let Some(admin) = users::find_by_email(&mut tx, &admin).await? else {
+        return Ok(0);
+    };
+    let mut seated = 0;
+    for reference in CALLS {
+        let call = ::app::on_conn!(&mut tx, |conn| {
+            sqlx::query_scalar::<_, i64>("select id from grant_calls where reference = $1")
+                .bind(reference)
+                .fetch_optional(conn)
+                .await
+        })?;
+        let Some(call) = call else { continue };
+        if !committee::members(&mut tx, call).await?.is_empty() {
+            continue;
+        }
+        for (i, email) in MEMBERS.into_iter().enumerate() {
+            let email = Email::parse(email).map_err(|p| anyhow!("demo email: {p}"))?;
+            let member = committee::add_member(&mut tx, call, &email, admin.id).await?;
+            if i == 0 {
+                committee::set_chair(&mut tx, call, member).await?;
+            }
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(admin.id), AuditAction::CommitteeMemberAdded)
+                    .subject("grant_call", call)
+                    .details(serde_json::json!({ "member": member, "chair": i == 0, "via": "demo seed" })),
+            )
+            .await?;
+            seated += 1;
+        }
+    }
+    tx.commit()
+        .await
+        .context("failed to seat the demo committees")?;
+    Ok(seated)
 }
 
 /// Creates one account, with its audit row, in one transaction.

@@ -267,6 +267,30 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
             t_string!(i18n, problem.idempotency_key_invalid).to_string()
         }
         Problem::NotAMentor => t_string!(i18n, problem.not_a_mentor).to_string(),
+        Problem::ScoreMissing { criterion } => t_string!(
+            i18n,
+            problem.score_missing,
+            criterion = crate::pages::admin::labels::criterion_label(i18n, criterion)
+        )
+        .to_string(),
+        Problem::ScoreOutOfRange { criterion } => t_string!(
+            i18n,
+            problem.score_out_of_range,
+            criterion = crate::pages::admin::labels::criterion_label(i18n, criterion)
+        )
+        .to_string(),
+        Problem::NotUnderReview => t_string!(i18n, problem.not_under_review).to_string(),
+        Problem::CoachedPlan => t_string!(i18n, problem.coached_plan).to_string(),
+        Problem::DeclarationRequired => t_string!(i18n, problem.declaration_required).to_string(),
+        Problem::Recused => t_string!(i18n, problem.recused).to_string(),
+        Problem::AlreadyScored => t_string!(i18n, problem.already_scored).to_string(),
+        Problem::ConflictAnswerMissing => {
+            t_string!(i18n, problem.conflict_answer_missing).to_string()
+        }
+        Problem::NotACommitteeAccount => {
+            t_string!(i18n, problem.not_a_committee_account).to_string()
+        }
+        Problem::AlreadyMember => t_string!(i18n, problem.already_member).to_string(),
         Problem::PartUnknown => t_string!(i18n, problem.part_unknown).to_string(),
         Problem::ItemMissing { row } => t_string!(i18n, problem.item_missing, row).to_string(),
         Problem::ItemTooLong { row, max } => {

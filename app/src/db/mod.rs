@@ -8,6 +8,7 @@ pub mod calls_admin;
 pub mod catalogue;
 pub mod catalogue_admin;
 pub mod catalogue_imports;
+pub mod committee;
 pub mod enrolments;
 pub mod holdings;
 pub mod login_attempts;

@@ -61,6 +61,8 @@ pub const PAGES: &[(&str, Access)] = &[
     ),
     ("/admin/mentoring", Access::Roles(&[Role::Admin])),
     ("/committee", Access::Roles(&[Role::Committee])),
+    ("/committee/review", Access::Roles(&[Role::Committee])),
+    ("/admin/committee", Access::Roles(&[Role::Admin])),
     ("/finance", Access::Roles(&[Role::Finance])),
     ("/admin", Access::Roles(&[Role::Admin])),
     ("/admin/users", Access::Roles(&[Role::Admin])),

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod budget;
 pub mod call_form;
 pub mod catalogue;
+pub mod committee;
 pub mod consent;
 pub mod decision;
 pub mod eligibility;

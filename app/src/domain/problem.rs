@@ -94,6 +94,12 @@ pub enum Field {
     Problems,
     Satisfactory,
     Evidence,
+    // The committee: one score per rubric criterion, the sheet's comment or the declaration's
+    // note, the conflict answer, a review session's place.
+    Criterion(crate::domain::grant_terms::Criterion),
+    Comment,
+    Conflict,
+    Place,
     /// The form as a whole (shown above it).
     Form,
 }
@@ -399,6 +405,31 @@ pub enum Problem {
     IdempotencyKeyInvalid,
     #[error("this account is not a mentor")]
     NotAMentor,
+    // The committee (`domain::committee`).
+    #[error("a criterion is not scored")]
+    ScoreMissing {
+        criterion: crate::domain::grant_terms::Criterion,
+    },
+    #[error("a score is a whole number from 0 to 5")]
+    ScoreOutOfRange {
+        criterion: crate::domain::grant_terms::Criterion,
+    },
+    #[error("this plan is not under the committee's review")]
+    NotUnderReview,
+    #[error("a member never scores a plan they coached")]
+    CoachedPlan,
+    #[error("declare any conflict of interest before scoring")]
+    DeclarationRequired,
+    #[error("recused: a conflict of interest was declared")]
+    Recused,
+    #[error("already scored in this round")]
+    AlreadyScored,
+    #[error("say whether there is a conflict of interest")]
+    ConflictAnswerMissing,
+    #[error("no committee account has this email")]
+    NotACommitteeAccount,
+    #[error("already a member of this committee")]
+    AlreadyMember,
     #[error("unknown part of the plan")]
     PartUnknown,
     // The business-plan figures (`domain::plan_figures`).

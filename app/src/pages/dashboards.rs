@@ -5,6 +5,7 @@ use crate::components::activity::ActivityTable;
 use crate::components::problem::form_messages;
 use crate::domain::role::Role;
 use crate::i18n::*;
+use crate::pages::committee::home::CommitteeCalls;
 use crate::server_fns::dashboard::dashboard;
 use crate::wire::{AdminOverview, CaseworkerStats, Dashboard};
 use leptos::prelude::*;
@@ -115,6 +116,9 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
         .then(|| view! { <p class="card">{t!(i18n, applicant.lead)}</p> });
     view! {
         {applicant_lead}
+        {(user.role == Role::Committee).then(|| view! {
+            <CommitteeCalls />
+        })}
         {(user.role == Role::Mentor).then(|| view! {
             <p class="card"><A href="/mentor/caseload" attr:class="button" attr:data-test="caseload-link">
                 {t!(i18n, mentor.caseload_link)}

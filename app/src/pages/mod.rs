@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod caseworker;
+pub mod committee;
 pub mod dashboards;
 pub mod enrolments;
 pub mod home;

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod auth;
 pub mod caseworker;
 pub mod catalogue;
+pub mod committee;
 pub mod dashboard;
 pub mod enrolments;
 pub mod locale;
@@ -105,10 +106,23 @@ pub const ACCESS: &[(&str, Access)] = &[
         "/api/money/plan",
         Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin, Role::Finance]),
     ),
+    ("/api/admin/committee", ADMIN),
+    ("/api/admin/committee/add_member", ADMIN),
+    ("/api/admin/committee/remove_member", ADMIN),
+    ("/api/admin/committee/set_chair", ADMIN),
+    ("/api/admin/committee/create_session", ADMIN),
+    ("/api/admin/committee/put_on_agenda", ADMIN),
+    ("/api/committee/home", COMMITTEE),
+    ("/api/committee/review", COMMITTEE),
+    ("/api/committee/declare", COMMITTEE),
+    ("/api/committee/score", COMMITTEE),
 ];
 
 /// Who reads the programme's money: admins (makers) and finance officers (checkers).
 const MONEY_STAFF: Access = Access::Roles(&[Role::Admin, Role::Finance]);
+
+/// Committee members, each on the calls whose committee they sit on (checked per plan).
+const COMMITTEE: Access = Access::Roles(&[Role::Committee]);
 
 /// The admin catalogue.
 const ADMIN: Access = Access::Roles(&[Role::Admin]);

@@ -43,6 +43,8 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/money" => "<h1>Fonds des subventions",
         "/admin/money/call" => "<h1>Subventions et tranches",
         "/admin/money/ledger.csv" => "entry,at,call",
+        "/committee/review" => "data-test=\"plan-title\"",
+        "/admin/committee" => "<h1>Comité de l",
         _ => "",
     }
 }
@@ -136,6 +138,28 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("loan", ""),
         ],
         "/api/plans/dismiss_conflict" => &[("plan", "1"), ("conflict", "1")],
+        "/api/admin/committee" => &[("call", "1")],
+        "/api/admin/committee/add_member" => &[("call", "1"), ("email", "committee@example.org")],
+        "/api/admin/committee/remove_member" | "/api/admin/committee/set_chair" => {
+            &[("call", "1"), ("member", "1")]
+        }
+        "/api/admin/committee/create_session" => &[
+            ("call", "1"),
+            ("held_on", "2027-03-15"),
+            ("place", "Tanger"),
+        ],
+        "/api/admin/committee/put_on_agenda" => &[("session", "1"), ("plan", "1")],
+        "/api/committee/review" => &[("plan", "1")],
+        "/api/committee/declare" => &[("plan", "1"), ("conflicted", "no"), ("note", "")],
+        "/api/committee/score" => &[
+            ("plan", "1"),
+            ("viability", "3"),
+            ("market", "3"),
+            ("experience", "3"),
+            ("budget_realism", "3"),
+            ("social_impact", "3"),
+            ("comment", ""),
+        ],
         "/api/staff/shortlist" => &[
             ("kind", ""),
             ("id", ""),
@@ -254,8 +278,13 @@ both_backends! {
                         let location = response.location().unwrap_or_default();
                         assert!(location.starts_with("/staff/matches?"), "{location}");
                     }
-                    // A plan's page without a plan (`?id=`) has nothing to show.
-                    Decision::Allow if path.starts_with("/plans/") || *path == "/admin/money/call" => {
+                    // A plan's page without a plan (`?id=`), or a committee or money page without
+                    // its call or plan, has nothing to show.
+                    Decision::Allow
+                        if path.starts_with("/plans/")
+                            || ["/committee/review", "/admin/committee", "/admin/money/call"]
+                                .contains(path) =>
+                    {
                         assert_eq!(response.status, 404, "{role:?} on {path}");
                         assert!(response.body.contains("Page introuvable"), "{role:?} on {path}");
                     }

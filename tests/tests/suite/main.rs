@@ -11,6 +11,7 @@ mod assisted;
 mod browser;
 mod browser_plans;
 mod catalogue;
+mod committee;
 mod language;
 mod matches;
 mod mentoring;

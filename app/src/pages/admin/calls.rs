@@ -84,7 +84,8 @@ fn CallTable(calls: Vec<CallAdmin>) -> impl IntoView {
                     <td>{tranches}</td>
                     <td>{terms.quorum}</td>
                     <td>{yes_no(terms.blind_review)}</td>
-                    <td><a href=format!("/admin/calls/edit?id={id}") rel="external">{t!(i18n, catalogue.edit)}</a></td>
+                    <td><a href=format!("/admin/calls/edit?id={id}") rel="external">{t!(i18n, catalogue.edit)}</a>
+                        " · " <a href=format!("/admin/committee?call={id}") data-test="committee-link">{t!(i18n, committee.desk_link)}</a></td>
                 </tr>
             }
         })

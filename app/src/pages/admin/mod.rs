@@ -2,6 +2,7 @@
 
 pub mod call_edit;
 pub mod calls;
+pub mod committee;
 pub mod enrolments;
 pub mod import;
 pub(crate) mod labels;

@@ -13,3 +13,15 @@ pub use create_staff::{create_staff, CreateStaff};
 pub use list_users::{list_users, ListUsers};
 pub use mentor_profile::{save_mentor_profile, SaveMentorProfile};
 pub use mentoring_desk::{mentoring_desk, MentoringDeskFn};
+
+// The committee of a call: members, chair, review sessions and their agenda.
+pub mod committee_desk;
+pub mod committee_members;
+pub mod review_sessions;
+
+pub use committee_desk::{committee_desk, CommitteeDeskFn};
+pub use committee_members::{
+    add_committee_member, remove_committee_member, set_committee_chair, AddCommitteeMember,
+    RemoveCommitteeMember, SetCommitteeChair,
+};
+pub use review_sessions::{create_review_session, put_on_agenda, CreateReviewSession, PutOnAgenda};

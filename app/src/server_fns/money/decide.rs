@@ -108,7 +108,7 @@ pub async fn decide_plan(
             )
             .await?;
             tx.commit().await?;
-            redirect(&format!("/committee/review?plan={id}"));
+            redirect(&format!("/committee/review?plan={id}&saved=decided"));
             Ok(())
         }
         .await,

@@ -14,7 +14,7 @@ pub mod save_section;
 pub mod start;
 pub mod transition;
 #[cfg(feature = "ssr")]
-mod view;
+pub(crate) mod view;
 
 pub use activity::{plan_activity, PlanActivityFn};
 pub use comment::{comment_plan, CommentPlan};

@@ -1,0 +1,122 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// An admin schedules a sitting of a call's committee: its date and place.
+#[server(name = CreateReviewSession, endpoint = "admin/committee/create_session")]
+pub async fn create_review_session(
+    call: String,
+    held_on: String,
+    place: String,
+) -> Result<(), AppError> {
+    use crate::db::{audit, committee};
+    use crate::domain::audit::AuditAction;
+    use crate::domain::committee::PLACE_MAX;
+    use crate::domain::problem::{Field, FieldProblem, Problem};
+    use crate::domain::role::Role;
+    use crate::server_fns::{context, redirect, require, respond};
+
+    respond(
+        async {
+            let admin = require(&[Role::Admin]).await?;
+            let mut tx = context()?.db.begin().await?;
+            let call_id = super::committee_desk::existing_call(&mut tx, &call).await?;
+            let date = crate::domain::mentoring::parse_date(&held_on);
+            let place = place.trim();
+            let mut problems = Vec::new();
+            if let Err(problem) = date {
+                problems.push(FieldProblem::new(Field::HeldOn, problem));
+            }
+            if place.chars().count() > PLACE_MAX || place.chars().any(char::is_control) {
+                problems.push(FieldProblem::new(
+                    Field::Place,
+                    Problem::TextTooLong { max: PLACE_MAX },
+                ));
+            }
+            let date = match date {
+                Ok(date) if problems.is_empty() => date,
+                _ => return Err(AppError::Validation(problems)),
+            };
+            let session =
+                committee::create_session(&mut tx, call_id, date, place, admin.id).await?;
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(admin.id), AuditAction::ReviewSessionCreated)
+                    .subject("review_session", session)
+                    .details(serde_json::json!({ "call": call_id, "held_on": date.to_string() })),
+            )
+            .await?;
+            tx.commit().await?;
+            redirect(&format!("/admin/committee?call={call_id}&done=session"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// An admin puts a plan of the session's call, signed off for the committee, on the session's
+/// agenda: the plan moves to "under review" (its step, timeline event and audit row in the
+/// same transaction).
+#[server(name = PutOnAgenda, endpoint = "admin/committee/put_on_agenda")]
+pub async fn put_on_agenda(session: String, plan: String) -> Result<(), AppError> {
+    use crate::db::plan_content::{record_event, NewEvent};
+    use crate::db::{audit, committee, plans};
+    use crate::domain::audit::AuditAction;
+    use crate::domain::plan::PlanAction;
+    use crate::domain::role::Role;
+    use crate::server_fns::{context, parse_id, redirect, require, respond};
+
+    respond(
+        async {
+            let admin = require(&[Role::Admin]).await?;
+            let session = parse_id(&session)?;
+            let id = parse_id(&plan)?;
+            let mut tx = context()?.db.begin().await?;
+            let call_id = committee::session_call(&mut tx, session)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let head = plans::head(&mut tx, id)
+                .await?
+                .filter(|head| head.call_id == call_id)
+                .ok_or(AppError::NotFound)?;
+            let action = PlanAction::PutOnAgenda;
+            let to = head
+                .status
+                .apply(action, Role::Admin)
+                .map_err(crate::server_fns::plans::refused)?;
+            if !plans::transition(&mut tx, id, head.status, to).await? {
+                return Err(AppError::Conflict);
+            }
+            let round = committee::put_on_agenda(&mut tx, session, id, admin.id).await?;
+            record_event(
+                &mut tx,
+                NewEvent {
+                    plan_id: id,
+                    actor_id: admin.id,
+                    action: action.code(),
+                    from: Some(head.status),
+                    to: Some(to),
+                    reason: None,
+                    version: None,
+                },
+            )
+            .await?;
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(admin.id), AuditAction::PlanTransition)
+                    .subject("plan", id)
+                    .details(serde_json::json!({
+                        "action": action.code(),
+                        "from": head.status.code(),
+                        "to": to.code(),
+                        "session": session,
+                        "round": round,
+                    })),
+            )
+            .await?;
+            tx.commit().await?;
+            redirect(&format!("/admin/committee?call={call_id}&done=agenda"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,81 @@
+//! The committee member's side: their calls and agendas, one plan's review, their conflict
+//! declaration and their score sheet. A member sees only plans on an agenda of a call whose
+//! committee they sit on; anything else is "not found".
+
+pub mod declare;
+pub mod home;
+pub mod review;
+pub mod score;
+
+pub use declare::{declare_conflict, DeclareConflict};
+pub use home::{committee_home, CommitteeHomeFn};
+pub use review::{review_plan, ReviewPlan};
+pub use score::{score_plan, ScorePlan};
+
+#[cfg(feature = "ssr")]
+pub use ssr::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::auth::SessionUser;
+    use crate::db::plans::PlanHead;
+    use crate::db::{calls_admin, committee, plans, Tx};
+    use crate::domain::catalogue::GrantCall;
+    use crate::domain::committee::ScoringFacts;
+    use crate::domain::grant_terms::CallTerms;
+    use crate::domain::role::Role;
+    use crate::error::AppError;
+    use crate::server_fns::require;
+
+    pub async fn require_member() -> Result<SessionUser, AppError> {
+        require(&[Role::Committee]).await
+    }
+
+    /// A plan as its call's committee may open it: on an agenda of a call `user` sits on.
+    pub struct MemberPlan {
+        pub head: PlanHead,
+        pub call: GrantCall,
+        pub terms: CallTerms,
+        pub round: i32,
+    }
+
+    /// The plan if `user` sits on its call's committee and it was put on an agenda; any other
+    /// plan, or an unknown id, is "not found" alike.
+    pub async fn member_plan(
+        tx: &mut Tx,
+        id: i64,
+        user: &SessionUser,
+    ) -> Result<MemberPlan, AppError> {
+        let head = plans::head(tx, id).await?.ok_or(AppError::NotFound)?;
+        if !committee::is_member(tx, head.call_id, user.id).await?
+            || !committee::on_an_agenda(tx, id).await?
+        {
+            return Err(AppError::NotFound);
+        }
+        let (_, call, terms) = calls_admin::call(tx, head.call_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let round = committee::review_round(tx, id).await?;
+        Ok(MemberPlan {
+            head,
+            call,
+            terms,
+            round,
+        })
+    }
+
+    /// What decides whether `member` may score the plan in its current round.
+    pub async fn scoring_facts(
+        tx: &mut Tx,
+        plan: &MemberPlan,
+        member: i64,
+    ) -> Result<ScoringFacts, AppError> {
+        let id = plan.head.id;
+        Ok(ScoringFacts {
+            status: plan.head.status,
+            conflicted: committee::declaration(tx, id, member).await?,
+            coached: committee::coached(tx, id, member).await?,
+            scored: committee::has_scored(tx, id, member, plan.round).await?,
+        })
+    }
+}

@@ -1,0 +1,89 @@
+use crate::error::AppError;
+use crate::wire_committee::ReviewView;
+use leptos::prelude::*;
+
+/// One plan as a member of its call's committee reviews it: the plan read only, the applicant
+/// as the blind rule allows, where the member stands, their sheet, the quorum; for the chair
+/// the round's sheets and who is recused; and any decision. Each opening is audited.
+#[server(name = ReviewPlan, endpoint = "committee/review")]
+pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
+    use crate::db::{audit, committee, plan_content};
+    use crate::domain::audit::AuditAction;
+    use crate::domain::committee::{average, identity_for_committee, Quorum};
+    use crate::domain::plan::Viewer;
+    use crate::server_fns::plans::view::plan_view;
+    use crate::server_fns::{context, parse_id, respond};
+    use crate::wire_committee::ScoresSummary;
+
+    respond(
+        async {
+            let user = super::require_member().await?;
+            let id = parse_id(&plan)?;
+            let mut tx = context()?.db.begin().await?;
+            let mp = super::member_plan(&mut tx, id, &user).await?;
+            let facts = super::scoring_facts(&mut tx, &mp, user.id).await?;
+            let blind = mp.terms.blind_review;
+            let identity =
+                identity_for_committee(blind, committee::identity(&mut tx, mp.head.user_id).await?);
+            let sheets = committee::sheets(&mut tx, id, mp.round).await?;
+            let my_sheet = sheets
+                .iter()
+                .find(|(member, _)| *member == user.id)
+                .map(|(_, sheet)| sheet.clone());
+            let chair = committee::is_chair(&mut tx, mp.head.call_id, user.id).await?;
+            let quorum = Quorum {
+                have: committee::scores_in(&mut tx, id, mp.round).await?,
+                need: mp.terms.quorum,
+            };
+            let summary = if chair {
+                let weighted: Vec<i64> = sheets.iter().map(|(_, s)| s.weighted).collect();
+                Some(ScoresSummary {
+                    average: average(&weighted),
+                    sheets: sheets.into_iter().map(|(_, s)| s).collect(),
+                    recused: committee::recused(&mut tx, mp.head.call_id, id).await?,
+                })
+            } else {
+                None
+            };
+            let decisions = committee::decisions(&mut tx, id).await?;
+            let saved = plan_content::sections(&mut tx, id).await?;
+            let figures = plan_content::figures(&mut tx, id).await?;
+            let requested = figures.grant_requested;
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(user.id), AuditAction::CommitteePlanViewed)
+                    .subject("plan", id)
+                    .details(serde_json::json!({ "round": mp.round, "blind": blind })),
+            )
+            .await?;
+            tx.commit().await?;
+            let standing = facts.standing();
+            Ok(ReviewView {
+                plan: plan_view(
+                    mp.head,
+                    Viewer::Admin,
+                    saved,
+                    figures,
+                    Vec::new(),
+                    Vec::new(),
+                ),
+                call_reference: mp.call.reference,
+                call_title: mp.call.title,
+                round: mp.round,
+                blind,
+                identity,
+                requested,
+                rubric: mp.terms.rubric,
+                standing,
+                conflicted: facts.conflicted,
+                coached: facts.coached,
+                my_sheet,
+                quorum,
+                chair,
+                summary,
+                decisions,
+            })
+        }
+        .await,
+    )
+}
