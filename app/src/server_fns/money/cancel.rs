@@ -14,7 +14,7 @@ pub async fn cancel_tranche(
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
     use crate::db::audit;
-    use crate::db::money::{self, Claim, LedgerEntry};
+    use crate::db::money::{self, LedgerEntry};
     use crate::domain::audit::AuditAction;
     use crate::domain::problem::Field;
     use crate::domain::role::Role;
@@ -36,16 +36,12 @@ pub async fn cancel_tranche(
                 .ok_or(AppError::NotFound)?;
             let call_page = format!("/admin/money/call?id={}", head.call_id);
             let back = super::back_to(back.as_deref(), &call_page);
-            match money::claim::<MoneyReceipt>(&mut tx, key, user.id, "money/cancel", &hash)
-                .await?
-                .map_err(super::refused)?
+            if let Some(first) =
+                super::replayed(&mut tx, key, user.id, "money/cancel", &hash).await?
             {
-                Claim::Replay(first) => {
-                    tx.commit().await?;
-                    redirect(&back);
-                    return Ok(first);
-                }
-                Claim::Fresh => {}
+                tx.commit().await?;
+                redirect(&back);
+                return Ok(first);
             }
             let to = head
                 .status

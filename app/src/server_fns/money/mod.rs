@@ -61,6 +61,25 @@ mod ssr {
         hex::encode(hasher.finalize())
     }
 
+    /// Claims a money request's key: `Some` first receipt when the same request was done
+    /// before (the caller commits and answers it again), `None` when this one is new.
+    pub async fn replayed(
+        tx: &mut crate::db::Tx,
+        key: &str,
+        actor_id: i64,
+        endpoint: &str,
+        request_hash: &str,
+    ) -> Result<Option<crate::wire_money::MoneyReceipt>, AppError> {
+        use crate::db::money::{claim, Claim};
+        match claim(tx, key, actor_id, endpoint, request_hash)
+            .await?
+            .map_err(refused)?
+        {
+            Claim::Replay(first) => Ok(Some(first)),
+            Claim::Fresh => Ok(None),
+        }
+    }
+
     /// A refusal shown above the form.
     pub fn refused(problem: Problem) -> AppError {
         AppError::field(Field::Form, problem)

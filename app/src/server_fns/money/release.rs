@@ -18,7 +18,7 @@ pub async fn release_tranche(
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
     use crate::db::audit;
-    use crate::db::money::{self, Claim, LedgerEntry};
+    use crate::db::money::{self, LedgerEntry};
     use crate::domain::audit::AuditAction;
     use crate::domain::grant_terms::Release;
     use crate::domain::problem::{Field, Problem};
@@ -63,16 +63,12 @@ pub async fn release_tranche(
                 .ok_or(AppError::NotFound)?;
             let call_page = format!("/admin/money/call?id={}", head.call_id);
             let back = super::back_to(back.as_deref(), &call_page);
-            match money::claim::<MoneyReceipt>(&mut tx, key, user.id, "money/release", &hash)
-                .await?
-                .map_err(super::refused)?
+            if let Some(first) =
+                super::replayed(&mut tx, key, user.id, "money/release", &hash).await?
             {
-                Claim::Replay(first) => {
-                    tx.commit().await?;
-                    redirect(&back);
-                    return Ok(first);
-                }
-                Claim::Fresh => {}
+                tx.commit().await?;
+                redirect(&back);
+                return Ok(first);
             }
             let to = head
                 .status

@@ -14,7 +14,7 @@ pub async fn settle_payment(
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
     use crate::db::audit;
-    use crate::db::money::{self, Claim, LedgerEntry};
+    use crate::db::money::{self, LedgerEntry};
     use crate::domain::audit::AuditAction;
     use crate::domain::problem::{Field, Problem};
     use crate::domain::role::Role;
@@ -47,16 +47,12 @@ pub async fn settle_payment(
                 .await?
                 .ok_or(AppError::NotFound)?;
             let back = super::back_to(back.as_deref(), "/finance");
-            match money::claim::<MoneyReceipt>(&mut tx, key, user.id, "money/settle", &hash)
-                .await?
-                .map_err(super::refused)?
+            if let Some(first) =
+                super::replayed(&mut tx, key, user.id, "money/settle", &hash).await?
             {
-                Claim::Replay(first) => {
-                    tx.commit().await?;
-                    redirect(&back);
-                    return Ok(first);
-                }
-                Claim::Fresh => {}
+                tx.commit().await?;
+                redirect(&back);
+                return Ok(first);
             }
             let to = head
                 .status
