@@ -3,9 +3,8 @@
 
 use app::auth::AuthSession;
 use app::domain::access::{decide, page_access, Decision};
-use app::domain::locale::Lang;
+use app::files::plain_page::{plain_page, PlainPage};
 use app::server_fns::auth::login::CHANGE_PASSWORD;
-use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
@@ -115,48 +114,12 @@ pub async fn guard_pages(request: Request, next: Next) -> Response {
                 .finish();
             Redirect::to(&format!("/login?{target}")).into_response()
         }
-        Decision::Forbidden => forbidden_page(request.headers()),
+        Decision::Forbidden => plain_page(PlainPage::Forbidden, request.headers()),
     }
 }
 
-/// The reader's language for responses rendered outside Leptos (the refusal page, downloads):
-/// the language cookie, else `Accept-Language`.
-pub fn reader_language(headers: &HeaderMap) -> Lang {
-    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let cookie = text(header::COOKIE).and_then(|cookies| {
-        cookies.split(';').find_map(|c| {
-            c.trim()
-                .strip_prefix(Lang::COOKIE)
-                .and_then(|rest| rest.strip_prefix('='))
-        })
-    });
-    Lang::resolve(cookie, text(header::ACCEPT_LANGUAGE))
-}
-
-/// A small, self-contained 403 page in the reader's language.
-fn forbidden_page(headers: &HeaderMap) -> Response {
-    use app::i18n::*;
-    let lang = reader_language(headers);
-    let locale: Locale = lang.code().parse().unwrap_or_default();
-    let title = td_string!(locale, error.forbidden_title).to_string();
-    let message = td_string!(locale, error.forbidden).to_string();
-    let back = td_string!(locale, error.back_home).to_string();
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/passerelle.css\"></head>\
-         <body><main id=\"content\"><section class=\"card\"><h1>{title}</h1><p>{message}</p>\
-         <p><a href=\"/\">{back}</a></p></section></main></body></html>",
-        code = locale.as_str(),
-        dir = lang.direction().as_str(),
-    );
-    (
-        StatusCode::FORBIDDEN,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        Body::from(html),
-    )
-        .into_response()
-}
+/// The reader's language for responses rendered outside Leptos (the refusal page, downloads).
+pub use app::files::plain_page::reader_language;
 
 /// Headers for every response. Pages add their own Content-Security-Policy with a nonce
 /// (`app::shell`); everything else gets a policy that allows nothing to run.

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod ledger;
 mod monitoring;
+pub mod plain_page;
 
 pub use import::run_import;
 

@@ -9,7 +9,6 @@
 use crate::auth::{AuthSession, SessionUser};
 use crate::db::{audit, monitoring, plans, Tx};
 use crate::domain::audit::AuditAction;
-use crate::domain::locale::Lang;
 use crate::domain::monitoring::{
     Evidence, Upload, Visit, VisitForm, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES,
 };
@@ -19,7 +18,6 @@ use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::state::ServerContext;
 use crate::wire_monitoring::{VisitRetry, RETRY_KEY};
-use axum::body::Body;
 use axum::extract::{Multipart, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -253,7 +251,7 @@ pub async fn download(
         .as_deref()
         .and_then(|id| crate::server_fns::parse_id(id).ok())
     else {
-        return not_found(&headers);
+        return super::plain_page::plain_page(super::plain_page::PlainPage::NotFound, &headers);
     };
     let file = async {
         let mut tx = ctx.db.read().await?;
@@ -281,42 +279,9 @@ pub async fn download(
             file.data,
         )
             .into_response(),
-        Ok(None) => not_found(&headers),
+        Ok(None) => super::plain_page::plain_page(super::plain_page::PlainPage::NotFound, &headers),
         Err(error) => StatusCode::from_u16(error.status_code())
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
             .into_response(),
     }
-}
-
-/// A small 404 page in the reader's language (the language cookie, else `Accept-Language`).
-fn not_found(headers: &HeaderMap) -> Response {
-    use crate::i18n::*;
-    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let cookie = text(header::COOKIE).and_then(|cookies| {
-        cookies.split(';').find_map(|c| {
-            c.trim()
-                .strip_prefix(Lang::COOKIE)
-                .and_then(|rest| rest.strip_prefix('='))
-        })
-    });
-    let lang = Lang::resolve(cookie, text(header::ACCEPT_LANGUAGE));
-    let locale: Locale = lang.code().parse().unwrap_or_default();
-    let title = td_string!(locale, error.not_found_title).to_string();
-    let message = td_string!(locale, error.not_found).to_string();
-    let back = td_string!(locale, error.back_home).to_string();
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/passerelle.css\"></head>\
-         <body><main id=\"content\"><section class=\"card\"><h1>{title}</h1><p>{message}</p>\
-         <p><a href=\"/\">{back}</a></p></section></main></body></html>",
-        code = locale.as_str(),
-        dir = lang.direction().as_str(),
-    );
-    (
-        StatusCode::NOT_FOUND,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        Body::from(html),
-    )
-        .into_response()
 }
