@@ -19,7 +19,8 @@ use crate::error::AppError;
 use crate::on_conn;
 use serde::{de::DeserializeOwned, Serialize};
 
-/// What a decision is held to, read in the deciding transaction.
+/// What a decision is held to, read in the deciding transaction (who chairs and how many
+/// sheets are in are the committee's to say: `db::committee`).
 #[derive(Debug, Clone)]
 pub struct DecisionTerms {
     pub call_id: i64,
@@ -28,11 +29,6 @@ pub struct DecisionTerms {
     pub max_grant: Money,
     pub quorum: u8,
     pub template: TrancheTemplate,
-    /// Whether the person deciding chairs this call's committee, and sits on it at all.
-    pub chair: bool,
-    pub member: bool,
-    /// Score sheets in for this round.
-    pub scores_in: u8,
 }
 
 #[derive(sqlx::FromRow)]
@@ -43,27 +39,16 @@ struct TermsRow {
     max_grant_centimes: i64,
     quorum: i32,
     tranches: String,
-    chair: Option<bool>,
-    scores_in: i64,
 }
 
-pub async fn decision_terms(
-    tx: &mut Tx,
-    plan_id: i64,
-    user_id: i64,
-) -> Result<Option<DecisionTerms>, AppError> {
+pub async fn decision_terms(tx: &mut Tx, plan_id: i64) -> Result<Option<DecisionTerms>, AppError> {
     let row = on_conn!(tx, |conn| {
         sqlx::query_as::<_, TermsRow>(
             "select p.call_id, p.review_round as round, p.grant_requested_centimes as requested, \
-             c.max_grant_centimes, c.quorum, c.tranches, m.chair, \
-             (select count(*) from score_sheets s \
-              where s.plan_id = p.id and s.round = p.review_round) as scores_in \
-             from plans p join grant_calls c on c.id = p.call_id \
-             left join committee_members m on m.call_id = p.call_id and m.user_id = $2 \
-             where p.id = $1",
+             c.max_grant_centimes, c.quorum, c.tranches \
+             from plans p join grant_calls c on c.id = p.call_id where p.id = $1",
         )
         .bind(plan_id)
-        .bind(user_id)
         .fetch_optional(conn)
         .await
     })?;
@@ -75,9 +60,6 @@ pub async fn decision_terms(
         max_grant: Money::from_centimes(row.max_grant_centimes),
         quorum: u8::try_from(row.quorum).map_err(|_| AppError::Internal)?,
         template: serde_json::from_str(&row.tranches).map_err(|_| AppError::Internal)?,
-        chair: row.chair == Some(true),
-        member: row.chair.is_some(),
-        scores_in: u8::try_from(row.scores_in).unwrap_or(u8::MAX),
     }))
 }
 

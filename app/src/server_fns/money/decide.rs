@@ -13,7 +13,7 @@ pub async fn decide_plan(
     justification: String,
 ) -> Result<(), AppError> {
     use crate::db::plan_content::{record_event, NewEvent};
-    use crate::db::{audit, money, plans};
+    use crate::db::{audit, committee, money, plans};
     use crate::domain::audit::AuditAction;
     use crate::domain::decision::{Decision, Limits, Outcome};
     use crate::domain::problem::{Field, Problem};
@@ -27,20 +27,20 @@ pub async fn decide_plan(
             let id = parse_id(&plan)?;
             let mut tx = context()?.db.begin().await?;
             let head = plans::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-            let terms = money::decision_terms(&mut tx, id, user.id)
+            let terms = money::decision_terms(&mut tx, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             // Someone outside this call's committee learns nothing of the plan.
-            if !terms.member {
+            if !committee::is_member(&mut tx, terms.call_id, user.id).await? {
                 return Err(AppError::NotFound);
             }
-            if !terms.chair {
+            if !committee::is_chair(&mut tx, terms.call_id, user.id).await? {
                 return Err(super::refused(Problem::NotChair));
             }
             let limits = Limits {
                 requested: terms.requested,
                 max_grant: terms.max_grant,
-                scores_in: terms.scores_in,
+                scores_in: committee::scores_in(&mut tx, id, terms.round).await?,
                 quorum: terms.quorum,
             };
             let decision = Decision::parse(
