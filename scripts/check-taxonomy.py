@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the taxonomy data files in app/src/domain/data/ (occupations, skills, countries, cities).
+"""Checks the taxonomy data files in app/src/domain/shared/data/ (occupations, skills, countries, cities).
 
 Usage: python3 scripts/check-taxonomy.py [DATA_DIR]
 
@@ -218,7 +218,7 @@ def check_cities(rows):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    default_dir = os.path.join(here, "..", "app", "src", "domain", "data")
+    default_dir = os.path.join(here, "..", "app", "src", "domain", "shared", "data")
     data_dir = sys.argv[1] if len(sys.argv) > 1 else default_dir
 
     occupations = read_tsv(data_dir, "occupations.tsv")

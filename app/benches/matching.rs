@@ -6,13 +6,13 @@
 //! The data is synthetic and deterministic: a few skills per person, offers in Rabat, Tanger and
 //! elsewhere, three to five rules per offer.
 
-use app::domain::eligibility::{assess, is_eligible, Rule};
+use app::domain::matching::eligibility::{assess, is_eligible, Rule};
 use app::domain::matching::{fit, rank, OfferTraits};
 use app::domain::profile::{
     Document, DocumentKind, Education, Facts, Language, Programme, Sex, SkillClaim, SkillLevel,
     TargetGroup,
 };
-use app::domain::reference::{City, Country, Sector, SkillId};
+use app::domain::shared::reference::{City, Country, Sector, SkillId};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use time::macros::date;

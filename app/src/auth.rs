@@ -1,8 +1,8 @@
 //! Password hashing and the axum-login backend: who is signed in, checked on every request.
 
-use crate::db::{users, Db};
-use crate::domain::email::Email;
-use crate::domain::role::Role;
+use crate::db::{accounts::users, Db};
+use crate::domain::accounts::email::Email;
+use crate::domain::accounts::role::Role;
 use crate::error::AppError;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;

@@ -1,7 +1,7 @@
 //! The one error type every server function returns. It carries codes, not sentences: the page
 //! renders them in the reader's language (`components::problem`).
 
-use crate::domain::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};

@@ -78,7 +78,7 @@ fn route_list() -> &'static [AxumRouteListing] {
     ROUTES.get_or_init(|| generate_route_list(App))
 }
 
-/// Every page the router knows must be listed in `app::domain::access::PAGES`, so that no page
+/// Every page the router knows must be listed in `app::domain::accounts::access::PAGES`, so that no page
 /// can exist without an access rule.
 pub fn unguarded_routes() -> Vec<String> {
     route_list()
@@ -94,7 +94,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
     let unguarded = unguarded_routes();
     anyhow::ensure!(
         unguarded.is_empty(),
-        "pages without an access rule in app::domain::access::PAGES: {unguarded:?}"
+        "pages without an access rule in app::domain::accounts::access::PAGES: {unguarded:?}"
     );
     let routes = route_list().to_vec();
     let ctx = state.ctx.clone();

@@ -3,8 +3,8 @@
 #![recursion_limit = "256"]
 
 use anyhow::{anyhow, Context};
-use app::domain::email::Email;
-use app::domain::role::Role;
+use app::domain::accounts::email::Email;
+use app::domain::accounts::role::Role;
 use clap::{Parser, Subcommand};
 use server::{open_database, seed, serve, Settings};
 use std::io::BufRead;
@@ -124,7 +124,7 @@ async fn main() -> anyhow::Result<()> {
         Command::CheckLedger => {
             let db = open_database(&cli.settings).await?;
             let mut tx = db.read().await?;
-            let broken = app::db::money_check::broken(&mut tx)
+            let broken = app::db::money::money_check::broken(&mut tx)
                 .await
                 .map_err(|error| anyhow!("{error}"))?;
             tx.commit().await?;

@@ -2,7 +2,7 @@
 //! security headers.
 
 use app::auth::AuthSession;
-use app::domain::access::{decide, page_access, Decision};
+use app::domain::accounts::access::{decide, page_access, Decision};
 use app::files::plain_page::{plain_page, PlainPage};
 use app::server_fns::auth::login::CHANGE_PASSWORD;
 use axum::extract::Request;
@@ -86,7 +86,7 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
-/// Enforces `app::domain::access::PAGES` before any page renders: not signed in → the sign-in
+/// Enforces `app::domain::accounts::access::PAGES` before any page renders: not signed in → the sign-in
 /// page (then back); wrong role → 403, and the page's content is never produced.
 pub async fn guard_pages(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();

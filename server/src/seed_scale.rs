@@ -9,13 +9,13 @@
 use anyhow::Context;
 use app::db::{catalogue, Db, Tx};
 use app::domain::catalogue::{GrantCall, Training};
-use app::domain::consent::NOTICE_VERSION;
-use app::domain::eligibility::Rule;
-use app::domain::money::Money;
+use app::domain::profile::consent::NOTICE_VERSION;
+use app::domain::matching::eligibility::Rule;
+use app::domain::shared::money::Money;
 use app::domain::profile::{
     DocumentKind, Education, Language, Programme, Sex, SkillLevel, TargetGroup,
 };
-use app::domain::reference::{reference, City, Country, Sector, SkillId};
+use app::domain::shared::reference::{reference, City, Country, Sector, SkillId};
 use time::{Date, Duration, OffsetDateTime};
 
 /// How much to create.
@@ -261,7 +261,7 @@ fn training(rng: &mut Lcg, i: usize, today: Date) -> Training {
         reference: format!("SCALE-T-{i:05}"),
         title: occupation
             .labels
-            .get(app::domain::locale::Lang::Fr)
+            .get(app::domain::shared::locale::Lang::Fr)
             .to_owned(),
         programme,
         sector: occupation.sector,

@@ -170,15 +170,15 @@ impl TestApp {
     }
 
     /// Creates an account directly (as `passerelle create-user` does) and returns its id.
-    pub async fn user(&self, email: &str, role: app::domain::role::Role) -> i64 {
-        let email = app::domain::email::Email::parse(email).expect("valid email");
+    pub async fn user(&self, email: &str, role: app::domain::accounts::role::Role) -> i64 {
+        let email = app::domain::accounts::email::Email::parse(email).expect("valid email");
         server::seed::create(self.db(), &email, role, PASSWORD)
             .await
             .expect("create user")
     }
 
     /// A client already signed in as a new account of `role`.
-    pub async fn signed_in(&self, role: app::domain::role::Role) -> Client {
+    pub async fn signed_in(&self, role: app::domain::accounts::role::Role) -> Client {
         let email = format!("{}@example.org", role.as_str());
         self.user(&email, role).await;
         let mut client = self.client();

@@ -1,6 +1,6 @@
 //! A table of audit events (sign-ins, account changes).
 
-use crate::domain::audit::AuditAction;
+use crate::domain::shared::audit::AuditAction;
 use crate::i18n::*;
 use crate::wire::{format_utc, AuditEvent};
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! Helpers for forms driven by server actions.
 
 use super::problem::LastError;
-use crate::domain::problem::Field;
+use crate::domain::shared::problem::Field;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 

@@ -1,7 +1,7 @@
 //! The header (site name, menu, language switcher, sign-out) and footer around every page.
 
-use crate::domain::locale::Lang;
-use crate::domain::role::Role;
+use crate::domain::shared::locale::Lang;
+use crate::domain::accounts::role::Role;
 use crate::i18n::*;
 use crate::server_fns::auth::{current_user, Logout};
 use crate::server_fns::locale::SetLocale;

@@ -1,6 +1,6 @@
 //! Error codes from the server, shown as sentences in the reader's language.
 
-use crate::domain::problem::{Field, Problem, Spot};
+use crate::domain::shared::problem::{Field, Problem, Spot};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -227,19 +227,19 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::AmountAboveRequested { requested_centimes } => t_string!(
             i18n,
             problem.amount_above_requested,
-            requested = crate::domain::money::Money::from_centimes(requested_centimes).to_string()
+            requested = crate::domain::shared::money::Money::from_centimes(requested_centimes).to_string()
         )
         .to_string(),
         Problem::AmountAboveMaximum { max_centimes } => t_string!(
             i18n,
             problem.amount_above_maximum,
-            max = crate::domain::money::Money::from_centimes(max_centimes).to_string()
+            max = crate::domain::shared::money::Money::from_centimes(max_centimes).to_string()
         )
         .to_string(),
         Problem::EnvelopeExceeded { available_centimes } => t_string!(
             i18n,
             problem.envelope_exceeded,
-            available = crate::domain::money::Money::from_centimes(available_centimes).to_string()
+            available = crate::domain::shared::money::Money::from_centimes(available_centimes).to_string()
         )
         .to_string(),
         Problem::QuorumNotReached { have, need } => {

@@ -2,30 +2,17 @@
 //! instances sharing one database). Queries are written once with `$1…$N` placeholders; the
 //! `on_conn!` macro compiles each one for both drivers.
 
-pub mod assisted;
-pub mod audit;
-pub mod calls_admin;
+pub mod accounts;
 pub mod catalogue;
-pub mod catalogue_admin;
-pub mod catalogue_imports;
 pub mod committee;
 pub mod enrolments;
-pub mod holdings;
-pub mod login_attempts;
-pub mod mentor_desk;
+pub mod matching;
 pub mod mentoring;
 pub mod money;
-pub mod money_check;
-pub mod money_views;
 pub mod monitoring;
-pub mod people;
-pub mod plan_content;
-pub mod plan_edits;
 pub mod plans;
-pub mod profiles;
-pub mod sessions;
-pub mod users;
-pub mod work;
+pub mod profile;
+pub mod shared;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{

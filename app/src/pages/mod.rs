@@ -20,7 +20,7 @@ pub mod signup;
 pub mod skills;
 pub mod staff;
 
-use crate::domain::reference::Sector;
+use crate::domain::shared::reference::Sector;
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
 

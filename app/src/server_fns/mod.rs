@@ -21,8 +21,8 @@ pub mod profile;
 pub mod skills;
 pub mod staff;
 
-use crate::domain::access::Access;
-use crate::domain::role::Role;
+use crate::domain::accounts::access::Access;
+use crate::domain::accounts::role::Role;
 
 /// Who may call each server function, by its URL. Deny by default: a function missing from
 /// here fails the access test.
@@ -174,7 +174,7 @@ mod ssr {
 
     /// The signed-in user if their role is one of `roles`: `Unauthenticated` when nobody is
     /// signed in, `Forbidden` for another role or while their password must be changed.
-    pub async fn require(roles: &[crate::domain::role::Role]) -> Result<SessionUser, AppError> {
+    pub async fn require(roles: &[crate::domain::accounts::role::Role]) -> Result<SessionUser, AppError> {
         let user = auth_session()
             .await?
             .user

@@ -1,7 +1,7 @@
 //! Who may open which page and call which server function; cross-site requests; headers.
 
-use app::domain::access::{decide, Access, Decision, PAGES};
-use app::domain::role::Role;
+use app::domain::accounts::access::{decide, Access, Decision, PAGES};
+use app::domain::accounts::role::Role;
 use passerelle_tests::both_backends;
 
 /// A text only the page's own content contains (its heading), to prove it was not sent.

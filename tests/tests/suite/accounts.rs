@@ -1,6 +1,6 @@
 //! Sign-up, sign-in, sign-out, throttling and sessions, on SQLite and PostgreSQL.
 
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, PASSWORD};
 
 both_backends! {

@@ -2,7 +2,7 @@
 //! never more than the seats there are) and business plans started for an open call.
 
 use super::matches::{catalogue, find, person};
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
 
 async fn id_of(app: &TestApp, table: &str, reference: &str) -> String {

@@ -1,7 +1,7 @@
 //! Staff accounts, role changes, the audit trail, demo data and migrations.
 
 use app::db::Db;
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::both_backends;
 
 async fn role_of(app: &passerelle_tests::TestApp, email: &str) -> String {

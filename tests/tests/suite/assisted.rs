@@ -1,10 +1,10 @@
 //! Caseworker-assisted registration: consent taken in person, a profile edited on someone's
 //! behalf, the hand-over of the account, and the walls around all of it.
 
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, TestApp, PASSWORD};
 
-const NOTICE: &str = app::domain::consent::NOTICE_VERSION;
+const NOTICE: &str = app::domain::profile::consent::NOTICE_VERSION;
 
 fn registration<'a>(name: &'a str, phone: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![

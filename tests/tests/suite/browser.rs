@@ -1,7 +1,7 @@
 //! End to end in headless Chromium (Debian's chromium + chromedriver), against the real server
 //! on a local port, with JavaScript on (hydrated) and off (plain HTML forms).
 
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use fantoccini::{Client, ClientBuilder, Locator};
 use passerelle_tests::{Backend, TestApp, PASSWORD};
 use std::net::{SocketAddr, TcpListener as StdListener};

@@ -1,7 +1,7 @@
 //! The admin catalogue: editing trainings, CSV import (all or nothing, with a report by line and
 //! column in the reader's language), CSV export (formulas neutralised, re-importable), access.
 
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::both_backends;
 use passerelle_tests::client::{Client, TestResponse, ORIGIN};
 

@@ -4,7 +4,7 @@
 //! the sheets of the current round; every declaration and score is audited.
 
 use super::plan_support::{assign, awa_with_a_plan, fill_plan, mentor};
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp, PASSWORD};
 
 const CALL: &str = "AGR-TNG-FEMMES-2027";
@@ -391,7 +391,7 @@ both_backends! {
     }
 
     async fn the_chair_reads_the_decision_forms_problems_and_the_recorded_decision(app) {
-        use app::domain::problem::{Field, FieldProblem, Problem};
+        use app::domain::shared::problem::{Field, FieldProblem, Problem};
         let (mut admin, plan, call) = under_review(&app, &["alice@example.org"]).await;
         let chair = app.count("select id from users where email = 'alice@example.org'").await;
         let chaired = admin

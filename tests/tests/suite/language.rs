@@ -53,7 +53,7 @@ both_backends! {
     }
 
     async fn the_refusal_page_speaks_the_readers_language(app) {
-        let mut client = app.signed_in(app::domain::role::Role::Applicant).await;
+        let mut client = app.signed_in(app::domain::accounts::role::Role::Applicant).await;
         client.cookies.insert("i18n_pref_locale".into(), "ar".into());
         let page = client.get("/admin").await;
         assert_eq!(page.status, 403);

@@ -1,10 +1,10 @@
 //! An applicant's matches: ranked, explained, with what would open the rest — and recomputed as
 //! soon as the profile changes.
 
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
 
-const NOTICE: &str = app::domain::consent::NOTICE_VERSION;
+const NOTICE: &str = app::domain::profile::consent::NOTICE_VERSION;
 
 pub(crate) async fn catalogue(app: &TestApp) {
     let today = time::OffsetDateTime::now_utc().date();

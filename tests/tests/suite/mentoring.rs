@@ -3,7 +3,7 @@
 //! applicant their own plans); mentor assignment with suggestions.
 
 use super::plan_support::{applicant_with_a_plan, assign, awa_with_a_plan, fill_plan, mentor};
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
 
 async fn step(client: &mut Client, plan: &str, action: &str, reason: &str) -> (u16, String) {

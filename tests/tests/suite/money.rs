@@ -6,7 +6,7 @@
 //! set-up writes a chair and the quorum's score sheets straight into the database.
 
 use super::plan_support::{awa_with_a_plan, fill_plan};
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp, PASSWORD};
 
 const AT: &str = "'2026-11-02T09:00:00Z'";
@@ -83,7 +83,7 @@ async fn decide(client: &mut Client, plan: i64, outcome: &str, amount: &str) -> 
 
 async fn broken_invariants(app: &TestApp) -> Vec<(&'static str, Vec<i64>)> {
     let mut tx = app.db().read().await.expect("read");
-    app::db::money_check::broken(&mut tx)
+    app::db::money::money_check::broken(&mut tx)
         .await
         .expect("invariants")
 }
@@ -210,7 +210,7 @@ both_backends! {
         assert_eq!(page.status, 200);
         assert!(page.body.contains("data-outcome=\"approved\""), "{}", page.body);
         assert!(page.body.contains("Marché solide, budget réaliste."));
-        let amount = app::domain::money::Money::from_centimes(799_999).to_string();
+        let amount = app::domain::shared::money::Money::from_centimes(799_999).to_string();
         assert!(page.body.contains(&amount), "the approved amount is shown");
         assert_eq!(page.body.matches("data-test=\"tranche\"").count(), 2);
         assert!(broken_invariants(&app).await.is_empty());
@@ -323,7 +323,7 @@ both_backends! {
         let call = app.count(&format!("select call_id from plans where id = {plan}")).await;
         let page = admin.get(&format!("/admin/money/call?id={call}")).await;
         assert_eq!(page.status, 200);
-        let shown = |dirhams| app::domain::money::Money::from_dirhams(dirhams).to_string();
+        let shown = |dirhams| app::domain::shared::money::Money::from_dirhams(dirhams).to_string();
         assert!(page.body.contains(&format!("data-test=\"committed\">{}", shown(10_000))), "{}", page.body);
         assert!(page.body.contains(&format!("data-test=\"paid\">{}", shown(7_000))), "{}", page.body);
     }

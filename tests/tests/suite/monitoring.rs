@@ -4,7 +4,7 @@
 //! attachment to the plan's owner, mentor and admins only.
 
 use super::plan_support::{applicant_with_a_plan, assign, awa_with_a_plan, mentor};
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::client::{Client, TestResponse, ORIGIN};
 use passerelle_tests::{both_backends, TestApp};
 use time::{Duration, OffsetDateTime};

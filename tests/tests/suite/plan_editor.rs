@@ -280,7 +280,7 @@ both_backends! {
 /// The applicant's plan frozen as a submission would (the mentoring side calls this).
 async fn freeze(app: &TestApp, plan: i64, user: i64) {
     let mut tx = app.db().begin().await.expect("begin");
-    app::db::plan_content::freeze(&mut tx, plan, user)
+    app::db::plans::plan_content::freeze(&mut tx, plan, user)
         .await
         .expect("freeze");
     tx.commit().await.expect("commit");

@@ -2,7 +2,7 @@
 //! women's call in Tanger, and mentors.
 
 use super::matches::{catalogue, person};
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::{Client, TestApp, PASSWORD};
 
 /// Awa (consent, profile, eligible) with a draft plan for AGR-TNG-FEMMES-2027: her client and
@@ -50,9 +50,9 @@ pub(crate) async fn mentor(app: &TestApp, email: &str) -> (Client, i64) {
 /// own contribution 2,000, grant 8,000, sales in the first month), straight into the database:
 /// the editor's save functions are tested on their own.
 pub(crate) async fn fill_plan(app: &TestApp, plan: &str) {
-    use app::domain::budget::{Budget, CapitalItem, CapitalKind, Month};
-    use app::domain::money::Money;
-    use app::domain::plan_text::Section;
+    use app::domain::plans::budget::{Budget, CapitalItem, CapitalKind, Month};
+    use app::domain::shared::money::Money;
+    use app::domain::plans::plan_text::Section;
     let plan: i64 = plan.parse().expect("plan id");
     let owner = app
         .count(&format!("select user_id from plans where id = {plan}"))

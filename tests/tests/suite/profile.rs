@@ -1,10 +1,10 @@
 //! The applicant's profile: consent before anything, then the identity step, on both databases,
 //! with and without JavaScript.
 
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::both_backends;
 
-const NOTICE: &str = app::domain::consent::NOTICE_VERSION;
+const NOTICE: &str = app::domain::profile::consent::NOTICE_VERSION;
 
 fn identity<'a>(version: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
@@ -367,7 +367,7 @@ both_backends! {
             ("from_month", "1"), ("from_year", "2020"), ("to_month", "2"), ("to_year", "2020"),
             ("description", ""),
         ];
-        for _ in 0..app::domain::work::JOBS_MAX {
+        for _ in 0..app::domain::profile::work::JOBS_MAX {
             assert_eq!(client.call("/api/profile/add_work", &job).await.status, 200);
         }
         let one_more = client.call("/api/profile/add_work", &job).await;

@@ -1,7 +1,7 @@
 //! `passerelle seed scale` on a small scale: everything it writes is readable by the app, the
 //! people it makes show up on staff shortlists, and a second run adds nothing.
 
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::both_backends;
 use server::seed_scale::{scale, Scale};
 

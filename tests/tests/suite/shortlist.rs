@@ -2,7 +2,7 @@
 //! and downloadable as CSV — only for caseworkers and admins, and only people who consented.
 
 use super::matches::{catalogue, person};
-use app::domain::role::Role;
+use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
 
 async fn sewing(app: &TestApp) -> String {

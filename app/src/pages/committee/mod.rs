@@ -2,7 +2,9 @@
 //! plan's review with the declaration, the score sheet and, for the chair, the scores and the
 //! decision form.
 
+pub mod desk;
 pub mod home;
 pub mod labels;
 pub mod review;
 pub mod scoring;
+

@@ -6,9 +6,9 @@ use super::labels::{points_text, quorum_text, standing_name};
 use super::scoring::{ChairPanel, DeclarationForm, ScoreForm, SheetView};
 use crate::components::problem::FormProblems;
 use crate::domain::committee::{Identity, Standing};
-use crate::domain::locale::Lang;
+use crate::domain::shared::locale::Lang;
 use crate::domain::profile::DocumentKind;
-use crate::domain::reference::Country;
+use crate::domain::shared::reference::Country;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::admin::labels::lang_of;
@@ -69,7 +69,7 @@ fn Review(review: ReviewView) -> impl IntoView {
         .into_any(),
         (None, Standing::ToDeclare) => view! { <DeclarationForm plan=id /> }.into_any(),
         (None, Standing::ToScore)
-            if review.plan.status == crate::domain::plan::PlanStatus::UnderReview =>
+            if review.plan.status == crate::domain::plans::plan::PlanStatus::UnderReview =>
         {
             view! { <ScoreForm plan=id rubric=review.rubric.clone() /> }.into_any()
         }

@@ -6,8 +6,8 @@ use super::labels::points_text;
 use super::review::average_text;
 use crate::components::form::{invalid, last_error};
 use crate::components::problem::{FieldProblems, FormProblems, LastError};
-use crate::domain::grant_terms::{Criterion, Rubric};
-use crate::domain::problem::Field;
+use crate::domain::catalogue::grant_terms::{Criterion, Rubric};
+use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::admin::labels::criterion_label;
@@ -166,7 +166,7 @@ pub fn ChairPanel(review: ReviewView, summary: ScoresSummary) -> impl IntoView {
     } else {
         summary.recused.join(", ")
     };
-    let decide = (review.plan.status == crate::domain::plan::PlanStatus::UnderReview)
+    let decide = (review.plan.status == crate::domain::plans::plan::PlanStatus::UnderReview)
         .then(|| view! { <DecisionForm plan=review.plan.id /> });
     view! {
         <section class="card" data-test="chair-summary">
@@ -207,7 +207,7 @@ fn decide_error() -> LastError {
 fn DecisionForm(plan: i64) -> impl IntoView {
     let i18n = use_i18n();
     let error = decide_error();
-    let outcomes = crate::domain::decision::Outcome::ALL
+    let outcomes = crate::domain::committee::decision::Outcome::ALL
         .into_iter()
         .map(|outcome| {
             view! {

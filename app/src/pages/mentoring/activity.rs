@@ -3,7 +3,7 @@
 use super::components::{PlanComments, PlanTimeline, PlanTransitions, SessionLog};
 use super::labels::all_parts;
 use crate::components::problem::FormProblems;
-use crate::domain::plan::Viewer;
+use crate::domain::plans::plan::Viewer;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::not_found::NotFound;

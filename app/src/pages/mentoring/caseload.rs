@@ -3,7 +3,7 @@
 
 use super::labels::waits_on_name;
 use crate::components::problem::FormProblems;
-use crate::domain::plan::PlanStatus;
+use crate::domain::plans::plan::PlanStatus;
 use crate::i18n::*;
 use crate::pages::plans::plan_status_name;
 use crate::server_fns::mentoring::my_caseload;

@@ -9,9 +9,9 @@ use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::mentoring::{
     takes_reason, COMMENT_MAX, MINUTES_MAX, MINUTES_MIN, NOTES_MAX, REASON_MAX,
 };
-use crate::domain::plan::PlanAction;
-use crate::domain::plan_text::{Part, Section};
-use crate::domain::problem::Field;
+use crate::domain::plans::plan::PlanAction;
+use crate::domain::plans::plan_text::{Part, Section};
+use crate::domain::shared::problem::Field;
 use crate::i18n::*;
 use crate::pages::plans::plan_status_name;
 use crate::server_fns::mentoring::LogSession;

@@ -1,10 +1,10 @@
 //! Mentoring words in the reader's language: steps, parts of a plan, open checklist points,
 //! who a plan waits on, and why a mentor is suggested.
 
-use crate::domain::budget::TermsCheck;
+use crate::domain::plans::budget::TermsCheck;
 use crate::domain::mentoring::{Fit, WaitsOn};
-use crate::domain::plan::PlanAction;
-use crate::domain::plan_text::{ChecklistItem, Part, Section};
+use crate::domain::plans::plan::PlanAction;
+use crate::domain::plans::plan_text::{ChecklistItem, Part, Section};
 use crate::i18n::*;
 use crate::pages::admin::labels::lang_of;
 use crate::pages::profile::labels::language_name;

@@ -5,8 +5,10 @@
 pub mod activity;
 pub mod caseload;
 pub mod components;
+pub mod desk;
 pub mod labels;
 
 pub use activity::PlanActivityPage;
 pub use caseload::CaseloadPage;
 pub use components::{PlanComments, PlanTimeline, PlanTransitions, SessionLog};
+

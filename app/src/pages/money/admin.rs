@@ -5,7 +5,7 @@
 use super::tranches::{Desk, MoneyProblems, TrancheTable};
 use crate::components::form::last_error;
 use crate::components::problem::FormProblems;
-use crate::domain::role::Role;
+use crate::domain::accounts::role::Role;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::not_found::NotFound;
@@ -82,7 +82,7 @@ pub fn MoneyOverviewPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <p><a href=crate::domain::access::LEDGER_CSV download="" data-test="ledger-csv">{t!(i18n, money.ledger_csv)}</a></p>
+        <p><a href=crate::domain::accounts::access::LEDGER_CSV download="" data-test="ledger-csv">{t!(i18n, money.ledger_csv)}</a></p>
     }
 }
 
@@ -119,7 +119,7 @@ pub fn CallMoneyPage() -> impl IntoView {
                         view! {
                             <h2><bdi>{money.balances.reference.clone()}</bdi> " · " {money.balances.title.clone()}</h2>
                             <BalancesTable calls=vec![money.balances.clone()] />
-                            <p><a href=format!("{}?call={id}", crate::domain::access::LEDGER_CSV) download=""
+                            <p><a href=format!("{}?call={id}", crate::domain::accounts::access::LEDGER_CSV) download=""
                                 data-test="call-ledger-csv">{t!(i18n, money.ledger_csv)}</a></p>
                             <h2>{t!(i18n, money.tranches_title)}</h2>
                             <TrancheTable lines=money.tranches desk staff=true back />

@@ -33,7 +33,7 @@ pub fn FinanceDeskSection() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p><a href=crate::domain::access::LEDGER_CSV download="">{t!(i18n, money.ledger_csv)}</a></p>
+            <p><a href=crate::domain::accounts::access::LEDGER_CSV download="">{t!(i18n, money.ledger_csv)}</a></p>
         </section>
     }
 }

@@ -1,9 +1,9 @@
 //! Money words in the reader's language: tranche states, payment methods, release rules and
 //! committee outcomes.
 
-use crate::domain::decision::Outcome;
-use crate::domain::grant_terms::Release;
-use crate::domain::tranche::TrancheStatus;
+use crate::domain::committee::decision::Outcome;
+use crate::domain::catalogue::grant_terms::Release;
+use crate::domain::money::tranche::TrancheStatus;
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
 

@@ -6,3 +6,4 @@ pub mod desk;
 pub mod labels;
 pub mod plan;
 pub mod tranches;
+

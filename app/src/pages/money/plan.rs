@@ -3,7 +3,7 @@
 
 use super::labels::outcome_name;
 use super::tranches::{Desk, TrancheTable};
-use crate::domain::decision::Outcome;
+use crate::domain::committee::decision::Outcome;
 use crate::i18n::*;
 use crate::server_fns::money::load_plan_money;
 use leptos::prelude::*;

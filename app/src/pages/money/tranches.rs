@@ -4,7 +4,7 @@
 
 use super::labels::{method_name, release_name, tranche_status_name};
 use crate::components::problem::{problem_text, LastError};
-use crate::domain::tranche::TrancheStatus;
+use crate::domain::money::tranche::TrancheStatus;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::server_fns::money::{CancelTranche, ReleaseTranche, SettlePayment};
@@ -231,7 +231,7 @@ fn AdminForms(
                         <div class="field">
                             <label for=format!("method-{id}")>{t!(i18n, money.method)}</label>
                             <select id=format!("method-{id}") name="method">
-                                {crate::domain::tranche::PaymentMethod::CODES
+                                {crate::domain::money::tranche::PaymentMethod::CODES
                                     .into_iter()
                                     .map(|code| view! { <option value=code>{method_name(i18n, code)}</option> })
                                     .collect_view()}

@@ -6,7 +6,7 @@
 use crate::components::form::textarea_text;
 use crate::components::problem::{FieldProblems, FormProblems, LastError};
 use crate::domain::monitoring::{VisitForm, EVIDENCE_MAX_FILES, JOBS_MAX, PROBLEMS_MAX};
-use crate::domain::problem::Field;
+use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::not_found::NotFound;

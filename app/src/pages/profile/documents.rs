@@ -1,8 +1,8 @@
 use super::labels::document_name;
 use crate::components::form::{invalid, last_error};
 use crate::components::problem::{FieldProblems, FormProblems};
-use crate::domain::holdings::DOCUMENT_NUMBER_MAX;
-use crate::domain::problem::Field;
+use crate::domain::profile::holdings::DOCUMENT_NUMBER_MAX;
+use crate::domain::shared::problem::Field;
 use crate::domain::profile::DocumentKind;
 use crate::i18n::*;
 use crate::server_fns::profile::{AddDocument, RemoveDocument};

@@ -1,7 +1,7 @@
 use crate::components::form::{invalid, last_error};
 use crate::components::problem::{FieldProblems, FormProblems};
-use crate::domain::identity::{FULL_NAME_MAX, PHONE_MAX_DIGITS};
-use crate::domain::problem::Field;
+use crate::domain::profile::identity::{FULL_NAME_MAX, PHONE_MAX_DIGITS};
+use crate::domain::shared::problem::Field;
 use crate::domain::profile::Sex;
 use crate::i18n::*;
 use crate::server_fns::profile::SaveIdentity;

@@ -4,13 +4,20 @@
 //! form then carries the applicant's id in a hidden field, and the server decides whether the
 //! caller may act on that person (`server_fns::profile::subject`).
 
-mod consent;
-mod documents;
-mod identity;
+pub mod applicants;
+pub mod assisted;
+pub mod consent;
+pub mod documents;
+pub mod hand_over;
+pub mod identity;
 pub mod labels;
-mod situation;
-mod skills;
-mod work;
+pub mod situation;
+pub mod skills;
+pub mod taxonomy;
+pub mod work;
+
+pub use applicants::ApplicantsPage;
+pub use hand_over::HandOverCard;
 
 use crate::components::problem::FormProblems;
 use crate::i18n::*;

@@ -1,7 +1,7 @@
 use super::labels::level_name;
 use crate::components::form::last_error;
 use crate::components::problem::FormProblems;
-use crate::domain::holdings::YEARS_MAX;
+use crate::domain::profile::holdings::YEARS_MAX;
 use crate::domain::profile::SkillLevel;
 use crate::i18n::*;
 use crate::server_fns::profile::{AddSkill, RemoveSkill};

@@ -1,7 +1,7 @@
 use crate::components::form::{invalid, last_error};
 use crate::components::problem::{FieldProblems, FormProblems, LastError};
-use crate::domain::problem::Field;
-use crate::domain::work::{EMPLOYER_MAX, JOB_TITLE_MAX, TOWN_MAX, WORK_DESCRIPTION_MAX};
+use crate::domain::shared::problem::Field;
+use crate::domain::profile::work::{EMPLOYER_MAX, JOB_TITLE_MAX, TOWN_MAX, WORK_DESCRIPTION_MAX};
 use crate::i18n::*;
 use crate::server_fns::profile::{AddWork, RemoveWork};
 use crate::wire::{Choice, JobView};

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 /// Where a CSV import stands, for its status page.
 #[server(name = ImportStatusOf, endpoint = "admin/trainings/import_status")]
 pub async fn import_status(id: i64) -> Result<ImportView, AppError> {
-    use crate::db::catalogue_imports;
-    use crate::domain::role::Role;
+    use crate::db::catalogue::catalogue_imports;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

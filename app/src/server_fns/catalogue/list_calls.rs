@@ -5,8 +5,8 @@ use leptos::prelude::*;
 /// Every grant call with its review terms, opening soonest first.
 #[server(endpoint = "admin/calls/list")]
 pub async fn list_calls() -> Result<Vec<CallAdmin>, AppError> {
-    use crate::db::catalogue_admin;
-    use crate::domain::role::Role;
+    use crate::db::catalogue::catalogue_admin;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

@@ -10,8 +10,8 @@ pub async fn list_trainings(
     programme: String,
     q: String,
 ) -> Result<Vec<(i64, Training)>, AppError> {
-    use crate::db::catalogue_admin::{self, TrainingFilter, LIST_LIMIT};
-    use crate::domain::role::Role;
+    use crate::db::catalogue::catalogue_admin::{self, TrainingFilter, LIST_LIMIT};
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 /// One grant call for the edit form, with its terms and the version a save must name.
 #[server(endpoint = "admin/calls/load")]
 pub async fn load_call(id: i64) -> Result<CallEdit, AppError> {
-    use crate::db::calls_admin;
-    use crate::domain::role::Role;
+    use crate::db::catalogue::calls_admin;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 /// One training for the edit form, with the version a save must name.
 #[server(endpoint = "admin/trainings/load")]
 pub async fn load_training(id: i64) -> Result<TrainingAdmin, AppError> {
-    use crate::db::catalogue_admin;
-    use crate::domain::role::Role;
+    use crate::db::catalogue::catalogue_admin;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

@@ -15,3 +15,4 @@ pub use load_call::{load_call, LoadCall};
 pub use load_training::{load_training, LoadTraining};
 pub use save_call::{save_call, SaveCall};
 pub use save_training::{save_training, SaveTraining};
+

@@ -34,10 +34,10 @@ pub async fn save_call(
     quorum: String,
     blind_review: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{audit, calls_admin};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::call_form::CallForm;
-    use crate::domain::role::Role;
+    use crate::db::{shared::audit, catalogue::calls_admin};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::catalogue::call_form::CallForm;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

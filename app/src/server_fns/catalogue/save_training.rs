@@ -25,10 +25,10 @@ pub async fn save_training(
     groups: Option<Vec<String>>,
     skills: String,
 ) -> Result<(), AppError> {
-    use crate::db::{audit, catalogue_admin};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::role::Role;
-    use crate::domain::training_form::{split_codes, TrainingForm};
+    use crate::db::{shared::audit, catalogue::catalogue_admin};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::accounts::role::Role;
+    use crate::domain::catalogue::training_form::{split_codes, TrainingForm};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

@@ -9,8 +9,8 @@ pub async fn declare_conflict(
     conflicted: Option<String>,
     note: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{audit, committee};
-    use crate::domain::audit::AuditAction;
+    use crate::db::{shared::audit, committee};
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::committee::parse_declaration;
     use crate::server_fns::{context, parse_id, redirect, respond};
 

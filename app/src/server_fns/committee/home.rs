@@ -6,9 +6,9 @@ use leptos::prelude::*;
 /// plan (to declare, recused, to score, scored) with the round's quorum progress.
 #[server(name = CommitteeHomeFn, endpoint = "committee/home")]
 pub async fn committee_home() -> Result<Vec<MemberCall>, AppError> {
-    use crate::db::{calls_admin, committee};
+    use crate::db::{catalogue::calls_admin, committee};
     use crate::domain::committee::{Quorum, ScoringFacts};
-    use crate::domain::plan::PlanStatus;
+    use crate::domain::plans::plan::PlanStatus;
     use crate::server_fns::{context, respond};
     use crate::wire_committee::{MemberAgendaLine, MemberSession};
 

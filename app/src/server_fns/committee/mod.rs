@@ -2,15 +2,26 @@
 //! declaration and their score sheet. A member sees only plans on an agenda of a call whose
 //! committee they sit on; anything else is "not found".
 
+pub mod decide;
 pub mod declare;
+pub mod desk;
 pub mod home;
+pub mod members;
 pub mod review;
+pub mod review_sessions;
 pub mod score;
 
 pub use declare::{declare_conflict, DeclareConflict};
 pub use home::{committee_home, CommitteeHomeFn};
 pub use review::{review_plan, ReviewPlan};
 pub use score::{score_plan, ScorePlan};
+pub use desk::{committee_desk, CommitteeDeskFn};
+pub use members::{
+    add_committee_member, remove_committee_member, set_committee_chair, AddCommitteeMember,
+    RemoveCommitteeMember, SetCommitteeChair,
+};
+pub use review_sessions::{create_review_session, put_on_agenda, CreateReviewSession, PutOnAgenda};
+pub use decide::*;
 
 #[cfg(feature = "ssr")]
 pub use ssr::*;
@@ -19,11 +30,11 @@ pub use ssr::*;
 mod ssr {
     use crate::auth::SessionUser;
     use crate::db::plans::PlanHead;
-    use crate::db::{calls_admin, committee, plans, Tx};
+    use crate::db::{catalogue::calls_admin, committee, plans, Tx};
     use crate::domain::catalogue::GrantCall;
     use crate::domain::committee::ScoringFacts;
-    use crate::domain::grant_terms::CallTerms;
-    use crate::domain::role::Role;
+    use crate::domain::catalogue::grant_terms::CallTerms;
+    use crate::domain::accounts::role::Role;
     use crate::error::AppError;
     use crate::server_fns::require;
 

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 /// the round's sheets and who is recused; and any decision. Each opening is audited.
 #[server(name = ReviewPlan, endpoint = "committee/review")]
 pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
-    use crate::db::{audit, committee, plan_content};
-    use crate::domain::audit::AuditAction;
+    use crate::db::{shared::audit, committee, plans::plan_content};
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::committee::{average, identity_for_committee, Quorum};
-    use crate::domain::plan::Viewer;
+    use crate::domain::plans::plan::Viewer;
     use crate::server_fns::plans::view::plan_view;
     use crate::server_fns::{context, parse_id, respond};
     use crate::wire_committee::ScoresSummary;

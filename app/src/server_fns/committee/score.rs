@@ -14,11 +14,11 @@ pub async fn score_plan(
     social_impact: Option<String>,
     comment: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{audit, committee};
-    use crate::domain::audit::AuditAction;
+    use crate::db::{shared::audit, committee};
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::committee::ScoreSheet;
-    use crate::domain::grant_terms::Criterion;
-    use crate::domain::problem::Field;
+    use crate::domain::catalogue::grant_terms::Criterion;
+    use crate::domain::shared::problem::Field;
     use crate::server_fns::{context, parse_id, redirect, respond};
 
     respond(

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 #[server(name = MyEnrolments, endpoint = "enrolments/mine")]
 pub async fn my_enrolments() -> Result<Vec<EnrolmentLine>, AppError> {
     use crate::db::enrolments;
-    use crate::domain::enrolment::EnrolmentAction;
-    use crate::domain::role::Role;
+    use crate::domain::enrolments::enrolment::EnrolmentAction;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

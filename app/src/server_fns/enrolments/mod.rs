@@ -1,5 +1,5 @@
 //! Seats in ANAPEC trainings: the applicant asks or gives up, an admin confirms, declines or
-//! records completion. Each change goes through `domain::enrolment` and is a guarded write.
+//! records completion. Each change goes through `domain::enrolments::enrolment` and is a guarded write.
 
 pub mod decide;
 pub mod desk;
@@ -16,9 +16,9 @@ pub use withdraw::{withdraw_seat, WithdrawSeat};
 /// A refused transition as the user reads it: a role that may not act is forbidden, any other
 /// refusal names the enrolment's current state.
 #[cfg(feature = "ssr")]
-pub(crate) fn refused(error: crate::domain::enrolment::EnrolmentError) -> crate::error::AppError {
-    use crate::domain::enrolment::EnrolmentError;
-    use crate::domain::problem::Field;
+pub(crate) fn refused(error: crate::domain::enrolments::enrolment::EnrolmentError) -> crate::error::AppError {
+    use crate::domain::enrolments::enrolment::EnrolmentError;
+    use crate::domain::shared::problem::Field;
     use crate::error::AppError;
     match error {
         EnrolmentError::NotYourDecision { .. } => AppError::Forbidden,

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 /// after withdrawing reopens the same request; anything else already on file is refused.
 #[server(name = RequestSeat, endpoint = "enrolments/request")]
 pub async fn request_seat(training: String) -> Result<(), AppError> {
-    use crate::db::{audit, catalogue, enrolments, profiles};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::eligibility::assess;
-    use crate::domain::enrolment::{may_request, EnrolmentAction, EnrolmentStatus};
-    use crate::domain::problem::{Field, Problem};
-    use crate::domain::role::Role;
+    use crate::db::{shared::audit, catalogue, enrolments, profile::profiles};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::matching::eligibility::assess;
+    use crate::domain::enrolments::enrolment::{may_request, EnrolmentAction, EnrolmentStatus};
+    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

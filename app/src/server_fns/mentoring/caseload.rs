@@ -6,8 +6,8 @@ use leptos::prelude::*;
 /// with names but never health or vulnerability flags.
 #[server(name = MyCaseload, endpoint = "mentoring/caseload")]
 pub async fn my_caseload() -> Result<Vec<CaseloadLine>, AppError> {
-    use crate::db::mentor_desk;
-    use crate::domain::role::Role;
+    use crate::db::mentoring::mentor_desk;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 /// its payments; each line carries a fresh key for its forms.
 #[server(name = LoadCallMoney, endpoint = "money/call")]
 pub async fn load_call_money(call: String) -> Result<CallMoney, AppError> {
-    use crate::db::money_views::{balances, tranches, Which};
-    use crate::domain::role::Role;
+    use crate::db::money::money_views::{balances, tranches, Which};
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, parse_id, require, respond};
 
     respond(

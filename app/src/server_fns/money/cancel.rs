@@ -13,12 +13,12 @@ pub async fn cancel_tranche(
     reason: String,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::audit;
+    use crate::db::shared::audit;
     use crate::db::money::{self, LedgerEntry};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::problem::Field;
-    use crate::domain::role::Role;
-    use crate::domain::tranche::{note, TrancheAction};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::Field;
+    use crate::domain::accounts::role::Role;
+    use crate::domain::money::tranche::{note, TrancheAction};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 /// balances.
 #[server(name = FinanceDeskLoad, endpoint = "money/desk")]
 pub async fn finance_desk() -> Result<FinanceDesk, AppError> {
-    use crate::db::money_views::{balances, tranches, Which};
-    use crate::domain::role::Role;
+    use crate::db::money::money_views::{balances, tranches, Which};
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

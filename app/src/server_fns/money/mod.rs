@@ -4,7 +4,6 @@
 
 pub mod call;
 pub mod cancel;
-pub mod decide;
 pub mod desk;
 pub mod overview;
 pub mod plan;
@@ -13,7 +12,6 @@ pub mod settle;
 
 pub use call::*;
 pub use cancel::*;
-pub use decide::*;
 pub use desk::*;
 pub use overview::*;
 pub use plan::*;
@@ -25,7 +23,7 @@ pub use ssr::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use crate::domain::problem::{Field, Problem};
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::error::AppError;
     use sha2::{Digest, Sha256};
 
@@ -89,7 +87,7 @@ mod ssr {
     pub fn back_to(back: Option<&str>, fallback: &str) -> String {
         match back {
             Some(path)
-                if crate::domain::access::safe_next(Some(path)).is_some()
+                if crate::domain::accounts::access::safe_next(Some(path)).is_some()
                     && (path.starts_with("/admin/money") || path.starts_with("/finance")) =>
             {
                 path.to_owned()

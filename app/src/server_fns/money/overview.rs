@@ -5,8 +5,8 @@ use leptos::prelude::*;
 /// Every call's envelope against what is committed, released and paid, from the ledger.
 #[server(name = MoneyOverview, endpoint = "money/overview")]
 pub async fn money_overview() -> Result<Vec<Balances>, AppError> {
-    use crate::db::money_views::balances;
-    use crate::domain::role::Role;
+    use crate::db::money::money_views::balances;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

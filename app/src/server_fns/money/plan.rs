@@ -6,9 +6,9 @@ use leptos::prelude::*;
 /// and the reasons), admins, and finance.
 #[server(name = LoadPlanMoney, endpoint = "money/plan")]
 pub async fn load_plan_money(plan: String) -> Result<PlanMoney, AppError> {
-    use crate::db::money_views::{decisions, tranches, Which};
+    use crate::db::money::money_views::{decisions, tranches, Which};
     use crate::db::plans;
-    use crate::domain::role::Role;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, parse_id, require, respond};
 
     respond(

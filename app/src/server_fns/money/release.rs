@@ -17,13 +17,13 @@ pub async fn release_tranche(
     account: Option<String>,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::audit;
+    use crate::db::shared::audit;
     use crate::db::money::{self, LedgerEntry};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::grant_terms::Release;
-    use crate::domain::problem::{Field, Problem};
-    use crate::domain::role::Role;
-    use crate::domain::tranche::{PaymentMethod, TrancheAction};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::catalogue::grant_terms::Release;
+    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::accounts::role::Role;
+    use crate::domain::money::tranche::{PaymentMethod, TrancheAction};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

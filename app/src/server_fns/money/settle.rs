@@ -13,12 +13,12 @@ pub async fn settle_payment(
     note: Option<String>,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::audit;
+    use crate::db::shared::audit;
     use crate::db::money::{self, LedgerEntry};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::problem::{Field, Problem};
-    use crate::domain::role::Role;
-    use crate::domain::tranche::{checker_is_not_maker, note as checked_note, TrancheAction};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::accounts::role::Role;
+    use crate::domain::money::tranche::{checker_is_not_maker, note as checked_note, TrancheAction};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

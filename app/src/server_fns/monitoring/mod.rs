@@ -7,3 +7,4 @@ pub mod visits;
 
 pub use visit_form::{visit_form, VisitFormPlan};
 pub use visits::{plan_visits, PlanVisits};
+

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 #[server(name = VisitFormPlan, endpoint = "monitoring/visit_form")]
 pub async fn visit_form(plan: String, retry: Option<String>) -> Result<VisitPlan, AppError> {
     use crate::db::{mentoring, monitoring, plans};
-    use crate::domain::plan::{PlanStatus, Viewer};
-    use crate::domain::role::Role;
+    use crate::domain::plans::plan::{PlanStatus, Viewer};
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{auth_session, context, parse_id, require, respond};
     use crate::wire_monitoring::{VisitRetry, RETRY_KEY};
 

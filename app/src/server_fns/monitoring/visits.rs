@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[server(name = PlanVisits, endpoint = "monitoring/visits")]
 pub async fn plan_visits(plan: String) -> Result<Vec<VisitLine>, AppError> {
     use crate::db::{monitoring, plans};
-    use crate::domain::role::Role;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, parse_id, require, respond};
 
     respond(

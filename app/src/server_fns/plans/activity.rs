@@ -7,8 +7,8 @@ use leptos::prelude::*;
 #[server(name = PlanActivityFn, endpoint = "plans/activity")]
 pub async fn plan_activity(plan: String) -> Result<PlanActivity, AppError> {
     use crate::db::{mentoring, plans};
-    use crate::domain::plan::PlanAction;
-    use crate::domain::role::Role;
+    use crate::domain::plans::plan::PlanAction;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, parse_id, require, respond};
     use crate::wire_mentoring::{Happening, TimelineEntry};
 

@@ -11,8 +11,8 @@ pub async fn compare_plan(
     from: Option<i32>,
     to: Option<i32>,
 ) -> Result<PlanComparison, AppError> {
-    use crate::db::plan_edits;
-    use crate::domain::plan_diff::diff;
+    use crate::db::plans::plan_edits;
+    use crate::domain::plans::plan_diff::diff;
     use crate::server_fns::{context, respond};
 
     respond(
@@ -49,8 +49,8 @@ async fn state(
     tx: &mut crate::db::Tx,
     id: i64,
     number: i32,
-) -> Result<crate::domain::plan_text::PlanContent, AppError> {
-    use crate::db::{plan_content, plan_edits};
+) -> Result<crate::domain::plans::plan_text::PlanContent, AppError> {
+    use crate::db::{plans::plan_content, plans::plan_edits};
     if number == 0 {
         plan_content::current(tx, id).await
     } else {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// (the row stays, marked resolved). Only the author may do this.
 #[server(name = DismissConflict, endpoint = "plans/dismiss_conflict")]
 pub async fn dismiss_conflict(plan: String, conflict: String) -> Result<(), AppError> {
-    use crate::db::plan_edits;
+    use crate::db::plans::plan_edits;
     use crate::server_fns::{context, parse_id, redirect, respond, wants_html};
 
     respond(

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 /// admin. Anyone else, and an unknown id, get "not found".
 #[server(name = LoadPlan, endpoint = "plans/load")]
 pub async fn load_plan(id: i64) -> Result<PlanView, AppError> {
-    use crate::db::{plan_content, plan_edits};
-    use crate::domain::plan::Viewer;
-    use crate::domain::plan_figures::FiguresInput;
+    use crate::db::{plans::plan_content, plans::plan_edits};
+    use crate::domain::plans::plan::Viewer;
+    use crate::domain::plans::plan_figures::FiguresInput;
     use crate::server_fns::{context, respond};
 
     respond(

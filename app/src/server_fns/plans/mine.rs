@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[server(name = MyPlans, endpoint = "plans/mine")]
 pub async fn my_plans() -> Result<Vec<PlanLine>, AppError> {
     use crate::db::plans;
-    use crate::domain::role::Role;
+    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
 
     respond(

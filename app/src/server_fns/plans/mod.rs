@@ -13,8 +13,7 @@ pub mod save_figures;
 pub mod save_section;
 pub mod start;
 pub mod transition;
-#[cfg(feature = "ssr")]
-pub(crate) mod view;
+pub mod view;
 
 pub use activity::{plan_activity, PlanActivityFn};
 pub use comment::{comment_plan, CommentPlan};
@@ -28,14 +27,16 @@ pub use save_section::{save_section, SaveSection};
 pub use start::{start_plan, StartPlan};
 pub use transition::{transition_plan, TransitionPlan};
 
+#[cfg(feature = "ssr")]
+
 /// The role someone acts in on a plan: the owner as its applicant, the mentor as its mentor.
 /// Admins read plans but take no step on them.
 #[cfg(feature = "ssr")]
 pub(crate) fn acting_role(
-    viewer: crate::domain::plan::Viewer,
-) -> Result<crate::domain::role::Role, crate::error::AppError> {
-    use crate::domain::plan::Viewer;
-    use crate::domain::role::Role;
+    viewer: crate::domain::plans::plan::Viewer,
+) -> Result<crate::domain::accounts::role::Role, crate::error::AppError> {
+    use crate::domain::plans::plan::Viewer;
+    use crate::domain::accounts::role::Role;
     match viewer {
         Viewer::Owner => Ok(Role::Applicant),
         Viewer::Mentor => Ok(Role::Mentor),
@@ -46,9 +47,9 @@ pub(crate) fn acting_role(
 /// A refused step as the user reads it: a step that is never theirs is forbidden; a step not
 /// possible from here names the plan's current state and the step.
 #[cfg(feature = "ssr")]
-pub(crate) fn refused(error: crate::domain::plan::TransitionError) -> crate::error::AppError {
-    use crate::domain::plan::TransitionError;
-    use crate::domain::problem::{Field, Problem};
+pub(crate) fn refused(error: crate::domain::plans::plan::TransitionError) -> crate::error::AppError {
+    use crate::domain::plans::plan::TransitionError;
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::error::AppError;
     match error {
         TransitionError::NotYourStep { .. } => AppError::Forbidden,
@@ -68,9 +69,9 @@ pub(crate) async fn require_complete(
     tx: &mut crate::db::Tx,
     head: &crate::db::plans::PlanHead,
 ) -> Result<(), crate::error::AppError> {
-    use crate::domain::plan_text::{checklist, ready_to_send};
-    use crate::domain::problem::{Field, FieldProblem, Problem};
-    let content = crate::db::plan_content::current(tx, head.id).await?;
+    use crate::domain::plans::plan_text::{checklist, ready_to_send};
+    use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+    let content = crate::db::plans::plan_content::current(tx, head.id).await?;
     let items = checklist(&content.written(), &content.figures, head.terms);
     if ready_to_send(&items) {
         return Ok(());
@@ -103,9 +104,9 @@ mod ssr {
     use crate::auth::SessionUser;
     use crate::db::plans::{visible, PlanHead};
     use crate::db::Tx;
-    use crate::domain::plan::Viewer;
-    use crate::domain::problem::{Field, Problem};
-    use crate::domain::role::Role;
+    use crate::domain::plans::plan::Viewer;
+    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::accounts::role::Role;
     use crate::error::AppError;
     use crate::server_fns::require;
 

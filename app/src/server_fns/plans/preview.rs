@@ -6,8 +6,8 @@ use leptos::prelude::*;
 /// held to the section's length limit.
 #[server(name = PreviewSection, endpoint = "plans/preview")]
 pub async fn preview_section(plan: String, body: String) -> Result<String, AppError> {
-    use crate::domain::plan_text::SectionText;
-    use crate::domain::problem::Field;
+    use crate::domain::plans::plan_text::SectionText;
+    use crate::domain::shared::problem::Field;
     use crate::markdown::to_safe_html;
     use crate::server_fns::{context, parse_id, respond};
 

@@ -21,9 +21,9 @@ pub async fn save_figures(
     grant_requested: String,
     loan: String,
 ) -> Result<(), AppError> {
-    use crate::db::{audit, plan_edits};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::plan_figures::{parse, FiguresInput};
+    use crate::db::{shared::audit, plans::plan_edits};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::plans::plan_figures::{parse, FiguresInput};
     use crate::server_fns::{context, parse_id, redirect, respond, wants_html};
 
     respond(

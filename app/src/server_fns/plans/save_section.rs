@@ -13,10 +13,10 @@ pub async fn save_section(
     body: String,
     revision: String,
 ) -> Result<SectionSaved, AppError> {
-    use crate::db::{audit, plan_edits};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::plan_text::{Section, SectionText};
-    use crate::domain::problem::Field;
+    use crate::db::{shared::audit, plans::plan_edits};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::plans::plan_text::{Section, SectionText};
+    use crate::domain::shared::problem::Field;
     use crate::markdown::to_safe_html;
     use crate::server_fns::{context, parse_id, redirect, respond, wants_html};
 

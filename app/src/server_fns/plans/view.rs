@@ -1,11 +1,11 @@
 //! Builds what the plan page shows from the rows: every section (saved or not) rendered safe,
 //! the totals, and the checklist.
 
-use crate::db::plan_content::SavedSection;
+use crate::db::plans::plan_content::SavedSection;
 use crate::db::plans::PlanHead;
-use crate::domain::budget::Budget;
-use crate::domain::plan::Viewer;
-use crate::domain::plan_text::{checklist, Section};
+use crate::domain::plans::budget::Budget;
+use crate::domain::plans::plan::Viewer;
+use crate::domain::plans::plan_text::{checklist, Section};
 use crate::markdown::to_safe_html;
 use crate::wire::{KeptConflict, PlanView, SectionView, VersionLine};
 

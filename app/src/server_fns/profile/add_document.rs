@@ -12,10 +12,10 @@ pub async fn add_document(
     expires_year: String,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::db::{audit, holdings};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::holdings::{DocumentForm, DOCUMENTS_MAX};
-    use crate::domain::problem::{Field, Problem};
+    use crate::db::{shared::audit, profile::holdings};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::profile::holdings::{DocumentForm, DOCUMENTS_MAX};
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::profile::require_identity;
     use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, redirect, require, respond};

@@ -19,10 +19,10 @@ pub async fn add_work(
     description: String,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::db::{audit, work};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::problem::{Field, Problem};
-    use crate::domain::work::{JobForm, JOBS_MAX};
+    use crate::db::{shared::audit, profile::work};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::profile::work::{JobForm, JOBS_MAX};
     use crate::server_fns::profile::require_identity;
     use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, redirect, require, respond};

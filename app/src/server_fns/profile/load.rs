@@ -7,10 +7,10 @@ use leptos::prelude::*;
 /// a caseworker's read is audited).
 #[server(name = LoadProfile, endpoint = "profile/load")]
 pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<ProfilePage, AppError> {
-    use crate::db::{audit, holdings, profiles, work};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::consent::NOTICE_VERSION;
-    use crate::domain::locale::Lang;
+    use crate::db::{shared::audit, profile::holdings, profile::profiles, profile::work};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::profile::consent::NOTICE_VERSION;
+    use crate::domain::shared::locale::Lang;
     use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, require, respond};
     use crate::wire::AssistedPerson;
@@ -42,7 +42,7 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
             let jobs = work::jobs(&mut tx, subject.id).await?;
             let mut assisted = None;
             if subject.assisted {
-                let account = crate::db::users::find_by_id(&mut tx, subject.id).await?;
+                let account = crate::db::accounts::users::find_by_id(&mut tx, subject.id).await?;
                 assisted = Some(AssistedPerson {
                     id: subject.id,
                     handed_over: account.is_some_and(|a| a.email.is_some()),
@@ -71,9 +71,9 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
 /// Countries and cities, sorted by their label in `lang`.
 #[cfg(feature = "ssr")]
 fn choices(
-    lang: crate::domain::locale::Lang,
+    lang: crate::domain::shared::locale::Lang,
 ) -> (Vec<crate::wire::Choice>, Vec<crate::wire::Choice>) {
-    use crate::domain::reference::{City, Country};
+    use crate::domain::shared::reference::{City, Country};
     use crate::wire::Choice;
     let mut countries: Vec<Choice> = Country::all()
         .map(|c| Choice {

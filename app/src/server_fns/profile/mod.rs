@@ -5,14 +5,16 @@
 pub mod add_document;
 pub mod add_skill;
 pub mod add_work;
+pub mod applicants;
 pub mod give_consent;
 pub mod load;
+pub mod register;
 pub mod remove_document;
 pub mod remove_skill;
 pub mod remove_work;
 pub mod save_identity;
 pub mod save_situation;
-#[cfg(feature = "ssr")]
+pub mod search_skills;
 pub mod subject;
 
 pub use add_document::{add_document, AddDocument};
@@ -25,6 +27,11 @@ pub use remove_skill::{remove_skill, RemoveSkill};
 pub use remove_work::{remove_work, RemoveWork};
 pub use save_identity::{save_identity, SaveIdentity};
 pub use save_situation::{save_situation, SaveSituation};
+pub use applicants::{applicants, Applicants};
+pub use register::{register_applicant, RegisterApplicant};
+pub use search_skills::{search_skills, SearchSkills};
+
+#[cfg(feature = "ssr")]
 
 /// Documents and skills hang on a profile: the identity step (which itself needs consent)
 /// comes first.
@@ -33,8 +40,8 @@ pub async fn require_identity(
     tx: &mut crate::db::Tx,
     user_id: i64,
 ) -> Result<(), crate::error::AppError> {
-    use crate::domain::problem::{Field, Problem};
-    match crate::db::profiles::identity(tx, user_id).await? {
+    use crate::domain::shared::problem::{Field, Problem};
+    match crate::db::profile::profiles::identity(tx, user_id).await? {
         Some(_) => Ok(()),
         None => Err(crate::error::AppError::field(
             Field::Form,
@@ -50,9 +57,9 @@ pub async fn require_consent(
     tx: &mut crate::db::Tx,
     user_id: i64,
 ) -> Result<(), crate::error::AppError> {
-    use crate::domain::consent::NOTICE_VERSION;
-    use crate::domain::problem::{Field, Problem};
-    let consented = crate::db::profiles::latest_consent(tx, user_id)
+    use crate::domain::profile::consent::NOTICE_VERSION;
+    use crate::domain::shared::problem::{Field, Problem};
+    let consented = crate::db::profile::profiles::latest_consent(tx, user_id)
         .await?
         .is_some_and(|c| c.given && c.notice_version == NOTICE_VERSION);
     if consented {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 /// does not exist.
 #[server(endpoint = "profile/remove_document")]
 pub async fn remove_document(id: i64, applicant: Option<i64>) -> Result<(), AppError> {
-    use crate::db::{audit, holdings};
-    use crate::domain::audit::AuditAction;
+    use crate::db::{shared::audit, profile::holdings};
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 

@@ -22,11 +22,11 @@ pub async fn save_identity(
     version: i32,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::db::{audit, profiles};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::consent::NOTICE_VERSION;
-    use crate::domain::identity::IdentityForm;
-    use crate::domain::problem::{Field, Problem};
+    use crate::db::{shared::audit, profile::profiles};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::profile::consent::NOTICE_VERSION;
+    use crate::domain::profile::identity::IdentityForm;
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
@@ -35,7 +35,7 @@ pub async fn save_identity(
             let me = require(EDITORS).await?;
             let today = crate::db::now().date();
             let birth_date =
-                crate::domain::identity::join_date(&birth_day, &birth_month, &birth_year);
+                crate::domain::profile::identity::join_date(&birth_day, &birth_month, &birth_year);
             let identity = IdentityForm {
                 full_name: &full_name,
                 sex: sex.as_deref().unwrap_or_default(),

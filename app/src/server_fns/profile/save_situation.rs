@@ -14,9 +14,9 @@ pub async fn save_situation(
     version: i32,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::db::{audit, profiles};
-    use crate::domain::audit::AuditAction;
-    use crate::domain::situation::SituationForm;
+    use crate::db::{shared::audit, profile::profiles};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::profile::situation::SituationForm;
     use crate::server_fns::profile::subject::{Subject, EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 

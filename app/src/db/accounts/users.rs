@@ -1,0 +1,198 @@
+//! Accounts.
+
+use crate::db::{is_unique_violation, now, Tx};
+use crate::domain::accounts::email::Email;
+use crate::domain::shared::problem::{Field, Problem};
+use crate::domain::accounts::role::Role;
+use crate::error::AppError;
+use crate::on_conn;
+use crate::wire::UserSummary;
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: Option<String>,
+    pub password_hash: Option<String>,
+    pub role: String,
+    pub created_at: OffsetDateTime,
+    pub disabled_at: Option<OffsetDateTime>,
+    /// Set when someone else chose the password (a hand-over): its owner must replace it.
+    pub password_change_required: bool,
+}
+
+impl UserRow {
+    /// The stored role. A value the database check would have refused is an internal error.
+    pub fn role(&self) -> Result<Role, AppError> {
+        self.role.parse().map_err(|_| {
+            tracing::error!(user_id = self.id, "user row has an unknown role");
+            AppError::Internal
+        })
+    }
+
+    pub fn summary(&self) -> Result<UserSummary, AppError> {
+        Ok(UserSummary {
+            id: self.id,
+            email: self.email.clone(),
+            role: self.role()?,
+            created_at: self.created_at,
+        })
+    }
+}
+
+/// A `select` of every user column, followed by the rest of the query.
+macro_rules! select_users {
+    ($rest:literal) => {
+        concat!(
+            "select id, email, password_hash, role, created_at, disabled_at, \
+             password_change_required from users ",
+            $rest
+        )
+    };
+}
+
+/// Inserts an account. A taken address answers `EmailTaken` on the email field.
+pub async fn insert(
+    tx: &mut Tx,
+    email: &Email,
+    password_hash: &str,
+    role: Role,
+) -> Result<i64, AppError> {
+    let result: Result<i64, sqlx::Error> = on_conn!(tx, |conn| {
+        sqlx::query_scalar(
+            "insert into users (email, password_hash, role, created_at) \
+             values ($1, $2, $3, $4) returning id",
+        )
+        .bind(email.as_str())
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(now())
+        .fetch_one(conn)
+        .await
+    });
+    match result {
+        Err(error) if is_unique_violation(&error) => {
+            Err(AppError::field(Field::Email, Problem::EmailTaken))
+        }
+        other => Ok(other?),
+    }
+}
+
+pub async fn find_by_email(tx: &mut Tx, email: &Email) -> Result<Option<UserRow>, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_as::<_, UserRow>(select_users!("where email = $1"))
+            .bind(email.as_str())
+            .fetch_optional(conn)
+            .await
+    })?)
+}
+
+pub async fn find_by_id(tx: &mut Tx, id: i64) -> Result<Option<UserRow>, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_as::<_, UserRow>(select_users!("where id = $1"))
+            .bind(id)
+            .fetch_optional(conn)
+            .await
+    })?)
+}
+
+/// Every account, newest first.
+pub async fn list(tx: &mut Tx) -> Result<Vec<UserRow>, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_as::<_, UserRow>(select_users!("order by id desc"))
+            .fetch_all(conn)
+            .await
+    })?)
+}
+
+/// Number of accounts per role.
+pub async fn count_by_role(tx: &mut Tx) -> Result<Vec<(Role, i64)>, AppError> {
+    let rows: Vec<(String, i64)> = on_conn!(tx, |conn| {
+        sqlx::query_as("select role, count(*) from users group by role order by role")
+            .fetch_all(conn)
+            .await
+    })?;
+    let mut counts: Vec<(Role, i64)> = Role::ALL.iter().map(|r| (*r, 0)).collect();
+    for (role, count) in rows {
+        if let Some(slot) = counts.iter_mut().find(|(r, _)| r.as_str() == role) {
+            slot.1 = count;
+        }
+    }
+    Ok(counts)
+}
+
+/// Accounts of `role` created at or after `since`.
+pub async fn count_created_since(
+    tx: &mut Tx,
+    role: Role,
+    since: OffsetDateTime,
+) -> Result<i64, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_scalar("select count(*) from users where role = $1 and created_at >= $2")
+            .bind(role.as_str())
+            .bind(since)
+            .fetch_one(conn)
+            .await
+    })?)
+}
+
+/// Changes a role only if it is still `expected`: a guarded write, so two admins acting at
+/// once cannot silently overwrite each other. Returns whether the row changed.
+pub async fn set_role(tx: &mut Tx, id: i64, expected: Role, new: Role) -> Result<bool, AppError> {
+    let changed = on_conn!(tx, |conn| {
+        sqlx::query("update users set role = $1 where id = $2 and role = $3")
+            .bind(new.as_str())
+            .bind(id)
+            .bind(expected.as_str())
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    Ok(changed == 1)
+}
+
+/// Active admins, counted so that concurrent role changes cannot both pass the check: on
+/// PostgreSQL the admin rows are locked (`for update`); on SQLite the transaction already
+/// holds the database's write lock (`BEGIN IMMEDIATE`).
+pub async fn count_active_admins_locked(tx: &mut Tx) -> Result<i64, AppError> {
+    let ids: Vec<i64> = match tx {
+        Tx::Sqlite(tx) => {
+            sqlx::query_scalar("select id from users where role = 'admin' and disabled_at is null")
+                .fetch_all(&mut **tx)
+                .await?
+        }
+        Tx::Postgres(tx) => {
+            sqlx::query_scalar(
+                "select id from users where role = 'admin' and disabled_at is null for update",
+            )
+            .fetch_all(&mut **tx)
+            .await?
+        }
+    };
+    Ok(ids.len() as i64)
+}
+
+/// Replaces the password of account `id` if it is still `old_hash` (a guarded write: two
+/// changes at once cannot both win) and clears the obligation to change it. `false` when the
+/// password had changed meanwhile.
+pub async fn change_password(
+    tx: &mut Tx,
+    id: i64,
+    old_hash: &str,
+    new_hash: &str,
+) -> Result<bool, AppError> {
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query(
+            "update users set password_hash = $1, password_change_required = $2 \
+             where id = $3 and password_hash = $4",
+        )
+        .bind(new_hash)
+        .bind(false)
+        .bind(id)
+        .bind(old_hash)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(rows == 1)
+}

@@ -1,0 +1,3 @@
+//! Matching: eligibility rules, the score, and staff shortlists.
+
+pub mod people;

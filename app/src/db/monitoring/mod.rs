@@ -1,0 +1,224 @@
+//! Monitoring visits and their evidence files. A visit is written only on an approved plan by
+//! its assigned mentor (a guarded insert, so a plan moved or reassigned meanwhile writes
+//! nothing); its files and audit rows go in the same transaction (`files::monitoring`).
+
+use crate::db::mentoring::NAME;
+use crate::db::{now, Tx};
+use crate::domain::shared::money::Money;
+use crate::domain::monitoring::{Evidence, EvidenceKind, Visit};
+use crate::error::AppError;
+use crate::on_conn;
+use crate::wire_monitoring::{EvidenceLine, VisitLine};
+use sha2::{Digest, Sha256};
+use time::{Date, OffsetDateTime};
+
+/// The day the committee approved the plan (its `approved` decision), if it did.
+pub async fn approved_on(tx: &mut Tx, plan_id: i64) -> Result<Option<Date>, AppError> {
+    let at = on_conn!(tx, |conn| {
+        sqlx::query_scalar::<_, OffsetDateTime>(
+            "select decided_at from decisions where plan_id = $1 and outcome = 'approved'",
+        )
+        .bind(plan_id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(at.map(|at| at.date()))
+}
+
+/// A recorded visit: its id and its evidence files' ids, in the order given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub visit: i64,
+    pub evidence: Vec<(i64, String)>,
+}
+
+/// Writes the visit and its files, only if the plan is approved and `mentor` is its mentor;
+/// `None` when it is not (nothing written). The caller writes the audit rows and commits.
+pub async fn record(
+    tx: &mut Tx,
+    plan_id: i64,
+    mentor: i64,
+    visit: &Visit,
+    evidence: &[Evidence],
+) -> Result<Option<Recorded>, AppError> {
+    let at = now();
+    let id = on_conn!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into monitoring_visits (plan_id, mentor_id, visited_on, operating, \
+             revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at) \
+             select p.id, $2, $3, $4, $5, $6, $7, $8, $9, $10 from plans p \
+             where p.id = $1 and p.status = 'approved' and p.mentor_id = $2 returning id",
+        )
+        .bind(plan_id)
+        .bind(mentor)
+        .bind(visit.visited_on)
+        .bind(visit.operating)
+        .bind(visit.revenue.centimes())
+        .bind(visit.costs.centimes())
+        .bind(i32::from(visit.jobs))
+        .bind(&visit.problems)
+        .bind(visit.satisfactory)
+        .bind(at)
+        .fetch_optional(conn)
+        .await
+    })?;
+    let Some(visit_id) = id else {
+        return Ok(None);
+    };
+    let mut ids = Vec::with_capacity(evidence.len());
+    for file in evidence {
+        let sha256 = hex::encode(Sha256::digest(&file.bytes));
+        let size = i32::try_from(file.bytes.len()).map_err(|_| AppError::Internal)?;
+        let id = on_conn!(tx, |conn| {
+            sqlx::query_scalar::<_, i64>(
+                "insert into visit_evidence (visit_id, original_name, content_type, size_bytes, \
+                 sha256, data, uploaded_by, uploaded_at) values ($1, $2, $3, $4, $5, $6, $7, $8) \
+                 returning id",
+            )
+            .bind(visit_id)
+            .bind(&file.name)
+            .bind(file.kind.content_type())
+            .bind(size)
+            .bind(&sha256)
+            .bind(&file.bytes)
+            .bind(mentor)
+            .bind(at)
+            .fetch_one(conn)
+            .await
+        })?;
+        ids.push((id, sha256));
+    }
+    Ok(Some(Recorded {
+        visit: visit_id,
+        evidence: ids,
+    }))
+}
+
+/// Whether the plan has a satisfactory visit: the condition for releasing a tranche that the
+/// call's template ties to monitoring.
+pub async fn has_satisfactory_visit(tx: &mut Tx, plan_id: i64) -> Result<bool, AppError> {
+    let count = on_conn!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "select count(*) from monitoring_visits where plan_id = $1 and satisfactory = $2",
+        )
+        .bind(plan_id)
+        .bind(true)
+        .fetch_one(conn)
+        .await
+    })?;
+    Ok(count > 0)
+}
+
+#[derive(sqlx::FromRow)]
+struct VisitRow {
+    id: i64,
+    visited_on: Date,
+    mentor: String,
+    operating: bool,
+    revenue_centimes: i64,
+    costs_centimes: i64,
+    jobs: i32,
+    problems: String,
+    satisfactory: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct EvidenceRow {
+    id: i64,
+    visit_id: i64,
+    original_name: String,
+    content_type: String,
+    size_bytes: i32,
+}
+
+/// The plan's visits, latest first, each with its evidence files (oldest first).
+pub async fn visits(tx: &mut Tx, plan_id: i64) -> Result<Vec<VisitLine>, AppError> {
+    let sql = format!(
+        "select v.id, v.visited_on, {NAME} as mentor, v.operating, v.revenue_centimes, \
+         v.costs_centimes, v.jobs, v.problems, v.satisfactory \
+         from monitoring_visits v join users u on u.id = v.mentor_id \
+         left join profiles pr on pr.user_id = u.id \
+         where v.plan_id = $1 order by v.visited_on desc, v.id desc"
+    );
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, VisitRow>(&sql)
+            .bind(plan_id)
+            .fetch_all(conn)
+            .await
+    })?;
+    let files = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, EvidenceRow>(
+            "select e.id, e.visit_id, e.original_name, e.content_type, e.size_bytes \
+             from visit_evidence e join monitoring_visits v on v.id = e.visit_id \
+             where v.plan_id = $1 order by e.id",
+        )
+        .bind(plan_id)
+        .fetch_all(conn)
+        .await
+    })?;
+    rows.into_iter()
+        .map(|row| {
+            let evidence = files
+                .iter()
+                .filter(|f| f.visit_id == row.id)
+                .map(|f| {
+                    Ok(EvidenceLine {
+                        id: f.id,
+                        name: f.original_name.clone(),
+                        kind: EvidenceKind::from_content_type(&f.content_type)
+                            .ok_or(AppError::Internal)?,
+                        size_bytes: i64::from(f.size_bytes),
+                    })
+                })
+                .collect::<Result<Vec<_>, AppError>>()?;
+            Ok(VisitLine {
+                id: row.id,
+                visited_on: row.visited_on,
+                mentor: row.mentor,
+                operating: row.operating,
+                revenue: Money::from_centimes(row.revenue_centimes),
+                costs: Money::from_centimes(row.costs_centimes),
+                jobs: u16::try_from(row.jobs).map_err(|_| AppError::Internal)?,
+                problems: row.problems,
+                satisfactory: row.satisfactory,
+                evidence,
+            })
+        })
+        .collect()
+}
+
+/// One evidence file to serve, with the plan it belongs to (the caller checks the reader
+/// may see that plan).
+#[derive(Clone, PartialEq, Eq)]
+pub struct EvidenceFile {
+    pub plan_id: i64,
+    pub kind: EvidenceKind,
+    pub data: Vec<u8>,
+}
+
+#[derive(sqlx::FromRow)]
+struct FileRow {
+    plan_id: i64,
+    content_type: String,
+    data: Vec<u8>,
+}
+
+pub async fn evidence_file(tx: &mut Tx, id: i64) -> Result<Option<EvidenceFile>, AppError> {
+    let row = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, FileRow>(
+            "select v.plan_id, e.content_type, e.data from visit_evidence e \
+             join monitoring_visits v on v.id = e.visit_id where e.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    row.map(|row| {
+        Ok(EvidenceFile {
+            plan_id: row.plan_id,
+            kind: EvidenceKind::from_content_type(&row.content_type).ok_or(AppError::Internal)?,
+            data: row.data,
+        })
+    })
+    .transpose()
+}

@@ -1,0 +1,8 @@
+//! Accounts: sign-up, sign-in, passwords, roles and who may open what.
+
+pub mod access;
+pub mod account;
+pub mod email;
+pub mod password;
+pub mod role;
+pub mod throttle;

@@ -1,0 +1,3 @@
+//! Seats in ANAPEC trainings.
+
+pub mod enrolment;

@@ -1,0 +1,3 @@
+//! Money that moves: tranches released and paid, the ledger.
+
+pub mod tranche;

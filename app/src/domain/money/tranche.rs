@@ -1,0 +1,277 @@
+//! Paying an approved grant (security.md, "Money"): the schedule an approval creates from the
+//! call's tranche template, and the life of each tranche — released by an admin (the maker),
+//! confirmed paid or failed by a finance officer (the checker, never the same person), or
+//! cancelled. Every change goes through [`TrancheStatus::apply`].
+
+use crate::domain::catalogue::grant_terms::{Release, TrancheTemplate};
+use crate::domain::shared::money::Money;
+use crate::domain::shared::problem::Problem;
+use crate::domain::profile::codes;
+use crate::domain::accounts::role::Role;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrancheStatus {
+    /// Created by the approval; waits for its release rule and an admin.
+    Scheduled,
+    /// An admin sent it for payment; waits for finance.
+    Released,
+    Paid,
+    /// The payment did not go through; an admin may release it again.
+    Failed,
+    Cancelled,
+}
+
+codes!(TrancheStatus {
+    Scheduled => "scheduled",
+    Released => "released",
+    Paid => "paid",
+    Failed => "failed",
+    Cancelled => "cancelled",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrancheAction {
+    /// The maker sends the tranche for payment, naming how it is paid.
+    Release,
+    /// The checker confirms the money reached the beneficiary or supplier.
+    ConfirmPaid,
+    /// The checker records that the payment failed (wrong number, refused transfer…).
+    RecordFailure,
+    /// The admin stops a tranche that will not be paid (business closed, fraud…).
+    Cancel,
+}
+
+codes!(TrancheAction {
+    Release => "release",
+    ConfirmPaid => "confirm_paid",
+    RecordFailure => "record_failure",
+    Cancel => "cancel",
+});
+
+impl TrancheAction {
+    pub const ALL: [TrancheAction; 4] = [
+        TrancheAction::Release,
+        TrancheAction::ConfirmPaid,
+        TrancheAction::RecordFailure,
+        TrancheAction::Cancel,
+    ];
+
+    /// The role that takes this step. That the checker is not the maker is checked on the
+    /// people (`checker_is_not_maker`), since one account's role can change.
+    pub fn actor(self) -> Role {
+        match self {
+            TrancheAction::Release | TrancheAction::Cancel => Role::Admin,
+            TrancheAction::ConfirmPaid | TrancheAction::RecordFailure => Role::Finance,
+        }
+    }
+}
+
+impl TrancheStatus {
+    pub const ALL: [TrancheStatus; 5] = [
+        TrancheStatus::Scheduled,
+        TrancheStatus::Released,
+        TrancheStatus::Paid,
+        TrancheStatus::Failed,
+        TrancheStatus::Cancelled,
+    ];
+
+    /// The state after `action` by someone with `role`, or why not.
+    pub fn apply(self, action: TrancheAction, role: Role) -> Result<TrancheStatus, Problem> {
+        use TrancheAction as A;
+        use TrancheStatus as S;
+        if role != action.actor() {
+            return Err(Problem::NotYourStep);
+        }
+        match (self, action) {
+            (S::Scheduled | S::Failed, A::Release) => Ok(S::Released),
+            (S::Released, A::ConfirmPaid) => Ok(S::Paid),
+            (S::Released, A::RecordFailure) => Ok(S::Failed),
+            (S::Scheduled | S::Released | S::Failed, A::Cancel) => Ok(S::Cancelled),
+            _ => Err(Problem::TrancheIs { status: self }),
+        }
+    }
+
+    /// No step leads anywhere from here.
+    pub fn is_final(self) -> bool {
+        matches!(self, TrancheStatus::Paid | TrancheStatus::Cancelled)
+    }
+}
+
+/// Separation of duties: whoever confirms or fails a payment did not release it.
+pub fn checker_is_not_maker(maker: i64, checker: i64) -> Result<(), Problem> {
+    if maker == checker {
+        Err(Problem::SameMakerAndChecker)
+    } else {
+        Ok(())
+    }
+}
+
+/// One line of a grant's payment schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scheduled {
+    /// 1, 2, … in the template's order.
+    pub number: u8,
+    pub percent: u8,
+    pub release: Release,
+    pub amount: Money,
+}
+
+/// The smallest grant a committee approves: every tranche is then at least a dirham.
+pub const MIN_GRANT: Money = Money::from_dirhams(100);
+
+/// The tranches of `amount` under `template`: each its share rounded down to the centime, the
+/// last one taking what rounding left, so they sum exactly to `amount`.
+pub fn schedule(amount: Money, template: &TrancheTemplate) -> Result<Vec<Scheduled>, Problem> {
+    if amount < MIN_GRANT || amount > Money::MAX {
+        return Err(Problem::GrantTooSmall {
+            min_dirhams: MIN_GRANT.centimes() / 100,
+        });
+    }
+    let tranches = template.tranches();
+    let mut lines = Vec::with_capacity(tranches.len());
+    let mut left = amount.centimes();
+    for (index, tranche) in tranches.iter().enumerate() {
+        let share = if index + 1 == tranches.len() {
+            left
+        } else {
+            amount.percent(tranche.percent).centimes()
+        };
+        left -= share;
+        lines.push(Scheduled {
+            number: u8::try_from(index + 1).unwrap_or(u8::MAX),
+            percent: tranche.percent,
+            release: tranche.release,
+            amount: Money::from_centimes(share),
+        });
+    }
+    Ok(lines)
+}
+
+/// How a released tranche is paid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum PaymentMethod {
+    /// Goods bought for the business, paid straight to the supplier against an invoice.
+    InKind { supplier: String, invoice: String },
+    /// To the beneficiary's mobile wallet (phone number).
+    MobileMoney { phone: String },
+    /// To a bank account (RIB, 24 digits in Morocco).
+    BankTransfer { account: String },
+}
+
+impl PaymentMethod {
+    pub const CODES: [&'static str; 3] = ["in_kind", "mobile_money", "bank_transfer"];
+    pub const TEXT_MAX: usize = 120;
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            PaymentMethod::InKind { .. } => "in_kind",
+            PaymentMethod::MobileMoney { .. } => "mobile_money",
+            PaymentMethod::BankTransfer { .. } => "bank_transfer",
+        }
+    }
+
+    /// A method as the release form sends it: its code and the details that method needs
+    /// (the others are ignored).
+    pub fn parse(
+        code: &str,
+        supplier: &str,
+        invoice: &str,
+        phone: &str,
+        account: &str,
+    ) -> Result<PaymentMethod, Problem> {
+        let text = |value: &str, missing: Problem| -> Result<String, Problem> {
+            let value = value.trim();
+            if value.is_empty() {
+                Err(missing)
+            } else if value.chars().count() > PaymentMethod::TEXT_MAX
+                || value.chars().any(char::is_control)
+            {
+                Err(Problem::PaymentDetailInvalid {
+                    max: PaymentMethod::TEXT_MAX,
+                })
+            } else {
+                Ok(value.to_owned())
+            }
+        };
+        match code.trim() {
+            "in_kind" => Ok(PaymentMethod::InKind {
+                supplier: text(supplier, Problem::SupplierMissing)?,
+                invoice: text(invoice, Problem::InvoiceMissing)?,
+            }),
+            "mobile_money" => {
+                let phone = text(phone, Problem::PayeePhoneMissing)?;
+                let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+                let allowed = phone
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.'));
+                if !allowed || !(9..=15).contains(&digits.len()) {
+                    return Err(Problem::PhoneInvalid);
+                }
+                Ok(PaymentMethod::MobileMoney { phone })
+            }
+            "bank_transfer" => {
+                let account = text(account, Problem::AccountMissing)?;
+                let compact: String = account.chars().filter(|c| !c.is_whitespace()).collect();
+                if compact.len() < 10 || !compact.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    return Err(Problem::AccountInvalid);
+                }
+                Ok(PaymentMethod::BankTransfer { account })
+            }
+            _ => Err(Problem::PaymentMethodUnknown),
+        }
+    }
+
+    /// `(supplier, invoice, payee)` as stored.
+    pub fn columns(&self) -> (Option<&str>, Option<&str>, Option<&str>) {
+        match self {
+            PaymentMethod::InKind { supplier, invoice } => {
+                (Some(supplier.as_str()), Some(invoice.as_str()), None)
+            }
+            PaymentMethod::MobileMoney { phone } => (None, None, Some(phone.as_str())),
+            PaymentMethod::BankTransfer { account } => (None, None, Some(account.as_str())),
+        }
+    }
+
+    /// Back from the stored columns.
+    pub fn from_columns(
+        code: &str,
+        supplier: Option<String>,
+        invoice: Option<String>,
+        payee: Option<String>,
+    ) -> Option<PaymentMethod> {
+        match code {
+            "in_kind" => Some(PaymentMethod::InKind {
+                supplier: supplier?,
+                invoice: invoice?,
+            }),
+            "mobile_money" => Some(PaymentMethod::MobileMoney { phone: payee? }),
+            "bank_transfer" => Some(PaymentMethod::BankTransfer { account: payee? }),
+            _ => None,
+        }
+    }
+}
+
+/// A free-text note on a payment (the transfer's reference, why it failed), checked like every
+/// other text: present when required, not too long, no control characters.
+pub fn note(text: &str, required: bool) -> Result<Option<String>, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return if required {
+            Err(Problem::TextMissing)
+        } else {
+            Ok(None)
+        };
+    }
+    if text.chars().count() > 500 || text.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(Problem::TextTooLong { max: 500 });
+    }
+    Ok(Some(text.to_owned()))
+}
+
+#[cfg(test)]
+#[path = "tranche_tests.rs"]
+mod tests;

@@ -1,0 +1,320 @@
+//! Monitoring visits (domain.md, "Monitoring"): what a mentor reports after visiting a funded
+//! business, and the evidence files they attach. A satisfactory visit is what releases a
+//! tranche that the call's template ties to monitoring (`domain::money::tranche`).
+//!
+//! Evidence is accepted by what the bytes are, never by the name or the type the browser
+//! declares: a `.jpg` holding HTML is refused. The name is kept for display only; the file is
+//! served under a name the server makes (`evidence-<id>.<ext>`).
+
+use crate::domain::mentoring::{parse_date, text};
+use crate::domain::shared::money::{Money, MoneyError};
+use crate::domain::shared::problem::{Field, FieldProblem, Problem, Snippet};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+/// The longest account of the business's problems.
+pub const PROBLEMS_MAX: usize = 4000;
+/// Jobs the business gives, the owner included.
+pub const JOBS_MAX: u16 = 1000;
+/// A month's revenue or costs above ten million dirhams is a typing mistake for a microgrant.
+pub const AMOUNT_MAX: Money = Money::from_dirhams(10_000_000);
+/// One evidence file: a phone photo or a scanned receipt fits well under 5 MiB.
+pub const EVIDENCE_MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Evidence files attached to one visit.
+pub const EVIDENCE_MAX_FILES: usize = 5;
+/// The longest file name shown back.
+pub const NAME_MAX: usize = 120;
+
+/// The visit form as the browser sends it: the raw text of each field, kept to show the form
+/// back with what was typed when something is wrong.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitForm {
+    pub visited_on: String,
+    /// `yes` or `no`.
+    pub operating: String,
+    pub revenue: String,
+    pub costs: String,
+    pub jobs: String,
+    pub problems: String,
+    /// `yes` or `no`.
+    pub satisfactory: String,
+}
+
+/// A visit, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visit {
+    pub visited_on: Date,
+    pub operating: bool,
+    pub revenue: Money,
+    pub costs: Money,
+    pub jobs: u16,
+    pub problems: String,
+    pub satisfactory: bool,
+}
+
+impl Visit {
+    /// Every field checked at once, so the form shows all its problems together. A visit is
+    /// not in the future nor before the plan was approved (`approved_on`), and only a business
+    /// that operates can be found satisfactory.
+    pub fn parse(
+        form: &VisitForm,
+        today: Date,
+        approved_on: Date,
+    ) -> Result<Visit, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let mut fail = |field, problem| problems.push(FieldProblem::new(field, problem));
+        let visited_on = match parse_date(&form.visited_on) {
+            Err(problem) => {
+                fail(Field::VisitedOn, problem);
+                None
+            }
+            Ok(day) if day > today => {
+                fail(Field::VisitedOn, Problem::DateInFuture);
+                None
+            }
+            Ok(day) if day < approved_on => {
+                fail(Field::VisitedOn, Problem::BeforeApproval);
+                None
+            }
+            Ok(day) => Some(day),
+        };
+        let operating = yes_no(&form.operating)
+            .map_err(|p| fail(Field::Operating, p))
+            .ok();
+        let revenue = amount(&form.revenue)
+            .map_err(|p| fail(Field::Revenue, p))
+            .ok();
+        let costs = amount(&form.costs).map_err(|p| fail(Field::Costs, p)).ok();
+        let jobs = match form.jobs.trim().parse::<u16>() {
+            Ok(jobs) if jobs <= JOBS_MAX => Some(jobs),
+            _ => {
+                fail(Field::Jobs, Problem::JobsInvalid { max: JOBS_MAX });
+                None
+            }
+        };
+        let notes = text(&form.problems, PROBLEMS_MAX)
+            .map_err(|p| fail(Field::Problems, p))
+            .ok();
+        let satisfactory = yes_no(&form.satisfactory)
+            .map_err(|p| fail(Field::Satisfactory, p))
+            .ok();
+        if operating == Some(false) && satisfactory == Some(true) {
+            fail(Field::Satisfactory, Problem::SatisfactoryNeedsOperating);
+        }
+        match (
+            visited_on,
+            operating,
+            revenue,
+            costs,
+            jobs,
+            notes,
+            satisfactory,
+        ) {
+            (
+                Some(visited_on),
+                Some(operating),
+                Some(revenue),
+                Some(costs),
+                Some(jobs),
+                Some(notes),
+                Some(satisfactory),
+            ) if problems.is_empty() => Ok(Visit {
+                visited_on,
+                operating,
+                revenue,
+                costs,
+                jobs,
+                problems: notes.unwrap_or_default(),
+                satisfactory,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+/// A yes/no question answered with a radio button: it must be answered.
+fn yes_no(input: &str) -> Result<bool, Problem> {
+    match input.trim() {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        _ => Err(Problem::AnswerMissing),
+    }
+}
+
+/// Last month's revenue or costs: zero or more dirhams, below [`AMOUNT_MAX`].
+fn amount(input: &str) -> Result<Money, Problem> {
+    match Money::parse(input) {
+        Ok(money) if money > AMOUNT_MAX => Err(Problem::AmountAboveLimit { max: AMOUNT_MAX }),
+        Ok(money) => Ok(money),
+        Err(MoneyError::Missing) => Err(Problem::AmountMissing),
+        Err(MoneyError::Invalid) => Err(Problem::AmountInvalid),
+        Err(MoneyError::Negative) => Err(Problem::AmountBelowZero),
+        Err(MoneyError::TooLarge) => Err(Problem::AmountAboveLimit { max: AMOUNT_MAX }),
+    }
+}
+
+/// The kinds of evidence accepted, each known by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    Jpeg,
+    Png,
+    Webp,
+    Pdf,
+}
+
+impl EvidenceKind {
+    pub const ALL: [EvidenceKind; 4] = [
+        EvidenceKind::Jpeg,
+        EvidenceKind::Png,
+        EvidenceKind::Webp,
+        EvidenceKind::Pdf,
+    ];
+
+    /// What the file is, from its magic bytes alone; `None` for anything else.
+    pub fn sniff(bytes: &[u8]) -> Option<EvidenceKind> {
+        if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(EvidenceKind::Jpeg)
+        } else if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+            Some(EvidenceKind::Png)
+        } else if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
+            Some(EvidenceKind::Webp)
+        } else if bytes.starts_with(b"%PDF-") {
+            Some(EvidenceKind::Pdf)
+        } else {
+            None
+        }
+    }
+
+    /// The media type stored and served (the database's check constraint lists the same).
+    pub fn content_type(self) -> &'static str {
+        match self {
+            EvidenceKind::Jpeg => "image/jpeg",
+            EvidenceKind::Png => "image/png",
+            EvidenceKind::Webp => "image/webp",
+            EvidenceKind::Pdf => "application/pdf",
+        }
+    }
+
+    pub fn from_content_type(content_type: &str) -> Option<EvidenceKind> {
+        EvidenceKind::ALL
+            .into_iter()
+            .find(|kind| kind.content_type() == content_type)
+    }
+
+    /// The extension of the name the server gives the file when serving it.
+    pub fn extension(self) -> &'static str {
+        match self {
+            EvidenceKind::Jpeg => "jpg",
+            EvidenceKind::Png => "png",
+            EvidenceKind::Webp => "webp",
+            EvidenceKind::Pdf => "pdf",
+        }
+    }
+}
+
+/// An evidence file, checked: its kind read from its bytes, its name fit to show.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub name: String,
+    pub kind: EvidenceKind,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Evidence")
+            .field("name", &self.name)
+            .field("kind", &self.kind)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// An uploaded file as it arrived: the name the browser gave (never trusted) and the bytes
+/// (the reader keeps at most one byte more than [`EVIDENCE_MAX_BYTES`], enough to know it is
+/// too large).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Upload {
+    pub name: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+impl Evidence {
+    /// One file: not empty, not above the size cap, and an image or a PDF by its content.
+    pub fn check(upload: Upload) -> Result<Evidence, Problem> {
+        let name = shown_name(upload.name.as_deref());
+        let snippet = Snippet::new(&name);
+        if upload.bytes.is_empty() {
+            return Err(Problem::FileEmpty { name: snippet });
+        }
+        if upload.bytes.len() > EVIDENCE_MAX_BYTES {
+            return Err(Problem::FileTooLarge {
+                name: snippet,
+                max_mb: EVIDENCE_MAX_BYTES / (1024 * 1024),
+            });
+        }
+        let kind =
+            EvidenceKind::sniff(&upload.bytes).ok_or(Problem::FileTypeRefused { name: snippet })?;
+        Ok(Evidence {
+            name,
+            kind,
+            bytes: upload.bytes,
+        })
+    }
+
+    /// All of a visit's files, every problem named (on the evidence field).
+    pub fn check_all(uploads: Vec<Upload>) -> Result<Vec<Evidence>, Vec<FieldProblem>> {
+        if uploads.len() > EVIDENCE_MAX_FILES {
+            let max = EVIDENCE_MAX_FILES;
+            return Err(vec![FieldProblem::new(
+                Field::Evidence,
+                Problem::TooManyFiles { max },
+            )]);
+        }
+        let mut good = Vec::with_capacity(uploads.len());
+        let mut problems = Vec::new();
+        for upload in uploads {
+            match Evidence::check(upload) {
+                Ok(evidence) => good.push(evidence),
+                Err(problem) => problems.push(FieldProblem::new(Field::Evidence, problem)),
+            }
+        }
+        if problems.is_empty() {
+            Ok(good)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// A file name fit to show back: its last path part, without control or text-direction
+/// characters (which could make `exe.jpg` read as `gpj.exe`), at most [`NAME_MAX`] characters.
+/// Display only: the file is never stored or served under it.
+pub fn shown_name(raw: Option<&str>) -> String {
+    let last = raw
+        .unwrap_or_default()
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default();
+    let name: String = last
+        .chars()
+        .filter(|c| !c.is_control() && !is_direction_mark(*c))
+        .take(NAME_MAX)
+        .collect();
+    let name = name.trim();
+    if name.is_empty() {
+        "evidence".into()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Unicode's explicit text-direction controls (embeddings, overrides, isolates, marks).
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+}
+
+#[cfg(test)]
+#[path = "monitoring_tests.rs"]
+mod tests;

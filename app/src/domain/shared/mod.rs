@@ -1,0 +1,8 @@
+//! The few pieces every area uses: money amounts, reference data, languages, the audit trail's actions, problems, spreadsheet cells.
+
+pub mod audit;
+pub mod locale;
+pub mod money;
+pub mod problem;
+pub mod reference;
+pub mod spreadsheet;

@@ -1,0 +1,157 @@
+//! Staff accounts: create one, change roles.
+
+use crate::components::form::{invalid, last_error};
+use crate::components::problem::{FieldProblems, FormProblems};
+use crate::domain::accounts::email::Email;
+use crate::domain::accounts::password::Password;
+use crate::domain::shared::problem::Field;
+use crate::domain::accounts::role::Role;
+use crate::i18n::*;
+use crate::pages::dashboards::role_name;
+use crate::server_fns::admin::{list_users, ChangeRole, CreateStaff};
+use crate::server_fns::auth::current_user;
+use crate::wire::{format_utc, UserSummary};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AdminUsersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let create = ServerAction::<CreateStaff>::new();
+    let change = ServerAction::<ChangeRole>::new();
+    let users = Resource::new(
+        move || (create.version().get(), change.version().get()),
+        |_| async move {
+            let me = current_user().await?.map(|u| u.id);
+            list_users().await.map(|users| (me, users))
+        },
+    );
+    let query = use_query_map();
+    let done = move || query.with(|q| q.get("done"));
+    view! {
+        <Title text=move || t_string!(i18n, admin_users.title).to_string() />
+        <h1>{t!(i18n, admin_users.title)}</h1>
+        {move || {
+            done().map(|done| {
+                let message = match done.as_str() {
+                    "created" => t_string!(i18n, admin_users.created).to_string(),
+                    _ => t_string!(i18n, admin_users.role_changed).to_string(),
+                };
+                view! { <p class="notice" role="status" data-test="done">{message}</p> }
+            })
+        }}
+        <CreateStaffForm create />
+        <section class="card">
+            <h2>{t!(i18n, admin_users.list_title)}</h2>
+            <FormProblems error=last_error(change) />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match users.await {
+                        Ok((me, users)) => view! { <UserTable me users change /> }.into_any(),
+                        Err(error) => view! {
+                            <FormProblems error=Signal::derive(move || Some(error.clone())) />
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CreateStaffForm(create: ServerAction<CreateStaff>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(create);
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, admin_users.create_title)}</h2>
+            <p class="note">{t!(i18n, admin_users.create_lead)}</p>
+            <ActionForm action=create attr:class="form" attr:novalidate=true>
+                <FormProblems error />
+                <div class="field">
+                    <label for="staff-email">{t!(i18n, admin_users.email)}</label>
+                    <input id="staff-email" name="email" type="email" dir="ltr" required
+                        autocomplete="off" maxlength=Email::MAX_LEN
+                        aria-invalid=invalid(error, Field::Email)
+                        aria-describedby="staff-email-problems" />
+                    <FieldProblems error field=Field::Email id="staff-email-problems" />
+                </div>
+                <div class="field">
+                    <label for="staff-role">{t!(i18n, admin_users.role)}</label>
+                    <select id="staff-role" name="role" aria-invalid=invalid(error, Field::Role)
+                        aria-describedby="staff-role-problems">
+                        {Role::STAFF.into_iter().map(|role| view! {
+                            <option value=role.as_str()>{move || role_name(i18n, role)}</option>
+                        }).collect_view()}
+                    </select>
+                    <FieldProblems error field=Field::Role id="staff-role-problems" />
+                </div>
+                <div class="field">
+                    <label for="staff-password">{t!(i18n, admin_users.password)}</label>
+                    <input id="staff-password" name="password" type="password" required
+                        autocomplete="new-password" minlength=Password::MIN_LEN maxlength=Password::MAX_LEN
+                        aria-invalid=invalid(error, Field::Password)
+                        aria-describedby="staff-password-problems" />
+                    <FieldProblems error field=Field::Password id="staff-password-problems" />
+                </div>
+                <button type="submit" class="button" data-test="create-staff">{t!(i18n, admin_users.create_submit)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn UserTable(
+    me: Option<i64>,
+    users: Vec<UserSummary>,
+    change: ServerAction<ChangeRole>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = users
+        .into_iter()
+        .map(|user| {
+            let email = user.email.clone().unwrap_or_else(|| "—".into());
+            let label_email = email.clone();
+            let select_id = format!("role-{}", user.id);
+            let you = (me == Some(user.id)).then(|| view! { " " <span class="you">{t!(i18n, admin_users.you)}</span> });
+            view! {
+                <tr data-test=format!("user-{}", user.id)>
+                    <td dir="ltr">{email}{you}</td>
+                    <td>{move || role_name(i18n, user.role)}</td>
+                    <td>{format_utc(user.created_at)}</td>
+                    <td>
+                        <ActionForm action=change attr:class="inline-form">
+                            <input type="hidden" name="user_id" value=user.id />
+                            <input type="hidden" name="current_role" value=user.role.as_str() />
+                            <label class="visually-hidden" for=select_id.clone()>
+                                {move || t_string!(i18n, admin_users.new_role_for, email = label_email.clone()).to_string()}
+                            </label>
+                            <select id=select_id name="role">
+                                {Role::ALL.into_iter().map(|role| view! {
+                                    <option value=role.as_str() selected=role == user.role>{move || role_name(i18n, role)}</option>
+                                }).collect_view()}
+                            </select>
+                            <button type="submit" class="button small">{t!(i18n, admin_users.change_role)}</button>
+                        </ActionForm>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, admin_users.email)}</th>
+                        <th scope="col">{t!(i18n, admin_users.role)}</th>
+                        <th scope="col">{t!(i18n, admin_users.created_at)}</th>
+                        <th scope="col">{t!(i18n, admin_users.change_role)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

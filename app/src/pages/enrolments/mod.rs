@@ -1,0 +1,4 @@
+//! Seats in trainings: the applicant's requests and the admin's desk.
+
+pub mod desk;
+pub mod mine;

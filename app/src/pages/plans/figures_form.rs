@@ -1,0 +1,115 @@
+//! The owner's figures form: the capital lines saved plus a few empty ones (an empty line is
+//! ignored, emptying a line removes it), twelve months, and the sources. Works as a plain form;
+//! with JavaScript the typed values stay in place when something is refused.
+
+use super::labels::kind_name;
+use super::sections::DismissForm;
+use super::Reload;
+use crate::components::form::{last_error, textarea_text};
+use crate::components::problem::{FieldProblems, FormProblems};
+use crate::domain::plans::budget::CapitalKind;
+use crate::domain::plans::plan_figures::{kind_code, FiguresInput, MAX_ROWS};
+use crate::domain::shared::problem::Field;
+use crate::i18n::*;
+use crate::server_fns::plans::SaveFigures;
+use crate::wire::{format_utc, KeptConflict, PlanView};
+use leptos::prelude::*;
+
+/// Empty lines offered below the saved ones.
+const SPARE_ROWS: usize = 3;
+
+#[component]
+pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveFigures>::new();
+    let error = last_error(save);
+    let reload = use_context::<Reload>();
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(Reload(reload))) = (save.value().get(), reload) {
+            reload.run(());
+        }
+    });
+    let shown = FiguresInput::from_budget(&plan.figures);
+    let rows = (shown.items.len() + SPARE_ROWS).min(MAX_ROWS.max(shown.items.len()));
+    let cell = |list: &Vec<String>, i: usize| list.get(i).cloned().unwrap_or_default();
+    let plan_id = plan.id;
+    view! {
+        {kept.into_iter().map(|conflict| view! {
+            <div class="conflict" role="alert" data-test="conflict">
+                <p><strong>{t!(i18n, plan_editor.figures_conflict, at = format_utc(conflict.created_at))}</strong></p>
+                <textarea readonly rows=8 data-test="kept-text">{textarea_text(&conflict.body)}</textarea>
+                <DismissForm plan_id conflict=conflict.id />
+            </div>
+        }).collect_view()}
+        <ActionForm action=save attr:class="form figures-form" attr:novalidate=true>
+            <FormProblems error />
+            <input type="hidden" name="plan" value=plan.id />
+            <input type="hidden" name="version" value=plan.version />
+            <fieldset>
+                <legend>{t!(i18n, plan_editor.capital_title)}</legend>
+                <p class="note">{t!(i18n, plan_editor.capital_hint)}</p>
+                <FieldProblems error field=Field::Capital id="capital-problems" />
+                <table>
+                    <thead><tr>
+                        <th>{t!(i18n, plan_editor.line)}</th>
+                        <th>{t!(i18n, plan_editor.kind)}</th><th>{t!(i18n, plan_editor.item)}</th>
+                        <th>{t!(i18n, plan_editor.quantity)}</th><th>{t!(i18n, plan_editor.unit_cost)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {(0..rows).map(|i| {
+                            let kind = cell(&shown.kinds, i);
+                            view! {
+                                <tr>
+                                    <td><bdi>{i + 1}</bdi></td>
+                                    <td><select name="kinds[]" aria-label=t_string!(i18n, plan_editor.kind).to_string()>
+                                        {CapitalKind::ALL.into_iter().map(|k| view! {
+                                            <option value=kind_code(k) selected=kind == kind_code(k)>{kind_name(i18n, k)}</option>
+                                        }).collect_view()}
+                                    </select></td>
+                                    <td><input name="items[]" maxlength=120 value=cell(&shown.items, i)
+                                        aria-label=t_string!(i18n, plan_editor.item).to_string() /></td>
+                                    <td><input name="quantities[]" inputmode="numeric" size=5 value=cell(&shown.quantities, i)
+                                        aria-label=t_string!(i18n, plan_editor.quantity).to_string() /></td>
+                                    <td><input name="unit_costs[]" inputmode="decimal" size=10 value=cell(&shown.unit_costs, i)
+                                        aria-label=t_string!(i18n, plan_editor.unit_cost).to_string() /></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, plan_editor.months_title)}</legend>
+                <FieldProblems error field=Field::Months id="months-problems" />
+                <table>
+                    <thead><tr>
+                        <th>{t!(i18n, plan_editor.month)}</th><th>{t!(i18n, plan_editor.sales)}</th>
+                        <th>{t!(i18n, plan_editor.costs)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {(0..12).map(|i| view! {
+                            <tr>
+                                <td><bdi>{i + 1}</bdi></td>
+                                <td><input name="sales[]" inputmode="decimal" size=10 value=cell(&shown.sales, i)
+                                    aria-label=t_string!(i18n, plan_editor.sales).to_string() /></td>
+                                <td><input name="costs[]" inputmode="decimal" size=10 value=cell(&shown.costs, i)
+                                    aria-label=t_string!(i18n, plan_editor.costs).to_string() /></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, plan_editor.sources_title)}</legend>
+                <FieldProblems error field=Field::Sources id="sources-problems" />
+                <label for="own_contribution">{t!(i18n, plan_editor.own_contribution)}</label>
+                <input id="own_contribution" name="own_contribution" inputmode="decimal" value=shown.own_contribution.clone() />
+                <label for="grant_requested">{t!(i18n, plan_editor.grant_requested)}</label>
+                <input id="grant_requested" name="grant_requested" inputmode="decimal" value=shown.grant_requested.clone() />
+                <label for="loan">{t!(i18n, plan_editor.loan)}</label>
+                <input id="loan" name="loan" inputmode="decimal" value=shown.loan.clone() />
+            </fieldset>
+            <button type="submit">{t!(i18n, plan_editor.save_figures)}</button>
+        </ActionForm>
+    }
+}

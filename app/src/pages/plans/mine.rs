@@ -1,0 +1,88 @@
+//! "My business plans": the plans an applicant started, with the call's terms they will have
+//! to meet (maximum grant, own contribution, closing date).
+
+use crate::components::problem::FormProblems;
+use crate::domain::plans::plan::PlanStatus;
+use crate::i18n::*;
+use crate::server_fns::plans::my_plans;
+use crate::wire::{format_utc, PlanLine};
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// A plan's state in the reader's language.
+pub fn plan_status_name(i18n: I18nContext<Locale>, status: PlanStatus) -> String {
+    match status {
+        PlanStatus::Draft => t_string!(i18n, plan.draft),
+        PlanStatus::Submitted => t_string!(i18n, plan.submitted),
+        PlanStatus::ChangesRequested => t_string!(i18n, plan.changes_requested),
+        PlanStatus::Resubmitted => t_string!(i18n, plan.resubmitted),
+        PlanStatus::ReadyForCommittee => t_string!(i18n, plan.ready_for_committee),
+        PlanStatus::UnderReview => t_string!(i18n, plan.under_review),
+        PlanStatus::Approved => t_string!(i18n, plan.approved),
+        PlanStatus::Rejected => t_string!(i18n, plan.rejected),
+        PlanStatus::Returned => t_string!(i18n, plan.returned),
+        PlanStatus::Withdrawn => t_string!(i18n, plan.withdrawn),
+        PlanStatus::Closed => t_string!(i18n, plan.closed),
+    }
+    .to_string()
+}
+
+#[component]
+pub fn PlansPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let plans = Resource::new(|| (), |_| my_plans());
+    let query = use_query_map();
+    let started = move || query.with(|q| q.get("saved").is_some());
+    view! {
+        <Title text=move || t_string!(i18n, plan.title).to_string() />
+        <h1>{t!(i18n, plan.title)}</h1>
+        <Show when=started>
+            <p class="notice" role="status" data-test="saved">{t!(i18n, plan.saved_started)}</p>
+        </Show>
+        <p><A href="/matches">{t!(i18n, enrolment.back_to_offers)}</A></p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match plans.await {
+                    Ok(plans) if plans.is_empty() => view! {
+                        <p class="empty" data-test="no-plans">{t!(i18n, plan.none)}</p>
+                    }.into_any(),
+                    Ok(plans) => plans.into_iter().map(|plan| view! { <PlanCard plan /> })
+                        .collect_view().into_any(),
+                    Err(error) => view! {
+                        <FormProblems error=Signal::derive(move || Some(error.clone())) />
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PlanCard(plan: PlanLine) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = plan_status_name(i18n, plan.status);
+    let terms = t_string!(
+        i18n,
+        plan.terms,
+        amount = plan.max_grant.to_string(),
+        percent = plan.own_contribution_percent,
+        date = plan.closes_on.to_string()
+    )
+    .to_string();
+    view! {
+        <article class="card" data-test="plan" data-status=plan.status.code()>
+            <h2><a href=format!("/plans/plan?id={}", plan.id) rel="external" data-test="open-plan">{plan.title}</a></h2>
+            <p class="note"><bdi>{plan.reference}</bdi> " · " {terms}</p>
+            <p>{t!(i18n, plan.status)} " " <strong data-test="status">{status}</strong></p>
+            <p class="note">{t!(i18n, plan.started_on)} " "
+                <time datetime=plan.created_at.to_string()>{format_utc(plan.created_at)}</time>
+            </p>
+            <p><a href=format!("/plans/activity?id={}", plan.id) data-test="activity-link">
+                {t!(i18n, mentoring.to_activity)}
+            </a></p>
+        </article>
+    }
+}

@@ -1,0 +1,154 @@
+//! One business plan: its call and status, the checklist, each SYB section (a form on the
+//! owner's turn, the text as it reads otherwise), the figures, and the versions sent. Each part
+//! is one component, so mentoring (comments, transitions, timeline, sessions) slots in beside.
+
+pub mod autosave;
+pub mod checklist;
+pub mod compare;
+pub mod figures;
+pub mod figures_form;
+pub mod labels;
+pub mod mine;
+pub mod sections;
+pub mod versions;
+pub mod visits;
+
+use crate::components::problem::FormProblems;
+use crate::domain::plans::plan::Viewer;
+use crate::domain::plans::plan_text::Part;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages::mentoring::components::{PlanComments, PlanTransitions};
+use crate::pages::not_found::NotFound;
+use crate::pages::plans::plan_status_name;
+use crate::server_fns::plans::{load_plan, plan_activity, CommentPlan, TransitionPlan};
+use crate::wire::PlanView;
+use crate::wire_mentoring::PlanActivity;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Reloads the plan after a save made with JavaScript on (a plain form reloads the page).
+#[derive(Clone, Copy)]
+pub struct Reload(pub Callback<()>);
+
+/// The plan's id from `?id=`.
+pub fn plan_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.with(|q| q.get("id").and_then(|id| id.parse::<i64>().ok()))
+}
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = plan_id();
+    let step = ServerAction::<TransitionPlan>::new();
+    let comment = ServerAction::<CommentPlan>::new();
+    // A step changes the status and whether the text is the applicant's to edit: reload it.
+    let loaded = Resource::new(
+        move || (id(), step.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => load_plan(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    // The steps the reader may take and the comment threads (mentoring's part of the page).
+    let activity = Resource::new(
+        move || (id(), step.version().get() + comment.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => plan_activity(id.to_string()).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    // The monitoring visits (funded plans), shown by `visits::Visits`.
+    let visits = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => crate::server_fns::monitoring::plan_visits(id.to_string()).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    provide_context(Reload(Callback::new(move |_| loaded.refetch())));
+    view! {
+        <Title text=move || t_string!(i18n, plan_editor.title).to_string() />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match (loaded.await, activity.await) {
+                    (Ok(plan), Ok(activity)) => view! {
+                        <PlanBody plan activity step comment visits />
+                    }.into_any(),
+                    (Err(AppError::NotFound), _) | (_, Err(AppError::NotFound)) => {
+                        view! { <NotFound /> }.into_any()
+                    }
+                    (Err(error), _) | (_, Err(error)) => view! {
+                        <FormProblems error=Signal::derive(move || Some(error.clone())) />
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The loaded plan, part by part, with the steps the reader may take and the comment threads.
+#[component]
+fn PlanBody(
+    plan: PlanView,
+    activity: PlanActivity,
+    step: ServerAction<TransitionPlan>,
+    comment: ServerAction<CommentPlan>,
+    visits: visits::VisitsResource,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = plan_status_name(i18n, plan.status);
+    let back = match plan.viewer {
+        crate::domain::plans::plan::Viewer::Owner => Some(view! {
+            <p><a href="/plans" rel="external">{t!(i18n, plan.title)}</a></p>
+        }),
+        _ => None,
+    };
+    let steps = (activity.viewer != Viewer::Admin && !activity.actions.is_empty()).then(|| {
+        let actions = activity.actions.clone();
+        view! { <PlanTransitions plan=plan.id actions action=step back="plan" /> }
+    });
+    view! {
+        {back}
+        <h1 data-test="plan-title">{plan.title.clone()}</h1>
+        <p class="note"><bdi>{plan.reference.clone()}</bdi></p>
+        <p>{t!(i18n, plan.status)} " " <strong data-test="status" data-status=plan.status.code()>{status}</strong></p>
+        <StepNotice />
+        {steps}
+        <crate::pages::money::plan::PlanMoneyBlock plan=plan.id />
+        <p><a href=format!("/plans/activity?id={}", plan.id) data-test="activity-link">
+            {t!(i18n, plan_editor.activity_link)}</a></p>
+        <checklist::Checklist items=plan.checklist.clone() />
+        <sections::Sections plan=plan.clone() activity=activity.clone() comment />
+        <figures::Figures plan=plan.clone() />
+        <PlanComments plan=plan.id part=Part::Figures comments=activity.thread(Part::Figures)
+            may_comment=activity.may_comment() action=comment back="plan" />
+        <versions::Versions id=plan.id versions=plan.versions.clone() />
+        <visits::Visits plan=plan.id status=plan.status viewer=plan.viewer visits />
+    }
+}
+
+/// After a step or a comment sent as a plain form, say it was done (a section's save says so
+/// beside the section).
+#[component]
+fn StepNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    move || {
+        query.with(|q| q.get("saved")).and_then(|code| {
+            let message = match code.as_str() {
+                "commented" => t_string!(i18n, mentoring.saved_commented).to_string(),
+                code if crate::domain::plans::plan::PlanAction::from_code(code).is_some() => {
+                    t_string!(i18n, mentoring.saved_step).to_string()
+                }
+                _ => return None,
+            };
+            Some(view! { <p class="notice" role="status" data-test="saved-step">{message}</p> })
+        })
+    }
+}

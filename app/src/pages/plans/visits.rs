@@ -1,0 +1,143 @@
+//! The plan's monitoring visits (for its owner, its mentor and admins): what each visit found,
+//! with links to its evidence files; the mentor of an approved plan also gets the link to
+//! report a visit.
+
+use crate::domain::plans::plan::{PlanStatus, Viewer};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::wire_monitoring::{EvidenceLine, VisitLine};
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_router::hooks::use_query_map;
+
+/// The visits, loaded by the page (`Resource` created with the page's others, so the browser
+/// finds it in the same place when it takes over).
+pub type VisitsResource = Resource<Result<Vec<VisitLine>, AppError>>;
+
+#[component]
+pub fn Visits(
+    plan: i64,
+    status: PlanStatus,
+    viewer: Viewer,
+    visits: VisitsResource,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                // A failure here leaves the rest of the plan readable; the page shows its own.
+                let lines = visits.await.unwrap_or_default();
+                let funded = matches!(status, PlanStatus::Approved | PlanStatus::Closed);
+                (funded || !lines.is_empty()).then(|| view! { <VisitList plan status viewer lines /> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn VisitList(
+    plan: i64,
+    status: PlanStatus,
+    viewer: Viewer,
+    lines: Vec<VisitLine>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let saved = query.with_untracked(|q| q.get("saved")).as_deref() == Some("visit");
+    let record = (viewer == Viewer::Mentor && status == PlanStatus::Approved).then(|| view! {
+        <p><a href=format!("/mentor/visit?plan={plan}") rel="external" class="button" data-test="record-visit-link">
+            {t!(i18n, monitoring.record_link)}</a></p>
+    });
+    let list = if lines.is_empty() {
+        view! { <p class="empty" data-test="no-visits">{t!(i18n, monitoring.no_visits)}</p> }
+            .into_any()
+    } else {
+        view! {
+            <ol class="visits">
+                {lines.into_iter().map(|visit| view! { <VisitItem visit /> }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" id="visits" data-test="visits">
+            <h2>{t!(i18n, monitoring.visits_title)}</h2>
+            {saved.then(|| view! {
+                <p class="notice" role="status" data-test="saved-visit">{t!(i18n, monitoring.saved)}</p>
+            })}
+            {list}
+            {record}
+        </section>
+    }
+}
+
+fn yes_no(i18n: I18nContext<Locale>, answer: bool) -> String {
+    if answer {
+        t_string!(i18n, monitoring.yes).to_string()
+    } else {
+        t_string!(i18n, monitoring.no).to_string()
+    }
+}
+
+#[component]
+fn VisitItem(visit: VisitLine) -> impl IntoView {
+    let i18n = use_i18n();
+    let head = t_string!(
+        i18n,
+        monitoring.visit_line,
+        date = visit.visited_on.to_string(),
+        mentor = visit.mentor.clone()
+    )
+    .to_string();
+    let problems = (!visit.problems.is_empty()).then(|| {
+        view! {
+            <dt>{t!(i18n, monitoring.problems)}</dt>
+            <dd class="comment-body" data-test="visit-problems">{visit.problems.clone()}</dd>
+        }
+    });
+    let evidence = (!visit.evidence.is_empty()).then(|| view! {
+        <dt>{t!(i18n, monitoring.evidence_title)}</dt>
+        <dd>
+            <ul class="evidence">
+                {visit.evidence.iter().cloned().map(|file| view! { <EvidenceItem file /> }).collect_view()}
+            </ul>
+        </dd>
+    });
+    view! {
+        <li data-test="visit" data-visit=visit.id data-satisfactory=visit.satisfactory.to_string()>
+            <h3><time datetime=visit.visited_on.to_string()>{head}</time></h3>
+            <dl class="facts">
+                <dt>{t!(i18n, monitoring.operating)}</dt>
+                <dd data-test="visit-operating">{yes_no(i18n, visit.operating)}</dd>
+                <dt>{t!(i18n, monitoring.revenue)}</dt>
+                <dd dir="ltr" data-test="visit-revenue">{visit.revenue.to_string()}</dd>
+                <dt>{t!(i18n, monitoring.costs)}</dt>
+                <dd dir="ltr" data-test="visit-costs">{visit.costs.to_string()}</dd>
+                <dt>{t!(i18n, monitoring.jobs)}</dt>
+                <dd data-test="visit-jobs">{visit.jobs.to_string()}</dd>
+                {problems}
+                <dt>{t!(i18n, monitoring.satisfactory)}</dt>
+                <dd data-test="visit-satisfactory">{yes_no(i18n, visit.satisfactory)}</dd>
+                {evidence}
+            </dl>
+        </li>
+    }
+}
+
+#[component]
+fn EvidenceItem(file: EvidenceLine) -> impl IntoView {
+    let i18n = use_i18n();
+    let size = t_string!(
+        i18n,
+        monitoring.size_kb,
+        kb = (file.size_bytes + 1023) / 1024
+    )
+    .to_string();
+    let kind = file.kind.extension().to_uppercase();
+    view! {
+        <li data-test="evidence">
+            <a href=format!("/plans/evidence?id={}", file.id) rel="external" download="">
+                <bdi>{file.name}</bdi></a>
+            " (" {kind} ", " <span dir="ltr">{size}</span> ")"
+        </li>
+    }
+}

@@ -1,3 +1,0 @@
-//! Pages for caseworkers and admins across applicants.
-
-pub mod matches;

@@ -1,0 +1,22 @@
+use crate::error::AppError;
+use crate::wire::UserSummary;
+use leptos::prelude::*;
+
+/// Every account, newest first.
+#[server(endpoint = "admin/users")]
+pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
+    use crate::db::accounts::users;
+    use crate::domain::accounts::role::Role;
+    use crate::server_fns::{context, require, respond};
+
+    respond(
+        async {
+            require(&[Role::Admin]).await?;
+            let mut tx = context()?.db.read().await?;
+            let rows = users::list(&mut tx).await?;
+            tx.commit().await?;
+            rows.iter().map(|row| row.summary()).collect()
+        }
+        .await,
+    )
+}

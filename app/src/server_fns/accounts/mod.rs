@@ -1,0 +1,22 @@
+//! Accounts: signing up, in and out, passwords, staff accounts and roles, and handing an
+//! assisted account over to its owner.
+
+pub mod change_password;
+pub mod change_role;
+pub mod create_staff;
+pub mod current_user;
+pub mod hand_over;
+pub mod list_users;
+pub mod login;
+pub mod logout;
+pub mod signup;
+
+pub use change_role::{change_role, ChangeRole};
+pub use create_staff::{create_staff, CreateStaff};
+pub use list_users::{list_users, ListUsers};
+pub use change_password::{change_password, ChangePassword};
+pub use current_user::{current_user, CurrentUserFn};
+pub use login::{login, Login};
+pub use logout::{logout, Logout};
+pub use signup::{signup, Signup};
+pub use hand_over::{hand_over, HandOver};

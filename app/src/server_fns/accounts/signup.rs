@@ -1,0 +1,41 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Creates an applicant account and signs the person in.
+#[server(endpoint = "signup")]
+pub async fn signup(email: String, password: String) -> Result<(), AppError> {
+    use crate::auth::{hash_password, SessionUser};
+    use crate::db::{shared::audit, accounts::users};
+    use crate::domain::accounts::account::parse_credentials;
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::accounts::role::Role;
+    use crate::server_fns::{auth_session, context, redirect, respond};
+
+    respond(
+        async {
+            // Check every field before touching the database, and report all problems at once.
+            let (email, password) =
+                parse_credentials(&email, &password).map_err(AppError::Validation)?;
+            let hash = hash_password(password.expose().to_owned()).await?;
+
+            let ctx = context()?;
+            let mut tx = ctx.db.begin().await?;
+            let id = users::insert(&mut tx, &email, &hash, Role::Applicant).await?;
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(id), AuditAction::SignedUp).subject("user", id),
+            )
+            .await?;
+            let row = users::find_by_id(&mut tx, id)
+                .await?
+                .ok_or(AppError::Internal)?;
+            tx.commit().await?;
+
+            let user = SessionUser::from_row(&row)?.ok_or(AppError::Internal)?;
+            super::login::start_session(&mut auth_session().await?, &user).await?;
+            redirect(Role::Applicant.home_path());
+            Ok(())
+        }
+        .await,
+    )
+}

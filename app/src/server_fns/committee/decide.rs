@@ -1,0 +1,116 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The chair's decision on a plan under review: approve an amount, reject, or return it for
+/// revision, with a justification, once the call's quorum of scores is in. An approval
+/// commits its amount against the call's envelope and schedules its tranches from the call's
+/// template, all in one transaction with the plan's step, its timeline event and audit row.
+#[server(name = DecidePlan, endpoint = "committee/decide")]
+pub async fn decide_plan(
+    plan: String,
+    outcome: String,
+    amount: Option<String>,
+    justification: String,
+) -> Result<(), AppError> {
+    use crate::db::plans::plan_content::{record_event, NewEvent};
+    use crate::db::{shared::audit, committee, money, plans};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::committee::decision::{Decision, Limits, Outcome};
+    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::accounts::role::Role;
+    use crate::domain::money::tranche::schedule;
+    use crate::server_fns::{context, parse_id, redirect, require, respond};
+
+    respond(
+        async {
+            let user = require(&[Role::Committee]).await?;
+            let id = parse_id(&plan)?;
+            let mut tx = context()?.db.begin().await?;
+            let head = plans::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+            let terms = money::decision_terms(&mut tx, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            // Someone outside this call's committee learns nothing of the plan.
+            if !committee::is_member(&mut tx, terms.call_id, user.id).await? {
+                return Err(AppError::NotFound);
+            }
+            if !committee::is_chair(&mut tx, terms.call_id, user.id).await? {
+                return Err(super::refused(Problem::NotChair));
+            }
+            let limits = Limits {
+                requested: terms.requested,
+                max_grant: terms.max_grant,
+                scores_in: committee::scores_in(&mut tx, id, terms.round).await?,
+                quorum: terms.quorum,
+            };
+            let decision = Decision::parse(
+                &outcome,
+                amount.as_deref().unwrap_or_default(),
+                &justification,
+                limits,
+            )
+            .map_err(AppError::Validation)?;
+            let action = decision.outcome.action();
+            let to = head.status.apply(action, Role::Committee).map_err(|_| {
+                super::refused(Problem::PlanIs {
+                    status: head.status,
+                    action,
+                })
+            })?;
+            // The plan row first, then the call's: two decisions on one plan meet here and the
+            // second finds the plan moved; decisions on two plans of a call queue on the call.
+            if !plans::transition(&mut tx, id, head.status, to).await? {
+                return Err(AppError::Conflict);
+            }
+            let lines = match decision.amount {
+                Some(amount) if decision.outcome == Outcome::Approved => {
+                    let lines = schedule(amount, &terms.template)
+                        .map_err(|problem| AppError::field(Field::Amount, problem))?;
+                    money::commit_against_envelope(&mut tx, terms.call_id, amount)
+                        .await?
+                        .map_err(|problem| AppError::field(Field::Amount, problem))?;
+                    lines
+                }
+                _ => Vec::new(),
+            };
+            let decision_id =
+                money::insert_decision(&mut tx, id, &terms, &decision, user.id).await?;
+            if !lines.is_empty() {
+                money::schedule_tranches(&mut tx, id, terms.call_id, &lines, user.id).await?;
+            }
+            if decision.outcome == Outcome::Returned {
+                money::next_round(&mut tx, id).await?;
+            }
+            record_event(
+                &mut tx,
+                NewEvent {
+                    plan_id: id,
+                    actor_id: user.id,
+                    action: action.code(),
+                    from: Some(head.status),
+                    to: Some(to),
+                    reason: Some(&decision.justification),
+                    version: None,
+                },
+            )
+            .await?;
+            audit::record(
+                &mut tx,
+                audit::Entry::new(Some(user.id), AuditAction::PlanDecided)
+                    .subject("plan", id)
+                    .details(serde_json::json!({
+                        "decision": decision_id,
+                        "outcome": decision.outcome.code(),
+                        "amount_centimes": decision.amount.map(|a| a.centimes()),
+                        "round": terms.round,
+                        "tranches": lines.len(),
+                    })),
+            )
+            .await?;
+            tx.commit().await?;
+            redirect(&format!("/committee/review?plan={id}&saved=decided"));
+            Ok(())
+        }
+        .await,
+    )
+}

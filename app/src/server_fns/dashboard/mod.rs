@@ -1,5 +1,0 @@
-//! Each role's landing page.
-
-pub mod load;
-
-pub use load::{dashboard, LoadDashboard};

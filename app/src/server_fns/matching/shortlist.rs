@@ -1,0 +1,78 @@
+use crate::error::AppError;
+use crate::wire::Shortlist;
+use leptos::prelude::*;
+
+/// For caseworkers and admins: the applicants a training or call suits, eligible first and
+/// best fit first, one page at a time. Recomputed from the profiles and the catalogue on every
+/// request. A GET so the plain filter form and page links work without a script.
+#[server(name = StaffShortlist, endpoint = "staff/shortlist", input = server_fn::codec::GetUrl)]
+pub async fn staff_shortlist(
+    kind: String,
+    id: String,
+    city: String,
+    sex: String,
+    min_score: String,
+    not_yet: String,
+    page: String,
+) -> Result<Shortlist, AppError> {
+    use crate::db::shared::audit;
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::catalogue::OfferKind;
+    use crate::domain::accounts::role::Role;
+    use crate::domain::matching::shortlist::{Filter, PAGE_SIZE};
+    use crate::server_fns::staff::{offer_choices, ranked};
+    use crate::server_fns::{context, parse_id, require, respond};
+
+    respond(
+        async {
+            let user = require(&[Role::Admin, Role::Caseworker]).await?;
+            let filter =
+                Filter::parse(&city, &sex, &min_score, &not_yet).map_err(AppError::Validation)?;
+            let today = crate::db::now().date();
+            let mut tx = context()?.db.read().await?;
+            let mut list = Shortlist {
+                offers: offer_choices(&mut tx, today).await?,
+                ..Shortlist::default()
+            };
+            let kind = match kind.as_str() {
+                "training" => Some(OfferKind::Training),
+                "call" => Some(OfferKind::Call),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                let (selected, lines) =
+                    ranked(&mut tx, kind, parse_id(&id)?, &filter, today).await?;
+                list.total = lines.len();
+                list.pages = lines.len().div_ceil(PAGE_SIZE).max(1);
+                list.page = page
+                    .trim()
+                    .parse::<usize>()
+                    .unwrap_or(0)
+                    .min(list.pages - 1);
+                list.lines = lines
+                    .into_iter()
+                    .skip(list.page * PAGE_SIZE)
+                    .take(PAGE_SIZE)
+                    .collect();
+                list.selected = Some(selected);
+            }
+            tx.commit().await?;
+            // Names and contacts were read: one audit row per page shown (a short write).
+            if let Some(selected) = &list.selected {
+                let mut tx = context()?.db.begin().await?;
+                audit::record(
+                    &mut tx,
+                    audit::Entry::new(Some(user.id), AuditAction::ShortlistViewed)
+                        .subject(selected.kind.subject(), selected.id)
+                        .details(
+                            serde_json::json!({ "page": list.page, "shown": list.lines.len() }),
+                        ),
+                )
+                .await?;
+                tx.commit().await?;
+            }
+            Ok(list)
+        }
+        .await,
+    )
+}

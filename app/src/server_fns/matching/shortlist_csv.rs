@@ -1,0 +1,164 @@
+//! CSV downloads. They are plain GET routes (a link works without a script), guarded by the
+//! same page rules (`app::domain::accounts::access::PAGES`) before they run, and checked again here.
+
+use crate::AppState;
+use app::auth::AuthSession;
+use app::db::shared::audit;
+use app::domain::shared::audit::AuditAction;
+use app::domain::catalogue::OfferKind;
+use app::domain::matching::eligibility::Eligibility;
+use app::domain::shared::locale::Lang;
+use app::domain::accounts::role::Role;
+use app::domain::matching::shortlist::Filter;
+use app::domain::shared::spreadsheet::safe_cell;
+use app::error::AppError;
+use app::server_fns::staff::ranked;
+use app::wire::ApplicantLine;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use std::collections::HashMap;
+
+/// The staff shortlist of one offer, whole, as CSV in the reader's language. Bad filters send
+/// the person back to the page, which names them.
+pub async fn shortlist_csv(
+    State(state): State<AppState>,
+    auth: AuthSession,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(user) = auth
+        .user
+        .filter(|u| matches!(u.role, Role::Admin | Role::Caseworker))
+    else {
+        return StatusCode::FORBIDDEN.into_response();
+    };
+    let get = |key: &str| query.get(key).map(String::as_str).unwrap_or_default();
+    let offer = get("offer").split_once(':').and_then(|(kind, id)| {
+        let kind = match kind {
+            "training" => OfferKind::Training,
+            "call" => OfferKind::Call,
+            _ => return None,
+        };
+        Some((kind, id.parse::<i64>().ok()?))
+    });
+    let filter = Filter::parse(get("city"), get("sex"), get("min_score"), get("not_yet"));
+    let (Some((kind, id)), Ok(filter)) = (offer, filter) else {
+        let back = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(query.iter())
+            .finish();
+        return Redirect::to(&format!("/staff/matches?{back}")).into_response();
+    };
+    let lang = crate::middleware::reader_language(&headers);
+    match export(&state, user.id, kind, id, &filter).await {
+        Ok((reference, lines)) => match write_csv(lang, &lines) {
+            Ok(body) => (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{}.csv\"", file_stem(&reference)),
+                    ),
+                    (header::CACHE_CONTROL, "no-store".to_owned()),
+                ],
+                body,
+            )
+                .into_response(),
+            Err(error) => {
+                tracing::error!(%error, "could not write the shortlist CSV");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        },
+        Err(error) => StatusCode::from_u16(error.status_code())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            .into_response(),
+    }
+}
+
+/// The ranked lines, read in a read-only transaction (no write lock while 50,000 profiles
+/// are ranked), then the export's audit row — who took which list, how many people — in a short
+/// write transaction before anything is sent: no audit row, no file.
+async fn export(
+    state: &AppState,
+    actor: i64,
+    kind: OfferKind,
+    id: i64,
+    filter: &Filter,
+) -> Result<(String, Vec<ApplicantLine>), AppError> {
+    let today = app::db::now().date();
+    let mut read = state.ctx.db.read().await?;
+    let (offer, lines) = ranked(&mut read, kind, id, filter, today).await?;
+    read.commit().await?;
+    let mut tx = state.ctx.db.begin().await?;
+    audit::record(
+        &mut tx,
+        audit::Entry::new(Some(actor), AuditAction::MatchesExported)
+            .subject(kind.subject(), id)
+            .details(serde_json::json!({ "rows": lines.len(), "filter": filter })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((offer.reference, lines))
+}
+
+/// A file name from an offer reference: letters, digits and dashes only.
+fn file_stem(reference: &str) -> String {
+    let stem: String = reference
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("shortlist-{stem}")
+}
+
+fn write_csv(lang: Lang, lines: &[ApplicantLine]) -> Result<Vec<u8>, csv::Error> {
+    use app::i18n::*;
+    let locale: Locale = lang.code().parse().unwrap_or_default();
+    // A byte-order mark, so spreadsheet programs read the accents and Arabic as UTF-8.
+    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    out.write_record([
+        td_string!(locale, shortlist.csv_rank).to_string(),
+        td_string!(locale, shortlist.person).to_string(),
+        td_string!(locale, shortlist.sex).to_string(),
+        td_string!(locale, shortlist.csv_age).to_string(),
+        td_string!(locale, shortlist.nationality).to_string(),
+        td_string!(locale, shortlist.city).to_string(),
+        td_string!(locale, shortlist.phone).to_string(),
+        td_string!(locale, shortlist.csv_email).to_string(),
+        td_string!(locale, shortlist.score).to_string(),
+        td_string!(locale, shortlist.csv_skills).to_string(),
+        td_string!(locale, shortlist.csv_sector).to_string(),
+        td_string!(locale, shortlist.csv_city).to_string(),
+        td_string!(locale, shortlist.csv_language).to_string(),
+        td_string!(locale, shortlist.standing).to_string(),
+    ])?;
+    let eligible = td_string!(locale, shortlist.eligible).to_string();
+    let not_yet = td_string!(locale, shortlist.csv_not_yet).to_string();
+    for (rank, line) in lines.iter().enumerate() {
+        let cells = [
+            (rank + 1).to_string(),
+            line.full_name.clone(),
+            line.sex.map(|s| s.code().to_owned()).unwrap_or_default(),
+            line.age.map(|a| a.to_string()).unwrap_or_default(),
+            line.nationality
+                .map(|n| n.label(lang).to_owned())
+                .unwrap_or_default(),
+            line.city
+                .map(|c| c.label(lang).to_owned())
+                .unwrap_or_default(),
+            line.phone.clone().unwrap_or_default(),
+            line.email.clone().unwrap_or_default(),
+            line.score.total().to_string(),
+            line.score.skills.to_string(),
+            line.score.sector.to_string(),
+            line.score.city.to_string(),
+            line.score.language.to_string(),
+            if line.eligibility == Eligibility::Eligible {
+                eligible.clone()
+            } else {
+                not_yet.clone()
+            },
+        ];
+        out.write_record(cells.iter().map(|c| safe_cell(c).into_owned()))?;
+    }
+    out.into_inner().map_err(|e| e.into_error().into())
+}

@@ -1,0 +1,27 @@
+use crate::domain::shared::locale::Lang;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Remembers the reader's language in a cookie for a year. Works as a plain form post: the
+/// browser is sent back to the page it came from, now in the new language.
+#[server(endpoint = "set_locale")]
+pub async fn set_locale(locale: String) -> Result<Lang, AppError> {
+    use crate::domain::shared::problem::{Field, Problem};
+    use crate::server_fns::respond;
+    use http::header::{HeaderValue, SET_COOKIE};
+
+    respond((|| {
+        let lang: Lang = locale
+            .parse()
+            .map_err(|_| AppError::field(Field::Locale, Problem::LocaleUnknown))?;
+        // Not HttpOnly: the page's script updates the same cookie when switching in place.
+        let cookie = format!(
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            Lang::COOKIE,
+            lang.code()
+        );
+        let value = HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?;
+        expect_context::<leptos_axum::ResponseOptions>().append_header(SET_COOKIE, value);
+        Ok(lang)
+    })())
+}
