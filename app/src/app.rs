@@ -75,40 +75,40 @@ pub fn App() -> impl IntoView {
             <Router>
                 <Header />
                 <main id="content">
-                    <Routes fallback=pages::not_found::NotFound>
-                        <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::InOrder />
-                        <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/signup") view=pages::signup::SignupPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/skills") view=pages::skills::SkillsPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/account/password") view=pages::password::PasswordPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/me") view=pages::dashboards::ApplicantHome ssr=SsrMode::InOrder />
+                    <Routes fallback=pages::shared::not_found::NotFound>
+                        <Route path=path!("/") view=pages::shared::home::HomePage ssr=SsrMode::InOrder />
+                        <Route path=path!("/login") view=pages::accounts::login::LoginPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/signup") view=pages::accounts::signup::SignupPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/skills") view=pages::profile::taxonomy::SkillsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/account/password") view=pages::accounts::password::PasswordPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/me") view=pages::accounts::dashboards::ApplicantHome ssr=SsrMode::InOrder />
                         <Route path=path!("/profile") view=pages::profile::ProfilePage ssr=SsrMode::InOrder />
-                        <Route path=path!("/matches") view=pages::matches::MatchesPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/enrolments") view=pages::enrolments::EnrolmentsPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/plans") view=pages::plans::PlansPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/matches") view=pages::matching::MatchesPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/enrolments") view=pages::enrolments::mine::EnrolmentsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans") view=pages::plans::mine::PlansPage ssr=SsrMode::InOrder />
                         <Route path=path!("/plans/activity") view=pages::mentoring::PlanActivityPage ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor/caseload") view=pages::mentoring::CaseloadPage ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor/visit") view=pages::monitoring::VisitPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/mentoring") view=pages::admin::mentoring::MentoringDeskPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/plans/plan") view=pages::plan::PlanPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/plans/compare") view=pages::plan::compare::ComparePage ssr=SsrMode::InOrder />
-                        <Route path=path!("/caseworker") view=pages::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
-                        <Route path=path!("/caseworker/applicants") view=pages::caseworker::ApplicantsPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/caseworker/profile") view=pages::caseworker::AssistedProfilePage ssr=SsrMode::InOrder />
-                        <Route path=path!("/mentor") view=pages::dashboards::MentorHome ssr=SsrMode::InOrder />
-                        <Route path=path!("/committee") view=pages::dashboards::CommitteeHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/mentoring") view=pages::mentoring::desk::MentoringDeskPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans/plan") view=pages::plans::PlanPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans/compare") view=pages::plans::compare::ComparePage ssr=SsrMode::InOrder />
+                        <Route path=path!("/caseworker") view=pages::accounts::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/caseworker/applicants") view=pages::profile::ApplicantsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/caseworker/profile") view=pages::profile::assisted::AssistedProfilePage ssr=SsrMode::InOrder />
+                        <Route path=path!("/mentor") view=pages::accounts::dashboards::MentorHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/committee") view=pages::accounts::dashboards::CommitteeHome ssr=SsrMode::InOrder />
                         <Route path=path!("/committee/review") view=pages::committee::review::ReviewPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/committee") view=pages::admin::committee::CommitteeDeskPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/finance") view=pages::dashboards::FinanceHome ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin") view=pages::dashboards::AdminHome ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/users") view=pages::admin::users::AdminUsersPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/staff/matches") view=pages::staff::matches::StaffMatchesPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/enrolments") view=pages::admin::enrolments::AdminEnrolmentsPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/trainings") view=pages::admin::trainings::TrainingsPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/trainings/edit") view=pages::admin::training_edit::TrainingEditPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/trainings/import") view=pages::admin::import::ImportPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/calls") view=pages::admin::calls::CallsPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/calls/edit") view=pages::admin::call_edit::CallEditPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/committee") view=pages::committee::desk::CommitteeDeskPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/finance") view=pages::accounts::dashboards::FinanceHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin") view=pages::accounts::dashboards::AdminHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/users") view=pages::accounts::users::AdminUsersPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/staff/matches") view=pages::matching::shortlist::StaffMatchesPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/enrolments") view=pages::enrolments::desk::AdminEnrolmentsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/trainings") view=pages::catalogue::trainings::TrainingsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/trainings/edit") view=pages::catalogue::training_edit::TrainingEditPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/trainings/import") view=pages::catalogue::import::ImportPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/calls") view=pages::catalogue::calls::CallsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/calls/edit") view=pages::catalogue::call_edit::CallEditPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/money") view=pages::money::admin::MoneyOverviewPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/money/call") view=pages::money::admin::CallMoneyPage ssr=SsrMode::InOrder />
                     </Routes>

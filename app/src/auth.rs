@@ -98,8 +98,8 @@ impl SessionUser {
         }))
     }
 
-    pub fn current(&self) -> crate::wire::CurrentUser {
-        crate::wire::CurrentUser {
+    pub fn current(&self) -> crate::wire::accounts::CurrentUser {
+        crate::wire::accounts::CurrentUser {
             id: self.id,
             email: self.email.clone(),
             role: self.role,

@@ -13,17 +13,11 @@ pub mod error;
 pub mod pages;
 pub mod server_fns;
 pub mod wire;
-pub mod wire_committee;
-pub mod wire_mentoring;
-pub mod wire_money;
-pub mod wire_monitoring;
 
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod files;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 #[cfg(feature = "ssr")]

@@ -4,21 +4,20 @@
 #![recursion_limit = "256"]
 
 pub mod config;
-pub mod exports;
 pub mod middleware;
 pub mod seed;
 pub mod seed_catalogue;
 pub mod seed_scale;
 
-use ::app::db::sessions::DbSessionStore;
+use ::app::db::accounts::sessions::DbSessionStore;
 use ::app::db::Db;
 use ::app::state::ServerContext;
 use ::app::{shell, App};
 use anyhow::Context;
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{any, get};
 use axum::{Json, Router};
 use axum_login::AuthManagerLayerBuilder;
 use leptos::prelude::*;
@@ -84,7 +83,7 @@ pub fn unguarded_routes() -> Vec<String> {
     route_list()
         .iter()
         .map(|route| route.path().to_owned())
-        .filter(|path| ::app::domain::access::page_access(path).is_none())
+        .filter(|path| ::app::domain::accounts::access::page_access(path).is_none())
         .collect()
 }
 
@@ -106,7 +105,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .with_same_site(SameSite::Lax)
         .with_secure(state.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
-            ::app::domain::role::Role::Applicant.idle_timeout_minutes(),
+            ::app::domain::accounts::role::Role::Applicant.idle_timeout_minutes(),
         )));
     let auth =
         AuthManagerLayerBuilder::new(::app::auth::Backend::new(state.ctx.db.clone()), sessions)
@@ -114,8 +113,8 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
 
     Ok(Router::new()
         .route("/healthz", get(healthz))
-        .route("/staff/matches.csv", get(exports::shortlist_csv))
-        .merge(::app::files::routes(state.ctx.clone()))
+        .merge(::app::server_fns::file_routes(state.ctx.clone()))
+        .merge(moved_endpoints())
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -132,6 +131,16 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state))
+}
+
+/// The old addresses of renamed server functions, each a 308 to its new one.
+fn moved_endpoints() -> Router<AppState> {
+    ::app::server_fns::MOVED
+        .iter()
+        .fold(Router::new(), |router, (old, new)| {
+            let new = *new;
+            router.route(old, any(move || async move { Redirect::permanent(new) }))
+        })
 }
 
 /// 200 with the backend's name when the database answers, 503 when it does not.
@@ -195,7 +204,7 @@ fn spawn_cleanup(db: Db) {
             }
             let pruned = async {
                 let mut tx = db.begin().await?;
-                let n = ::app::db::login_attempts::prune(&mut tx).await?;
+                let n = ::app::db::accounts::login_attempts::prune(&mut tx).await?;
                 tx.commit().await?;
                 Ok::<_, ::app::error::AppError>(n)
             };

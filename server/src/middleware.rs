@@ -2,9 +2,9 @@
 //! security headers.
 
 use app::auth::AuthSession;
+use app::components::plain_page::{plain_page, PlainPage};
 use app::domain::accounts::access::{decide, page_access, Decision};
-use app::files::plain_page::{plain_page, PlainPage};
-use app::server_fns::auth::login::CHANGE_PASSWORD;
+use app::server_fns::accounts::login::CHANGE_PASSWORD;
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
@@ -119,7 +119,7 @@ pub async fn guard_pages(request: Request, next: Next) -> Response {
 }
 
 /// The reader's language for responses rendered outside Leptos (the refusal page, downloads).
-pub use app::files::plain_page::reader_language;
+pub use app::components::plain_page::reader_language;
 
 /// Headers for every response. Pages add their own Content-Security-Policy with a nonce
 /// (`app::shell`); everything else gets a policy that allows nothing to run.

@@ -1,11 +1,11 @@
 //! Accounts created from the command line: the demo set, and single accounts.
 
 use ::app::auth::hash_password;
-use ::app::db::{audit, users, Db};
-use ::app::domain::audit::AuditAction;
-use ::app::domain::email::Email;
-use ::app::domain::password::Password;
-use ::app::domain::role::Role;
+use ::app::db::{accounts::users, shared::audit, Db};
+use ::app::domain::accounts::email::Email;
+use ::app::domain::accounts::password::Password;
+use ::app::domain::accounts::role::Role;
+use ::app::domain::shared::audit::AuditAction;
 use ::app::error::AppError;
 use anyhow::{anyhow, Context};
 
@@ -48,9 +48,9 @@ pub async fn demo(db: &Db) -> anyhow::Result<usize> {
 /// Arabic, so the admin's mentor suggestions have something to show. Kept if it exists (an
 /// admin may have changed it).
 async fn demo_mentor_profile(db: &Db) -> anyhow::Result<()> {
-    use ::app::db::mentor_desk;
+    use ::app::db::mentoring::mentor_desk;
     use ::app::domain::profile::Language;
-    use ::app::domain::reference::{City, Sector};
+    use ::app::domain::shared::reference::{City, Sector};
     let email =
         Email::parse("mentor@demo.passerelle.ma").map_err(|p| anyhow!("demo email: {p}"))?;
     let mut tx = db.begin().await?;

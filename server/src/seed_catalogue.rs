@@ -1,15 +1,15 @@
 //! Demo trainings and grant calls in Rabat and Tanger, dated from the day of seeding so that a
 //! fresh demo always has upcoming trainings and open calls.
 
-use ::app::db::{catalogue, catalogue_admin, Db};
-use ::app::domain::catalogue::{GrantCall, Training};
-use ::app::domain::eligibility::Rule;
-use ::app::domain::grant_terms::{
+use ::app::db::{catalogue, catalogue::catalogue_admin, Db};
+use ::app::domain::catalogue::grant_terms::{
     CallTerms, Criterion, Release, Rubric, Tranche, TrancheTemplate, Weight,
 };
-use ::app::domain::money::Money;
+use ::app::domain::catalogue::{GrantCall, Training};
+use ::app::domain::matching::eligibility::Rule;
 use ::app::domain::profile::{DocumentKind, Education, Language, Programme, Sex, TargetGroup};
-use ::app::domain::reference::{City, Sector, SkillId};
+use ::app::domain::shared::money::Money;
+use ::app::domain::shared::reference::{City, Sector, SkillId};
 use anyhow::{anyhow, Context};
 use time::{Date, Duration};
 

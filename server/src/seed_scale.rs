@@ -9,12 +9,12 @@
 use anyhow::Context;
 use app::db::{catalogue, Db, Tx};
 use app::domain::catalogue::{GrantCall, Training};
-use app::domain::profile::consent::NOTICE_VERSION;
 use app::domain::matching::eligibility::Rule;
-use app::domain::shared::money::Money;
+use app::domain::profile::consent::NOTICE_VERSION;
 use app::domain::profile::{
     DocumentKind, Education, Language, Programme, Sex, SkillLevel, TargetGroup,
 };
+use app::domain::shared::money::Money;
 use app::domain::shared::reference::{reference, City, Country, Sector, SkillId};
 use time::{Date, Duration, OffsetDateTime};
 

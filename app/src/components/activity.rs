@@ -2,7 +2,7 @@
 
 use crate::domain::shared::audit::AuditAction;
 use crate::i18n::*;
-use crate::wire::{format_utc, AuditEvent};
+use crate::wire::shared::{format_utc, AuditEvent};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 

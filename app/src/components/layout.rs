@@ -1,11 +1,11 @@
 //! The header (site name, menu, language switcher, sign-out) and footer around every page.
 
-use crate::domain::shared::locale::Lang;
 use crate::domain::accounts::role::Role;
+use crate::domain::shared::locale::Lang;
 use crate::i18n::*;
-use crate::server_fns::auth::{current_user, Logout};
-use crate::server_fns::locale::SetLocale;
-use crate::wire::CurrentUser;
+use crate::server_fns::accounts::{current_user, Logout};
+use crate::server_fns::shared::SetLocale;
+use crate::wire::accounts::CurrentUser;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;

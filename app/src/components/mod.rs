@@ -3,4 +3,6 @@
 pub mod activity;
 pub mod form;
 pub mod layout;
+#[cfg(feature = "ssr")]
+pub mod plain_page;
 pub mod problem;

@@ -92,7 +92,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::EnrolmentIs { status } => t_string!(
             i18n,
             problem.enrolment_is,
-            status = crate::pages::enrolments::status_name(i18n, status)
+            status = crate::pages::enrolments::mine::status_name(i18n, status)
         )
         .to_string(),
         Problem::CallClosed => t_string!(i18n, problem.call_closed).to_string(),
@@ -210,7 +210,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
             i18n,
             problem.plan_is,
             action = crate::pages::mentoring::labels::action_name(i18n, action),
-            status = crate::pages::plans::plan_status_name(i18n, status)
+            status = crate::pages::plans::mine::plan_status_name(i18n, status)
         )
         .to_string(),
         Problem::NotYourStep => t_string!(i18n, problem.not_your_step).to_string(),
@@ -227,7 +227,8 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::AmountAboveRequested { requested_centimes } => t_string!(
             i18n,
             problem.amount_above_requested,
-            requested = crate::domain::shared::money::Money::from_centimes(requested_centimes).to_string()
+            requested =
+                crate::domain::shared::money::Money::from_centimes(requested_centimes).to_string()
         )
         .to_string(),
         Problem::AmountAboveMaximum { max_centimes } => t_string!(
@@ -239,7 +240,8 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::EnvelopeExceeded { available_centimes } => t_string!(
             i18n,
             problem.envelope_exceeded,
-            available = crate::domain::shared::money::Money::from_centimes(available_centimes).to_string()
+            available =
+                crate::domain::shared::money::Money::from_centimes(available_centimes).to_string()
         )
         .to_string(),
         Problem::QuorumNotReached { have, need } => {
@@ -270,13 +272,13 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::ScoreMissing { criterion } => t_string!(
             i18n,
             problem.score_missing,
-            criterion = crate::pages::admin::labels::criterion_label(i18n, criterion)
+            criterion = crate::pages::catalogue::labels::criterion_label(i18n, criterion)
         )
         .to_string(),
         Problem::ScoreOutOfRange { criterion } => t_string!(
             i18n,
             problem.score_out_of_range,
-            criterion = crate::pages::admin::labels::criterion_label(i18n, criterion)
+            criterion = crate::pages::catalogue::labels::criterion_label(i18n, criterion)
         )
         .to_string(),
         Problem::NotUnderReview => t_string!(i18n, problem.not_under_review).to_string(),

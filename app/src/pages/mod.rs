@@ -1,24 +1,16 @@
 //! One module per page (or family of pages). Later areas slot in as `pages/<area>/`.
 
-pub mod admin;
-pub mod caseworker;
+pub mod accounts;
+pub mod catalogue;
 pub mod committee;
-pub mod dashboards;
 pub mod enrolments;
-pub mod home;
-pub mod login;
-pub mod matches;
+pub mod matching;
 pub mod mentoring;
 pub mod money;
 pub mod monitoring;
-pub mod not_found;
-pub mod password;
-pub mod plan;
 pub mod plans;
 pub mod profile;
-pub mod signup;
-pub mod skills;
-pub mod staff;
+pub mod shared;
 
 use crate::domain::shared::reference::Sector;
 use crate::i18n::*;

@@ -4,22 +4,19 @@
 //! Every function declares who may call it in [`ACCESS`]; a test calls each one as every kind
 //! of caller to prove the table is what the code does.
 
-pub mod admin;
-pub mod auth;
-pub mod caseworker;
+pub mod accounts;
 pub mod catalogue;
 pub mod committee;
-pub mod dashboard;
+#[cfg(feature = "ssr")]
+pub mod download;
 pub mod enrolments;
-pub mod locale;
-pub mod matches;
+pub mod matching;
 pub mod mentoring;
 pub mod money;
 pub mod monitoring;
 pub mod plans;
 pub mod profile;
-pub mod skills;
-pub mod staff;
+pub mod shared;
 
 use crate::domain::accounts::access::Access;
 use crate::domain::accounts::role::Role;
@@ -31,13 +28,13 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/login", Access::Public),
     ("/api/logout", Access::Public),
     ("/api/set_locale", Access::Public),
-    ("/api/current_user", Access::Public),
-    ("/api/dashboard", Access::Roles(&Role::ALL)),
-    ("/api/account/change_password", Access::Roles(&Role::ALL)),
-    ("/api/admin/users", Access::Roles(&[Role::Admin])),
-    ("/api/admin/create_staff", Access::Roles(&[Role::Admin])),
-    ("/api/admin/change_role", Access::Roles(&[Role::Admin])),
-    ("/api/skills/search", Access::Public),
+    ("/api/accounts/current_user", Access::Public),
+    ("/api/accounts/dashboard", Access::Roles(&Role::ALL)),
+    ("/api/accounts/change_password", Access::Roles(&Role::ALL)),
+    ("/api/accounts/list_users", Access::Roles(&[Role::Admin])),
+    ("/api/accounts/create_staff", Access::Roles(&[Role::Admin])),
+    ("/api/accounts/change_role", Access::Roles(&[Role::Admin])),
+    ("/api/profile/search_skills", Access::Public),
     ("/api/profile/load", PROFILE_EDITORS),
     ("/api/profile/give_consent", APPLICANT),
     ("/api/profile/save_identity", PROFILE_EDITORS),
@@ -48,10 +45,10 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/profile/remove_skill", PROFILE_EDITORS),
     ("/api/profile/add_work", PROFILE_EDITORS),
     ("/api/profile/remove_work", PROFILE_EDITORS),
-    ("/api/caseworker/applicants", CASEWORKER),
-    ("/api/caseworker/register", CASEWORKER),
-    ("/api/caseworker/hand_over", CASEWORKER),
-    ("/api/matches/mine", APPLICANT),
+    ("/api/profile/applicants", CASEWORKER),
+    ("/api/profile/register", CASEWORKER),
+    ("/api/accounts/hand_over", CASEWORKER),
+    ("/api/matching/mine", APPLICANT),
     ("/api/enrolments/request", APPLICANT),
     ("/api/enrolments/withdraw", APPLICANT),
     ("/api/enrolments/mine", APPLICANT),
@@ -81,20 +78,20 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/mentoring/caseload", MENTOR),
     ("/api/monitoring/visit_form", MENTOR),
     ("/api/monitoring/visits", PLAN_READERS),
-    ("/api/admin/mentoring", ADMIN),
-    ("/api/admin/assign_mentor", ADMIN),
-    ("/api/admin/mentor_profile", ADMIN),
+    ("/api/mentoring/desk", ADMIN),
+    ("/api/mentoring/assign_mentor", ADMIN),
+    ("/api/mentoring/mentor_profile", ADMIN),
     (
-        "/api/staff/shortlist",
+        "/api/matching/shortlist",
         Access::Roles(&[Role::Admin, Role::Caseworker]),
     ),
-    ("/api/admin/trainings/list", ADMIN),
-    ("/api/admin/trainings/load", ADMIN),
-    ("/api/admin/trainings/save", ADMIN),
-    ("/api/admin/trainings/import_status", ADMIN),
-    ("/api/admin/calls/list", ADMIN),
-    ("/api/admin/calls/load", ADMIN),
-    ("/api/admin/calls/save", ADMIN),
+    ("/api/catalogue/list_trainings", ADMIN),
+    ("/api/catalogue/load_training", ADMIN),
+    ("/api/catalogue/save_training", ADMIN),
+    ("/api/catalogue/import_status", ADMIN),
+    ("/api/catalogue/list_calls", ADMIN),
+    ("/api/catalogue/load_call", ADMIN),
+    ("/api/catalogue/save_call", ADMIN),
     ("/api/committee/decide", Access::Roles(&[Role::Committee])),
     ("/api/money/release", ADMIN),
     ("/api/money/cancel", ADMIN),
@@ -106,16 +103,68 @@ pub const ACCESS: &[(&str, Access)] = &[
         "/api/money/plan",
         Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin, Role::Finance]),
     ),
-    ("/api/admin/committee", ADMIN),
-    ("/api/admin/committee/add_member", ADMIN),
-    ("/api/admin/committee/remove_member", ADMIN),
-    ("/api/admin/committee/set_chair", ADMIN),
-    ("/api/admin/committee/create_session", ADMIN),
-    ("/api/admin/committee/put_on_agenda", ADMIN),
+    ("/api/committee/desk", ADMIN),
+    ("/api/committee/add_member", ADMIN),
+    ("/api/committee/remove_member", ADMIN),
+    ("/api/committee/set_chair", ADMIN),
+    ("/api/committee/create_session", ADMIN),
+    ("/api/committee/put_on_agenda", ADMIN),
     ("/api/committee/home", COMMITTEE),
     ("/api/committee/review", COMMITTEE),
     ("/api/committee/declare", COMMITTEE),
     ("/api/committee/score", COMMITTEE),
+];
+
+/// Endpoints renamed when every area got one name in every layer: a page rendered before the
+/// change (an open tab, a form without JavaScript) still posts to the old address, which
+/// answers with a permanent redirect that keeps the method and the body.
+pub const MOVED: &[(&str, &str)] = &[
+    (
+        "/api/account/change_password",
+        "/api/accounts/change_password",
+    ),
+    ("/api/current_user", "/api/accounts/current_user"),
+    ("/api/dashboard", "/api/accounts/dashboard"),
+    ("/api/admin/users", "/api/accounts/list_users"),
+    ("/api/admin/create_staff", "/api/accounts/create_staff"),
+    ("/api/admin/change_role", "/api/accounts/change_role"),
+    ("/api/skills/search", "/api/profile/search_skills"),
+    ("/api/caseworker/applicants", "/api/profile/applicants"),
+    ("/api/caseworker/register", "/api/profile/register"),
+    ("/api/caseworker/hand_over", "/api/accounts/hand_over"),
+    ("/api/matches/mine", "/api/matching/mine"),
+    ("/api/admin/mentoring", "/api/mentoring/desk"),
+    ("/api/admin/assign_mentor", "/api/mentoring/assign_mentor"),
+    ("/api/admin/mentor_profile", "/api/mentoring/mentor_profile"),
+    ("/api/staff/shortlist", "/api/matching/shortlist"),
+    ("/api/admin/trainings/list", "/api/catalogue/list_trainings"),
+    ("/api/admin/trainings/load", "/api/catalogue/load_training"),
+    ("/api/admin/trainings/save", "/api/catalogue/save_training"),
+    (
+        "/api/admin/trainings/import_status",
+        "/api/catalogue/import_status",
+    ),
+    ("/api/admin/calls/list", "/api/catalogue/list_calls"),
+    ("/api/admin/calls/load", "/api/catalogue/load_call"),
+    ("/api/admin/calls/save", "/api/catalogue/save_call"),
+    ("/api/admin/committee", "/api/committee/desk"),
+    (
+        "/api/admin/committee/add_member",
+        "/api/committee/add_member",
+    ),
+    (
+        "/api/admin/committee/remove_member",
+        "/api/committee/remove_member",
+    ),
+    ("/api/admin/committee/set_chair", "/api/committee/set_chair"),
+    (
+        "/api/admin/committee/create_session",
+        "/api/committee/create_session",
+    ),
+    (
+        "/api/admin/committee/put_on_agenda",
+        "/api/committee/put_on_agenda",
+    ),
 ];
 
 /// Who reads the programme's money: admins (makers) and finance officers (checkers).
@@ -174,7 +223,9 @@ mod ssr {
 
     /// The signed-in user if their role is one of `roles`: `Unauthenticated` when nobody is
     /// signed in, `Forbidden` for another role or while their password must be changed.
-    pub async fn require(roles: &[crate::domain::accounts::role::Role]) -> Result<SessionUser, AppError> {
+    pub async fn require(
+        roles: &[crate::domain::accounts::role::Role],
+    ) -> Result<SessionUser, AppError> {
         let user = auth_session()
             .await?
             .user
@@ -241,6 +292,45 @@ mod ssr {
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|info| info.0.ip().to_string())
             .unwrap_or_else(|| "unknown".into())
+    }
+
+    /// The endpoints that take or give files rather than pages (CSV downloads, the training
+    /// import, monitoring visits with their evidence): plain axum handlers, each in its area's
+    /// folder, since an upload and a download must work without JavaScript.
+    pub fn file_routes<S>(ctx: ServerContext) -> axum::Router<S>
+    where
+        S: Clone + Send + Sync + 'static,
+    {
+        use super::{catalogue, matching, money, monitoring};
+        use axum::extract::DefaultBodyLimit;
+        use axum::routing::{get, post};
+        axum::Router::new()
+            .route(
+                catalogue::export::TRAININGS_CSV,
+                get(catalogue::export::trainings),
+            )
+            .route(catalogue::export::CALLS_CSV, get(catalogue::export::calls))
+            .route(
+                catalogue::import::TRAININGS_IMPORT,
+                post(catalogue::import::upload).layer(DefaultBodyLimit::max(
+                    crate::domain::catalogue::training_csv::MAX_BYTES + 64 * 1024,
+                )),
+            )
+            .route(
+                matching::shortlist_csv::SHORTLIST_CSV,
+                get(matching::shortlist_csv::shortlist_csv),
+            )
+            .route(money::ledger::LEDGER_CSV, get(money::ledger::download))
+            .route(
+                monitoring::visit::VISIT,
+                post(monitoring::visit::record_visit)
+                    .layer(DefaultBodyLimit::max(monitoring::visit::BODY_MAX)),
+            )
+            .route(
+                monitoring::visit::EVIDENCE,
+                get(monitoring::visit::download),
+            )
+            .with_state(ctx)
     }
 
     /// A record id sent by a form. Anything that is not one is simply not found.

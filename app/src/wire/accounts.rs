@@ -1,7 +1,7 @@
 //! Accounts as pages see them.
 
-use crate::domain::shared::audit::AuditAction;
 use crate::domain::accounts::role::Role;
+use crate::wire::shared::AuditEvent;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -21,4 +21,25 @@ pub struct UserSummary {
     pub email: Option<String>,
     pub role: Role,
     pub created_at: OffsetDateTime,
+}
+
+/// Everything a dashboard shows. Role-specific parts are filled only for that role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub user: CurrentUser,
+    pub sign_ins: Vec<AuditEvent>,
+    pub caseworker: Option<CaseworkerStats>,
+    pub admin: Option<AdminOverview>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseworkerStats {
+    pub applicants_last_week: i64,
+    pub applicants_total: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminOverview {
+    pub users_by_role: Vec<(Role, i64)>,
+    pub recent: Vec<AuditEvent>,
 }

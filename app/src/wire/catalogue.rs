@@ -1,9 +1,6 @@
 //! The admin catalogue as pages see it.
 
-use crate::domain::shared::audit::AuditAction;
-use crate::domain::accounts::role::Role;
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 
 /// Where a CSV import of trainings stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,11 +1,11 @@
 //! What crosses to the browser for the grant committee: the admin's committee desk of a call,
 //! a member's calls and agendas, and one plan's review.
 
-use crate::domain::committee::{Identity, Quorum, Score, Standing};
-use crate::domain::committee::decision::Outcome;
 use crate::domain::catalogue::grant_terms::Rubric;
-use crate::domain::shared::money::Money;
+use crate::domain::committee::decision::Outcome;
+use crate::domain::committee::{Identity, Quorum, Score, Standing};
 use crate::domain::plans::plan::PlanStatus;
+use crate::domain::shared::money::Money;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -118,7 +118,7 @@ pub struct DecisionLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewView {
     /// The plan as its page shows it (read only).
-    pub plan: crate::wire::PlanView,
+    pub plan: crate::wire::plans::PlanView,
     pub call_reference: String,
     pub call_title: String,
     pub round: i32,

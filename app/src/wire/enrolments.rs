@@ -1,7 +1,5 @@
 //! Seat requests as pages see them.
 
-use crate::domain::shared::audit::AuditAction;
-use crate::domain::accounts::role::Role;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 

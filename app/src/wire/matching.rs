@@ -1,9 +1,7 @@
 //! Matches and staff shortlists as pages see them.
 
-use crate::domain::shared::audit::AuditAction;
-use crate::domain::accounts::role::Role;
+use crate::wire::enrolments::MyEnrolment;
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 
 /// One offer as an applicant's match list shows it: what it is, how well it fits, and every
 /// rule's verdict (reasons and remedies are codes; the page words them).

@@ -2,10 +2,10 @@
 //! schedules with their payments, the finance desk, and a plan's decisions as its applicant
 //! and mentor read them. Every form that moves money carries a fresh idempotency key.
 
-use crate::domain::committee::decision::Outcome;
 use crate::domain::catalogue::grant_terms::Release;
-use crate::domain::shared::money::Money;
+use crate::domain::committee::decision::Outcome;
 use crate::domain::money::tranche::TrancheStatus;
+use crate::domain::shared::money::Money;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 

@@ -1,9 +1,9 @@
 //! What the monitoring pages receive: the visit form's plan (and, after a refused post, what
 //! was typed and what was wrong), and a plan's visits with their evidence.
 
-use crate::domain::shared::money::Money;
 use crate::domain::monitoring::{EvidenceKind, VisitForm};
 use crate::domain::plans::plan::PlanStatus;
+use crate::domain::shared::money::Money;
 use crate::domain::shared::problem::FieldProblem;
 use serde::{Deserialize, Serialize};
 use time::Date;

@@ -1,7 +1,5 @@
 //! The profile as pages see it.
 
-use crate::domain::shared::audit::AuditAction;
-use crate::domain::accounts::role::Role;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 

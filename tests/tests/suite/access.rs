@@ -50,18 +50,18 @@ fn heading_of(path: &str) -> &'static str {
 }
 
 /// Server functions called with GET (read-only, linkable).
-const GET_FUNCTIONS: &[&str] = &["/api/staff/shortlist"];
+const GET_FUNCTIONS: &[&str] = &["/api/matching/shortlist"];
 
 /// Well-formed arguments for each function, so that what is tested is the access rule and not
 /// the parsing of a missing field.
 fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
     match path {
-        "/api/admin/create_staff" => &[
+        "/api/accounts/create_staff" => &[
             ("email", "new@example.org"),
             ("role", "mentor"),
             ("password", "a long enough passphrase"),
         ],
-        "/api/admin/change_role" => &[
+        "/api/accounts/change_role" => &[
             ("user_id", "1"),
             ("current_role", "applicant"),
             ("role", "applicant"),
@@ -99,8 +99,8 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("years", "2"),
         ],
         "/api/profile/remove_skill" => &[("skill", "wire.harness-assembly")],
-        "/api/matches/mine" => &[("lang", "fr")],
-        "/api/account/change_password" => &[
+        "/api/matching/mine" => &[("lang", "fr")],
+        "/api/accounts/change_password" => &[
             ("current", "un mot de passe vraiment long"),
             ("new", "une autre phrase assez longue"),
         ],
@@ -120,8 +120,8 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("next_steps", ""),
         ],
         "/api/monitoring/visit_form" | "/api/monitoring/visits" => &[("plan", "1")],
-        "/api/admin/assign_mentor" => &[("plan", "1"), ("mentor", "1"), ("expected", "")],
-        "/api/admin/mentor_profile" => &[("mentor", "1"), ("city", ""), ("capacity", "5")],
+        "/api/mentoring/assign_mentor" => &[("plan", "1"), ("mentor", "1"), ("expected", "")],
+        "/api/mentoring/mentor_profile" => &[("mentor", "1"), ("city", ""), ("capacity", "5")],
         "/api/plans/load" | "/api/plans/compare" => &[("id", "1")],
         "/api/plans/preview" => &[("plan", "1"), ("body", "x")],
         "/api/plans/save_section" => &[
@@ -138,17 +138,17 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("loan", ""),
         ],
         "/api/plans/dismiss_conflict" => &[("plan", "1"), ("conflict", "1")],
-        "/api/admin/committee" => &[("call", "1")],
-        "/api/admin/committee/add_member" => &[("call", "1"), ("email", "committee@example.org")],
-        "/api/admin/committee/remove_member" | "/api/admin/committee/set_chair" => {
+        "/api/committee/desk" => &[("call", "1")],
+        "/api/committee/add_member" => &[("call", "1"), ("email", "committee@example.org")],
+        "/api/committee/remove_member" | "/api/committee/set_chair" => {
             &[("call", "1"), ("member", "1")]
         }
-        "/api/admin/committee/create_session" => &[
+        "/api/committee/create_session" => &[
             ("call", "1"),
             ("held_on", "2027-03-15"),
             ("place", "Tanger"),
         ],
-        "/api/admin/committee/put_on_agenda" => &[("session", "1"), ("plan", "1")],
+        "/api/committee/put_on_agenda" => &[("session", "1"), ("plan", "1")],
         "/api/committee/review" => &[("plan", "1")],
         "/api/committee/declare" => &[("plan", "1"), ("conflicted", "no"), ("note", "")],
         "/api/committee/score" => &[
@@ -160,7 +160,7 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("social_impact", "3"),
             ("comment", ""),
         ],
-        "/api/staff/shortlist" => &[
+        "/api/matching/shortlist" => &[
             ("kind", ""),
             ("id", ""),
             ("city", ""),
@@ -182,8 +182,8 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("description", ""),
         ],
         "/api/profile/remove_work" => &[("id", "1")],
-        "/api/caseworker/applicants" => &[("q", "")],
-        "/api/caseworker/register" => &[
+        "/api/profile/applicants" => &[("q", "")],
+        "/api/profile/register" => &[
             ("full_name", "Mariam Traoré"),
             ("phone", ""),
             ("notice_version", "2026-11"),
@@ -191,18 +191,18 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("notice_read", "yes"),
             ("agreed", "yes"),
         ],
-        "/api/caseworker/hand_over" => &[
+        "/api/accounts/hand_over" => &[
             ("applicant", "1"),
             ("email", "handed@example.org"),
             ("password", "a long enough passphrase"),
         ],
-        "/api/admin/trainings/list" => {
+        "/api/catalogue/list_trainings" => {
             &[("city", ""), ("sector", ""), ("programme", ""), ("q", "")]
         }
-        "/api/admin/trainings/load" => &[("id", "1")],
-        "/api/admin/trainings/import_status" => &[("id", "1")],
-        "/api/admin/calls/load" => &[("id", "1")],
-        "/api/admin/calls/save" => &[
+        "/api/catalogue/load_training" => &[("id", "1")],
+        "/api/catalogue/import_status" => &[("id", "1")],
+        "/api/catalogue/load_call" => &[("id", "1")],
+        "/api/catalogue/save_call" => &[
             ("id", "0"),
             ("version", "0"),
             ("reference", "ACC-CALL"),
@@ -219,7 +219,7 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("completed_programme", ""),
             ("quorum", "3"),
         ],
-        "/api/admin/trainings/save" => &[
+        "/api/catalogue/save_training" => &[
             ("id", "0"),
             ("version", "0"),
             ("reference", "ACC-1"),

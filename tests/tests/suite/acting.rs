@@ -61,7 +61,7 @@ both_backends! {
         assert!(again.body.contains("already_requested"), "{}", again.body);
         assert_eq!(app.count("select count(*) from enrolments").await, 1);
 
-        let offers = awa.call("/api/matches/mine", &[("lang", "fr")]).await.json();
+        let offers = awa.call("/api/matching/mine", &[("lang", "fr")]).await.json();
         let card = find(&offers["eligible"], "ANAPEC-TNG-102").expect("still listed");
         assert_eq!(card["enrolment"]["status"], "requested", "{card}");
 
@@ -124,7 +124,7 @@ both_backends! {
         catalogue(&app).await;
         let course = id_of(&app, "trainings", "ANAPEC-TNG-103").await;
         let mut awa = person(&app, "awa@example.org", "Awa Koné", true).await;
-        let before = awa.call("/api/matches/mine", &[("lang", "en")]).await.json();
+        let before = awa.call("/api/matching/mine", &[("lang", "en")]).await.json();
         assert!(find(&before["not_yet"], "AGR-JEUNES-2027").is_some(), "{before}");
 
         assert_eq!(request(&mut awa, &course).await.status, 200);
@@ -147,7 +147,7 @@ both_backends! {
         let withdraw = awa.call("/api/enrolments/withdraw", &[("enrolment", &id)]).await;
         assert_eq!(withdraw.status, 422, "a completed training stays completed");
 
-        let after = awa.call("/api/matches/mine", &[("lang", "en")]).await.json();
+        let after = awa.call("/api/matching/mine", &[("lang", "en")]).await.json();
         assert!(find(&after["eligible"], "AGR-JEUNES-2027").is_some(), "{after}");
     }
 
@@ -192,7 +192,7 @@ both_backends! {
         assert!(again.body.contains("plan_exists"), "{}", again.body);
         assert_eq!(app.count("select count(*) from plans").await, 1);
 
-        let offers = awa.call("/api/matches/mine", &[("lang", "fr")]).await.json();
+        let offers = awa.call("/api/matching/mine", &[("lang", "fr")]).await.json();
         assert!(find(&offers["eligible"], "AGR-TNG-FEMMES-2027").expect("listed")["plan"].is_number());
         awa.cookies.insert("i18n_pref_locale".into(), "fr".into());
         let page = awa.get("/plans").await;
@@ -218,7 +218,7 @@ both_backends! {
         // Every read acts on the caller; an id of someone else's, sent along, changes nothing.
         let profile = other.call("/api/profile/load", &[("lang", "fr"), ("user_id", &awa_id)]).await;
         assert!(!profile.body.contains("Awa"), "{}", profile.body);
-        let matches = other.call("/api/matches/mine", &[("lang", "fr"), ("user_id", &awa_id)]).await;
+        let matches = other.call("/api/matching/mine", &[("lang", "fr"), ("user_id", &awa_id)]).await;
         assert!(!matches.body.contains("Awa") && !matches.body.contains("\"plan\":1"), "{}", matches.body);
         assert_eq!(other.call("/api/plans/mine", &[]).await.json().as_array().map(Vec::len), Some(0));
         assert_eq!(other.call("/api/enrolments/mine", &[]).await.json().as_array().map(Vec::len), Some(0));
@@ -229,7 +229,7 @@ both_backends! {
         // Awa's plan and seat are hers: the other applicant's lists are empty.
         assert!(!other.get("/plans").await.body.contains("AGR-TNG-FEMMES-2027"));
         assert!(!other.get("/enrolments").await.body.contains("Couture industrielle"));
-        let list = other.get_json("/api/staff/shortlist?kind=training&id=1&city=&sex=&min_score=&not_yet=&page=").await;
+        let list = other.get_json("/api/matching/shortlist?kind=training&id=1&city=&sex=&min_score=&not_yet=&page=").await;
         assert_eq!(list.status, 403);
         let csv = other.get(&format!("/staff/matches.csv?offer=training:{sewing}")).await;
         assert_eq!(csv.status, 403);

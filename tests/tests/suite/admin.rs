@@ -32,7 +32,7 @@ both_backends! {
     async fn an_admin_creates_a_staff_account_that_can_sign_in(app) {
         let mut admin = app.signed_in(Role::Admin).await;
         let response = admin
-            .call("/api/admin/create_staff", &[("email", "karim@example.org"), ("role", "finance"), ("password", "une phrase de passe solide")])
+            .call("/api/accounts/create_staff", &[("email", "karim@example.org"), ("role", "finance"), ("password", "une phrase de passe solide")])
             .await;
         assert_eq!(response.status, 200, "{}", response.body);
         assert_eq!(role_of(&app, "karim@example.org").await, "finance");
@@ -42,14 +42,14 @@ both_backends! {
         let response = karim.login("karim@example.org", "une phrase de passe solide").await;
         assert_eq!(response.location(), Some("/finance"));
 
-        let list = admin.call("/api/admin/users", &[]).await;
+        let list = admin.call("/api/accounts/list_users", &[]).await;
         assert!(list.body.contains("karim@example.org"));
     }
 
     async fn staff_creation_refuses_bad_input_and_the_applicant_role(app) {
         let mut admin = app.signed_in(Role::Admin).await;
         let response = admin
-            .call("/api/admin/create_staff", &[("email", "x"), ("role", "applicant"), ("password", "short")])
+            .call("/api/accounts/create_staff", &[("email", "x"), ("role", "applicant"), ("password", "short")])
             .await;
         assert_eq!(response.status, 422);
         for code in ["email_invalid", "role_unknown", "password_too_short"] {
@@ -64,7 +64,7 @@ both_backends! {
         let sara = id_of(&app, "sara@example.org").await.to_string();
 
         let response = admin
-            .call("/api/admin/change_role", &[("user_id", &sara), ("current_role", "mentor"), ("role", "committee")])
+            .call("/api/accounts/change_role", &[("user_id", &sara), ("current_role", "mentor"), ("role", "committee")])
             .await;
         assert_eq!(response.status, 200, "{}", response.body);
         assert_eq!(role_of(&app, "sara@example.org").await, "committee");
@@ -72,13 +72,13 @@ both_backends! {
 
         // Someone else changed it meanwhile: the stale form is refused, nothing overwritten.
         let stale = admin
-            .call("/api/admin/change_role", &[("user_id", &sara), ("current_role", "mentor"), ("role", "finance")])
+            .call("/api/accounts/change_role", &[("user_id", &sara), ("current_role", "mentor"), ("role", "finance")])
             .await;
         assert_eq!(stale.status, 409);
         assert_eq!(role_of(&app, "sara@example.org").await, "committee");
 
         let missing = admin
-            .call("/api/admin/change_role", &[("user_id", "999999"), ("current_role", "mentor"), ("role", "finance")])
+            .call("/api/accounts/change_role", &[("user_id", "999999"), ("current_role", "mentor"), ("role", "finance")])
             .await;
         assert_eq!(missing.status, 404);
         assert_eq!(app.count("select count(*) from audit_log where action = 'role_changed'").await, 1);
@@ -90,7 +90,7 @@ both_backends! {
         assert_eq!(mentor.get("/mentor").await.status, 200);
         let id = id_of(&app, "mentor@example.org").await.to_string();
         admin
-            .call("/api/admin/change_role", &[("user_id", &id), ("current_role", "mentor"), ("role", "committee")])
+            .call("/api/accounts/change_role", &[("user_id", &id), ("current_role", "mentor"), ("role", "committee")])
             .await;
         assert_eq!(mentor.get("/mentor").await.status, 403);
         assert_eq!(mentor.get("/committee").await.status, 200);
@@ -100,7 +100,7 @@ both_backends! {
         let mut admin = app.signed_in(Role::Admin).await;
         let id = id_of(&app, "admin@example.org").await.to_string();
         let response = admin
-            .call("/api/admin/change_role", &[("user_id", &id), ("current_role", "admin"), ("role", "mentor")])
+            .call("/api/accounts/change_role", &[("user_id", &id), ("current_role", "admin"), ("role", "mentor")])
             .await;
         assert_eq!(response.status, 422);
         assert!(response.body.contains("last_admin"));

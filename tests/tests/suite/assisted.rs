@@ -37,7 +37,7 @@ async fn caseworker_with_mariam(app: &TestApp) -> (passerelle_tests::Client, Str
     let mut cw = app.signed_in(Role::Caseworker).await;
     let response = cw
         .post_form(
-            "/api/caseworker/register",
+            "/api/profile/register",
             "/caseworker/applicants",
             &registration("Mariam  Traoré", "06 61 22 33 44"),
         )
@@ -120,12 +120,12 @@ both_backends! {
         let mut cw = app.signed_in(Role::Caseworker).await;
         let mut fields = registration("", "appelle-moi");
         fields.retain(|(name, _)| *name != "agreed");
-        let response = cw.call("/api/caseworker/register", &fields).await;
+        let response = cw.call("/api/profile/register", &fields).await;
         assert_eq!(response.status, 422);
         for code in ["full_name_missing", "phone_invalid", "consent_not_confirmed"] {
             assert!(response.body.contains(code), "{code} in {}", response.body);
         }
-        let response = cw.post_form("/api/caseworker/register", "/caseworker/applicants", &fields).await;
+        let response = cw.post_form("/api/profile/register", "/caseworker/applicants", &fields).await;
         let location = response.location().expect("redirect back").to_owned();
         let page = cw.get(location.trim_start_matches(passerelle_tests::client::ORIGIN)).await;
         assert!(page.body.contains("a donné son accord"), "the French message: {}", page.body);
@@ -172,16 +172,16 @@ both_backends! {
         // Hand-over: the sign-up rules, a taken address refused by name.
         app.user("taken@example.org", Role::Applicant).await;
         let taken = cw
-            .call("/api/caseworker/hand_over", &[("applicant", &id), ("email", "taken@example.org"), ("password", "trois chats dorment au soleil")])
+            .call("/api/accounts/hand_over", &[("applicant", &id), ("email", "taken@example.org"), ("password", "trois chats dorment au soleil")])
             .await;
         assert_eq!(taken.status, 422);
         assert!(taken.body.contains("email_taken"), "{}", taken.body);
         let weak = cw
-            .call("/api/caseworker/hand_over", &[("applicant", &id), ("email", "mariam@example.org"), ("password", "court")])
+            .call("/api/accounts/hand_over", &[("applicant", &id), ("email", "mariam@example.org"), ("password", "court")])
             .await;
         assert!(weak.body.contains("password_too_short"), "{}", weak.body);
         let response = cw
-            .post_form("/api/caseworker/hand_over", &editor, &[("applicant", &id), ("email", "Mariam@Example.org"), ("password", "trois chats dorment au soleil")])
+            .post_form("/api/accounts/hand_over", &editor, &[("applicant", &id), ("email", "Mariam@Example.org"), ("password", "trois chats dorment au soleil")])
             .await;
         assert_eq!(response.status, 302, "{}", response.body);
         assert_eq!(
@@ -189,7 +189,7 @@ both_backends! {
             Some("mariam@example.org")
         );
         let again = cw
-            .call("/api/caseworker/hand_over", &[("applicant", &id), ("email", "autre@example.org"), ("password", "quatre oiseaux chantent fort")])
+            .call("/api/accounts/hand_over", &[("applicant", &id), ("email", "autre@example.org"), ("password", "quatre oiseaux chantent fort")])
             .await;
         assert_eq!(again.status, 422);
         assert!(again.body.contains("already_handed_over"), "{}", again.body);
@@ -214,15 +214,15 @@ both_backends! {
         let form = mariam.get("/account/password").await;
         assert!(form.body.contains("data-test=\"password-required\""), "{}", form.body);
         let wrong = mariam
-            .call("/api/account/change_password", &[("current", "pas le bon mot de passe"), ("new", "ma propre phrase bien à moi")])
+            .call("/api/accounts/change_password", &[("current", "pas le bon mot de passe"), ("new", "ma propre phrase bien à moi")])
             .await;
         assert!(wrong.body.contains("wrong_password"), "{}", wrong.body);
         let same = mariam
-            .call("/api/account/change_password", &[("current", "trois chats dorment au soleil"), ("new", "trois chats dorment au soleil")])
+            .call("/api/accounts/change_password", &[("current", "trois chats dorment au soleil"), ("new", "trois chats dorment au soleil")])
             .await;
         assert!(same.body.contains("password_unchanged"), "{}", same.body);
         let changed = mariam
-            .call("/api/account/change_password", &[("current", "trois chats dorment au soleil"), ("new", "ma propre phrase bien à moi")])
+            .call("/api/accounts/change_password", &[("current", "trois chats dorment au soleil"), ("new", "ma propre phrase bien à moi")])
             .await;
         assert_eq!(changed.status, 200, "{}", changed.body);
         assert_eq!(app.count("select count(*) from audit_log where action = 'password_changed'").await, 1);
@@ -276,7 +276,7 @@ both_backends! {
             let write = cw.call("/api/profile/save_identity", &identity(applicant, "Intrus", "0")).await;
             assert_eq!(write.status, 404, "{applicant}");
             let hand_over = cw
-                .call("/api/caseworker/hand_over", &[("applicant", applicant), ("email", "x@example.org"), ("password", "un mot de passe vraiment long")])
+                .call("/api/accounts/hand_over", &[("applicant", applicant), ("email", "x@example.org"), ("password", "un mot de passe vraiment long")])
                 .await;
             assert_eq!(hand_over.status, 404, "{applicant}");
         }
@@ -302,7 +302,7 @@ both_backends! {
             let mut client = app.signed_in(role).await;
             assert_eq!(client.get("/caseworker/applicants").await.status, 403, "{role:?}");
             assert_eq!(client.get("/caseworker/profile?applicant=1").await.status, 403, "{role:?}");
-            let response = client.call("/api/caseworker/register", &registration("Mariam Traoré", "")).await;
+            let response = client.call("/api/profile/register", &registration("Mariam Traoré", "")).await;
             assert_eq!(response.status, 403, "{role:?}");
         }
         assert_eq!(app.count("select count(*) from consents").await, 0);

@@ -133,7 +133,7 @@ both_backends! {
     async fn an_admin_creates_then_edits_a_training_and_a_stale_edit_is_refused(app) {
         let mut admin = app.signed_in(Role::Admin).await;
         let response = admin
-            .post_form("/api/admin/trainings/save", "/admin/trainings/edit", &training_form("0", "0", "Câblage"))
+            .post_form("/api/catalogue/save_training", "/admin/trainings/edit", &training_form("0", "0", "Câblage"))
             .await;
         assert_eq!(response.status, 302, "{}", response.body);
         assert!(response.location().unwrap_or_default().ends_with("/admin/trainings?done=saved"));
@@ -147,17 +147,17 @@ both_backends! {
         assert!(form.body.contains("value=\"Câblage\""), "{}", form.body);
         assert!(form.body.contains("wire.cut-strip-wires"));
 
-        let edited = admin.call("/api/admin/trainings/save", &training_form(&id, "1", "Câblage (session 2)")).await;
+        let edited = admin.call("/api/catalogue/save_training", &training_form(&id, "1", "Câblage (session 2)")).await;
         assert_eq!(edited.status, 200, "{}", edited.body);
-        let stale = admin.call("/api/admin/trainings/save", &training_form(&id, "1", "Écrasé")).await;
+        let stale = admin.call("/api/catalogue/save_training", &training_form(&id, "1", "Écrasé")).await;
         assert_eq!(stale.status, 409, "{}", stale.body);
         assert_eq!(app.text("select title from trainings").await.as_deref(), Some("Câblage (session 2)"));
         assert_eq!(app.count("select cast(version as bigint) from trainings").await, 2);
         assert_eq!(app.count("select count(*) from audit_log where action = 'training_updated'").await, 1);
 
-        assert_eq!(admin.call("/api/admin/trainings/load", &[("id", "999999")]).await.status, 404);
-        assert_eq!(admin.call("/api/admin/trainings/save", &training_form("999999", "1", "Nulle part")).await.status, 404);
-        let taken = admin.call("/api/admin/trainings/save", &training_form("0", "0", "Doublon")).await;
+        assert_eq!(admin.call("/api/catalogue/load_training", &[("id", "999999")]).await.status, 404);
+        assert_eq!(admin.call("/api/catalogue/save_training", &training_form("999999", "1", "Nulle part")).await.status, 404);
+        let taken = admin.call("/api/catalogue/save_training", &training_form("0", "0", "Doublon")).await;
         assert_eq!(taken.status, 422);
         assert!(taken.body.contains("reference_taken"), "{}", taken.body);
         assert_eq!(app.count("select count(*) from trainings").await, 1);
@@ -168,7 +168,7 @@ both_backends! {
         let mut form = training_form("0", "0", "=HYPERLINK(\"http://x\")");
         form.retain(|(k, _)| !matches!(*k, "ends_on" | "seats" | "skills"));
         form.extend([("ends_on", "2030-02-01"), ("seats", "0"), ("skills", "wire.harness-assembly no.such-skill")]);
-        let response = admin.post_form("/api/admin/trainings/save", "/admin/trainings/edit", &form).await;
+        let response = admin.post_form("/api/catalogue/save_training", "/admin/trainings/edit", &form).await;
         assert_eq!(response.status, 302);
         let back = response.location().expect("back to the form").to_owned();
         let page = admin.get(&back).await;
@@ -274,7 +274,7 @@ both_backends! {
 
     async fn an_admin_creates_and_edits_a_call_with_its_rubric_and_tranches(app) {
         let mut admin = app.signed_in(Role::Admin).await;
-        let response = admin.post_form("/api/admin/calls/save", "/admin/calls/edit", &call_form("0", "0", "20 000")).await;
+        let response = admin.post_form("/api/catalogue/save_call", "/admin/calls/edit", &call_form("0", "0", "20 000")).await;
         assert_eq!(response.status, 302, "{}", response.body);
         assert!(response.location().unwrap_or_default().ends_with("/admin/calls?done=saved"));
         assert_eq!(app.count("select max_grant_centimes from grant_calls").await, 2_000_000);
@@ -289,15 +289,15 @@ both_backends! {
         let list = admin.get("/admin/calls").await;
         assert!(list.body.contains("data-test=\"call-AGR-ADM-1\""), "{}", list.body);
 
-        assert_eq!(admin.call("/api/admin/calls/save", &call_form(&id, "1", "25 000")).await.status, 200);
-        let stale = admin.call("/api/admin/calls/save", &call_form(&id, "1", "10 000")).await;
+        assert_eq!(admin.call("/api/catalogue/save_call", &call_form(&id, "1", "25 000")).await.status, 200);
+        let stale = admin.call("/api/catalogue/save_call", &call_form(&id, "1", "10 000")).await;
         assert_eq!(stale.status, 409);
         assert_eq!(app.count("select max_grant_centimes from grant_calls").await, 2_500_000);
 
         let mut bad = call_form("0", "0", "500 000");
         bad.retain(|(k, _)| *k != "weights[]");
         bad.extend([("weights[]", "50"), ("weights[]", "60")]);
-        let response = admin.call("/api/admin/calls/save", &bad).await;
+        let response = admin.call("/api/catalogue/save_call", &bad).await;
         assert_eq!(response.status, 422);
         for code in ["max_grant_above_envelope", "weights_sum"] {
             assert!(response.body.contains(code), "{code} in {}", response.body);

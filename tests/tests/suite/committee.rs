@@ -56,7 +56,7 @@ async fn signed_in_as(app: &TestApp, email: &str, password: &str) -> Client {
 async fn add_member(admin: &mut Client, call: &str, email: &str) {
     let added = admin
         .call(
-            "/api/admin/committee/add_member",
+            "/api/committee/add_member",
             &[("call", call), ("email", email)],
         )
         .await;
@@ -67,7 +67,7 @@ async fn add_member(admin: &mut Client, call: &str, email: &str) {
 async fn new_session(app: &TestApp, admin: &mut Client, call: &str) -> String {
     let created = admin
         .call(
-            "/api/admin/committee/create_session",
+            "/api/committee/create_session",
             &[
                 ("call", call),
                 ("held_on", "2027-03-15"),
@@ -84,7 +84,7 @@ async fn new_session(app: &TestApp, admin: &mut Client, call: &str) -> String {
 async fn put_on_agenda(admin: &mut Client, session: &str, plan: &str) -> (u16, String) {
     let response = admin
         .call(
-            "/api/admin/committee/put_on_agenda",
+            "/api/committee/put_on_agenda",
             &[("session", session), ("plan", plan)],
         )
         .await;
@@ -271,14 +271,14 @@ both_backends! {
         let (_, other_mentor) = mentor(&app, "second@example.org").await;
         let reassigned = admin
             .call(
-                "/api/admin/assign_mentor",
+                "/api/mentoring/assign_mentor",
                 &[("plan", &plan), ("mentor", &other_mentor.to_string()), ("expected", &coach_id.to_string())],
             )
             .await;
         assert_eq!(reassigned.status, 200, "{}", reassigned.body);
         let changed = admin
             .call(
-                "/api/admin/change_role",
+                "/api/accounts/change_role",
                 &[("user_id", &coach_id.to_string()), ("current_role", "mentor"), ("role", "committee")],
             )
             .await;
@@ -334,7 +334,7 @@ both_backends! {
         let (mut admin, plan, call) = under_review(&app, &members).await;
         let chair = app.count("select id from users where email = 'alice@example.org'").await;
         let chaired = admin
-            .call("/api/admin/committee/set_chair", &[("call", &call), ("member", &chair.to_string())])
+            .call("/api/committee/set_chair", &[("call", &call), ("member", &chair.to_string())])
             .await;
         assert_eq!(chaired.status, 200, "{}", chaired.body);
         for (email, value) in [("alice@example.org", "4"), ("bruno@example.org", "3")] {
@@ -395,7 +395,7 @@ both_backends! {
         let (mut admin, plan, call) = under_review(&app, &["alice@example.org"]).await;
         let chair = app.count("select id from users where email = 'alice@example.org'").await;
         let chaired = admin
-            .call("/api/admin/committee/set_chair", &[("call", &call), ("member", &chair.to_string())])
+            .call("/api/committee/set_chair", &[("call", &call), ("member", &chair.to_string())])
             .await;
         assert_eq!(chaired.status, 200, "{}", chaired.body);
         let mut alice = signed_in(&app, "alice@example.org").await;

@@ -13,6 +13,7 @@ mod browser_plans;
 mod catalogue;
 mod committee;
 mod language;
+mod layout;
 mod matches;
 mod mentoring;
 mod money;

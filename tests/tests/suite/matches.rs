@@ -109,7 +109,7 @@ both_backends! {
     async fn matches_are_ranked_and_each_says_why(app) {
         catalogue(&app).await;
         let mut client = awa(&app, true).await;
-        let response = client.call("/api/matches/mine", &[("lang", "fr")]).await;
+        let response = client.call("/api/matching/mine", &[("lang", "fr")]).await;
         assert_eq!(response.status, 200, "{}", response.body);
         let m = response.json();
 
@@ -145,7 +145,7 @@ both_backends! {
     async fn following_a_remedy_reopens_the_offer_at_once(app) {
         catalogue(&app).await;
         let mut client = awa(&app, false).await;
-        let before = client.call("/api/matches/mine", &[("lang", "en")]).await.json();
+        let before = client.call("/api/matching/mine", &[("lang", "en")]).await.json();
         let wiring = find(&before["not_yet"], "ANAPEC-TNG-101").expect("papers are missing");
         let remedy = wiring["checks"].as_array().expect("checks").iter()
             .find_map(|c| c.get("remedy").filter(|r| !r.is_null())).expect("a remedy");
@@ -153,14 +153,14 @@ both_backends! {
         assert!(remedy["any_of"].as_array().expect("kinds").iter().any(|k| k == "residence_card"));
 
         add_card(&mut client).await;
-        let after = client.call("/api/matches/mine", &[("lang", "en")]).await.json();
+        let after = client.call("/api/matching/mine", &[("lang", "en")]).await.json();
         assert!(find(&after["eligible"], "ANAPEC-TNG-101").is_some(), "{after}");
     }
 
     async fn an_empty_profile_is_asked_to_complete_not_refused(app) {
         catalogue(&app).await;
         let mut client = app.signed_in(Role::Applicant).await;
-        let m = client.call("/api/matches/mine", &[("lang", "ar")]).await.json();
+        let m = client.call("/api/matching/mine", &[("lang", "ar")]).await.json();
         assert_eq!(m["eligible"].as_array().map(Vec::len), Some(0));
         let first = &m["not_yet"][0];
         assert!(first["checks"].as_array().expect("checks").iter().any(|c| c["remedy"]["remedy"] == "complete_profile"), "{first}");

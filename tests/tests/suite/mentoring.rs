@@ -191,7 +191,7 @@ both_backends! {
         for (id, city, capacity) in [profile(near, "tanger", "5"), profile(far, "oujda", "5")] {
             let saved = admin
                 .call(
-                    "/api/admin/mentor_profile",
+                    "/api/mentoring/mentor_profile",
                     &[("mentor", &id), ("city", city), ("sectors[]", "sewing_fashion"),
                       ("languages[]", "french"), ("capacity", capacity)],
                 )
@@ -200,7 +200,7 @@ both_backends! {
         }
         let bad = admin
             .call(
-                "/api/admin/mentor_profile",
+                "/api/mentoring/mentor_profile",
                 &[("mentor", &near.to_string()), ("city", "atlantis"), ("sectors[]", "magic"),
                   ("capacity", "0")],
             )
@@ -209,7 +209,7 @@ both_backends! {
         assert!(bad.body.contains("city_unknown") && bad.body.contains("sector_unknown"), "{}", bad.body);
         assert!(bad.body.contains("capacity_invalid"), "{}", bad.body);
 
-        let desk = admin.call("/api/admin/mentoring", &[]).await.json();
+        let desk = admin.call("/api/mentoring/desk", &[]).await.json();
         let entry = &desk["plans"][0];
         assert_eq!(entry["plan"].to_string(), plan);
         assert!(entry["mentor"].is_null());
@@ -223,7 +223,7 @@ both_backends! {
         // Not a mentor: refused.
         let applicant = app.count("select user_id from plans").await.to_string();
         let wrong = admin
-            .call("/api/admin/assign_mentor", &[("plan", &plan), ("mentor", &applicant), ("expected", "")])
+            .call("/api/mentoring/assign_mentor", &[("plan", &plan), ("mentor", &applicant), ("expected", "")])
             .await;
         assert_eq!(wrong.status, 422);
         assert!(wrong.body.contains("not_a_mentor"));
@@ -232,7 +232,7 @@ both_backends! {
         // Someone assigned it meanwhile: the admin who saw "none" gets a conflict.
         let stale = admin
             .call(
-                "/api/admin/assign_mentor",
+                "/api/mentoring/assign_mentor",
                 &[("plan", &plan), ("mentor", &far.to_string()), ("expected", "")],
             )
             .await;
@@ -240,7 +240,7 @@ both_backends! {
         assert_eq!(app.count(&format!("select mentor_id from plans where id = {plan}")).await, near);
         let moved = admin
             .call(
-                "/api/admin/assign_mentor",
+                "/api/mentoring/assign_mentor",
                 &[("plan", &plan), ("mentor", &far.to_string()), ("expected", &near.to_string())],
             )
             .await;

@@ -51,8 +51,8 @@ pub(crate) async fn mentor(app: &TestApp, email: &str) -> (Client, i64) {
 /// the editor's save functions are tested on their own.
 pub(crate) async fn fill_plan(app: &TestApp, plan: &str) {
     use app::domain::plans::budget::{Budget, CapitalItem, CapitalKind, Month};
-    use app::domain::shared::money::Money;
     use app::domain::plans::plan_text::Section;
+    use app::domain::shared::money::Money;
     let plan: i64 = plan.parse().expect("plan id");
     let owner = app
         .count(&format!("select user_id from plans where id = {plan}"))
@@ -110,7 +110,7 @@ pub(crate) async fn assign(admin: &mut Client, plan: &str, mentor: i64) {
     let mentor = mentor.to_string();
     let assigned = admin
         .call(
-            "/api/admin/assign_mentor",
+            "/api/mentoring/assign_mentor",
             &[("plan", plan), ("mentor", &mentor), ("expected", "")],
         )
         .await;

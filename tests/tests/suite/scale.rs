@@ -26,14 +26,14 @@ both_backends! {
         let mut listed = 0;
         for id in 1..=4 {
             let response = admin
-                .get_json(&format!("/api/staff/shortlist?kind=call&id={id}&city=&sex=&min_score=&not_yet=1&page="))
+                .get_json(&format!("/api/matching/shortlist?kind=call&id={id}&city=&sex=&min_score=&not_yet=1&page="))
                 .await;
             assert_eq!(response.status, 200, "{}", response.body);
             listed += response.json()["total"].as_i64().unwrap_or(0);
         }
         assert!(listed > 0, "some scale applicants suit some scale calls");
         let offers = admin
-            .get_json("/api/staff/shortlist?kind=&id=&city=&sex=&min_score=&not_yet=&page=")
+            .get_json("/api/matching/shortlist?kind=&id=&city=&sex=&min_score=&not_yet=&page=")
             .await
             .json();
         assert!(offers["offers"].as_array().is_some_and(|o| !o.is_empty()));

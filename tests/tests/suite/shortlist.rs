@@ -18,7 +18,7 @@ async fn shortlist(
 ) -> passerelle_tests::TestResponse {
     client
         .get_json(&format!(
-            "/api/staff/shortlist?kind=training&id={training}&city=&sex=&min_score=&page={filters}"
+            "/api/matching/shortlist?kind=training&id={training}&city=&sex=&min_score=&page={filters}"
         ))
         .await
 }
@@ -58,12 +58,12 @@ both_backends! {
         assert_eq!(all["lines"][1]["remedies"][0]["remedy"], "get_document", "{all}");
 
         let men = caseworker
-            .get_json(&format!("/api/staff/shortlist?kind=training&id={training}&city=&sex=male&min_score=&not_yet=&page="))
+            .get_json(&format!("/api/matching/shortlist?kind=training&id={training}&city=&sex=male&min_score=&not_yet=&page="))
             .await
             .json();
         assert_eq!(men["total"], 0);
         let bad = caseworker
-            .get_json(&format!("/api/staff/shortlist?kind=training&id={training}&city=atlantis&sex=&min_score=abc&not_yet=&page="))
+            .get_json(&format!("/api/matching/shortlist?kind=training&id={training}&city=atlantis&sex=&min_score=abc&not_yet=&page="))
             .await;
         assert_eq!(bad.status, 422);
         assert!(bad.body.contains("city_unknown") && bad.body.contains("score_invalid"), "{}", bad.body);

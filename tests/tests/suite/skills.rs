@@ -39,7 +39,7 @@ both_backends! {
 
     async fn the_search_endpoint_answers_json_for_the_picker(app) {
         let mut client = app.client();
-        let response = client.get_json("/api/skills/search?query=soudure&lang=fr").await;
+        let response = client.get_json("/api/profile/search_skills?query=soudure&lang=fr").await;
         assert_eq!(response.status, 200);
         let groups = response.json();
         let groups = groups.as_array().expect("a list of occupations");
@@ -60,12 +60,12 @@ both_backends! {
 
         let long = "a".repeat(81);
         let response = client
-            .get_json(&format!("/api/skills/search?query={long}&lang=fr"))
+            .get_json(&format!("/api/profile/search_skills?query={long}&lang=fr"))
             .await;
         assert_eq!(response.status, 422);
         assert!(response.body.contains("query_too_long"), "{}", response.body);
 
-        let response = client.get_json("/api/skills/search?query=&sector=mining&lang=fr").await;
+        let response = client.get_json("/api/profile/search_skills?query=&sector=mining&lang=fr").await;
         assert_eq!(response.status, 422);
         assert!(response.body.contains("sector_unknown"));
 

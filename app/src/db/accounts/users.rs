@@ -2,11 +2,11 @@
 
 use crate::db::{is_unique_violation, now, Tx};
 use crate::domain::accounts::email::Email;
-use crate::domain::shared::problem::{Field, Problem};
 use crate::domain::accounts::role::Role;
+use crate::domain::shared::problem::{Field, Problem};
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::UserSummary;
+use crate::wire::accounts::UserSummary;
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -2,8 +2,8 @@
 
 use crate::db::catalogue::{readable, write_codes, CallRow};
 use crate::db::{is_unique_violation, now, Tx};
-use crate::domain::catalogue::GrantCall;
 use crate::domain::catalogue::grant_terms::{CallTerms, Rubric, TrancheTemplate};
+use crate::domain::catalogue::GrantCall;
 use crate::domain::shared::problem::{Field, Problem};
 use crate::error::AppError;
 use crate::on_conn;

@@ -3,10 +3,10 @@
 
 use crate::db::catalogue::{readable, write_codes, CallRow, TrainingRow, TRAINING_COLUMNS};
 use crate::db::{is_unique_violation, now, violates, Tx};
-use crate::domain::catalogue::{GrantCall, Training};
 use crate::domain::catalogue::grant_terms::{CallTerms, Rubric, TrancheTemplate};
-use crate::domain::shared::problem::{Field, Problem};
+use crate::domain::catalogue::{GrantCall, Training};
 use crate::domain::profile::Education;
+use crate::domain::shared::problem::{Field, Problem};
 use crate::error::AppError;
 use crate::on_conn;
 use time::Date;

@@ -5,7 +5,7 @@ use crate::db::{now, Tx};
 use crate::domain::catalogue::training_csv::ImportProblem;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::{ImportStatus, ImportView};
+use crate::wire::catalogue::{ImportStatus, ImportView};
 
 pub async fn create(tx: &mut Tx, actor_id: i64, file_name: &str) -> Result<i64, AppError> {
     let at = now();

@@ -5,14 +5,14 @@
 
 use crate::db::mentoring::NAME;
 use crate::db::{is_unique_violation, now, Tx};
-use crate::domain::committee::{Identity, Score, ScoreSheet};
-use crate::domain::committee::decision::Outcome;
 use crate::domain::accounts::email::Email;
+use crate::domain::committee::decision::Outcome;
+use crate::domain::committee::{Identity, Score, ScoreSheet};
 use crate::domain::shared::money::Money;
 use crate::domain::shared::problem::{Field, Problem};
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire_committee::{DecisionLine, MemberLine, ReadyPlan, SheetLine};
+use crate::wire::committee::{DecisionLine, MemberLine, ReadyPlan, SheetLine};
 use time::{Date, OffsetDateTime};
 
 /// Whether `user_id` sits on the committee of `call_id`.

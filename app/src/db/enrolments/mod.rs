@@ -7,7 +7,7 @@ use crate::domain::enrolments::enrolment::Seats;
 use crate::domain::profile::Programme;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::EnrolmentLine;
+use crate::wire::enrolments::EnrolmentLine;
 use time::{Date, OffsetDateTime};
 
 /// One enrolment as the transition code needs it.

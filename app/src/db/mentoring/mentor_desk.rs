@@ -9,7 +9,7 @@ use crate::domain::profile::Language;
 use crate::domain::shared::reference::{City, Sector};
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire_mentoring::{CaseloadLine, MentorLine};
+use crate::wire::mentoring::{CaseloadLine, MentorLine};
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 

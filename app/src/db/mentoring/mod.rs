@@ -9,7 +9,7 @@ use crate::domain::plans::plan::{PlanAction, PlanStatus};
 use crate::domain::plans::plan_text::Part;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire_mentoring::{CommentLine, Happening, SessionLine, TimelineEntry};
+use crate::wire::mentoring::{CommentLine, Happening, SessionLine, TimelineEntry};
 use time::{Date, OffsetDateTime};
 
 /// How a person is named to others on a plan: their profile name, else their email.

@@ -13,11 +13,11 @@ pub mod money_check;
 pub mod money_views;
 
 use crate::db::{now, Tx};
-use crate::domain::committee::decision::Decision;
 use crate::domain::catalogue::grant_terms::{Release, TrancheTemplate};
+use crate::domain::committee::decision::Decision;
+use crate::domain::money::tranche::{PaymentMethod, Scheduled, TrancheStatus};
 use crate::domain::shared::money::Money;
 use crate::domain::shared::problem::Problem;
-use crate::domain::money::tranche::{PaymentMethod, Scheduled, TrancheStatus};
 use crate::error::AppError;
 use crate::on_conn;
 use serde::{de::DeserializeOwned, Serialize};

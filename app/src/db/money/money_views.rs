@@ -2,13 +2,13 @@
 //! finance desk, a plan's decisions, and the ledger itself for its CSV export.
 
 use crate::db::Tx;
-use crate::domain::committee::decision::Outcome;
 use crate::domain::catalogue::grant_terms::Release;
-use crate::domain::shared::money::Money;
+use crate::domain::committee::decision::Outcome;
 use crate::domain::money::tranche::TrancheStatus;
+use crate::domain::shared::money::Money;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire_money::{Balances, DecisionLine, PaymentLine, TrancheLine};
+use crate::wire::money::{Balances, DecisionLine, PaymentLine, TrancheLine};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 

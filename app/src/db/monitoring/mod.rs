@@ -4,11 +4,11 @@
 
 use crate::db::mentoring::NAME;
 use crate::db::{now, Tx};
-use crate::domain::shared::money::Money;
 use crate::domain::monitoring::{Evidence, EvidenceKind, Visit};
+use crate::domain::shared::money::Money;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire_monitoring::{EvidenceLine, VisitLine};
+use crate::wire::monitoring::{EvidenceLine, VisitLine};
 use sha2::{Digest, Sha256};
 use time::{Date, OffsetDateTime};
 

@@ -4,14 +4,14 @@
 pub mod plan_content;
 pub mod plan_edits;
 
-use crate::db::{is_unique_violation, now, Tx};
 use crate::auth::SessionUser;
-use crate::domain::shared::money::Money;
+use crate::db::{is_unique_violation, now, Tx};
 use crate::domain::plans::plan::{viewer, PlanStatus, Viewer};
 use crate::domain::plans::plan_text::CallTerms;
+use crate::domain::shared::money::Money;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::PlanLine;
+use crate::wire::plans::PlanLine;
 use time::{Date, OffsetDateTime};
 
 /// A new draft; `None` when the person already has a plan for this call.

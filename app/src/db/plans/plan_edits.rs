@@ -6,7 +6,7 @@ use crate::domain::plans::plan::PlanStatus;
 use crate::domain::plans::plan_text::{PlanContent, Section};
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::{KeptConflict, VersionLine};
+use crate::wire::plans::{KeptConflict, VersionLine};
 use time::OffsetDateTime;
 
 /// Marks the plan changed, only while it is still in `status`: a save racing a submission

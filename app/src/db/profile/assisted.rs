@@ -2,13 +2,13 @@
 //! caseworker can help, and the hand-over of such an account to its owner.
 
 use crate::db::{is_unique_violation, now, Tx};
-use crate::domain::profile::consent::NOTICE_VERSION;
 use crate::domain::accounts::email::Email;
-use crate::domain::shared::problem::{Field, Problem};
 use crate::domain::accounts::role::Role;
+use crate::domain::profile::consent::NOTICE_VERSION;
+use crate::domain::shared::problem::{Field, Problem};
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::ApplicantListing;
+use crate::wire::profile::ApplicantListing;
 
 /// How many people one search shows.
 pub const LISTING_MAX: i64 = 50;

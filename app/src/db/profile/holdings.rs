@@ -3,12 +3,12 @@
 
 use crate::db::{now, Tx};
 use crate::domain::profile::holdings::NewDocument;
-use crate::domain::shared::locale::Lang;
 use crate::domain::profile::SkillClaim;
+use crate::domain::shared::locale::Lang;
 use crate::domain::shared::reference::SkillId;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::{DocumentView, SkillView};
+use crate::wire::profile::{DocumentView, SkillView};
 use time::Date;
 
 #[derive(Debug, Clone, sqlx::FromRow)]

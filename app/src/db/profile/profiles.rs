@@ -2,14 +2,14 @@
 
 use crate::db::{now, Tx};
 use crate::domain::profile::identity::Identity;
+use crate::domain::profile::situation::Situation;
 use crate::domain::profile::{
     Document, DocumentKind, Education, Facts, Language, Sex, SkillClaim, SkillLevel, TargetGroup,
 };
 use crate::domain::shared::reference::{City, Country, Sector, SkillId};
-use crate::domain::profile::situation::Situation;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::{ConsentInfo, IdentityView, SituationView};
+use crate::wire::profile::{ConsentInfo, IdentityView, SituationView};
 use time::{Date, OffsetDateTime};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -259,7 +259,7 @@ pub async fn save_situation(
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub(super) struct FactsRow {
+pub(crate) struct FactsRow {
     sex: Option<String>,
     birth_date: Option<Date>,
     nationality: Option<String>,
@@ -271,12 +271,12 @@ pub(super) struct FactsRow {
 }
 
 /// The columns of [`FactsRow`], for queries that read many people at once.
-pub(super) const FACTS_COLUMNS: &str =
+pub(crate) const FACTS_COLUMNS: &str =
     "sex, birth_date, nationality, city, education, languages, sectors, declared_groups";
 
 impl FactsRow {
     /// Fills the profile's part of `facts`; unknown codes (never written by the app) are left out.
-    pub(super) fn fill(self, facts: &mut Facts) {
+    pub(crate) fn fill(self, facts: &mut Facts) {
         facts.sex = self.sex.as_deref().and_then(Sex::from_code);
         facts.birth_date = self.birth_date;
         facts.nationality = self.nationality.as_deref().and_then(Country::parse);
@@ -297,14 +297,14 @@ impl FactsRow {
     }
 }
 
-pub(super) fn document_fact(kind: &str, expires_on: Option<Date>) -> Option<Document> {
+pub(crate) fn document_fact(kind: &str, expires_on: Option<Date>) -> Option<Document> {
     Some(Document {
         kind: DocumentKind::from_code(kind)?,
         expires_on,
     })
 }
 
-pub(super) fn skill_fact(skill: &str, level: &str, years: i32) -> Option<SkillClaim> {
+pub(crate) fn skill_fact(skill: &str, level: &str, years: i32) -> Option<SkillClaim> {
     Some(SkillClaim {
         skill: SkillId::parse(skill)?,
         level: SkillLevel::from_code(level)?,

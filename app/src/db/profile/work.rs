@@ -5,7 +5,7 @@ use crate::db::{now, Tx};
 use crate::domain::profile::work::Job;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::JobView;
+use crate::wire::profile::JobView;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 struct JobRow {

@@ -5,7 +5,7 @@ use crate::db::{now, Tx};
 use crate::domain::shared::audit::AuditAction;
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::AuditEvent;
+use crate::wire::shared::AuditEvent;
 use time::OffsetDateTime;
 
 /// One audit row about to be written.

@@ -2,14 +2,14 @@
 //! the eligibility rules as simple fields, the rubric weights and the tranche template. Text in,
 //! a [`GrantCall`] with its [`CallTerms`] or one problem per bad field out.
 
+use crate::domain::catalogue::grant_terms::{CallTerms, Criterion, Rubric, TrancheTemplate};
+use crate::domain::catalogue::training_form::{parse_date, split_codes, take};
 use crate::domain::catalogue::GrantCall;
 use crate::domain::matching::eligibility::Rule;
-use crate::domain::catalogue::grant_terms::{CallTerms, Criterion, Rubric, TrancheTemplate};
+use crate::domain::profile::{DocumentKind, Education, Language, Programme, Sex, TargetGroup};
 use crate::domain::shared::money::Money;
 use crate::domain::shared::problem::{Field, FieldProblem, Problem};
-use crate::domain::profile::{DocumentKind, Education, Language, Programme, Sex, TargetGroup};
 use crate::domain::shared::reference::{City, Country, Sector};
-use crate::domain::catalogue::training_form::{parse_date, split_codes, take};
 
 /// The fields as posted. Lists come from checkboxes (`name[]`) except nationalities, typed as
 /// ISO codes (`SN CI ML`).

@@ -7,8 +7,8 @@ pub mod training_form;
 
 use crate::domain::matching::eligibility::Rule;
 use crate::domain::matching::OfferTraits;
-use crate::domain::shared::money::Money;
 use crate::domain::profile::{DocumentKind, Education, Language, Programme, TargetGroup};
+use crate::domain::shared::money::Money;
 use crate::domain::shared::reference::{City, Sector, SkillId};
 use serde::{Deserialize, Serialize};
 use std::slice;

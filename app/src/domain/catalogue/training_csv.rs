@@ -2,9 +2,9 @@
 //! problem by row and column, and writing the catalogue back out with formula cells
 //! neutralised. An export re-imports as it is.
 
+use crate::domain::catalogue::training_form::{looks_like_formula, split_codes, TrainingForm};
 use crate::domain::catalogue::Training;
 use crate::domain::shared::problem::{Field, Problem, Snippet};
-use crate::domain::catalogue::training_form::{looks_like_formula, split_codes, TrainingForm};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

@@ -3,8 +3,8 @@
 //! row the import accepts is exactly a form the page accepts.
 
 use crate::domain::catalogue::Training;
-use crate::domain::shared::problem::{Field, FieldProblem, Problem, Snippet};
 use crate::domain::profile::{DocumentKind, Education, Language, Programme, TargetGroup};
+use crate::domain::shared::problem::{Field, FieldProblem, Problem, Snippet};
 use crate::domain::shared::reference::{City, Sector, SkillId};
 use time::{Date, Month};
 

@@ -3,11 +3,11 @@
 //! maximum, rejects, or returns the plan for revision — always with a justification. That the
 //! call's envelope covers an approval is checked where it is committed (`db::money`).
 
-use crate::domain::shared::money::Money;
-use crate::domain::plans::plan::PlanAction;
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
-use crate::domain::profile::codes;
 use crate::domain::money::tranche::MIN_GRANT;
+use crate::domain::plans::plan::PlanAction;
+use crate::domain::profile::codes;
+use crate::domain::shared::money::Money;
+use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,11 +2,11 @@
 //! records completion — which is what a grant call's "completed training" rule reads. Every
 //! change goes through [`EnrolmentStatus::apply`].
 
+use crate::domain::accounts::role::Role;
 use crate::domain::catalogue::Training;
 use crate::domain::matching::eligibility::Eligibility;
-use crate::domain::shared::problem::Problem;
 use crate::domain::profile::codes;
-use crate::domain::accounts::role::Role;
+use crate::domain::shared::problem::Problem;
 use serde::{Deserialize, Serialize};
 use time::Date;
 

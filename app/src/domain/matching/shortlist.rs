@@ -4,8 +4,8 @@
 
 use crate::domain::matching::eligibility::{assess, Eligibility, Remedy, Rule};
 use crate::domain::matching::{fit, OfferTraits, Score};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::profile::{Facts, Sex};
+use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::shared::reference::City;
 use serde::{Deserialize, Serialize};
 use time::Date;

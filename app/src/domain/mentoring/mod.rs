@@ -2,8 +2,8 @@
 //! session log's rules, who a plan waits on, and which mentor to suggest for a plan.
 
 use crate::domain::plans::plan::{PlanAction, PlanStatus};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::profile::Language;
+use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::shared::reference::{City, Sector};
 use serde::{Deserialize, Serialize};
 use time::Date;

@@ -3,11 +3,11 @@
 //! confirmed paid or failed by a finance officer (the checker, never the same person), or
 //! cancelled. Every change goes through [`TrancheStatus::apply`].
 
+use crate::domain::accounts::role::Role;
 use crate::domain::catalogue::grant_terms::{Release, TrancheTemplate};
+use crate::domain::profile::codes;
 use crate::domain::shared::money::Money;
 use crate::domain::shared::problem::Problem;
-use crate::domain::profile::codes;
-use crate::domain::accounts::role::Role;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -3,11 +3,11 @@
 //! to "ready for committee", an admin putting it on a committee's agenda, the committee's
 //! chair deciding, and the applicant revising a plan the committee returned.
 
+use crate::domain::accounts::role::Role;
 use crate::domain::catalogue::GrantCall;
 use crate::domain::matching::eligibility::Eligibility;
-use crate::domain::shared::problem::Problem;
 use crate::domain::profile::codes;
-use crate::domain::accounts::role::Role;
+use crate::domain::shared::problem::Problem;
 use serde::{Deserialize, Serialize};
 use time::Date;
 

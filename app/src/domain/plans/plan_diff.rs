@@ -3,8 +3,8 @@
 //! sources and the key totals. Mentors read this to see what an applicant did with their advice.
 
 use crate::domain::plans::budget::{Budget, CapitalItem, CapitalKind, Month};
-use crate::domain::shared::money::Money;
 use crate::domain::plans::plan_text::{PlanContent, Section};
+use crate::domain::shared::money::Money;
 use serde::{Deserialize, Serialize};
 
 /// One line of a section, kept, added or removed.

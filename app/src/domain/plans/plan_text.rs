@@ -2,9 +2,9 @@
 //! section may hold, and the checklist a plan must pass before it goes to its mentor.
 
 use crate::domain::plans::budget::{check_terms, Budget, TermsCheck};
+use crate::domain::profile::codes;
 use crate::domain::shared::money::Money;
 use crate::domain::shared::problem::Problem;
-use crate::domain::profile::codes;
 use serde::{Deserialize, Serialize};
 
 /// The written sections, in the order SYB teaches them. The figures (capital, sales and costs,

@@ -1,8 +1,8 @@
 //! The documents and skills steps of the profile: one paper or one skill at a time, checked.
 
 use crate::domain::profile::identity::{join_date, parse_date};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::profile::{Document, DocumentKind, SkillClaim, SkillLevel};
+use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::shared::reference::SkillId;
 use time::Date;
 

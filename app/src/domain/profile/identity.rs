@@ -1,8 +1,8 @@
 //! The identity step of the profile: what a form sends, checked into valid values. Every
 //! problem names its field, so the page can show it next to the input in the reader's language.
 
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::profile::{age_on, Sex};
+use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::shared::reference::{City, Country};
 use time::{Date, Month};
 

@@ -1,8 +1,8 @@
 //! The "situation" step of the profile: education, languages, sectors of interest,
 //! availability and, if the person chooses to say so, groups programmes prioritise.
 
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::profile::{Availability, Education, Language, TargetGroup};
+use crate::domain::shared::problem::{Field, FieldProblem, Problem};
 use crate::domain::shared::reference::Sector;
 
 /// Enough to say where one wants to work without turning interest into noise for matching.

@@ -468,7 +468,9 @@ pub enum Problem {
     #[error("the amount is below zero")]
     AmountBelowZero,
     #[error("the amount is above the limit")]
-    AmountAboveLimit { max: crate::domain::shared::money::Money },
+    AmountAboveLimit {
+        max: crate::domain::shared::money::Money,
+    },
     #[error("the number of jobs is not valid")]
     JobsInvalid { max: u16 },
     #[error("a business that is not operating cannot be satisfactory")]

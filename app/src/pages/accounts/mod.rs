@@ -1,5 +1,7 @@
-//! Signing up, in and out, changing one's password, and the admin's list of accounts.
+//! Signing up, in and out, each role's home page, changing one's password, and the admin's
+//! list of accounts.
 
+pub mod dashboards;
 pub mod login;
 pub mod password;
 pub mod signup;

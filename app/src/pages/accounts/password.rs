@@ -6,7 +6,7 @@ use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::accounts::password::Password;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
-use crate::server_fns::auth::{current_user, ChangePassword};
+use crate::server_fns::accounts::{current_user, ChangePassword};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

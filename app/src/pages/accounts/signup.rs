@@ -4,7 +4,7 @@ use crate::domain::accounts::email::Email;
 use crate::domain::accounts::password::Password;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
-use crate::server_fns::auth::Signup;
+use crate::server_fns::accounts::Signup;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;

@@ -1,20 +1,26 @@
 //! One grant call, new or edited: amounts, dates, places, eligibility rules as simple fields,
 //! the rubric's weights and the tranche template. Checked on the server; a stale save is refused.
 
-use super::labels::{criterion_label, lang_of, programme_label, release_label};
-use super::training_edit::{Choice, TextField, Ticks};
 use crate::components::form::last_error;
 use crate::components::problem::{FieldProblems, FormProblems};
-use crate::domain::matching::eligibility::Rule;
 use crate::domain::catalogue::grant_terms::{CallTerms, Criterion, Release, TrancheTemplate};
-use crate::domain::shared::problem::Field;
+use crate::domain::matching::eligibility::Rule;
 use crate::domain::profile::{DocumentKind, Education, Language, Programme, Sex, TargetGroup};
+use crate::domain::shared::problem::Field;
 use crate::domain::shared::reference::{City, Sector};
 use crate::i18n::*;
-use crate::pages::profile::labels::{document_name, education_name, group_name, language_name};
+use crate::pages::catalogue::{
+    labels::criterion_label, labels::lang_of, labels::programme_label, labels::release_label,
+};
+use crate::pages::catalogue::{
+    training_edit::Choice, training_edit::TextField, training_edit::Ticks,
+};
+use crate::pages::profile::{
+    labels::document_name, labels::education_name, labels::group_name, labels::language_name,
+};
 use crate::pages::sector_name;
 use crate::server_fns::catalogue::{load_call, SaveCall};
-use crate::wire::CallEdit;
+use crate::wire::catalogue::CallEdit;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

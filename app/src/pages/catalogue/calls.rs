@@ -1,10 +1,10 @@
 //! The grant calls for admins: amounts, dates, review terms; export as CSV.
 
-use super::labels::{criterion_label, lang_of, release_label};
 use crate::components::problem::FormProblems;
 use crate::i18n::*;
+use crate::pages::catalogue::{labels::criterion_label, labels::lang_of, labels::release_label};
 use crate::server_fns::catalogue::list_calls;
-use crate::wire::CallAdmin;
+use crate::wire::catalogue::CallAdmin;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -5,7 +5,7 @@ use crate::components::problem::{problem_text, FormProblems};
 use crate::domain::catalogue::training_csv::{ImportProblem, COLUMNS};
 use crate::i18n::*;
 use crate::server_fns::catalogue::import_status;
-use crate::wire::{ImportStatus, ImportView};
+use crate::wire::catalogue::{ImportStatus, ImportView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -1,8 +1,8 @@
 //! Names the catalogue pages show, in the reader's language.
 
 use crate::domain::catalogue::grant_terms::{Criterion, Release};
-use crate::domain::shared::locale::Lang;
 use crate::domain::profile::Programme;
+use crate::domain::shared::locale::Lang;
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
 

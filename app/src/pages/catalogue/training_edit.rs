@@ -1,18 +1,20 @@
 //! One training, new or edited. Every field is checked on the server; problems come back next
 //! to their field in the reader's language. A save from a stale page is refused as a conflict.
 
-use super::labels::{lang_of, programme_label};
 use crate::components::form::{invalid, last_error};
 use crate::components::problem::{FieldProblems, FormProblems, LastError};
-use crate::domain::shared::problem::Field;
-use crate::domain::profile::{DocumentKind, Education, Language, Programme, TargetGroup};
-use crate::domain::shared::reference::{City, Sector};
 use crate::domain::catalogue::training_form::{REFERENCE_MAX, TITLE_MAX};
+use crate::domain::profile::{DocumentKind, Education, Language, Programme, TargetGroup};
+use crate::domain::shared::problem::Field;
+use crate::domain::shared::reference::{City, Sector};
 use crate::i18n::*;
-use crate::pages::profile::labels::{document_name, education_name, group_name, language_name};
+use crate::pages::catalogue::{labels::lang_of, labels::programme_label};
+use crate::pages::profile::{
+    labels::document_name, labels::education_name, labels::group_name, labels::language_name,
+};
 use crate::pages::sector_name;
 use crate::server_fns::catalogue::{load_training, SaveTraining};
-use crate::wire::TrainingAdmin;
+use crate::wire::catalogue::TrainingAdmin;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

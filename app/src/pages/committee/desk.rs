@@ -6,13 +6,13 @@ use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::not_found::NotFound;
-use crate::pages::plans::plan_status_name;
-use crate::server_fns::admin::{
+use crate::pages::plans::mine::plan_status_name;
+use crate::pages::shared::not_found::NotFound;
+use crate::server_fns::committee::{
     committee_desk, AddCommitteeMember, CreateReviewSession, PutOnAgenda, RemoveCommitteeMember,
     SetCommitteeChair,
 };
-use crate::wire_committee::{CommitteeDesk, MemberLine, ReadyPlan, SessionView};
+use crate::wire::committee::{CommitteeDesk, MemberLine, ReadyPlan, SessionView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

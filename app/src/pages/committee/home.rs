@@ -4,9 +4,9 @@
 use super::labels::{quorum_text, standing_name};
 use crate::components::problem::FormProblems;
 use crate::i18n::*;
-use crate::pages::plans::plan_status_name;
+use crate::pages::plans::mine::plan_status_name;
 use crate::server_fns::committee::committee_home;
-use crate::wire_committee::{MemberCall, MemberSession};
+use crate::wire::committee::{MemberCall, MemberSession};
 use leptos::prelude::*;
 
 #[component]

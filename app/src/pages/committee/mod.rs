@@ -7,4 +7,3 @@ pub mod home;
 pub mod labels;
 pub mod review;
 pub mod scoring;
-

@@ -10,11 +10,11 @@ use crate::domain::catalogue::grant_terms::{Criterion, Rubric};
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::admin::labels::criterion_label;
+use crate::pages::catalogue::labels::criterion_label;
 use crate::pages::money::labels::outcome_name;
 use crate::server_fns::committee::{DeclareConflict, ScorePlan};
-use crate::wire::format_utc;
-use crate::wire_committee::{ReviewView, ScoresSummary, SheetLine};
+use crate::wire::committee::{ReviewView, ScoresSummary, SheetLine};
+use crate::wire::shared::format_utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -3,12 +3,12 @@
 
 use crate::components::form::last_error;
 use crate::components::problem::FormProblems;
-use crate::domain::enrolments::enrolment::{EnrolmentAction, EnrolmentStatus};
 use crate::domain::accounts::role::Role;
+use crate::domain::enrolments::enrolment::{EnrolmentAction, EnrolmentStatus};
 use crate::i18n::*;
-use crate::pages::enrolments::status_name;
+use crate::pages::enrolments::mine::status_name;
 use crate::server_fns::enrolments::{enrolment_desk, DecideEnrolment};
-use crate::wire::{format_utc, EnrolmentLine};
+use crate::wire::{enrolments::EnrolmentLine, shared::format_utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

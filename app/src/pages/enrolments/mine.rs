@@ -6,7 +6,7 @@ use crate::components::problem::FormProblems;
 use crate::domain::enrolments::enrolment::EnrolmentStatus;
 use crate::i18n::*;
 use crate::server_fns::enrolments::{my_enrolments, WithdrawSeat};
-use crate::wire::EnrolmentLine;
+use crate::wire::enrolments::EnrolmentLine;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;

@@ -2,13 +2,13 @@
 //! a business plan for a call — and, once done, where it stands.
 
 use crate::domain::catalogue::OfferKind;
-use crate::domain::matching::eligibility::Eligibility;
 use crate::domain::enrolments::enrolment::EnrolmentStatus;
+use crate::domain::matching::eligibility::Eligibility;
 use crate::i18n::*;
-use crate::pages::enrolments::status_name;
+use crate::pages::enrolments::mine::status_name;
 use crate::server_fns::enrolments::RequestSeat;
 use crate::server_fns::plans::StartPlan;
-use crate::wire::OfferMatch;
+use crate::wire::matching::OfferMatch;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -1,10 +1,12 @@
 //! Each rule's verdict and each remedy as a sentence in the reader's language.
 
 use crate::domain::matching::eligibility::{Check, ProfileFact, Reason, Remedy, Rule};
-use crate::domain::shared::locale::Lang;
 use crate::domain::profile::{DocumentKind, Language, Programme, TargetGroup};
+use crate::domain::shared::locale::Lang;
 use crate::i18n::*;
-use crate::pages::profile::labels::{document_name, education_name, group_name, language_name};
+use crate::pages::profile::{
+    labels::document_name, labels::education_name, labels::group_name, labels::language_name,
+};
 use leptos_i18n::I18nContext;
 
 fn lang_of(i18n: I18nContext<Locale>) -> Lang {

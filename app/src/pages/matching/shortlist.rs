@@ -5,14 +5,14 @@
 use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::catalogue::OfferKind;
 use crate::domain::matching::eligibility::Eligibility;
+use crate::domain::profile::Sex;
 use crate::domain::shared::locale::Lang;
 use crate::domain::shared::problem::Field;
-use crate::domain::profile::Sex;
 use crate::domain::shared::reference::City;
 use crate::i18n::*;
-use crate::pages::matches::explain::remedy_text;
-use crate::server_fns::staff::staff_shortlist;
-use crate::wire::{ApplicantLine, Shortlist};
+use crate::pages::matching::explain::remedy_text;
+use crate::server_fns::matching::staff_shortlist;
+use crate::wire::matching::{ApplicantLine, Shortlist};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -5,9 +5,9 @@ use super::labels::waits_on_name;
 use crate::components::problem::FormProblems;
 use crate::domain::plans::plan::PlanStatus;
 use crate::i18n::*;
-use crate::pages::plans::plan_status_name;
+use crate::pages::plans::mine::plan_status_name;
 use crate::server_fns::mentoring::my_caseload;
-use crate::wire_mentoring::CaseloadLine;
+use crate::wire::mentoring::CaseloadLine;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -13,11 +13,11 @@ use crate::domain::plans::plan::PlanAction;
 use crate::domain::plans::plan_text::{Part, Section};
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
-use crate::pages::plans::plan_status_name;
+use crate::pages::plans::mine::plan_status_name;
 use crate::server_fns::mentoring::LogSession;
 use crate::server_fns::plans::{CommentPlan, TransitionPlan};
-use crate::wire::format_utc;
-use crate::wire_mentoring::{CommentLine, Happening, SessionLine, TimelineEntry};
+use crate::wire::mentoring::{CommentLine, Happening, SessionLine, TimelineEntry};
+use crate::wire::shared::format_utc;
 use leptos::prelude::*;
 use time::Date;
 

@@ -2,19 +2,19 @@
 //! mentors suggested for each, with why; and each mentor's profile (city, sectors, languages,
 //! capacity), which the suggestions are drawn from.
 
-use super::labels::lang_of;
 use crate::components::form::last_error;
 use crate::components::problem::{FieldProblems, FormProblems};
-use crate::domain::shared::problem::Field;
 use crate::domain::profile::Language;
+use crate::domain::shared::problem::Field;
 use crate::domain::shared::reference::{City, Sector};
 use crate::i18n::*;
+use crate::pages::catalogue::labels::lang_of;
 use crate::pages::mentoring::labels::fit_text;
-use crate::pages::plans::plan_status_name;
+use crate::pages::plans::mine::plan_status_name;
 use crate::pages::profile::labels::language_name;
 use crate::pages::sector_name;
-use crate::server_fns::admin::{mentoring_desk, AssignMentor, SaveMentorProfile};
-use crate::wire_mentoring::{DeskPlan, MentorLine, MentoringDesk};
+use crate::server_fns::mentoring::{mentoring_desk, AssignMentor, SaveMentorProfile};
+use crate::wire::mentoring::{DeskPlan, MentorLine, MentoringDesk};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -1,12 +1,12 @@
 //! Mentoring words in the reader's language: steps, parts of a plan, open checklist points,
 //! who a plan waits on, and why a mentor is suggested.
 
-use crate::domain::plans::budget::TermsCheck;
 use crate::domain::mentoring::{Fit, WaitsOn};
+use crate::domain::plans::budget::TermsCheck;
 use crate::domain::plans::plan::PlanAction;
 use crate::domain::plans::plan_text::{ChecklistItem, Part, Section};
 use crate::i18n::*;
-use crate::pages::admin::labels::lang_of;
+use crate::pages::catalogue::labels::lang_of;
 use crate::pages::profile::labels::language_name;
 use crate::pages::sector_name;
 use leptos_i18n::I18nContext;

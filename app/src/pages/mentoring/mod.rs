@@ -11,4 +11,3 @@ pub mod labels;
 pub use activity::PlanActivityPage;
 pub use caseload::CaseloadPage;
 pub use components::{PlanComments, PlanTimeline, PlanTransitions, SessionLog};
-

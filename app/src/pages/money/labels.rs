@@ -1,8 +1,8 @@
 //! Money words in the reader's language: tranche states, payment methods, release rules and
 //! committee outcomes.
 
-use crate::domain::committee::decision::Outcome;
 use crate::domain::catalogue::grant_terms::Release;
+use crate::domain::committee::decision::Outcome;
 use crate::domain::money::tranche::TrancheStatus;
 use crate::i18n::*;
 use leptos_i18n::I18nContext;

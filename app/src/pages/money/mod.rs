@@ -6,4 +6,3 @@ pub mod desk;
 pub mod labels;
 pub mod plan;
 pub mod tranches;
-

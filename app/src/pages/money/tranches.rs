@@ -8,7 +8,7 @@ use crate::domain::money::tranche::TrancheStatus;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::server_fns::money::{CancelTranche, ReleaseTranche, SettlePayment};
-use crate::wire_money::{PaymentLine, TrancheLine};
+use crate::wire::money::{PaymentLine, TrancheLine};
 use leptos::prelude::*;
 use time::OffsetDateTime;
 

@@ -9,10 +9,10 @@ use crate::domain::monitoring::{VisitForm, EVIDENCE_MAX_FILES, JOBS_MAX, PROBLEM
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::not_found::NotFound;
-use crate::pages::plans::plan_status_name;
+use crate::pages::plans::mine::plan_status_name;
+use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::monitoring::visit_form;
-use crate::wire_monitoring::VisitPlan;
+use crate::wire::monitoring::VisitPlan;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -1,9 +1,9 @@
 //! The checklist beside the editor: each point met or, if not, what to do about it.
 
-use super::labels::section_name;
 use crate::domain::plans::budget::TermsCheck;
 use crate::domain::plans::plan_text::ChecklistItem;
 use crate::i18n::*;
+use crate::pages::plans::labels::section_name;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 

@@ -1,14 +1,14 @@
 //! What changed between two versions of a plan, or a version and the current draft: each
 //! changed section line by line, then the figures (capital lines, months, sources, totals).
 
-use super::labels::{kind_name, section_name};
 use crate::components::problem::FormProblems;
 use crate::domain::plans::plan_diff::{Amount, CapitalChange, FiguresDiff, Line, SectionDiff};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::not_found::NotFound;
+use crate::pages::plans::{labels::kind_name, labels::section_name};
+use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::plans::compare_plan;
-use crate::wire::PlanComparison;
+use crate::wire::plans::PlanComparison;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;

@@ -2,11 +2,11 @@
 //! computed from them (never typed): totals per kind, capital, sources, monthly profit, closing
 //! cash and the year's profit.
 
-use super::figures_form::FiguresForm;
-use super::labels::kind_name;
 use crate::domain::plans::budget::{Budget, CapitalKind, Totals};
 use crate::i18n::*;
-use crate::wire::PlanView;
+use crate::pages::plans::figures_form::FiguresForm;
+use crate::pages::plans::labels::kind_name;
+use crate::wire::plans::PlanView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -2,17 +2,20 @@
 //! ignored, emptying a line removes it), twelve months, and the sources. Works as a plain form;
 //! with JavaScript the typed values stay in place when something is refused.
 
-use super::labels::kind_name;
-use super::sections::DismissForm;
-use super::Reload;
 use crate::components::form::{last_error, textarea_text};
 use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::plans::budget::CapitalKind;
 use crate::domain::plans::plan_figures::{kind_code, FiguresInput, MAX_ROWS};
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
+use crate::pages::plans::labels::kind_name;
+use crate::pages::plans::sections::DismissForm;
+use crate::pages::plans::Reload;
 use crate::server_fns::plans::SaveFigures;
-use crate::wire::{format_utc, KeptConflict, PlanView};
+use crate::wire::{
+    plans::{KeptConflict, PlanView},
+    shared::format_utc,
+};
 use leptos::prelude::*;
 
 /// Empty lines offered below the saved ones.

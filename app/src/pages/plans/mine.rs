@@ -5,7 +5,7 @@ use crate::components::problem::FormProblems;
 use crate::domain::plans::plan::PlanStatus;
 use crate::i18n::*;
 use crate::server_fns::plans::my_plans;
-use crate::wire::{format_utc, PlanLine};
+use crate::wire::{plans::PlanLine, shared::format_utc};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;

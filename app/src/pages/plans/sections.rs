@@ -1,9 +1,6 @@
 //! The written sections: one card per section (owned here, so mentoring can add its comments
 //! beside each), a form on the owner's turn, the text as it reads, and any kept conflict.
 
-use super::autosave::{AutoStatus, Autosave};
-use super::labels::{problems_id, section_hint, section_name};
-use super::Reload;
 use crate::components::form::{last_error, textarea_text};
 use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::plans::plan_text::Part;
@@ -11,10 +8,16 @@ use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::mentoring::components::PlanComments;
+use crate::pages::plans::Reload;
+use crate::pages::plans::{autosave::AutoStatus, autosave::Autosave};
+use crate::pages::plans::{labels::problems_id, labels::section_hint, labels::section_name};
 use crate::server_fns::plans::CommentPlan;
 use crate::server_fns::plans::{DismissConflict, SaveSection};
-use crate::wire::{format_utc, KeptConflict, PlanView, SectionView};
-use crate::wire_mentoring::PlanActivity;
+use crate::wire::mentoring::PlanActivity;
+use crate::wire::{
+    plans::{KeptConflict, PlanView, SectionView},
+    shared::format_utc,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

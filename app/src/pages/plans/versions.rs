@@ -1,7 +1,7 @@
 //! The versions sent (one frozen at each submission), and links to compare them.
 
 use crate::i18n::*;
-use crate::wire::{format_utc, VersionLine};
+use crate::wire::{plans::VersionLine, shared::format_utc};
 use leptos::prelude::*;
 
 #[component]

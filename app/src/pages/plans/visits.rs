@@ -5,7 +5,7 @@
 use crate::domain::plans::plan::{PlanStatus, Viewer};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::wire_monitoring::{EvidenceLine, VisitLine};
+use crate::wire::monitoring::{EvidenceLine, VisitLine};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;

@@ -1,12 +1,6 @@
 //! Caseworkers' pages: the people they help (search, assisted registration) and a person's
 //! profile edited on their behalf, with the hand-over of the account.
 
-mod applicants;
-mod hand_over;
-
-pub use applicants::ApplicantsPage;
-pub use hand_over::HandOverCard;
-
 use crate::i18n::*;
 use crate::pages::profile::ProfileEditor;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@ use crate::components::form::last_error;
 use crate::components::problem::FormProblems;
 use crate::i18n::*;
 use crate::server_fns::profile::GiveConsent;
-use crate::wire::{format_utc, ConsentInfo};
+use crate::wire::{profile::ConsentInfo, shared::format_utc};
 use leptos::prelude::*;
 
 /// The privacy notice, in the reader's language, and the button that records their consent

@@ -2,11 +2,11 @@ use super::labels::document_name;
 use crate::components::form::{invalid, last_error};
 use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::profile::holdings::DOCUMENT_NUMBER_MAX;
-use crate::domain::shared::problem::Field;
 use crate::domain::profile::DocumentKind;
+use crate::domain::shared::problem::Field;
 use crate::i18n::*;
 use crate::server_fns::profile::{AddDocument, RemoveDocument};
-use crate::wire::DocumentView;
+use crate::wire::profile::DocumentView;
 use leptos::prelude::*;
 
 /// Step 3: the papers the person holds, one small form to add one, a button to remove each.

@@ -4,8 +4,8 @@ use crate::domain::accounts::email::Email;
 use crate::domain::accounts::password::Password;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
-use crate::server_fns::caseworker::HandOver;
-use crate::wire::AssistedPerson;
+use crate::server_fns::accounts::HandOver;
+use crate::wire::profile::AssistedPerson;
 use leptos::prelude::*;
 
 /// On an assisted profile: whether the account is handed over, and if not, the form that gives

@@ -1,11 +1,11 @@
 use crate::components::form::{invalid, last_error};
 use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::profile::identity::{FULL_NAME_MAX, PHONE_MAX_DIGITS};
-use crate::domain::shared::problem::Field;
 use crate::domain::profile::Sex;
+use crate::domain::shared::problem::Field;
 use crate::i18n::*;
 use crate::server_fns::profile::SaveIdentity;
-use crate::wire::{Choice, ProfilePage};
+use crate::wire::profile::{Choice, ProfilePage};
 use leptos::prelude::*;
 
 /// Step 1: who the person is. Every field is checked on the server; problems come back next to

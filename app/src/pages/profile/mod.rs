@@ -21,7 +21,7 @@ pub use hand_over::HandOverCard;
 
 use crate::components::problem::FormProblems;
 use crate::i18n::*;
-use crate::server_fns::caseworker::HandOver;
+use crate::server_fns::accounts::HandOver;
 use crate::server_fns::profile::{
     profile_page, AddDocument, AddSkill, AddWork, GiveConsent, RemoveDocument, RemoveSkill,
     RemoveWork, SaveIdentity, SaveSituation,
@@ -115,7 +115,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                         let assisted = page.assisted.clone();
                         view! {
                             {assisted.map(|person| view! {
-                                <crate::pages::caseworker::HandOverCard action=hand_over person />
+                                <crate::pages::profile::HandOverCard action=hand_over person />
                             })}
                             <consent::ConsentGiven consent=page.consent.clone() />
                             <identity::IdentityStep action=save_identity page />

@@ -4,10 +4,10 @@ use crate::components::problem::FormProblems;
 use crate::domain::profile::holdings::YEARS_MAX;
 use crate::domain::profile::SkillLevel;
 use crate::i18n::*;
+use crate::server_fns::profile::search_skills;
+use crate::server_fns::profile::search_skills::QUERY_MAX_CHARS;
 use crate::server_fns::profile::{AddSkill, RemoveSkill};
-use crate::server_fns::skills::search::QUERY_MAX_CHARS;
-use crate::server_fns::skills::search_skills;
-use crate::wire::SkillView;
+use crate::wire::profile::SkillView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

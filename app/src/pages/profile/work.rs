@@ -1,10 +1,10 @@
 use crate::components::form::{invalid, last_error};
 use crate::components::problem::{FieldProblems, FormProblems, LastError};
-use crate::domain::shared::problem::Field;
 use crate::domain::profile::work::{EMPLOYER_MAX, JOB_TITLE_MAX, TOWN_MAX, WORK_DESCRIPTION_MAX};
+use crate::domain::shared::problem::Field;
 use crate::i18n::*;
 use crate::server_fns::profile::{AddWork, RemoveWork};
-use crate::wire::{Choice, JobView};
+use crate::wire::profile::{Choice, JobView};
 use leptos::prelude::*;
 
 /// `YYYY-MM` as people write it: `MM/YYYY`.

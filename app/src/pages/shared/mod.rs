@@ -1,5 +1,4 @@
-//! Pages of no one area: the home page, dashboards, not found.
+//! Pages of no one area: the home page and "not found".
 
-pub mod dashboards;
 pub mod home;
 pub mod not_found;

@@ -5,15 +5,15 @@ use leptos::prelude::*;
 /// change it), then a new one under the sign-up rules. Every other session of the account ends
 /// (their stored password fingerprint no longer matches); this one continues under a fresh id.
 /// The one server function a person whose password was chosen by someone else may call.
-#[server(name = ChangePassword, endpoint = "account/change_password")]
+#[server(name = ChangePassword, endpoint = "accounts/change_password")]
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     use crate::auth::{check_password, hash_password};
-    use crate::db::{shared::audit, accounts::users};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{accounts::users, shared::audit};
     use crate::domain::accounts::email::Email;
     use crate::domain::accounts::password::Password;
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::server_fns::auth::login::start_session;
+    use crate::server_fns::accounts::login::start_session;
     use crate::server_fns::{auth_session, context, redirect, respond};
 
     respond(

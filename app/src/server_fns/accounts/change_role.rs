@@ -3,12 +3,12 @@ use leptos::prelude::*;
 
 /// Changes an account's role. `current_role` is the role the admin saw: if someone changed it
 /// meanwhile, the change is refused as a conflict instead of silently overwriting theirs.
-#[server(endpoint = "admin/change_role")]
+#[server(endpoint = "accounts/change_role")]
 pub async fn change_role(user_id: i64, current_role: String, role: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, accounts::users};
+    use crate::db::{accounts::users, shared::audit};
+    use crate::domain::accounts::role::Role;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

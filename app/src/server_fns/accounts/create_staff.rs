@@ -2,14 +2,14 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Creates a staff account with an initial password the admin hands over in person.
-#[server(endpoint = "admin/create_staff")]
+#[server(endpoint = "accounts/create_staff")]
 pub async fn create_staff(email: String, role: String, password: String) -> Result<i64, AppError> {
     use crate::auth::hash_password;
-    use crate::db::{shared::audit, accounts::users};
+    use crate::db::{accounts::users, shared::audit};
     use crate::domain::accounts::account::parse_credentials;
+    use crate::domain::accounts::role::Role;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, FieldProblem, Problem};
-    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

@@ -1,14 +1,14 @@
 use crate::error::AppError;
-use crate::wire::Dashboard;
+use crate::wire::accounts::Dashboard;
 use leptos::prelude::*;
 
 /// Everything the signed-in person's dashboard shows, for their role only.
-#[server(name = LoadDashboard, endpoint = "dashboard")]
+#[server(name = LoadDashboard, endpoint = "accounts/dashboard")]
 pub async fn dashboard() -> Result<Dashboard, AppError> {
-    use crate::db::{shared::audit, accounts::users};
+    use crate::db::{accounts::users, shared::audit};
     use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, require, respond};
-    use crate::wire::{AdminOverview, CaseworkerStats};
+    use crate::wire::accounts::{AdminOverview, CaseworkerStats};
 
     respond(
         async {

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 /// password (the same rules as signing up), and from then on the person signs in and finds the
 /// profile built for them. Only an account without an email can be handed over, once: the
 /// write is guarded (`where email is null`), so a second hand-over is refused.
-#[server(endpoint = "caseworker/hand_over")]
+#[server(endpoint = "accounts/hand_over")]
 pub async fn hand_over(applicant: i64, email: String, password: String) -> Result<(), AppError> {
     use crate::auth::hash_password;
     use crate::db::{profile::assisted, shared::audit};
     use crate::domain::accounts::account::parse_credentials;
+    use crate::domain::accounts::role::Role;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::domain::accounts::role::Role;
     use crate::server_fns::profile::subject::Subject;
     use crate::server_fns::{context, redirect, require, respond};
 

@@ -1,9 +1,9 @@
 use crate::error::AppError;
-use crate::wire::UserSummary;
+use crate::wire::accounts::UserSummary;
 use leptos::prelude::*;
 
 /// Every account, newest first.
-#[server(endpoint = "admin/users")]
+#[server(endpoint = "accounts/list_users")]
 pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
     use crate::db::accounts::users;
     use crate::domain::accounts::role::Role;

@@ -6,12 +6,15 @@ use leptos::prelude::*;
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::auth::check_password;
-    use crate::db::{shared::audit, accounts::login_attempts, accounts::users};
+    use crate::db::{
+        accounts::{login_attempts, users},
+        shared::audit,
+    };
     use crate::domain::accounts::access::safe_next;
-    use crate::domain::shared::audit::AuditAction;
     use crate::domain::accounts::email::Email;
-    use crate::domain::shared::problem::{Field, Problem};
     use crate::domain::accounts::throttle;
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::{auth_session, client_address, context, redirect, respond};
 
     respond(

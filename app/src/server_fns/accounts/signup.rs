@@ -5,10 +5,10 @@ use leptos::prelude::*;
 #[server(endpoint = "signup")]
 pub async fn signup(email: String, password: String) -> Result<(), AppError> {
     use crate::auth::{hash_password, SessionUser};
-    use crate::db::{shared::audit, accounts::users};
+    use crate::db::{accounts::users, shared::audit};
     use crate::domain::accounts::account::parse_credentials;
-    use crate::domain::shared::audit::AuditAction;
     use crate::domain::accounts::role::Role;
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::{auth_session, context, redirect, respond};
 
     respond(
@@ -32,7 +32,8 @@ pub async fn signup(email: String, password: String) -> Result<(), AppError> {
             tx.commit().await?;
 
             let user = SessionUser::from_row(&row)?.ok_or(AppError::Internal)?;
-            super::login::start_session(&mut auth_session().await?, &user).await?;
+            crate::server_fns::accounts::login::start_session(&mut auth_session().await?, &user)
+                .await?;
             redirect(Role::Applicant.home_path());
             Ok(())
         }

@@ -1,13 +1,17 @@
-//! The catalogue as CSV downloads (formula cells neutralised).
+//! The catalogue as CSV downloads (formula cells neutralised): `/admin/trainings/export.csv`
+//! and `/admin/calls/export.csv`, admins only.
 
-use super::admin;
+/// The paths, also listed in `domain::accounts::access::PAGES` (admins only).
+pub const TRAININGS_CSV: &str = "/admin/trainings/export.csv";
+pub const CALLS_CSV: &str = "/admin/calls/export.csv";
+
 use crate::auth::AuthSession;
 use crate::db::catalogue::catalogue_admin::{self, TrainingFilter};
 use crate::domain::catalogue::training_csv::{training_cells, write_csv, COLUMNS};
 use crate::error::AppError;
+use crate::server_fns::download::{admin, attachment, dirhams, failed};
 use crate::state::ServerContext;
 use axum::extract::State;
-use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 /// The columns of the calls export. Amounts are dirhams with centimes; lists use `|`.
@@ -27,27 +31,6 @@ const CALL_COLUMNS: [&str; 14] = [
     "quorum",
     "blind_review",
 ];
-
-pub(super) fn attachment(name: &str, body: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-pub(super) fn failed(error: AppError) -> Response {
-    StatusCode::from_u16(error.status_code())
-        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-        .into_response()
-}
 
 pub async fn trainings(session: AuthSession, State(ctx): State<ServerContext>) -> Response {
     if let Err(status) = admin(&session) {
@@ -75,12 +58,7 @@ pub async fn trainings(session: AuthSession, State(ctx): State<ServerContext>) -
     }
 }
 
-pub(super) fn dirhams(money: crate::domain::shared::money::Money) -> String {
-    let centimes = money.centimes();
-    format!("{}.{:02}", centimes / 100, centimes % 100)
-}
-
-fn call_cells(call: &crate::wire::CallAdmin) -> Vec<String> {
+fn call_cells(call: &crate::wire::catalogue::CallAdmin) -> Vec<String> {
     let join = |codes: Vec<&str>| codes.join("|");
     let c = &call.call;
     vec![
@@ -124,7 +102,9 @@ pub async fn calls(session: AuthSession, State(ctx): State<ServerContext>) -> Re
         Ok::<_, AppError>(
             calls
                 .into_iter()
-                .map(|(id, call, terms)| call_cells(&crate::wire::CallAdmin { id, call, terms }))
+                .map(|(id, call, terms)| {
+                    call_cells(&crate::wire::catalogue::CallAdmin { id, call, terms })
+                })
                 .collect::<Vec<_>>(),
         )
     };

@@ -3,20 +3,25 @@
 //! only if every row is good, writes them all in one transaction with one audit row. A file
 //! with any bad row imports nothing: its report names each problem by line and column.
 
-use super::admin;
 use crate::auth::AuthSession;
 use crate::db::catalogue::catalogue_admin::{upsert_training, Upserted};
-use crate::db::{shared::audit, catalogue::catalogue_imports, Db};
+use crate::db::{catalogue::catalogue_imports, shared::audit, Db};
+use crate::domain::catalogue::training_csv::{
+    capped, repeated_references, ImportProblem, Sheet, MAX_BYTES,
+};
 use crate::domain::shared::audit::AuditAction;
 use crate::domain::shared::problem::Problem;
-use crate::domain::catalogue::training_csv::{capped, repeated_references, ImportProblem, Sheet, MAX_BYTES};
 use crate::error::AppError;
+use crate::server_fns::download::admin;
 use crate::state::ServerContext;
-use crate::wire::ImportStatus;
+use crate::wire::catalogue::ImportStatus;
 use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// Rows checked between two progress updates.
+/// Where the upload form posts (admins only).
+pub const TRAININGS_IMPORT: &str = "/admin/trainings/import";
+
 const BATCH: usize = 250;
 
 /// A file name fit to show back: its last part, printable, not too long.
@@ -88,7 +93,7 @@ pub async fn upload(
             if let Ok((name, bytes)) = upload {
                 tokio::spawn(run_import(ctx.db.clone(), id, actor, name, bytes));
             }
-            Redirect::to(&format!("{}?job={id}", super::TRAININGS_IMPORT)).into_response()
+            Redirect::to(&format!("{}?job={id}", TRAININGS_IMPORT)).into_response()
         }
         Err(error) => axum::http::StatusCode::from_u16(error.status_code())
             .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)

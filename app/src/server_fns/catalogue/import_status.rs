@@ -1,9 +1,9 @@
 use crate::error::AppError;
-use crate::wire::ImportView;
+use crate::wire::catalogue::ImportView;
 use leptos::prelude::*;
 
 /// Where a CSV import stands, for its status page.
-#[server(name = ImportStatusOf, endpoint = "admin/trainings/import_status")]
+#[server(name = ImportStatusOf, endpoint = "catalogue/import_status")]
 pub async fn import_status(id: i64) -> Result<ImportView, AppError> {
     use crate::db::catalogue::catalogue_imports;
     use crate::domain::accounts::role::Role;

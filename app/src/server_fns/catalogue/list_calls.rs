@@ -1,9 +1,9 @@
 use crate::error::AppError;
-use crate::wire::CallAdmin;
+use crate::wire::catalogue::CallAdmin;
 use leptos::prelude::*;
 
 /// Every grant call with its review terms, opening soonest first.
-#[server(endpoint = "admin/calls/list")]
+#[server(endpoint = "catalogue/list_calls")]
 pub async fn list_calls() -> Result<Vec<CallAdmin>, AppError> {
     use crate::db::catalogue::catalogue_admin;
     use crate::domain::accounts::role::Role;

@@ -3,7 +3,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Trainings matching the list page's filters (empty means any): upcoming first.
-#[server(endpoint = "admin/trainings/list")]
+#[server(endpoint = "catalogue/list_trainings")]
 pub async fn list_trainings(
     city: String,
     sector: String,

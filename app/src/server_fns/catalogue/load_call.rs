@@ -1,9 +1,9 @@
 use crate::error::AppError;
-use crate::wire::CallEdit;
+use crate::wire::catalogue::CallEdit;
 use leptos::prelude::*;
 
 /// One grant call for the edit form, with its terms and the version a save must name.
-#[server(endpoint = "admin/calls/load")]
+#[server(endpoint = "catalogue/load_call")]
 pub async fn load_call(id: i64) -> Result<CallEdit, AppError> {
     use crate::db::catalogue::calls_admin;
     use crate::domain::accounts::role::Role;

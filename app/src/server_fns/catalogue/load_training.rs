@@ -1,9 +1,9 @@
 use crate::error::AppError;
-use crate::wire::TrainingAdmin;
+use crate::wire::catalogue::TrainingAdmin;
 use leptos::prelude::*;
 
 /// One training for the edit form, with the version a save must name.
-#[server(endpoint = "admin/trainings/load")]
+#[server(endpoint = "catalogue/load_training")]
 pub async fn load_training(id: i64) -> Result<TrainingAdmin, AppError> {
     use crate::db::catalogue::catalogue_admin;
     use crate::domain::accounts::role::Role;

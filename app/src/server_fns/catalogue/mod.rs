@@ -1,5 +1,9 @@
 //! The admin catalogue: trainings (list, edit, import status) and grant calls.
 
+#[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
+pub mod import;
 pub mod import_status;
 pub mod list_calls;
 pub mod list_trainings;
@@ -15,4 +19,3 @@ pub use load_call::{load_call, LoadCall};
 pub use load_training::{load_training, LoadTraining};
 pub use save_call::{save_call, SaveCall};
 pub use save_training::{save_training, SaveTraining};
-

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// one weight per rubric criterion in order; tranches come as parallel rows.
 // One argument per form field: that is what a plain HTML form posts.
 #[allow(clippy::too_many_arguments)]
-#[server(endpoint = "admin/calls/save")]
+#[server(endpoint = "catalogue/save_call")]
 pub async fn save_call(
     id: i64,
     version: i32,
@@ -34,10 +34,10 @@ pub async fn save_call(
     quorum: String,
     blind_review: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, catalogue::calls_admin};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::catalogue::call_form::CallForm;
+    use crate::db::{catalogue::calls_admin, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::catalogue::call_form::CallForm;
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

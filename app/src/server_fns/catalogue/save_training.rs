@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// named back.
 // One argument per form field: that is what a plain HTML form posts.
 #[allow(clippy::too_many_arguments)]
-#[server(endpoint = "admin/trainings/save")]
+#[server(endpoint = "catalogue/save_training")]
 pub async fn save_training(
     id: i64,
     version: i32,
@@ -25,10 +25,10 @@ pub async fn save_training(
     groups: Option<Vec<String>>,
     skills: String,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, catalogue::catalogue_admin};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{catalogue::catalogue_admin, shared::audit};
     use crate::domain::accounts::role::Role;
     use crate::domain::catalogue::training_form::{split_codes, TrainingForm};
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 /// An admin adds a committee account (by its email) to a call's committee.
 #[server(name = AddCommitteeMember, endpoint = "committee/add_member")]
 pub async fn add_committee_member(call: String, email: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, committee};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{committee, shared::audit};
     use crate::domain::accounts::email::Email;
-    use crate::domain::shared::problem::{Field, Problem};
     use crate::domain::accounts::role::Role;
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

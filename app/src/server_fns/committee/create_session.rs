@@ -8,11 +8,11 @@ pub async fn create_review_session(
     held_on: String,
     place: String,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, committee};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::committee::PLACE_MAX;
-    use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+    use crate::db::{committee, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::committee::PLACE_MAX;
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, FieldProblem, Problem};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

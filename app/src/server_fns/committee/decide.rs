@@ -13,12 +13,12 @@ pub async fn decide_plan(
     justification: String,
 ) -> Result<(), AppError> {
     use crate::db::plans::plan_content::{record_event, NewEvent};
-    use crate::db::{shared::audit, committee, money, plans};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::committee::decision::{Decision, Limits, Outcome};
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::db::{committee, money, plans, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::committee::decision::{Decision, Limits, Outcome};
     use crate::domain::money::tranche::schedule;
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
@@ -35,7 +35,7 @@ pub async fn decide_plan(
                 return Err(AppError::NotFound);
             }
             if !committee::is_chair(&mut tx, terms.call_id, user.id).await? {
-                return Err(super::refused(Problem::NotChair));
+                return Err(crate::server_fns::money::refused(Problem::NotChair));
             }
             let limits = Limits {
                 requested: terms.requested,
@@ -52,7 +52,7 @@ pub async fn decide_plan(
             .map_err(AppError::Validation)?;
             let action = decision.outcome.action();
             let to = head.status.apply(action, Role::Committee).map_err(|_| {
-                super::refused(Problem::PlanIs {
+                crate::server_fns::money::refused(Problem::PlanIs {
                     status: head.status,
                     action,
                 })

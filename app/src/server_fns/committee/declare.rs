@@ -9,9 +9,9 @@ pub async fn declare_conflict(
     conflicted: Option<String>,
     note: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, committee};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{committee, shared::audit};
     use crate::domain::committee::parse_declaration;
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::{context, parse_id, redirect, respond};
 
     respond(

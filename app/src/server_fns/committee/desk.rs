@@ -1,16 +1,16 @@
 use crate::error::AppError;
-use crate::wire_committee::CommitteeDesk;
+use crate::wire::committee::CommitteeDesk;
 use leptos::prelude::*;
 
 /// A call's committee for the admin: members with the chair, review sessions with their agenda,
 /// and the call's plans signed off and waiting for an agenda.
-#[server(name = CommitteeDeskFn, endpoint = "admin/committee")]
+#[server(name = CommitteeDeskFn, endpoint = "committee/desk")]
 pub async fn committee_desk(call: String) -> Result<CommitteeDesk, AppError> {
     use crate::db::{catalogue::calls_admin, committee};
-    use crate::domain::plans::plan::PlanStatus;
     use crate::domain::accounts::role::Role;
+    use crate::domain::plans::plan::PlanStatus;
     use crate::server_fns::{context, parse_id, require, respond};
-    use crate::wire_committee::{AgendaPlan, SessionView};
+    use crate::wire::committee::{AgendaPlan, SessionView};
 
     respond(
         async {

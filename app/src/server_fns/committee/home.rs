@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_committee::MemberCall;
+use crate::wire::committee::MemberCall;
 use leptos::prelude::*;
 
 /// The calls the signed-in member sits on, each session's agenda and where they stand on each
@@ -10,7 +10,7 @@ pub async fn committee_home() -> Result<Vec<MemberCall>, AppError> {
     use crate::domain::committee::{Quorum, ScoringFacts};
     use crate::domain::plans::plan::PlanStatus;
     use crate::server_fns::{context, respond};
-    use crate::wire_committee::{MemberAgendaLine, MemberSession};
+    use crate::wire::committee::{MemberAgendaLine, MemberSession};
 
     respond(
         async {

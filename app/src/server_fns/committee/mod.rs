@@ -1,27 +1,31 @@
-//! The committee member's side: their calls and agendas, one plan's review, their conflict
-//! declaration and their score sheet. A member sees only plans on an agenda of a call whose
-//! committee they sit on; anything else is "not found".
+//! The grant committee. The admin's desk: members, chair, review sessions and their agenda.
+//! The member's side: their calls and agendas, one plan's review, their conflict declaration
+//! and their score sheet (a member sees only plans on an agenda of a call whose committee they
+//! sit on; anything else is "not found"). The chair's decision.
 
+pub mod add_member;
+pub mod create_session;
 pub mod decide;
 pub mod declare;
 pub mod desk;
 pub mod home;
-pub mod members;
+pub mod put_on_agenda;
+pub mod remove_member;
 pub mod review;
-pub mod review_sessions;
 pub mod score;
+pub mod set_chair;
 
+pub use add_member::{add_committee_member, AddCommitteeMember};
+pub use create_session::{create_review_session, CreateReviewSession};
+pub use decide::*;
 pub use declare::{declare_conflict, DeclareConflict};
+pub use desk::{committee_desk, CommitteeDeskFn};
 pub use home::{committee_home, CommitteeHomeFn};
+pub use put_on_agenda::{put_on_agenda, PutOnAgenda};
+pub use remove_member::{remove_committee_member, RemoveCommitteeMember};
 pub use review::{review_plan, ReviewPlan};
 pub use score::{score_plan, ScorePlan};
-pub use desk::{committee_desk, CommitteeDeskFn};
-pub use members::{
-    add_committee_member, remove_committee_member, set_committee_chair, AddCommitteeMember,
-    RemoveCommitteeMember, SetCommitteeChair,
-};
-pub use review_sessions::{create_review_session, put_on_agenda, CreateReviewSession, PutOnAgenda};
-pub use decide::*;
+pub use set_chair::{set_committee_chair, SetCommitteeChair};
 
 #[cfg(feature = "ssr")]
 pub use ssr::*;
@@ -31,10 +35,10 @@ mod ssr {
     use crate::auth::SessionUser;
     use crate::db::plans::PlanHead;
     use crate::db::{catalogue::calls_admin, committee, plans, Tx};
+    use crate::domain::accounts::role::Role;
+    use crate::domain::catalogue::grant_terms::CallTerms;
     use crate::domain::catalogue::GrantCall;
     use crate::domain::committee::ScoringFacts;
-    use crate::domain::catalogue::grant_terms::CallTerms;
-    use crate::domain::accounts::role::Role;
     use crate::error::AppError;
     use crate::server_fns::require;
 

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 #[server(name = PutOnAgenda, endpoint = "committee/put_on_agenda")]
 pub async fn put_on_agenda(session: String, plan: String) -> Result<(), AppError> {
     use crate::db::plans::plan_content::{record_event, NewEvent};
-    use crate::db::{shared::audit, committee, plans};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::plans::plan::PlanAction;
+    use crate::db::{committee, plans, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::plans::plan::PlanAction;
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 /// An admin removes a member from a call's committee (their declarations and sheets stay).
 #[server(name = RemoveCommitteeMember, endpoint = "committee/remove_member")]
 pub async fn remove_committee_member(call: String, member: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, committee};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{committee, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

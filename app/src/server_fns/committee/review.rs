@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_committee::ReviewView;
+use crate::wire::committee::ReviewView;
 use leptos::prelude::*;
 
 /// One plan as a member of its call's committee reviews it: the plan read only, the applicant
@@ -7,13 +7,13 @@ use leptos::prelude::*;
 /// the round's sheets and who is recused; and any decision. Each opening is audited.
 #[server(name = ReviewPlan, endpoint = "committee/review")]
 pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
-    use crate::db::{shared::audit, committee, plans::plan_content};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{committee, plans::plan_content, shared::audit};
     use crate::domain::committee::{average, identity_for_committee, Quorum};
     use crate::domain::plans::plan::Viewer;
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::plans::view::plan_view;
     use crate::server_fns::{context, parse_id, respond};
-    use crate::wire_committee::ScoresSummary;
+    use crate::wire::committee::ScoresSummary;
 
     respond(
         async {

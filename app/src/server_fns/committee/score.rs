@@ -14,10 +14,10 @@ pub async fn score_plan(
     social_impact: Option<String>,
     comment: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, committee};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::committee::ScoreSheet;
+    use crate::db::{committee, shared::audit};
     use crate::domain::catalogue::grant_terms::Criterion;
+    use crate::domain::committee::ScoreSheet;
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::Field;
     use crate::server_fns::{context, parse_id, redirect, respond};
 

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 /// An admin makes a member the committee's chair (the previous chair steps down).
 #[server(name = SetCommitteeChair, endpoint = "committee/set_chair")]
 pub async fn set_committee_chair(call: String, member: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, committee};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{committee, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

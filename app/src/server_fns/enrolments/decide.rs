@@ -6,11 +6,11 @@ use leptos::prelude::*;
 /// it. A request someone else already decided answers a conflict.
 #[server(name = DecideEnrolment, endpoint = "enrolments/decide")]
 pub async fn decide_enrolment(enrolment: String, action: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, catalogue, enrolments};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::enrolments::enrolment::{may_complete, seat_change, EnrolmentAction};
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::db::{catalogue, enrolments, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::enrolments::enrolment::{may_complete, seat_change, EnrolmentAction};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire::EnrolmentLine;
+use crate::wire::enrolments::EnrolmentLine;
 use leptos::prelude::*;
 
 /// How many lines the admin's desk shows at once; the oldest requests come first.
@@ -9,8 +9,8 @@ pub const DESK_LIMIT: i64 = 200;
 #[server(name = EnrolmentDesk, endpoint = "enrolments/desk")]
 pub async fn enrolment_desk(status: String) -> Result<Vec<EnrolmentLine>, AppError> {
     use crate::db::enrolments;
-    use crate::domain::enrolments::enrolment::EnrolmentStatus;
     use crate::domain::accounts::role::Role;
+    use crate::domain::enrolments::enrolment::EnrolmentStatus;
     use crate::server_fns::{context, require, respond};
 
     respond(

@@ -1,13 +1,13 @@
 use crate::error::AppError;
-use crate::wire::EnrolmentLine;
+use crate::wire::enrolments::EnrolmentLine;
 use leptos::prelude::*;
 
 /// The signed-in applicant's seat requests and enrolments.
 #[server(name = MyEnrolments, endpoint = "enrolments/mine")]
 pub async fn my_enrolments() -> Result<Vec<EnrolmentLine>, AppError> {
     use crate::db::enrolments;
-    use crate::domain::enrolments::enrolment::EnrolmentAction;
     use crate::domain::accounts::role::Role;
+    use crate::domain::enrolments::enrolment::EnrolmentAction;
     use crate::server_fns::{context, require, respond};
 
     respond(

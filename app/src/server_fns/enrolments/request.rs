@@ -5,12 +5,12 @@ use leptos::prelude::*;
 /// after withdrawing reopens the same request; anything else already on file is refused.
 #[server(name = RequestSeat, endpoint = "enrolments/request")]
 pub async fn request_seat(training: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, catalogue, enrolments, profile::profiles};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::matching::eligibility::assess;
-    use crate::domain::enrolments::enrolment::{may_request, EnrolmentAction, EnrolmentStatus};
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::db::{catalogue, enrolments, profile::profiles, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::enrolments::enrolment::{may_request, EnrolmentAction, EnrolmentStatus};
+    use crate::domain::matching::eligibility::assess;
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

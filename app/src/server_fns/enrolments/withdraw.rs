@@ -5,11 +5,11 @@ use leptos::prelude::*;
 /// again at once. Only their own enrolments: any other id is not found.
 #[server(name = WithdrawSeat, endpoint = "enrolments/withdraw")]
 pub async fn withdraw_seat(enrolment: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, catalogue, enrolments};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::enrolments::enrolment::{may_withdraw, seat_change, EnrolmentAction};
-    use crate::domain::shared::problem::Field;
+    use crate::db::{catalogue, enrolments, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::enrolments::enrolment::{may_withdraw, seat_change, EnrolmentAction};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::Field;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

@@ -1,21 +1,21 @@
 use crate::error::AppError;
-use crate::wire::Matches;
+use crate::wire::matching::Matches;
 use leptos::prelude::*;
 
 /// The signed-in applicant's upcoming trainings and open calls: eligible ones ranked by fit,
 /// then those they could reach (with what is missing), then the rest. Computed afresh from the
 /// profile and the catalogue on every request, so any change to either shows at once.
-#[server(name = MyMatches, endpoint = "matches/mine")]
+#[server(name = MyMatches, endpoint = "matching/mine")]
 pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
     use crate::db::{catalogue, enrolments, plans, profile::profiles};
+    use crate::domain::accounts::role::Role;
     use crate::domain::catalogue::OfferKind;
     use crate::domain::matching::eligibility::{assess, Eligibility};
-    use crate::domain::shared::locale::Lang;
     use crate::domain::matching::fit;
-    use crate::domain::accounts::role::Role;
+    use crate::domain::shared::locale::Lang;
     use crate::server_fns::{context, require, respond};
-    use crate::wire::MyEnrolment;
-    use crate::wire::OfferMatch;
+    use crate::wire::enrolments::MyEnrolment;
+    use crate::wire::matching::OfferMatch;
     use std::collections::HashMap;
 
     respond(

@@ -2,8 +2,9 @@
 
 pub mod mine;
 pub mod shortlist;
+#[cfg(feature = "ssr")]
+pub mod shortlist_csv;
 
-pub use shortlist::{staff_shortlist, StaffShortlist};
 pub use mine::{my_matches, MyMatches};
 pub use shortlist::{staff_shortlist, StaffShortlist};
 
@@ -15,10 +16,10 @@ mod ssr {
     use crate::db::{catalogue, matching::people, Tx};
     use crate::domain::catalogue::OfferKind;
     use crate::domain::matching::eligibility::Rule;
-    use crate::domain::matching::OfferTraits;
     use crate::domain::matching::shortlist::{shortlist, Filter};
+    use crate::domain::matching::OfferTraits;
     use crate::error::AppError;
-    use crate::wire::{ApplicantLine, OfferChoice};
+    use crate::wire::matching::{ApplicantLine, OfferChoice};
     use time::Date;
 
     /// Upcoming trainings and open calls, for the picker.

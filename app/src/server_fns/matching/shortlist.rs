@@ -1,11 +1,11 @@
 use crate::error::AppError;
-use crate::wire::Shortlist;
+use crate::wire::matching::Shortlist;
 use leptos::prelude::*;
 
 /// For caseworkers and admins: the applicants a training or call suits, eligible first and
 /// best fit first, one page at a time. Recomputed from the profiles and the catalogue on every
 /// request. A GET so the plain filter form and page links work without a script.
-#[server(name = StaffShortlist, endpoint = "staff/shortlist", input = server_fn::codec::GetUrl)]
+#[server(name = StaffShortlist, endpoint = "matching/shortlist", input = server_fn::codec::GetUrl)]
 pub async fn staff_shortlist(
     kind: String,
     id: String,
@@ -16,11 +16,11 @@ pub async fn staff_shortlist(
     page: String,
 ) -> Result<Shortlist, AppError> {
     use crate::db::shared::audit;
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::catalogue::OfferKind;
     use crate::domain::accounts::role::Role;
+    use crate::domain::catalogue::OfferKind;
     use crate::domain::matching::shortlist::{Filter, PAGE_SIZE};
-    use crate::server_fns::staff::{offer_choices, ranked};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::server_fns::matching::{offer_choices, ranked};
     use crate::server_fns::{context, parse_id, require, respond};
 
     respond(

@@ -1,19 +1,19 @@
-//! CSV downloads. They are plain GET routes (a link works without a script), guarded by the
-//! same page rules (`app::domain::accounts::access::PAGES`) before they run, and checked again here.
+//! The staff shortlist as CSV: a plain GET route (a link works without a script), guarded by
+//! the page rules (`domain::accounts::access::PAGES`) before it runs, and checked again here.
 
-use crate::AppState;
-use app::auth::AuthSession;
-use app::db::shared::audit;
-use app::domain::shared::audit::AuditAction;
-use app::domain::catalogue::OfferKind;
-use app::domain::matching::eligibility::Eligibility;
-use app::domain::shared::locale::Lang;
-use app::domain::accounts::role::Role;
-use app::domain::matching::shortlist::Filter;
-use app::domain::shared::spreadsheet::safe_cell;
-use app::error::AppError;
-use app::server_fns::staff::ranked;
-use app::wire::ApplicantLine;
+use crate::auth::AuthSession;
+use crate::db::shared::audit;
+use crate::domain::accounts::role::Role;
+use crate::domain::catalogue::OfferKind;
+use crate::domain::matching::eligibility::Eligibility;
+use crate::domain::matching::shortlist::Filter;
+use crate::domain::shared::audit::AuditAction;
+use crate::domain::shared::locale::Lang;
+use crate::domain::shared::spreadsheet::safe_cell;
+use crate::error::AppError;
+use crate::server_fns::matching::ranked;
+use crate::state::ServerContext;
+use crate::wire::matching::ApplicantLine;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,8 +21,11 @@ use std::collections::HashMap;
 
 /// The staff shortlist of one offer, whole, as CSV in the reader's language. Bad filters send
 /// the person back to the page, which names them.
+/// Where the download link points.
+pub const SHORTLIST_CSV: &str = "/staff/matches.csv";
+
 pub async fn shortlist_csv(
-    State(state): State<AppState>,
+    State(ctx): State<ServerContext>,
     auth: AuthSession,
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
@@ -49,8 +52,8 @@ pub async fn shortlist_csv(
             .finish();
         return Redirect::to(&format!("/staff/matches?{back}")).into_response();
     };
-    let lang = crate::middleware::reader_language(&headers);
-    match export(&state, user.id, kind, id, &filter).await {
+    let lang = crate::components::plain_page::reader_language(&headers);
+    match export(&ctx, user.id, kind, id, &filter).await {
         Ok((reference, lines)) => match write_csv(lang, &lines) {
             Ok(body) => (
                 [
@@ -79,17 +82,17 @@ pub async fn shortlist_csv(
 /// are ranked), then the export's audit row — who took which list, how many people — in a short
 /// write transaction before anything is sent: no audit row, no file.
 async fn export(
-    state: &AppState,
+    ctx: &ServerContext,
     actor: i64,
     kind: OfferKind,
     id: i64,
     filter: &Filter,
 ) -> Result<(String, Vec<ApplicantLine>), AppError> {
-    let today = app::db::now().date();
-    let mut read = state.ctx.db.read().await?;
+    let today = crate::db::now().date();
+    let mut read = ctx.db.read().await?;
     let (offer, lines) = ranked(&mut read, kind, id, filter, today).await?;
     read.commit().await?;
-    let mut tx = state.ctx.db.begin().await?;
+    let mut tx = ctx.db.begin().await?;
     audit::record(
         &mut tx,
         audit::Entry::new(Some(actor), AuditAction::MatchesExported)
@@ -111,7 +114,7 @@ fn file_stem(reference: &str) -> String {
 }
 
 fn write_csv(lang: Lang, lines: &[ApplicantLine]) -> Result<Vec<u8>, csv::Error> {
-    use app::i18n::*;
+    use crate::i18n::*;
     let locale: Locale = lang.code().parse().unwrap_or_default();
     // A byte-order mark, so spreadsheet programs read the accents and Arabic as UTF-8.
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());

@@ -3,12 +3,12 @@ use leptos::prelude::*;
 
 /// An admin gives a plan to a mentor. `expected` is the mentor the admin saw (empty for none):
 /// if someone assigned the plan meanwhile, this is a conflict, not a silent overwrite.
-#[server(name = AssignMentor, endpoint = "admin/assign_mentor")]
+#[server(name = AssignMentor, endpoint = "mentoring/assign_mentor")]
 pub async fn assign_mentor(plan: String, mentor: String, expected: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, mentoring::mentor_desk, mentoring, plans};
+    use crate::db::{mentoring, mentoring::mentor_desk, plans, shared::audit};
+    use crate::domain::accounts::role::Role;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_mentoring::CaseloadLine;
+use crate::wire::mentoring::CaseloadLine;
 use leptos::prelude::*;
 
 /// The signed-in mentor's plans, the longest waiting on them first. Their own caseload only,

@@ -1,16 +1,16 @@
 use crate::error::AppError;
-use crate::wire_mentoring::MentoringDesk;
+use crate::wire::mentoring::MentoringDesk;
 use leptos::prelude::*;
 
 /// The plans still in play with their mentor (those without one first), the mentors, and for
 /// each plan the mentors ranked by `domain::mentoring::suggest`, each with its reasons.
-#[server(name = MentoringDeskFn, endpoint = "admin/mentoring")]
+#[server(name = MentoringDeskFn, endpoint = "mentoring/desk")]
 pub async fn mentoring_desk() -> Result<MentoringDesk, AppError> {
     use crate::db::mentoring::mentor_desk;
-    use crate::domain::mentoring::{suggest, MentorFit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::mentoring::{suggest, MentorFit};
     use crate::server_fns::{context, require, respond};
-    use crate::wire_mentoring::DeskPlan;
+    use crate::wire::mentoring::DeskPlan;
 
     respond(
         async {

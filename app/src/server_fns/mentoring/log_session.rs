@@ -12,11 +12,11 @@ pub async fn log_session(
     next_steps: String,
     back: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, mentoring, plans};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{mentoring, plans, shared::audit};
+    use crate::domain::accounts::role::Role;
     use crate::domain::mentoring::Session;
     use crate::domain::plans::plan::Viewer;
-    use crate::domain::accounts::role::Role;
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::plans::activity::started_on;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 

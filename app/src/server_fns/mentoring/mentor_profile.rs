@@ -4,7 +4,7 @@ use leptos::prelude::*;
 /// An admin records where a mentor works, their sectors and languages (codes from the same
 /// reference lists as applicant profiles) and how many plans they can coach at once. Lists
 /// arrive as `sectors[]=…` checkboxes; an unticked list arrives as nothing.
-#[server(name = SaveMentorProfile, endpoint = "admin/mentor_profile")]
+#[server(name = SaveMentorProfile, endpoint = "mentoring/mentor_profile")]
 pub async fn save_mentor_profile(
     mentor: String,
     city: String,
@@ -12,13 +12,13 @@ pub async fn save_mentor_profile(
     languages: Option<Vec<String>>,
     capacity: String,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, mentoring::mentor_desk};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::mentoring::parse_capacity;
-    use crate::domain::shared::problem::{Field, FieldProblem, Problem};
-    use crate::domain::profile::Language;
-    use crate::domain::shared::reference::{City, Sector};
+    use crate::db::{mentoring::mentor_desk, shared::audit};
     use crate::domain::accounts::role::Role;
+    use crate::domain::mentoring::parse_capacity;
+    use crate::domain::profile::Language;
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+    use crate::domain::shared::reference::{City, Sector};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

@@ -7,9 +7,8 @@ pub mod desk;
 pub mod log_session;
 pub mod mentor_profile;
 
-pub use caseload::{my_caseload, MyCaseload};
-pub use log_session::{log_session, LogSession};
 pub use assign_mentor::{assign_mentor, AssignMentor};
-pub use mentor_profile::{save_mentor_profile, SaveMentorProfile};
+pub use caseload::{my_caseload, MyCaseload};
 pub use desk::{mentoring_desk, MentoringDeskFn};
-
+pub use log_session::{log_session, LogSession};
+pub use mentor_profile::{save_mentor_profile, SaveMentorProfile};

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_money::CallMoney;
+use crate::wire::money::CallMoney;
 use leptos::prelude::*;
 
 /// One call's money for admins and finance: balances from the ledger and every tranche with

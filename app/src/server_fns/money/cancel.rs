@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_money::MoneyReceipt;
+use crate::wire::money::MoneyReceipt;
 use leptos::prelude::*;
 
 /// An admin cancels a tranche that will not be paid (the business closed, the grant was
@@ -13,12 +13,12 @@ pub async fn cancel_tranche(
     reason: String,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::shared::audit;
     use crate::db::money::{self, LedgerEntry};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::Field;
+    use crate::db::shared::audit;
     use crate::domain::accounts::role::Role;
     use crate::domain::money::tranche::{note, TrancheAction};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::Field;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_money::FinanceDesk;
+use crate::wire::money::FinanceDesk;
 use leptos::prelude::*;
 
 /// The finance officer's desk: payments awaiting confirmation, oldest first, and every call's

@@ -1,12 +1,15 @@
 //! The ledger as a CSV download for admins and finance officers: every money movement, oldest
 //! first, one call's or all. Reading it is audited (it names beneficiaries' payments).
 
-use super::export::{attachment, dirhams, failed};
+use crate::server_fns::download::{attachment, dirhams, failed};
+
+/// Admins and finance officers (listed in the page rules).
+pub const LEDGER_CSV: &str = crate::domain::accounts::access::LEDGER_CSV;
 use crate::auth::AuthSession;
-use crate::db::{shared::audit, money::money_views};
-use crate::domain::shared::audit::AuditAction;
+use crate::db::{money::money_views, shared::audit};
 use crate::domain::accounts::role::Role;
 use crate::domain::catalogue::training_csv::write_csv;
+use crate::domain::shared::audit::AuditAction;
 use crate::error::AppError;
 use crate::state::ServerContext;
 use axum::extract::{Query, State};

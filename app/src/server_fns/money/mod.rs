@@ -5,6 +5,8 @@
 pub mod call;
 pub mod cancel;
 pub mod desk;
+#[cfg(feature = "ssr")]
+pub mod ledger;
 pub mod overview;
 pub mod plan;
 pub mod release;
@@ -67,7 +69,7 @@ mod ssr {
         actor_id: i64,
         endpoint: &str,
         request_hash: &str,
-    ) -> Result<Option<crate::wire_money::MoneyReceipt>, AppError> {
+    ) -> Result<Option<crate::wire::money::MoneyReceipt>, AppError> {
         use crate::db::money::{claim, Claim};
         match claim(tx, key, actor_id, endpoint, request_hash)
             .await?

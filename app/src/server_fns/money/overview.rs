@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_money::Balances;
+use crate::wire::money::Balances;
 use leptos::prelude::*;
 
 /// Every call's envelope against what is committed, released and paid, from the ledger.

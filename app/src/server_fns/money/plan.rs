@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_money::PlanMoney;
+use crate::wire::money::PlanMoney;
 use leptos::prelude::*;
 
 /// A plan's decisions and payment schedule: for its applicant and mentor (who see the outcome

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_money::MoneyReceipt;
+use crate::wire::money::MoneyReceipt;
 use leptos::prelude::*;
 
 /// An admin (the maker) sends a tranche for payment, naming the method and its details. The
@@ -17,13 +17,13 @@ pub async fn release_tranche(
     account: Option<String>,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::shared::audit;
     use crate::db::money::{self, LedgerEntry};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::catalogue::grant_terms::Release;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::db::shared::audit;
     use crate::domain::accounts::role::Role;
+    use crate::domain::catalogue::grant_terms::Release;
     use crate::domain::money::tranche::{PaymentMethod, TrancheAction};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_money::MoneyReceipt;
+use crate::wire::money::MoneyReceipt;
 use leptos::prelude::*;
 
 /// A finance officer (the checker) confirms a released tranche paid, with the transfer's
@@ -13,12 +13,14 @@ pub async fn settle_payment(
     note: Option<String>,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::shared::audit;
     use crate::db::money::{self, LedgerEntry};
+    use crate::db::shared::audit;
+    use crate::domain::accounts::role::Role;
+    use crate::domain::money::tranche::{
+        checker_is_not_maker, note as checked_note, TrancheAction,
+    };
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::domain::accounts::role::Role;
-    use crate::domain::money::tranche::{checker_is_not_maker, note as checked_note, TrancheAction};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

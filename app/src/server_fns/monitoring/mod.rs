@@ -2,9 +2,10 @@
 //! posted as a multipart form with its files (`files::monitoring`), not through a server
 //! function.
 
+#[cfg(feature = "ssr")]
+pub mod visit;
 pub mod visit_form;
 pub mod visits;
 
 pub use visit_form::{visit_form, VisitFormPlan};
 pub use visits::{plan_visits, PlanVisits};
-

@@ -7,22 +7,26 @@
 //! be long, and it does not belong in an address).
 
 use crate::auth::{AuthSession, SessionUser};
-use crate::db::{shared::audit, monitoring, plans, Tx};
-use crate::domain::shared::audit::AuditAction;
+use crate::db::{monitoring, plans, shared::audit, Tx};
+use crate::domain::accounts::role::Role;
 use crate::domain::monitoring::{
     Evidence, Upload, Visit, VisitForm, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES,
 };
 use crate::domain::plans::plan::{PlanStatus, Viewer};
+use crate::domain::shared::audit::AuditAction;
 use crate::domain::shared::problem::{Field, FieldProblem, Problem};
-use crate::domain::accounts::role::Role;
 use crate::error::AppError;
 use crate::state::ServerContext;
-use crate::wire_monitoring::{VisitRetry, RETRY_KEY};
+use crate::wire::monitoring::{VisitRetry, RETRY_KEY};
 use axum::extract::{Multipart, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// The largest request body: every file at its cap, plus the text fields.
+/// A visit's form posts here (mentors); its evidence is served from `EVIDENCE`.
+pub const VISIT: &str = "/mentor/visit";
+pub const EVIDENCE: &str = "/plans/evidence";
+
 pub const BODY_MAX: usize = EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + 1024 * 1024;
 
 /// What the multipart body held: the plan, the typed fields, the files, and a problem with
@@ -251,7 +255,10 @@ pub async fn download(
         .as_deref()
         .and_then(|id| crate::server_fns::parse_id(id).ok())
     else {
-        return super::plain_page::plain_page(super::plain_page::PlainPage::NotFound, &headers);
+        return crate::components::plain_page::plain_page(
+            crate::components::plain_page::PlainPage::NotFound,
+            &headers,
+        );
     };
     let file = async {
         let mut tx = ctx.db.read().await?;
@@ -279,7 +286,10 @@ pub async fn download(
             file.data,
         )
             .into_response(),
-        Ok(None) => super::plain_page::plain_page(super::plain_page::PlainPage::NotFound, &headers),
+        Ok(None) => crate::components::plain_page::plain_page(
+            crate::components::plain_page::PlainPage::NotFound,
+            &headers,
+        ),
         Err(error) => StatusCode::from_u16(error.status_code())
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
             .into_response(),

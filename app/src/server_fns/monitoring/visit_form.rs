@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_monitoring::VisitPlan;
+use crate::wire::monitoring::VisitPlan;
 use leptos::prelude::*;
 
 /// The plan the signed-in mentor is about to report a visit on: only a plan they mentor
@@ -7,10 +7,10 @@ use leptos::prelude::*;
 #[server(name = VisitFormPlan, endpoint = "monitoring/visit_form")]
 pub async fn visit_form(plan: String, retry: Option<String>) -> Result<VisitPlan, AppError> {
     use crate::db::{mentoring, monitoring, plans};
-    use crate::domain::plans::plan::{PlanStatus, Viewer};
     use crate::domain::accounts::role::Role;
+    use crate::domain::plans::plan::{PlanStatus, Viewer};
     use crate::server_fns::{auth_session, context, parse_id, require, respond};
-    use crate::wire_monitoring::{VisitRetry, RETRY_KEY};
+    use crate::wire::monitoring::{VisitRetry, RETRY_KEY};
 
     respond(
         async {

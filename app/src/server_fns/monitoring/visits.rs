@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_monitoring::VisitLine;
+use crate::wire::monitoring::VisitLine;
 use leptos::prelude::*;
 
 /// A plan's monitoring visits, latest first, for its owner, its mentor and admins (anyone

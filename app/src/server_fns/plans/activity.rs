@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire_mentoring::PlanActivity;
+use crate::wire::mentoring::PlanActivity;
 use leptos::prelude::*;
 
 /// A plan's timeline, comment threads and session log, for its owner, its mentor or an admin;
@@ -7,10 +7,10 @@ use leptos::prelude::*;
 #[server(name = PlanActivityFn, endpoint = "plans/activity")]
 pub async fn plan_activity(plan: String) -> Result<PlanActivity, AppError> {
     use crate::db::{mentoring, plans};
-    use crate::domain::plans::plan::PlanAction;
     use crate::domain::accounts::role::Role;
+    use crate::domain::plans::plan::PlanAction;
     use crate::server_fns::{context, parse_id, require, respond};
-    use crate::wire_mentoring::{Happening, TimelineEntry};
+    use crate::wire::mentoring::{Happening, TimelineEntry};
 
     respond(
         async {

@@ -10,13 +10,13 @@ pub async fn comment_plan(
     body: String,
     back: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, mentoring, plans};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{mentoring, plans, shared::audit};
+    use crate::domain::accounts::role::Role;
     use crate::domain::mentoring::{required_text, COMMENT_MAX};
     use crate::domain::plans::plan::Viewer;
     use crate::domain::plans::plan_text::Part;
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

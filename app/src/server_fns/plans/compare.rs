@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire::PlanComparison;
+use crate::wire::plans::PlanComparison;
 use leptos::prelude::*;
 
 /// What changed between two versions of a plan, or a version and the current draft (`0` or
@@ -50,7 +50,7 @@ async fn state(
     id: i64,
     number: i32,
 ) -> Result<crate::domain::plans::plan_text::PlanContent, AppError> {
-    use crate::db::{plans::plan_content, plans::plan_edits};
+    use crate::db::plans::{plan_content, plan_edits};
     if number == 0 {
         plan_content::current(tx, id).await
     } else {

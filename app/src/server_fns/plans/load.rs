@@ -1,12 +1,12 @@
 use crate::error::AppError;
-use crate::wire::PlanView;
+use crate::wire::plans::PlanView;
 use leptos::prelude::*;
 
 /// One plan as its page shows it to the signed-in viewer: the owner, the assigned mentor or an
 /// admin. Anyone else, and an unknown id, get "not found".
 #[server(name = LoadPlan, endpoint = "plans/load")]
 pub async fn load_plan(id: i64) -> Result<PlanView, AppError> {
-    use crate::db::{plans::plan_content, plans::plan_edits};
+    use crate::db::plans::{plan_content, plan_edits};
     use crate::domain::plans::plan::Viewer;
     use crate::domain::plans::plan_figures::FiguresInput;
     use crate::server_fns::{context, respond};

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire::PlanLine;
+use crate::wire::plans::PlanLine;
 use leptos::prelude::*;
 
 /// The signed-in applicant's business plans, newest first.

@@ -13,7 +13,8 @@ pub mod save_figures;
 pub mod save_section;
 pub mod start;
 pub mod transition;
-pub mod view;
+#[cfg(feature = "ssr")]
+pub(crate) mod view;
 
 pub use activity::{plan_activity, PlanActivityFn};
 pub use comment::{comment_plan, CommentPlan};
@@ -27,16 +28,14 @@ pub use save_section::{save_section, SaveSection};
 pub use start::{start_plan, StartPlan};
 pub use transition::{transition_plan, TransitionPlan};
 
-#[cfg(feature = "ssr")]
-
 /// The role someone acts in on a plan: the owner as its applicant, the mentor as its mentor.
 /// Admins read plans but take no step on them.
 #[cfg(feature = "ssr")]
 pub(crate) fn acting_role(
     viewer: crate::domain::plans::plan::Viewer,
 ) -> Result<crate::domain::accounts::role::Role, crate::error::AppError> {
-    use crate::domain::plans::plan::Viewer;
     use crate::domain::accounts::role::Role;
+    use crate::domain::plans::plan::Viewer;
     match viewer {
         Viewer::Owner => Ok(Role::Applicant),
         Viewer::Mentor => Ok(Role::Mentor),
@@ -47,7 +46,9 @@ pub(crate) fn acting_role(
 /// A refused step as the user reads it: a step that is never theirs is forbidden; a step not
 /// possible from here names the plan's current state and the step.
 #[cfg(feature = "ssr")]
-pub(crate) fn refused(error: crate::domain::plans::plan::TransitionError) -> crate::error::AppError {
+pub(crate) fn refused(
+    error: crate::domain::plans::plan::TransitionError,
+) -> crate::error::AppError {
     use crate::domain::plans::plan::TransitionError;
     use crate::domain::shared::problem::{Field, Problem};
     use crate::error::AppError;
@@ -104,9 +105,9 @@ mod ssr {
     use crate::auth::SessionUser;
     use crate::db::plans::{visible, PlanHead};
     use crate::db::Tx;
+    use crate::domain::accounts::role::Role;
     use crate::domain::plans::plan::Viewer;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::domain::accounts::role::Role;
     use crate::error::AppError;
     use crate::server_fns::require;
 

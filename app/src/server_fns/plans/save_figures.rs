@@ -21,9 +21,9 @@ pub async fn save_figures(
     grant_requested: String,
     loan: String,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, plans::plan_edits};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{plans::plan_edits, shared::audit};
     use crate::domain::plans::plan_figures::{parse, FiguresInput};
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::{context, parse_id, redirect, respond, wants_html};
 
     respond(

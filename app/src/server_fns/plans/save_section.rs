@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire::SectionSaved;
+use crate::wire::plans::SectionSaved;
 use leptos::prelude::*;
 
 /// The owner saves one section over the revision they started from. If someone saved it first
@@ -13,9 +13,9 @@ pub async fn save_section(
     body: String,
     revision: String,
 ) -> Result<SectionSaved, AppError> {
-    use crate::db::{shared::audit, plans::plan_edits};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{plans::plan_edits, shared::audit};
     use crate::domain::plans::plan_text::{Section, SectionText};
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::Field;
     use crate::markdown::to_safe_html;
     use crate::server_fns::{context, parse_id, redirect, respond, wants_html};

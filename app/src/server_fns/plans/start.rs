@@ -5,12 +5,12 @@ use leptos::prelude::*;
 /// today. One plan per person and call: a second start is refused, the first plan kept.
 #[server(name = StartPlan, endpoint = "plans/start")]
 pub async fn start_plan(call: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, catalogue, plans, profile::profiles};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{catalogue, plans, profile::profiles, shared::audit};
+    use crate::domain::accounts::role::Role;
     use crate::domain::matching::eligibility::assess;
     use crate::domain::plans::plan::may_start;
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

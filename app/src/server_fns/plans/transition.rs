@@ -13,12 +13,12 @@ pub async fn transition_plan(
     back: Option<String>,
 ) -> Result<(), AppError> {
     use crate::db::plans::plan_content::{freeze, record_event, NewEvent};
-    use crate::db::{shared::audit, plans};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{plans, shared::audit};
+    use crate::domain::accounts::role::Role;
     use crate::domain::mentoring::reason_for;
     use crate::domain::plans::plan::PlanAction;
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::Field;
-    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(

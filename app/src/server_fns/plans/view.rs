@@ -7,7 +7,7 @@ use crate::domain::plans::budget::Budget;
 use crate::domain::plans::plan::Viewer;
 use crate::domain::plans::plan_text::{checklist, Section};
 use crate::markdown::to_safe_html;
-use crate::wire::{KeptConflict, PlanView, SectionView, VersionLine};
+use crate::wire::plans::{KeptConflict, PlanView, SectionView, VersionLine};
 
 pub fn plan_view(
     head: PlanHead,

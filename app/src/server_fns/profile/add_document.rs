@@ -12,12 +12,12 @@ pub async fn add_document(
     expires_year: String,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, profile::holdings};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{profile::holdings, shared::audit};
     use crate::domain::profile::holdings::{DocumentForm, DOCUMENTS_MAX};
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::profile::require_identity;
-    use crate::server_fns::profile::subject::{Subject, EDITORS};
+    use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

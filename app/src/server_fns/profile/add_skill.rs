@@ -10,12 +10,12 @@ pub async fn add_skill(
     years: String,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, profile::holdings};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{profile::holdings, shared::audit};
     use crate::domain::profile::holdings::{SkillForm, SKILLS_MAX};
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::profile::require_identity;
-    use crate::server_fns::profile::subject::{Subject, EDITORS};
+    use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
@@ -31,8 +31,12 @@ pub async fn add_skill(
             let mut tx = context()?.db.begin().await?;
             let subject = Subject::resolve(&mut tx, &me, applicant).await?;
             require_identity(&mut tx, subject.id).await?;
-            let claimed =
-                holdings::skills(&mut tx, subject.id, crate::domain::shared::locale::Lang::DEFAULT).await?;
+            let claimed = holdings::skills(
+                &mut tx,
+                subject.id,
+                crate::domain::shared::locale::Lang::DEFAULT,
+            )
+            .await?;
             let is_new = !claimed.iter().any(|s| s.code == claim.skill.code());
             if is_new && claimed.len() >= SKILLS_MAX {
                 return Err(AppError::field(

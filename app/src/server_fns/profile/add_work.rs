@@ -19,12 +19,12 @@ pub async fn add_work(
     description: String,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, profile::work};
+    use crate::db::{profile::work, shared::audit};
+    use crate::domain::profile::work::{JobForm, JOBS_MAX};
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::domain::profile::work::{JobForm, JOBS_MAX};
     use crate::server_fns::profile::require_identity;
-    use crate::server_fns::profile::subject::{Subject, EDITORS};
+    use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire::ApplicantListing;
+use crate::wire::profile::ApplicantListing;
 use leptos::prelude::*;
 
 /// The most characters a search may have.
@@ -7,11 +7,11 @@ pub const SEARCH_MAX_CHARS: usize = 80;
 
 /// The applicants a caseworker can help (consent to the current notice on record), found by
 /// name or phone; those the caseworker registered come first.
-#[server(endpoint = "caseworker/applicants")]
+#[server(endpoint = "profile/applicants")]
 pub async fn applicants(q: String) -> Result<Vec<ApplicantListing>, AppError> {
     use crate::db::profile::assisted;
-    use crate::domain::shared::problem::{Field, Problem};
     use crate::domain::accounts::role::Role;
+    use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::{context, require, respond};
 
     respond(

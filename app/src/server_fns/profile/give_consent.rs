@@ -6,12 +6,12 @@ use leptos::prelude::*;
 /// agrees to a text they did not see.
 #[server(endpoint = "profile/give_consent")]
 pub async fn give_consent(notice_version: String, lang: String) -> Result<(), AppError> {
-    use crate::db::{shared::audit, profile::profiles};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{profile::profiles, shared::audit};
+    use crate::domain::accounts::role::Role;
     use crate::domain::profile::consent::NOTICE_VERSION;
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::locale::Lang;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::domain::accounts::role::Role;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

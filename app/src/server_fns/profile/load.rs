@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire::ProfilePage;
+use crate::wire::profile::ProfilePage;
 use leptos::prelude::*;
 
 /// A profile and the choices its forms offer, labelled in `lang`: the signed-in applicant's
@@ -7,13 +7,16 @@ use leptos::prelude::*;
 /// a caseworker's read is audited).
 #[server(name = LoadProfile, endpoint = "profile/load")]
 pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<ProfilePage, AppError> {
-    use crate::db::{shared::audit, profile::holdings, profile::profiles, profile::work};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{
+        profile::{holdings, profiles, work},
+        shared::audit,
+    };
     use crate::domain::profile::consent::NOTICE_VERSION;
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::locale::Lang;
-    use crate::server_fns::profile::subject::{Subject, EDITORS};
+    use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, require, respond};
-    use crate::wire::AssistedPerson;
+    use crate::wire::profile::AssistedPerson;
 
     respond(
         async {
@@ -72,9 +75,12 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
 #[cfg(feature = "ssr")]
 fn choices(
     lang: crate::domain::shared::locale::Lang,
-) -> (Vec<crate::wire::Choice>, Vec<crate::wire::Choice>) {
+) -> (
+    Vec<crate::wire::profile::Choice>,
+    Vec<crate::wire::profile::Choice>,
+) {
     use crate::domain::shared::reference::{City, Country};
-    use crate::wire::Choice;
+    use crate::wire::profile::Choice;
     let mut countries: Vec<Choice> = Country::all()
         .map(|c| Choice {
             code: c.code().to_owned(),

@@ -15,23 +15,22 @@ pub mod remove_work;
 pub mod save_identity;
 pub mod save_situation;
 pub mod search_skills;
+#[cfg(feature = "ssr")]
 pub mod subject;
 
 pub use add_document::{add_document, AddDocument};
 pub use add_skill::{add_skill, AddSkill};
 pub use add_work::{add_work, AddWork};
+pub use applicants::{applicants, Applicants};
 pub use give_consent::{give_consent, GiveConsent};
 pub use load::{profile_page, LoadProfile};
+pub use register::{register_applicant, RegisterApplicant};
 pub use remove_document::{remove_document, RemoveDocument};
 pub use remove_skill::{remove_skill, RemoveSkill};
 pub use remove_work::{remove_work, RemoveWork};
 pub use save_identity::{save_identity, SaveIdentity};
 pub use save_situation::{save_situation, SaveSituation};
-pub use applicants::{applicants, Applicants};
-pub use register::{register_applicant, RegisterApplicant};
 pub use search_skills::{search_skills, SearchSkills};
-
-#[cfg(feature = "ssr")]
 
 /// Documents and skills hang on a profile: the identity step (which itself needs consent)
 /// comes first.

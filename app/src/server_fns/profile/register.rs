@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// consent the caseworker took in person (the notice version, the language it was read in,
 /// who took it, when), and the first profile row with the person's name and phone — in one
 /// transaction, with its audit rows. The caseworker then continues on the person's profile.
-#[server(endpoint = "caseworker/register")]
+#[server(endpoint = "profile/register")]
 pub async fn register_applicant(
     full_name: String,
     phone: String,
@@ -14,11 +14,14 @@ pub async fn register_applicant(
     notice_read: Option<String>,
     agreed: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{profile::assisted, shared::audit, profile::profiles};
-    use crate::domain::profile::assisted::RegistrationForm;
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::profile::consent::NOTICE_VERSION;
+    use crate::db::{
+        profile::{assisted, profiles},
+        shared::audit,
+    };
     use crate::domain::accounts::role::Role;
+    use crate::domain::profile::assisted::RegistrationForm;
+    use crate::domain::profile::consent::NOTICE_VERSION;
+    use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

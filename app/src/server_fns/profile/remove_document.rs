@@ -5,9 +5,9 @@ use leptos::prelude::*;
 /// does not exist.
 #[server(endpoint = "profile/remove_document")]
 pub async fn remove_document(id: i64, applicant: Option<i64>) -> Result<(), AppError> {
-    use crate::db::{shared::audit, profile::holdings};
+    use crate::db::{profile::holdings, shared::audit};
     use crate::domain::shared::audit::AuditAction;
-    use crate::server_fns::profile::subject::{Subject, EDITORS};
+    use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

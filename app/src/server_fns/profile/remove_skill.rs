@@ -4,9 +4,9 @@ use leptos::prelude::*;
 /// Removes one of the applicant's own skills.
 #[server(endpoint = "profile/remove_skill")]
 pub async fn remove_skill(skill: String, applicant: Option<i64>) -> Result<(), AppError> {
-    use crate::db::{shared::audit, profile::holdings};
+    use crate::db::{profile::holdings, shared::audit};
     use crate::domain::shared::audit::AuditAction;
-    use crate::server_fns::profile::subject::{Subject, EDITORS};
+    use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 /// that does not exist, and nothing is deleted.
 #[server(endpoint = "profile/remove_work")]
 pub async fn remove_work(id: i64, applicant: Option<i64>) -> Result<(), AppError> {
-    use crate::db::{shared::audit, profile::work};
+    use crate::db::{profile::work, shared::audit};
     use crate::domain::shared::audit::AuditAction;
-    use crate::server_fns::profile::subject::{Subject, EDITORS};
+    use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

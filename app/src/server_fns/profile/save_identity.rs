@@ -22,12 +22,12 @@ pub async fn save_identity(
     version: i32,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, profile::profiles};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{profile::profiles, shared::audit};
     use crate::domain::profile::consent::NOTICE_VERSION;
     use crate::domain::profile::identity::IdentityForm;
+    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::server_fns::profile::subject::{Subject, EDITORS};
+    use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

@@ -14,10 +14,10 @@ pub async fn save_situation(
     version: i32,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::db::{shared::audit, profile::profiles};
-    use crate::domain::shared::audit::AuditAction;
+    use crate::db::{profile::profiles, shared::audit};
     use crate::domain::profile::situation::SituationForm;
-    use crate::server_fns::profile::subject::{Subject, EDITORS};
+    use crate::domain::shared::audit::AuditAction;
+    use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(

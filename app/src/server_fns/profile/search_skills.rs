@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::wire::OccupationSkills;
+use crate::wire::profile::OccupationSkills;
 use leptos::prelude::*;
 
 /// The longest search the skills page accepts (a skill label is at most 70 characters).
@@ -10,7 +10,7 @@ pub const RESULTS_MAX: usize = 60;
 /// Skills matching `query` in any of the three languages (ignoring case, accents and Arabic
 /// vowels), or every skill of `sector`, grouped by occupation and labelled in `lang`. Public:
 /// the taxonomy holds nothing personal. A GET, so the page's plain search form needs no script.
-#[server(endpoint = "skills/search", input = server_fn::codec::GetUrl)]
+#[server(endpoint = "profile/search_skills", input = server_fn::codec::GetUrl)]
 pub async fn search_skills(
     query: String,
     sector: Option<String>,
@@ -20,7 +20,7 @@ pub async fn search_skills(
     use crate::domain::shared::problem::{Field, Problem};
     use crate::domain::shared::reference::{reference, Sector, SkillId};
     use crate::server_fns::respond;
-    use crate::wire::SkillLabel;
+    use crate::wire::profile::SkillLabel;
 
     respond((|| {
         let lang = Lang::ALL

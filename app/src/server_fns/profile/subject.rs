@@ -11,11 +11,11 @@
 //!   subject.
 
 use crate::auth::SessionUser;
-use crate::db::{shared::audit, profile::profiles, accounts::users, Tx};
-use crate::domain::shared::audit::AuditAction;
-use crate::domain::profile::consent::NOTICE_VERSION;
-use crate::domain::shared::problem::{Field, Problem};
+use crate::db::{accounts::users, profile::profiles, shared::audit, Tx};
 use crate::domain::accounts::role::Role;
+use crate::domain::profile::consent::NOTICE_VERSION;
+use crate::domain::shared::audit::AuditAction;
+use crate::domain::shared::problem::{Field, Problem};
 use crate::error::AppError;
 
 /// Who may call the profile functions that act on a subject.

@@ -1,7 +1,5 @@
-//! What every signed-in person uses: their dashboard and the language switch.
+//! The language switch, which every page shows.
 
-pub mod dashboard;
 pub mod set_locale;
 
-pub use dashboard::{dashboard, LoadDashboard};
 pub use set_locale::{set_locale, SetLocale};
