@@ -36,6 +36,7 @@ test:
 	scripts/crash-test.sh postgres
 
 lint:
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 
