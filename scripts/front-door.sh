@@ -49,7 +49,8 @@ echo "front door: /healthz answered $(cat "$WORK/health.json") after $(($(date +
 # Sign in the way a browser without JavaScript does: the form posts to /api/login and the
 # server redirects to the person's home page with the session cookie.
 status=$(curl -sS -o "$WORK/login.html" -w '%{http_code} %{redirect_url}' \
-  -c "$WORK/cookies" -b "$WORK/cookies" \
+  -c "$WORK/cookies" -b "$WORK/cookies" -H 'Accept: text/html,application/xhtml+xml' \
+  -H "Referer: $BASE/login" \
   --data-urlencode "email=applicant@demo.passerelle.ma" \
   --data-urlencode "password=passerelle demo 2026" \
   "$BASE/api/login")
@@ -60,7 +61,8 @@ esac
 target=${status#* }
 [ -n "$target" ] || fail "sign-in redirected nowhere"
 
-code=$(curl -sS -o "$WORK/page.html" -w '%{http_code}' -b "$WORK/cookies" "$target")
+code=$(curl -sS -o "$WORK/page.html" -w '%{http_code}' -b "$WORK/cookies" \
+  -H 'Accept: text/html' "$target")
 [ "$code" = 200 ] || fail "$target answered $code"
 heading=$(python3 - "$WORK/page.html" <<'EOF'
 import html, re, sys
