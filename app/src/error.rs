@@ -2,6 +2,7 @@
 //! renders them in the reader's language (`components::problem`).
 
 use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::workflow::{TransitionError, Workflow};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,11 @@ impl AppError {
         AppError::Validation(vec![FieldProblem::new(field, problem)])
     }
 
+    /// A problem with the request as a whole, shown above the form.
+    pub fn form(problem: Problem) -> Self {
+        AppError::field(Field::Form, problem)
+    }
+
     /// The problems to show next to `field`.
     pub fn problems_for(&self, field: Field) -> Vec<Problem> {
         match self {
@@ -56,6 +62,18 @@ impl AppError {
             AppError::Request(_) => 400,
             AppError::Unavailable => 503,
             AppError::Internal => 500,
+        }
+    }
+}
+
+/// How a refused step of any workflow reaches the person, decided here once for all of them: a
+/// step that is never their role's is forbidden (403); a step not possible from the current
+/// state, or whose precondition is unmet, names why above the form (422).
+impl<W: Workflow> From<TransitionError<W>> for AppError {
+    fn from(error: TransitionError<W>) -> Self {
+        match error.problem() {
+            None => AppError::Forbidden,
+            Some(problem) => AppError::form(problem),
         }
     }
 }

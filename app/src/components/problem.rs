@@ -88,7 +88,6 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::TrainingFull => t_string!(i18n, problem.training_full).to_string(),
         Problem::TrainingNotOver => t_string!(i18n, problem.training_not_over).to_string(),
         Problem::AlreadyRequested => t_string!(i18n, problem.already_requested).to_string(),
-        Problem::NotYourDecision => t_string!(i18n, problem.not_your_decision).to_string(),
         Problem::EnrolmentIs { status } => t_string!(
             i18n,
             problem.enrolment_is,
@@ -213,7 +212,6 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
             status = crate::pages::plans::mine::plan_status_name(i18n, status)
         )
         .to_string(),
-        Problem::NotYourStep => t_string!(i18n, problem.not_your_step).to_string(),
         Problem::TrancheIs { status } => t_string!(
             i18n,
             problem.tranche_is,

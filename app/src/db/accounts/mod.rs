@@ -1,4 +1,4 @@
-//! Accounts: sign-up, sign-in, passwords, roles and who may open what.
+//! Accounts, their sessions, and sign-in attempts.
 
 pub mod login_attempts;
 pub mod sessions;

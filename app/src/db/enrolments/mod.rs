@@ -1,6 +1,10 @@
 //! Seat requests and enrolments. Every status change is a guarded write on the status read
 //! before it; the seat count lives on the training and moves by guarded updates only.
 
+pub mod step;
+
+pub use step::Step;
+
 use crate::db::{is_unique_violation, now, Tx};
 use crate::domain::enrolments::enrolment::EnrolmentStatus;
 use crate::domain::enrolments::enrolment::Seats;
@@ -96,7 +100,7 @@ pub async fn create(tx: &mut Tx, user_id: i64, training_id: i64) -> Result<Optio
 
 /// Moves an enrolment from `from` to `to`; `false` if it was no longer in `from` (someone else
 /// acted first). Admin decisions record who decided.
-pub async fn transition(
+async fn transition(
     tx: &mut Tx,
     id: i64,
     from: EnrolmentStatus,
@@ -129,7 +133,7 @@ pub async fn transition(
 
 /// Takes (`+1`) or frees (`-1`) a seat; taking answers `false` when the training is full. The
 /// check and the change are one statement, so two confirmations can never share a last seat.
-pub async fn move_seats(tx: &mut Tx, training_id: i64, change: i32) -> Result<bool, AppError> {
+async fn move_seats(tx: &mut Tx, training_id: i64, change: i32) -> Result<bool, AppError> {
     if change == 0 {
         return Ok(true);
     }

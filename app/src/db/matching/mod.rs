@@ -1,3 +1,3 @@
-//! Matching: eligibility rules, the score, and staff shortlists.
+//! Many applicants at once, for staff shortlists.
 
 pub mod people;

@@ -3,6 +3,9 @@
 
 pub mod plan_content;
 pub mod plan_edits;
+pub mod step;
+
+pub use step::Step;
 
 use crate::auth::SessionUser;
 use crate::db::{is_unique_violation, now, Tx};
@@ -171,7 +174,7 @@ pub async fn visible(
 
 /// Moves a plan from `from` to `to`, only if it is still in `from`; false when someone moved
 /// it first (the caller answers a conflict).
-pub async fn transition(
+async fn transition(
     tx: &mut Tx,
     id: i64,
     from: PlanStatus,

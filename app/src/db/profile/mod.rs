@@ -1,4 +1,5 @@
-//! The applicant's profile: consent, identity, situation, documents, skills, work history, and assisted registration by caseworkers.
+//! Profiles and consent records, documents and skills, work history, and the accounts caseworkers
+//! register for people without an email.
 
 pub mod assisted;
 pub mod holdings;

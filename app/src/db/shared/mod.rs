@@ -1,3 +1,3 @@
-//! The few pieces every area uses: money amounts, reference data, languages, the audit trail's actions, problems, spreadsheet cells.
+//! The append-only audit trail, which every area writes.
 
 pub mod audit;

@@ -1,12 +1,13 @@
 //! A seat in an ANAPEC training: the applicant asks, an admin confirms (or declines), and later
 //! records completion — which is what a grant call's "completed training" rule reads. Every
-//! change goes through [`EnrolmentStatus::apply`].
+//! change is a step of the [`Workflow`] table below.
 
 use crate::domain::accounts::role::Role;
 use crate::domain::catalogue::Training;
 use crate::domain::matching::eligibility::Eligibility;
 use crate::domain::profile::codes;
 use crate::domain::shared::problem::Problem;
+use crate::domain::shared::workflow::Workflow;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -111,27 +112,6 @@ impl EnrolmentStatus {
         EnrolmentStatus::Withdrawn,
     ];
 
-    /// The status after `action` by someone with `role`, or why it cannot happen.
-    pub fn apply(self, action: EnrolmentAction, role: Role) -> Result<Self, EnrolmentError> {
-        use EnrolmentAction as A;
-        use EnrolmentStatus as S;
-        let allowed_role = match action {
-            A::Request | A::Withdraw => Role::Applicant,
-            A::Confirm | A::Decline | A::Complete => Role::Admin,
-        };
-        if role != allowed_role {
-            return Err(EnrolmentError::NotYourDecision { action, role });
-        }
-        match (self, action) {
-            (S::Withdrawn, A::Request) => Ok(S::Requested),
-            (S::Requested, A::Confirm) => Ok(S::Enrolled),
-            (S::Requested, A::Decline) => Ok(S::Declined),
-            (S::Enrolled, A::Complete) => Ok(S::Completed),
-            (S::Requested | S::Enrolled, A::Withdraw) => Ok(S::Withdrawn),
-            (from, action) => Err(EnrolmentError::NotFrom { from, action }),
-        }
-    }
-
     /// Whether the person occupies one of the training's seats.
     pub fn holds_seat(self) -> bool {
         matches!(self, EnrolmentStatus::Enrolled | EnrolmentStatus::Completed)
@@ -143,29 +123,44 @@ pub fn seat_change(from: EnrolmentStatus, to: EnrolmentStatus) -> i32 {
     i32::from(to.holds_seat()) - i32::from(from.holds_seat())
 }
 
-impl From<EnrolmentError> for Problem {
-    fn from(error: EnrolmentError) -> Self {
-        match error {
-            EnrolmentError::NotYourDecision { .. } => Problem::NotYourDecision,
-            EnrolmentError::NotFrom { from, .. } => Problem::EnrolmentIs { status: from },
+/// A seat's life as a table: each row is a step someone may take.
+impl Workflow for EnrolmentStatus {
+    type Action = EnrolmentAction;
+    type Actor = Role;
+    type Facts = ();
+
+    const STEPS: &'static [(EnrolmentStatus, EnrolmentAction, EnrolmentStatus)] = {
+        use EnrolmentAction as A;
+        use EnrolmentStatus as S;
+        &[
+            (S::Withdrawn, A::Request, S::Requested),
+            (S::Requested, A::Confirm, S::Enrolled),
+            (S::Requested, A::Decline, S::Declined),
+            (S::Enrolled, A::Complete, S::Completed),
+            (S::Requested, A::Withdraw, S::Withdrawn),
+            (S::Enrolled, A::Withdraw, S::Withdrawn),
+        ]
+    };
+
+    /// The applicant asks and gives up; an admin decides and records completion.
+    fn actor(action: EnrolmentAction) -> Role {
+        match action {
+            EnrolmentAction::Request | EnrolmentAction::Withdraw => Role::Applicant,
+            EnrolmentAction::Confirm | EnrolmentAction::Decline | EnrolmentAction::Complete => {
+                Role::Admin
+            }
         }
     }
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum EnrolmentError {
-    #[error("a {role} cannot {action:?} an enrolment")]
-    NotYourDecision { action: EnrolmentAction, role: Role },
-    #[error("cannot {action:?} an enrolment that is {from:?}")]
-    NotFrom {
-        from: EnrolmentStatus,
-        action: EnrolmentAction,
-    },
+    fn not_from(from: EnrolmentStatus, _action: EnrolmentAction) -> Problem {
+        Problem::EnrolmentIs { status: from }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::shared::workflow::TransitionError;
     use EnrolmentAction as A;
     use EnrolmentStatus as S;
 
@@ -191,7 +186,7 @@ mod tests {
                         .iter()
                         .find(|(f, a, r, _)| *f == from && *a == action && *r == role)
                         .map(|(_, _, _, to)| *to);
-                    match (from.apply(action, role), legal) {
+                    match (from.apply(action, role, &()), legal) {
                         (Ok(to), Some(expected)) => assert_eq!(to, expected),
                         (Err(_), None) => {}
                         (got, want) => {
@@ -206,22 +201,24 @@ mod tests {
     #[test]
     fn only_admins_decide_and_only_applicants_ask_or_give_up() {
         assert_eq!(
-            S::Requested.apply(A::Confirm, Role::Caseworker),
-            Err(EnrolmentError::NotYourDecision {
+            S::Requested.apply(A::Confirm, Role::Caseworker, &()),
+            Err(TransitionError::NotYourStep {
                 action: A::Confirm,
-                role: Role::Caseworker
+                actor: Role::Caseworker
             })
         );
         assert!(matches!(
-            S::Requested.apply(A::Withdraw, Role::Admin),
-            Err(EnrolmentError::NotYourDecision { .. })
+            S::Requested.apply(A::Withdraw, Role::Admin, &()),
+            Err(TransitionError::NotYourStep { .. })
         ));
     }
 
     #[test]
     fn a_completed_training_cannot_be_withdrawn_or_completed_twice() {
-        assert!(S::Completed.apply(A::Withdraw, Role::Applicant).is_err());
-        assert!(S::Completed.apply(A::Complete, Role::Admin).is_err());
+        assert!(S::Completed
+            .apply(A::Withdraw, Role::Applicant, &())
+            .is_err());
+        assert!(S::Completed.apply(A::Complete, Role::Admin, &()).is_err());
     }
 
     #[test]

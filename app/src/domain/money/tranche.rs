@@ -1,13 +1,15 @@
 //! Paying an approved grant (security.md, "Money"): the schedule an approval creates from the
 //! call's tranche template, and the life of each tranche — released by an admin (the maker),
 //! confirmed paid or failed by a finance officer (the checker, never the same person), or
-//! cancelled. Every change goes through [`TrancheStatus::apply`].
+//! cancelled. Every change is a step of the [`Workflow`] table below; a release's
+//! preconditions (earlier tranches settled, the visit) are facts it is given.
 
 use crate::domain::accounts::role::Role;
 use crate::domain::catalogue::grant_terms::{Release, TrancheTemplate};
 use crate::domain::profile::codes;
 use crate::domain::shared::money::Money;
 use crate::domain::shared::problem::Problem;
+use crate::domain::shared::workflow::Workflow;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,15 +60,6 @@ impl TrancheAction {
         TrancheAction::RecordFailure,
         TrancheAction::Cancel,
     ];
-
-    /// The role that takes this step. That the checker is not the maker is checked on the
-    /// people (`checker_is_not_maker`), since one account's role can change.
-    pub fn actor(self) -> Role {
-        match self {
-            TrancheAction::Release | TrancheAction::Cancel => Role::Admin,
-            TrancheAction::ConfirmPaid | TrancheAction::RecordFailure => Role::Finance,
-        }
-    }
 }
 
 impl TrancheStatus {
@@ -78,25 +71,74 @@ impl TrancheStatus {
         TrancheStatus::Cancelled,
     ];
 
-    /// The state after `action` by someone with `role`, or why not.
-    pub fn apply(self, action: TrancheAction, role: Role) -> Result<TrancheStatus, Problem> {
-        use TrancheAction as A;
-        use TrancheStatus as S;
-        if role != action.actor() {
-            return Err(Problem::NotYourStep);
-        }
-        match (self, action) {
-            (S::Scheduled | S::Failed, A::Release) => Ok(S::Released),
-            (S::Released, A::ConfirmPaid) => Ok(S::Paid),
-            (S::Released, A::RecordFailure) => Ok(S::Failed),
-            (S::Scheduled | S::Released | S::Failed, A::Cancel) => Ok(S::Cancelled),
-            _ => Err(Problem::TrancheIs { status: self }),
-        }
-    }
-
     /// No step leads anywhere from here.
     pub fn is_final(self) -> bool {
         matches!(self, TrancheStatus::Paid | TrancheStatus::Cancelled)
+    }
+}
+
+/// What a release needs to know of the world; the other steps need nothing
+/// (`TrancheFacts::default()`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TrancheFacts {
+    /// Earlier tranches of the same grant neither paid nor cancelled.
+    pub earlier_open: bool,
+    /// The template ties this tranche to a monitoring visit…
+    pub needs_visit: bool,
+    /// …and a satisfactory one has been recorded.
+    pub visit_satisfactory: bool,
+}
+
+/// A tranche's life as a table: each row is a step someone may take.
+impl Workflow for TrancheStatus {
+    type Action = TrancheAction;
+    type Actor = Role;
+    type Facts = TrancheFacts;
+
+    const STEPS: &'static [(TrancheStatus, TrancheAction, TrancheStatus)] = {
+        use TrancheAction as A;
+        use TrancheStatus as S;
+        &[
+            (S::Scheduled, A::Release, S::Released),
+            (S::Failed, A::Release, S::Released),
+            (S::Released, A::ConfirmPaid, S::Paid),
+            (S::Released, A::RecordFailure, S::Failed),
+            (S::Scheduled, A::Cancel, S::Cancelled),
+            (S::Released, A::Cancel, S::Cancelled),
+            (S::Failed, A::Cancel, S::Cancelled),
+        ]
+    };
+
+    /// The maker (an admin) releases and cancels; the checker (finance) confirms or fails. That
+    /// the checker is not the maker is checked on the people (`checker_is_not_maker`), since
+    /// one account's role can change.
+    fn actor(action: TrancheAction) -> Role {
+        match action {
+            TrancheAction::Release | TrancheAction::Cancel => Role::Admin,
+            TrancheAction::ConfirmPaid | TrancheAction::RecordFailure => Role::Finance,
+        }
+    }
+
+    fn not_from(from: TrancheStatus, _action: TrancheAction) -> Problem {
+        Problem::TrancheIs { status: from }
+    }
+
+    /// A tranche is released once every earlier one is paid or cancelled and, when the template
+    /// ties it to monitoring, after a satisfactory visit.
+    fn precondition(
+        _from: TrancheStatus,
+        action: TrancheAction,
+        facts: &TrancheFacts,
+    ) -> Result<(), Problem> {
+        if action != TrancheAction::Release {
+            Ok(())
+        } else if facts.earlier_open {
+            Err(Problem::EarlierTrancheOpen)
+        } else if facts.needs_visit && !facts.visit_satisfactory {
+            Err(Problem::VisitRequired)
+        } else {
+            Ok(())
+        }
     }
 }
 

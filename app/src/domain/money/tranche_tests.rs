@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::catalogue::grant_terms::Tranche;
+use crate::domain::shared::workflow::TransitionError;
 use proptest::prelude::*;
 
 /// Every legal step; any other (state, action, role) must be refused.
@@ -26,15 +27,15 @@ fn every_state_action_and_role_is_allowed_only_if_listed() {
                     .iter()
                     .find(|(f, a, r, _)| *f == from && *a == action && *r == role)
                     .map(|(_, _, _, to)| *to);
-                match (from.apply(action, role), legal) {
+                match (from.apply(action, role, &TrancheFacts::default()), legal) {
                     (Ok(to), Some(expected)) => assert_eq!(to, expected),
-                    (Err(problem), None) => {
-                        let expected = if role == action.actor() {
-                            Problem::TrancheIs { status: from }
+                    (Err(error), None) => {
+                        let expected = if role == TrancheStatus::actor(action) {
+                            Some(Problem::TrancheIs { status: from })
                         } else {
-                            Problem::NotYourStep
+                            None
                         };
-                        assert_eq!(problem, expected, "{from:?} {action:?} by {role}");
+                        assert_eq!(error.problem(), expected, "{from:?} {action:?} by {role}");
                     }
                     (got, want) => {
                         panic!("{from:?} {action:?} by {role}: got {got:?}, want {want:?}")
@@ -50,9 +51,48 @@ fn paid_and_cancelled_are_final_and_nothing_leaves_them() {
     for status in TrancheStatus::ALL {
         let leaves = TrancheAction::ALL
             .into_iter()
-            .any(|action| status.apply(action, action.actor()).is_ok());
+            .any(|action| status.allows(action, &TrancheFacts::default()));
         assert_eq!(status.is_final(), !leaves, "{status:?}");
     }
+}
+
+#[test]
+fn a_tranche_is_released_only_after_the_earlier_ones_and_its_visit() {
+    let release = |facts: TrancheFacts| {
+        TrancheStatus::Scheduled.apply(TrancheAction::Release, Role::Admin, &facts)
+    };
+    assert_eq!(
+        release(TrancheFacts {
+            earlier_open: true,
+            ..TrancheFacts::default()
+        }),
+        Err(TransitionError::Precondition(Problem::EarlierTrancheOpen))
+    );
+    let tied = TrancheFacts {
+        needs_visit: true,
+        ..TrancheFacts::default()
+    };
+    assert_eq!(
+        release(tied),
+        Err(TransitionError::Precondition(Problem::VisitRequired))
+    );
+    assert_eq!(
+        release(TrancheFacts {
+            visit_satisfactory: true,
+            ..tied
+        }),
+        Ok(TrancheStatus::Released)
+    );
+    // Other steps do not ask for the facts of a release.
+    let open = TrancheFacts {
+        earlier_open: true,
+        needs_visit: true,
+        visit_satisfactory: false,
+    };
+    assert_eq!(
+        TrancheStatus::Released.apply(TrancheAction::ConfirmPaid, Role::Finance, &open),
+        Ok(TrancheStatus::Paid)
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Business plans: their text and figures, budget maths, versions and their differences, and the plan's life.
+//! Business plans: their text and figures, budget maths, versions and their differences, and the
+//! plan's life.
 
 pub mod budget;
 pub mod plan;

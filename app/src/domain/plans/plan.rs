@@ -1,5 +1,5 @@
 //! A business plan's life (domain.md, "The plan's life"): every change of state goes through
-//! [`PlanStatus::apply`], which knows who may do what from where: the applicant and mentor up
+//! the table of [`Workflow`] steps below, which knows who may do what from where: the applicant and mentor up
 //! to "ready for committee", an admin putting it on a committee's agenda, the committee's
 //! chair deciding, and the applicant revising a plan the committee returned.
 
@@ -8,6 +8,7 @@ use crate::domain::catalogue::GrantCall;
 use crate::domain::matching::eligibility::Eligibility;
 use crate::domain::profile::codes;
 use crate::domain::shared::problem::Problem;
+use crate::domain::shared::workflow::Workflow;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -88,29 +89,54 @@ impl PlanAction {
         PlanAction::Reject,
         PlanAction::Return,
     ];
+}
 
-    /// Who takes this step: the plan's owner or their mentor (the server checks that the
-    /// person is *this* plan's owner or mentor; the domain checks the role).
-    pub fn actor(self) -> Role {
-        match self {
+/// The plan's life as a table: each row is a step someone may take.
+impl Workflow for PlanStatus {
+    type Action = PlanAction;
+    type Actor = Role;
+    type Facts = ();
+
+    const STEPS: &'static [(PlanStatus, PlanAction, PlanStatus)] = {
+        use PlanAction as A;
+        use PlanStatus as S;
+        &[
+            (S::Draft, A::Submit, S::Submitted),
+            (S::Submitted, A::RequestChanges, S::ChangesRequested),
+            (S::Resubmitted, A::RequestChanges, S::ChangesRequested),
+            (S::ChangesRequested, A::Resubmit, S::Resubmitted),
+            (S::Returned, A::Resubmit, S::Resubmitted),
+            (S::Submitted, A::MarkReady, S::ReadyForCommittee),
+            (S::Resubmitted, A::MarkReady, S::ReadyForCommittee),
+            (S::Draft, A::Withdraw, S::Withdrawn),
+            (S::Submitted, A::Withdraw, S::Withdrawn),
+            (S::ChangesRequested, A::Withdraw, S::Withdrawn),
+            (S::Resubmitted, A::Withdraw, S::Withdrawn),
+            (S::ReadyForCommittee, A::Withdraw, S::Withdrawn),
+            (S::ReadyForCommittee, A::PutOnAgenda, S::UnderReview),
+            (S::UnderReview, A::Approve, S::Approved),
+            (S::UnderReview, A::Reject, S::Rejected),
+            (S::UnderReview, A::Return, S::Returned),
+        ]
+    };
+
+    /// The applicant drafts, sends and withdraws; the mentor asks for changes and signs off;
+    /// an admin sets the agenda; the committee's chair decides.
+    fn actor(action: PlanAction) -> Role {
+        match action {
             PlanAction::Submit | PlanAction::Resubmit | PlanAction::Withdraw => Role::Applicant,
             PlanAction::RequestChanges | PlanAction::MarkReady => Role::Mentor,
             PlanAction::PutOnAgenda => Role::Admin,
             PlanAction::Approve | PlanAction::Reject | PlanAction::Return => Role::Committee,
         }
     }
-}
 
-/// Why a step cannot be taken, in terms a user can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum TransitionError {
-    #[error("a {role} cannot {action:?} a plan")]
-    NotYourStep { action: PlanAction, role: Role },
-    #[error("cannot {action:?} a plan that is {from:?}")]
-    NotFrom {
-        from: PlanStatus,
-        action: PlanAction,
-    },
+    fn not_from(from: PlanStatus, action: PlanAction) -> Problem {
+        Problem::PlanIs {
+            status: from,
+            action,
+        }
+    }
 }
 
 impl PlanStatus {
@@ -127,34 +153,6 @@ impl PlanStatus {
         PlanStatus::Withdrawn,
         PlanStatus::Closed,
     ];
-
-    /// The state after `action` by someone with `role`, or why not.
-    pub fn apply(self, action: PlanAction, role: Role) -> Result<PlanStatus, TransitionError> {
-        use PlanAction as A;
-        use PlanStatus as S;
-        if role != action.actor() {
-            return Err(TransitionError::NotYourStep { action, role });
-        }
-        match (self, action) {
-            (S::Draft, A::Submit) => Ok(S::Submitted),
-            (S::Submitted | S::Resubmitted, A::RequestChanges) => Ok(S::ChangesRequested),
-            (S::ChangesRequested | S::Returned, A::Resubmit) => Ok(S::Resubmitted),
-            (S::Submitted | S::Resubmitted, A::MarkReady) => Ok(S::ReadyForCommittee),
-            (
-                S::Draft
-                | S::Submitted
-                | S::ChangesRequested
-                | S::Resubmitted
-                | S::ReadyForCommittee,
-                A::Withdraw,
-            ) => Ok(S::Withdrawn),
-            (S::ReadyForCommittee, A::PutOnAgenda) => Ok(S::UnderReview),
-            (S::UnderReview, A::Approve) => Ok(S::Approved),
-            (S::UnderReview, A::Reject) => Ok(S::Rejected),
-            (S::UnderReview, A::Return) => Ok(S::Returned),
-            (from, action) => Err(TransitionError::NotFrom { from, action }),
-        }
-    }
 
     /// Whether the applicant may edit the text and figures now (their turn).
     pub fn editable(self) -> bool {
@@ -203,6 +201,7 @@ pub fn may_start(call: &GrantCall, eligibility: Eligibility, today: Date) -> Res
 mod tests {
     use super::*;
     use crate::domain::shared::money::Money;
+    use crate::domain::shared::workflow::TransitionError;
     use time::macros::date;
 
     fn call() -> GrantCall {
@@ -329,7 +328,7 @@ mod tests {
                         .iter()
                         .find(|(f, a, r, _)| *f == from && *a == action && *r == role)
                         .map(|(_, _, _, to)| *to);
-                    match (from.apply(action, role), legal) {
+                    match (from.apply(action, role, &()), legal) {
                         (Ok(to), Some(expected)) => assert_eq!(to, expected),
                         (Err(_), None) => {}
                         (got, want) => {
@@ -344,14 +343,14 @@ mod tests {
     #[test]
     fn a_mentor_cannot_submit_and_an_applicant_cannot_sign_off() {
         assert_eq!(
-            PlanStatus::Draft.apply(PlanAction::Submit, Role::Mentor),
+            PlanStatus::Draft.apply(PlanAction::Submit, Role::Mentor, &()),
             Err(TransitionError::NotYourStep {
                 action: PlanAction::Submit,
-                role: Role::Mentor
+                actor: Role::Mentor
             })
         );
         assert!(matches!(
-            PlanStatus::Submitted.apply(PlanAction::MarkReady, Role::Applicant),
+            PlanStatus::Submitted.apply(PlanAction::MarkReady, Role::Applicant, &()),
             Err(TransitionError::NotYourStep { .. })
         ));
     }
@@ -359,7 +358,7 @@ mod tests {
     #[test]
     fn a_plan_before_the_committee_can_be_withdrawn_and_nothing_after() {
         assert!(PlanStatus::ReadyForCommittee
-            .apply(PlanAction::Withdraw, Role::Applicant)
+            .apply(PlanAction::Withdraw, Role::Applicant, &())
             .is_ok());
         for late in [
             PlanStatus::UnderReview,
@@ -367,7 +366,7 @@ mod tests {
             PlanStatus::Withdrawn,
         ] {
             assert_eq!(
-                late.apply(PlanAction::Withdraw, Role::Applicant),
+                late.apply(PlanAction::Withdraw, Role::Applicant, &()),
                 Err(TransitionError::NotFrom {
                     from: late,
                     action: PlanAction::Withdraw

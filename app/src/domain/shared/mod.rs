@@ -1,4 +1,5 @@
-//! The few pieces every area uses: money amounts, reference data, languages, the audit trail's actions, problems, spreadsheet cells.
+//! The few pieces every area uses: money amounts, reference data, languages, the audit trail's
+//! actions, problems, spreadsheet cells, and the one pattern every workflow follows.
 
 pub mod audit;
 pub mod locale;
@@ -6,3 +7,4 @@ pub mod money;
 pub mod problem;
 pub mod reference;
 pub mod spreadsheet;
+pub mod workflow;

@@ -219,8 +219,6 @@ pub enum Problem {
     TrainingNotOver,
     #[error("a seat in this training was already requested")]
     AlreadyRequested,
-    #[error("this decision belongs to someone else")]
-    NotYourDecision,
     #[error("not possible for an enrolment in this state")]
     EnrolmentIs {
         status: crate::domain::enrolments::enrolment::EnrolmentStatus,
@@ -359,8 +357,6 @@ pub enum Problem {
         action: crate::domain::plans::plan::PlanAction,
     },
     // The committee's decision and the money (`domain::committee::decision`, `domain::money::tranche`).
-    #[error("this step is not yours to take")]
-    NotYourStep,
     #[error("not possible for a tranche in this state")]
     TrancheIs {
         status: crate::domain::money::tranche::TrancheStatus,

@@ -5,6 +5,7 @@ use crate::components::form::last_error;
 use crate::components::problem::FormProblems;
 use crate::domain::accounts::role::Role;
 use crate::domain::enrolments::enrolment::{EnrolmentAction, EnrolmentStatus};
+use crate::domain::shared::workflow::Workflow;
 use crate::i18n::*;
 use crate::pages::enrolments::mine::status_name;
 use crate::server_fns::enrolments::{enrolment_desk, DecideEnrolment};
@@ -78,7 +79,7 @@ fn DeskTable(lines: Vec<EnrolmentLine>, decide: ServerAction<DecideEnrolment>) -
                             EnrolmentAction::Complete,
                         ]
                         .into_iter()
-                        .filter(|a| line.status.apply(*a, Role::Admin).is_ok())
+                        .filter(|a| line.status.apply(*a, Role::Admin, &()).is_ok())
                         .collect();
                         let id = line.id;
                         view! {

@@ -31,7 +31,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             let recent = login_attempts::recent_failures(&mut tx, &key, &address).await?;
             let account = users::find_by_email(&mut tx, &parsed).await?;
             tx.commit().await?;
-            throttle::check(recent).map_err(|p| AppError::field(Field::Form, p))?;
+            throttle::check(recent).map_err(AppError::form)?;
 
             // The account read above is checked directly: no second lookup.
             let user = check_password(account.as_ref(), password).await?;
@@ -43,7 +43,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
                     audit::Entry::new(account.as_ref().map(|a| a.id), AuditAction::LoginFailed);
                 audit::record(&mut tx, entry).await?;
                 tx.commit().await?;
-                return Err(AppError::field(Field::Form, Problem::WrongCredentials));
+                return Err(AppError::form(Problem::WrongCredentials));
             };
             audit::record(
                 &mut tx,

@@ -12,13 +12,14 @@ pub async fn decide_plan(
     amount: Option<String>,
     justification: String,
 ) -> Result<(), AppError> {
-    use crate::db::plans::plan_content::{record_event, NewEvent};
-    use crate::db::{committee, money, plans, shared::audit};
+    use crate::db::plans::{self, Step};
+    use crate::db::{committee, money};
     use crate::domain::accounts::role::Role;
     use crate::domain::committee::decision::{Decision, Limits, Outcome};
     use crate::domain::money::tranche::schedule;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
@@ -35,7 +36,7 @@ pub async fn decide_plan(
                 return Err(AppError::NotFound);
             }
             if !committee::is_chair(&mut tx, terms.call_id, user.id).await? {
-                return Err(crate::server_fns::money::refused(Problem::NotChair));
+                return Err(AppError::form(Problem::NotChair));
             }
             let limits = Limits {
                 requested: terms.requested,
@@ -51,17 +52,18 @@ pub async fn decide_plan(
             )
             .map_err(AppError::Validation)?;
             let action = decision.outcome.action();
-            let to = head.status.apply(action, Role::Committee).map_err(|_| {
-                crate::server_fns::money::refused(Problem::PlanIs {
-                    status: head.status,
-                    action,
-                })
-            })?;
+            let to = head.status.apply(action, Role::Committee, &())?;
+            let step = Step {
+                plan_id: id,
+                actor_id: user.id,
+                action,
+                from: head.status,
+                to,
+                reason: Some(&decision.justification),
+            };
             // The plan row first, then the call's: two decisions on one plan meet here and the
             // second finds the plan moved; decisions on two plans of a call queue on the call.
-            if !plans::transition(&mut tx, id, head.status, to).await? {
-                return Err(AppError::Conflict);
-            }
+            step.take(&mut tx).await?;
             let lines = match decision.amount {
                 Some(amount) if decision.outcome == Outcome::Approved => {
                     let lines = schedule(amount, &terms.template)
@@ -81,32 +83,15 @@ pub async fn decide_plan(
             if decision.outcome == Outcome::Returned {
                 money::next_round(&mut tx, id).await?;
             }
-            record_event(
-                &mut tx,
-                NewEvent {
-                    plan_id: id,
-                    actor_id: user.id,
-                    action: action.code(),
-                    from: Some(head.status),
-                    to: Some(to),
-                    reason: Some(&decision.justification),
-                    version: None,
-                },
-            )
-            .await?;
-            audit::record(
-                &mut tx,
-                audit::Entry::new(Some(user.id), AuditAction::PlanDecided)
-                    .subject("plan", id)
-                    .details(serde_json::json!({
-                        "decision": decision_id,
-                        "outcome": decision.outcome.code(),
-                        "amount_centimes": decision.amount.map(|a| a.centimes()),
-                        "round": terms.round,
-                        "tranches": lines.len(),
-                    })),
-            )
-            .await?;
+            let details = serde_json::json!({
+                "decision": decision_id,
+                "outcome": decision.outcome.code(),
+                "amount_centimes": decision.amount.map(|a| a.centimes()),
+                "round": terms.round,
+                "tranches": lines.len(),
+            });
+            step.record(&mut tx, None, AuditAction::PlanDecided, details)
+                .await?;
             tx.commit().await?;
             redirect(&format!("/committee/review?plan={id}&saved=decided"));
             Ok(())

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 /// same transaction).
 #[server(name = PutOnAgenda, endpoint = "committee/put_on_agenda")]
 pub async fn put_on_agenda(session: String, plan: String) -> Result<(), AppError> {
-    use crate::db::plans::plan_content::{record_event, NewEvent};
-    use crate::db::{committee, plans, shared::audit};
+    use crate::db::committee;
+    use crate::db::plans::{self, Step};
     use crate::domain::accounts::role::Role;
     use crate::domain::plans::plan::PlanAction;
     use crate::domain::shared::audit::AuditAction;
+    use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
@@ -27,40 +28,20 @@ pub async fn put_on_agenda(session: String, plan: String) -> Result<(), AppError
                 .filter(|head| head.call_id == call_id)
                 .ok_or(AppError::NotFound)?;
             let action = PlanAction::PutOnAgenda;
-            let to = head
-                .status
-                .apply(action, Role::Admin)
-                .map_err(crate::server_fns::plans::refused)?;
-            if !plans::transition(&mut tx, id, head.status, to).await? {
-                return Err(AppError::Conflict);
-            }
+            let to = head.status.apply(action, Role::Admin, &())?;
+            let step = Step {
+                plan_id: id,
+                actor_id: admin.id,
+                action,
+                from: head.status,
+                to,
+                reason: None,
+            };
+            step.take(&mut tx).await?;
             let round = committee::put_on_agenda(&mut tx, session, id, admin.id).await?;
-            record_event(
-                &mut tx,
-                NewEvent {
-                    plan_id: id,
-                    actor_id: admin.id,
-                    action: action.code(),
-                    from: Some(head.status),
-                    to: Some(to),
-                    reason: None,
-                    version: None,
-                },
-            )
-            .await?;
-            audit::record(
-                &mut tx,
-                audit::Entry::new(Some(admin.id), AuditAction::PlanTransition)
-                    .subject("plan", id)
-                    .details(serde_json::json!({
-                        "action": action.code(),
-                        "from": head.status.code(),
-                        "to": to.code(),
-                        "session": session,
-                        "round": round,
-                    })),
-            )
-            .await?;
+            let details = serde_json::json!({ "session": session, "round": round });
+            step.record(&mut tx, None, AuditAction::PlanTransition, details)
+                .await?;
             tx.commit().await?;
             redirect(&format!("/admin/committee?call={call_id}&done=agenda"));
             Ok(())

@@ -18,7 +18,6 @@ pub async fn score_plan(
     use crate::domain::catalogue::grant_terms::Criterion;
     use crate::domain::committee::ScoreSheet;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::Field;
     use crate::server_fns::{context, parse_id, redirect, respond};
 
     respond(
@@ -28,9 +27,7 @@ pub async fn score_plan(
             let mut tx = context()?.db.begin().await?;
             let member_plan = super::member_plan(&mut tx, id, &user).await?;
             let facts = super::scoring_facts(&mut tx, &member_plan, user.id).await?;
-            facts
-                .may_score()
-                .map_err(|problem| AppError::field(Field::Form, problem))?;
+            facts.may_score().map_err(AppError::form)?;
             let typed: Vec<(Criterion, String)> = [
                 (Criterion::Viability, viability),
                 (Criterion::Market, market),

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 /// it. A request someone else already decided answers a conflict.
 #[server(name = DecideEnrolment, endpoint = "enrolments/decide")]
 pub async fn decide_enrolment(enrolment: String, action: String) -> Result<(), AppError> {
-    use crate::db::{catalogue, enrolments, shared::audit};
+    use crate::db::catalogue;
+    use crate::db::enrolments::{self, Step};
     use crate::domain::accounts::role::Role;
-    use crate::domain::enrolments::enrolment::{may_complete, seat_change, EnrolmentAction};
+    use crate::domain::enrolments::enrolment::{may_complete, EnrolmentAction};
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
@@ -22,35 +23,23 @@ pub async fn decide_enrolment(enrolment: String, action: String) -> Result<(), A
             let current = enrolments::by_id(&mut tx, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let to = current
-                .status
-                .apply(action, admin.role)
-                .map_err(super::refused)?;
+            let to = current.status.apply(action, admin.role, &())?;
             if action == EnrolmentAction::Complete {
                 let training = catalogue::training(&mut tx, current.training_id)
                     .await?
                     .ok_or(AppError::NotFound)?;
-                may_complete(&training, crate::db::now().date())
-                    .map_err(|problem| AppError::field(Field::Form, problem))?;
+                may_complete(&training, crate::db::now().date()).map_err(AppError::form)?;
             }
-            if !enrolments::transition(&mut tx, id, current.status, to, Some(admin.id)).await? {
-                return Err(AppError::Conflict);
-            }
-            let change = seat_change(current.status, to);
-            if !enrolments::move_seats(&mut tx, current.training_id, change).await? {
-                return Err(AppError::field(Field::Form, Problem::TrainingFull));
-            }
-            audit::record(
-                &mut tx,
-                audit::Entry::new(Some(admin.id), AuditAction::EnrolmentDecided)
-                    .subject("enrolment", id)
-                    .details(serde_json::json!({
-                        "training": current.training_id,
-                        "from": current.status.code(),
-                        "to": to.code(),
-                    })),
-            )
-            .await?;
+            let step = Step {
+                enrolment_id: id,
+                training_id: current.training_id,
+                actor_id: admin.id,
+                from: current.status,
+                to,
+                decided_by: Some(admin.id),
+            };
+            step.take(&mut tx).await?;
+            step.record(&mut tx, AuditAction::EnrolmentDecided).await?;
             tx.commit().await?;
             redirect(&format!(
                 "/admin/enrolments?status={}&saved={}",

@@ -8,6 +8,7 @@ pub async fn my_enrolments() -> Result<Vec<EnrolmentLine>, AppError> {
     use crate::db::enrolments;
     use crate::domain::accounts::role::Role;
     use crate::domain::enrolments::enrolment::EnrolmentAction;
+    use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, require, respond};
 
     respond(
@@ -21,7 +22,7 @@ pub async fn my_enrolments() -> Result<Vec<EnrolmentLine>, AppError> {
                 line.can_withdraw = today < line.starts_on
                     && line
                         .status
-                        .apply(EnrolmentAction::Withdraw, Role::Applicant)
+                        .apply(EnrolmentAction::Withdraw, Role::Applicant, &())
                         .is_ok();
             }
             Ok(lines)

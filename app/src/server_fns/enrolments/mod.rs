@@ -12,18 +12,3 @@ pub use desk::{enrolment_desk, EnrolmentDesk};
 pub use mine::{my_enrolments, MyEnrolments};
 pub use request::{request_seat, RequestSeat};
 pub use withdraw::{withdraw_seat, WithdrawSeat};
-
-/// A refused transition as the user reads it: a role that may not act is forbidden, any other
-/// refusal names the enrolment's current state.
-#[cfg(feature = "ssr")]
-pub(crate) fn refused(
-    error: crate::domain::enrolments::enrolment::EnrolmentError,
-) -> crate::error::AppError {
-    use crate::domain::enrolments::enrolment::EnrolmentError;
-    use crate::domain::shared::problem::Field;
-    use crate::error::AppError;
-    match error {
-        EnrolmentError::NotYourDecision { .. } => AppError::Forbidden,
-        EnrolmentError::NotFrom { .. } => AppError::field(Field::Form, error.into()),
-    }
-}

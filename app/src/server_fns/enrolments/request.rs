@@ -10,7 +10,8 @@ pub async fn request_seat(training: String) -> Result<(), AppError> {
     use crate::domain::enrolments::enrolment::{may_request, EnrolmentAction, EnrolmentStatus};
     use crate::domain::matching::eligibility::assess;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Problem;
+    use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
@@ -29,26 +30,29 @@ pub async fn request_seat(training: String) -> Result<(), AppError> {
             let facts = profiles::facts(&mut tx, user.id).await?;
             let eligibility =
                 assess(&offer.rules(), &facts, offer.assessed_on(today)).eligibility();
-            may_request(&offer, eligibility, seats, today)
-                .map_err(|problem| AppError::field(Field::Form, problem))?;
+            may_request(&offer, eligibility, seats, today).map_err(AppError::form)?;
             let id = match enrolments::of_user_for(&mut tx, user.id, training_id).await? {
                 None => enrolments::create(&mut tx, user.id, training_id)
                     .await?
-                    .ok_or(AppError::field(Field::Form, Problem::AlreadyRequested))?,
+                    .ok_or(AppError::form(Problem::AlreadyRequested))?,
                 Some(existing) if existing.status == EnrolmentStatus::Withdrawn => {
-                    let to = existing
-                        .status
-                        .apply(EnrolmentAction::Request, Role::Applicant)
-                        .map_err(super::refused)?;
-                    if !enrolments::transition(&mut tx, existing.id, existing.status, to, None)
-                        .await?
-                    {
-                        return Err(AppError::Conflict);
-                    }
+                    let to =
+                        existing
+                            .status
+                            .apply(EnrolmentAction::Request, Role::Applicant, &())?;
+                    let step = enrolments::Step {
+                        enrolment_id: existing.id,
+                        training_id,
+                        actor_id: user.id,
+                        from: existing.status,
+                        to,
+                        decided_by: None,
+                    };
+                    step.take(&mut tx).await?;
                     existing.id
                 }
                 Some(_) => {
-                    return Err(AppError::field(Field::Form, Problem::AlreadyRequested));
+                    return Err(AppError::form(Problem::AlreadyRequested));
                 }
             };
             audit::record(

@@ -4,6 +4,8 @@
 
 pub mod call;
 pub mod cancel;
+#[cfg(feature = "ssr")]
+pub mod command;
 pub mod desk;
 #[cfg(feature = "ssr")]
 pub mod ledger;
@@ -25,7 +27,7 @@ pub use ssr::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Problem;
     use crate::error::AppError;
     use sha2::{Digest, Sha256};
 
@@ -47,7 +49,7 @@ mod ssr {
         if valid {
             Ok(key)
         } else {
-            Err(AppError::field(Field::Form, Problem::IdempotencyKeyInvalid))
+            Err(AppError::form(Problem::IdempotencyKeyInvalid))
         }
     }
 
@@ -73,16 +75,11 @@ mod ssr {
         use crate::db::money::{claim, Claim};
         match claim(tx, key, actor_id, endpoint, request_hash)
             .await?
-            .map_err(refused)?
+            .map_err(AppError::form)?
         {
             Claim::Replay(first) => Ok(Some(first)),
             Claim::Fresh => Ok(None),
         }
-    }
-
-    /// A refusal shown above the form.
-    pub fn refused(problem: Problem) -> AppError {
-        AppError::field(Field::Form, problem)
     }
 
     /// Where a money form returns: the page it came from if it is one of ours, else `fallback`.

@@ -17,20 +17,18 @@ pub async fn release_tranche(
     account: Option<String>,
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
-    use crate::db::money::{self, LedgerEntry};
+    use super::command::{call_page, run, Command};
+    use crate::db::money;
     use crate::db::shared::audit;
     use crate::domain::accounts::role::Role;
-    use crate::domain::catalogue::grant_terms::Release;
     use crate::domain::money::tranche::{PaymentMethod, TrancheAction};
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::{Field, Problem};
-    use crate::server_fns::{context, parse_id, redirect, require, respond};
+    use crate::server_fns::{require, respond};
 
     respond(
         async {
             let user = require(&[Role::Admin]).await?;
-            let id = parse_id(&tranche)?;
-            let key = super::checked_key(&key)?;
             let text = |v: &Option<String>| v.clone().unwrap_or_default();
             let (supplier, invoice, phone, account) = (
                 text(&supplier),
@@ -50,77 +48,41 @@ pub async fn release_tranche(
                     AppError::field(field, problem)
                 })?;
             let (s, i, p) = method.columns();
-            let hash = super::request_hash(&[
-                &id.to_string(),
+            let body = [
                 method.code(),
                 s.unwrap_or_default(),
                 i.unwrap_or_default(),
                 p.unwrap_or_default(),
-            ]);
-            let mut tx = context()?.db.begin().await?;
-            let head = money::tranche(&mut tx, id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let call_page = format!("/admin/money/call?id={}", head.call_id);
-            let back = super::back_to(back.as_deref(), &call_page);
-            if let Some(first) =
-                super::replayed(&mut tx, key, user.id, "money/release", &hash).await?
-            {
-                tx.commit().await?;
-                redirect(&back);
-                return Ok(first);
-            }
-            let to = head
-                .status
-                .apply(TrancheAction::Release, user.role)
-                .map_err(super::refused)?;
-            if head.earlier_open > 0 {
-                return Err(super::refused(Problem::EarlierTrancheOpen));
-            }
-            if head.release == Release::AfterMonitoringVisit
-                && !crate::db::monitoring::has_satisfactory_visit(&mut tx, head.plan_id).await?
-            {
-                return Err(super::refused(Problem::VisitRequired));
-            }
-            if !money::move_tranche(&mut tx, &head, to).await? {
-                return Err(AppError::Conflict);
-            }
-            let payment = money::insert_payment(&mut tx, &head, &method, user.id).await?;
-            money::ledger(
-                &mut tx,
-                &LedgerEntry {
-                    call_id: head.call_id,
-                    plan_id: head.plan_id,
-                    tranche_id: Some(head.id),
-                    payment_id: Some(payment),
-                    kind: "released",
-                    amount: head.amount,
-                    actor_id: user.id,
-                    key: Some(key),
-                },
-            )
-            .await?;
-            audit::record(
-                &mut tx,
-                audit::Entry::new(Some(user.id), AuditAction::TrancheReleased)
-                    .subject("tranche", head.id)
-                    .details(serde_json::json!({
-                        "plan": head.plan_id,
-                        "payment": payment,
-                        "method": method.code(),
-                        "amount_centimes": head.amount.centimes(),
-                    })),
-            )
-            .await?;
-            let receipt = MoneyReceipt {
-                tranche: head.id,
-                payment: Some(payment),
-                status: to,
+            ];
+            let command = Command {
+                user: &user,
+                endpoint: "money/release",
+                action: TrancheAction::Release,
+                tranche: &tranche,
+                key: &key,
+                body: &body,
+                back: back.as_deref(),
+                fallback: call_page,
             };
-            money::finish(&mut tx, key, &receipt).await?;
-            tx.commit().await?;
-            redirect(&back);
-            Ok(receipt)
+            run(command, async |tx, moved| {
+                let head = moved.head;
+                let payment = money::insert_payment(tx, head, &method, moved.actor).await?;
+                money::ledger(tx, &moved.ledger_entry("released", Some(payment))).await?;
+                audit::record(
+                    tx,
+                    audit::Entry::new(Some(moved.actor), AuditAction::TrancheReleased)
+                        .subject("tranche", head.id)
+                        .details(serde_json::json!({
+                            "plan": head.plan_id,
+                            "payment": payment,
+                            "method": method.code(),
+                            "amount_centimes": head.amount.centimes(),
+                        })),
+                )
+                .await?;
+                Ok(Some(payment))
+            })
+            .await
         }
         .await,
     )

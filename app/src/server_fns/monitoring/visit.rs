@@ -164,7 +164,7 @@ async fn record(
         _ => None,
     };
     let Some(approved_on) = approved_on else {
-        return Err(AppError::field(Field::Form, Problem::PlanNotApproved));
+        return Err(AppError::form(Problem::PlanNotApproved));
     };
     let today = crate::db::now().date();
     let mut problems = Vec::new();
@@ -186,7 +186,7 @@ async fn record(
     };
     let recorded = monitoring::record(&mut tx, plan, user.id, &visit, &evidence)
         .await?
-        .ok_or_else(|| AppError::field(Field::Form, Problem::PlanNotApproved))?;
+        .ok_or_else(|| AppError::form(Problem::PlanNotApproved))?;
     audit_visit(&mut tx, user.id, plan, &visit, &evidence, &recorded).await?;
     tx.commit().await?;
     Ok(())

@@ -9,6 +9,7 @@ pub async fn plan_activity(plan: String) -> Result<PlanActivity, AppError> {
     use crate::db::{mentoring, plans};
     use crate::domain::accounts::role::Role;
     use crate::domain::plans::plan::PlanAction;
+    use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, require, respond};
     use crate::wire::mentoring::{Happening, TimelineEntry};
 
@@ -49,7 +50,7 @@ pub async fn plan_activity(plan: String) -> Result<PlanActivity, AppError> {
             let actions = match super::acting_role(viewer) {
                 Ok(role) => PlanAction::ALL
                     .into_iter()
-                    .filter(|a| head.status.apply(*a, role).is_ok())
+                    .filter(|a| head.status.apply(*a, role, &()).is_ok())
                     .collect(),
                 Err(_) => Vec::new(),
             };

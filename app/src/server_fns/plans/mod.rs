@@ -43,27 +43,6 @@ pub(crate) fn acting_role(
     }
 }
 
-/// A refused step as the user reads it: a step that is never theirs is forbidden; a step not
-/// possible from here names the plan's current state and the step.
-#[cfg(feature = "ssr")]
-pub(crate) fn refused(
-    error: crate::domain::plans::plan::TransitionError,
-) -> crate::error::AppError {
-    use crate::domain::plans::plan::TransitionError;
-    use crate::domain::shared::problem::{Field, Problem};
-    use crate::error::AppError;
-    match error {
-        TransitionError::NotYourStep { .. } => AppError::Forbidden,
-        TransitionError::NotFrom { from, action } => AppError::field(
-            Field::Form,
-            Problem::PlanIs {
-                status: from,
-                action,
-            },
-        ),
-    }
-}
-
 /// A plan is sent only when its checklist is met; otherwise every open point is named.
 #[cfg(feature = "ssr")]
 pub(crate) async fn require_complete(
@@ -107,7 +86,7 @@ mod ssr {
     use crate::db::Tx;
     use crate::domain::accounts::role::Role;
     use crate::domain::plans::plan::Viewer;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Problem;
     use crate::error::AppError;
     use crate::server_fns::require;
 
@@ -152,7 +131,7 @@ mod ssr {
         if head.status.editable() {
             Ok(head)
         } else {
-            Err(AppError::field(Field::Form, Problem::PlanNotEditable))
+            Err(AppError::form(Problem::PlanNotEditable))
         }
     }
 }

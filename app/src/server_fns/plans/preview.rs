@@ -7,7 +7,6 @@ use leptos::prelude::*;
 #[server(name = PreviewSection, endpoint = "plans/preview")]
 pub async fn preview_section(plan: String, body: String) -> Result<String, AppError> {
     use crate::domain::plans::plan_text::SectionText;
-    use crate::domain::shared::problem::Field;
     use crate::markdown::to_safe_html;
     use crate::server_fns::{context, parse_id, respond};
 
@@ -18,8 +17,7 @@ pub async fn preview_section(plan: String, body: String) -> Result<String, AppEr
             let mut tx = context()?.db.read().await?;
             super::visible_plan(&mut tx, plan_id, &user).await?;
             tx.commit().await?;
-            let text = SectionText::parse(&body)
-                .map_err(|problem| AppError::field(Field::Form, problem))?;
+            let text = SectionText::parse(&body).map_err(AppError::form)?;
             Ok(to_safe_html(text.as_str()))
         }
         .await,

@@ -10,7 +10,7 @@ pub async fn start_plan(call: String) -> Result<(), AppError> {
     use crate::domain::matching::eligibility::assess;
     use crate::domain::plans::plan::may_start;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Problem;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
@@ -25,11 +25,10 @@ pub async fn start_plan(call: String) -> Result<(), AppError> {
                 .ok_or(AppError::NotFound)?;
             let facts = profiles::facts(&mut tx, user.id).await?;
             let eligibility = assess(&offer.all_rules(), &facts, today).eligibility();
-            may_start(&offer, eligibility, today)
-                .map_err(|problem| AppError::field(Field::Form, problem))?;
+            may_start(&offer, eligibility, today).map_err(AppError::form)?;
             let id = plans::start(&mut tx, user.id, call_id)
                 .await?
-                .ok_or(AppError::field(Field::Form, Problem::PlanExists))?;
+                .ok_or(AppError::form(Problem::PlanExists))?;
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(user.id), AuditAction::PlanStarted)

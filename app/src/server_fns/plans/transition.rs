@@ -12,13 +12,14 @@ pub async fn transition_plan(
     reason: Option<String>,
     back: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::plans::plan_content::{freeze, record_event, NewEvent};
-    use crate::db::{plans, shared::audit};
+    use crate::db::plans::plan_content::freeze;
+    use crate::db::plans::{self, Step};
     use crate::domain::accounts::role::Role;
     use crate::domain::mentoring::reason_for;
     use crate::domain::plans::plan::PlanAction;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::Field;
+    use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
@@ -31,43 +32,30 @@ pub async fn transition_plan(
                 .await?
                 .ok_or(AppError::NotFound)?;
             let role = super::acting_role(viewer)?;
-            let to = head.status.apply(action, role).map_err(super::refused)?;
+            let to = head.status.apply(action, role, &())?;
             let reason = reason_for(action, reason.as_deref().unwrap_or_default())
                 .map_err(|problem| AppError::field(Field::Reason, problem))?;
             let sends = matches!(action, PlanAction::Submit | PlanAction::Resubmit);
             if sends {
                 super::require_complete(&mut tx, &head).await?;
             }
-            if !plans::transition(&mut tx, id, head.status, to).await? {
-                return Err(AppError::Conflict);
-            }
+            let step = Step {
+                plan_id: id,
+                actor_id: user.id,
+                action,
+                from: head.status,
+                to,
+                reason: reason.as_deref(),
+            };
+            step.take(&mut tx).await?;
             let version = if sends {
                 Some(freeze(&mut tx, id, user.id).await?)
             } else {
                 None
             };
-            let event = NewEvent {
-                plan_id: id,
-                actor_id: user.id,
-                action: action.code(),
-                from: Some(head.status),
-                to: Some(to),
-                reason: reason.as_deref(),
-                version,
-            };
-            record_event(&mut tx, event).await?;
-            audit::record(
-                &mut tx,
-                audit::Entry::new(Some(user.id), AuditAction::PlanTransition)
-                    .subject("plan", id)
-                    .details(serde_json::json!({
-                        "action": action.code(),
-                        "from": head.status.code(),
-                        "to": to.code(),
-                        "version": version,
-                    })),
-            )
-            .await?;
+            let details = serde_json::json!({ "version": version });
+            step.record(&mut tx, version, AuditAction::PlanTransition, details)
+                .await?;
             tx.commit().await?;
             redirect(&super::back_to(back.as_deref(), id, action.code()));
             Ok(())

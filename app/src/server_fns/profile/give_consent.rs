@@ -18,7 +18,7 @@ pub async fn give_consent(notice_version: String, lang: String) -> Result<(), Ap
         async {
             let user = require(&[Role::Applicant]).await?;
             if notice_version != NOTICE_VERSION {
-                return Err(AppError::field(Field::Form, Problem::NoticeOutdated));
+                return Err(AppError::form(Problem::NoticeOutdated));
             }
             let lang: Lang = lang
                 .parse()

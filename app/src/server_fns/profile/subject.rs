@@ -15,7 +15,7 @@ use crate::db::{accounts::users, profile::profiles, shared::audit, Tx};
 use crate::domain::accounts::role::Role;
 use crate::domain::profile::consent::NOTICE_VERSION;
 use crate::domain::shared::audit::AuditAction;
-use crate::domain::shared::problem::{Field, Problem};
+use crate::domain::shared::problem::Problem;
 use crate::error::AppError;
 
 /// Who may call the profile functions that act on a subject.
@@ -61,7 +61,7 @@ impl Subject {
                     .await?
                     .is_some_and(|c| c.given && c.notice_version == NOTICE_VERSION);
                 if !consented {
-                    return Err(AppError::field(Field::Form, Problem::ConsentRequired));
+                    return Err(AppError::form(Problem::ConsentRequired));
                 }
                 Ok(Subject {
                     actor: me.id,
