@@ -37,7 +37,8 @@ pub async fn create_review_session(
                 _ => return Err(AppError::Validation(problems)),
             };
             let session =
-                committee::create_session(&mut tx, call_id, date, place, admin.id).await?;
+                committee::sessions::create_session(&mut tx, call_id, date, place, admin.id)
+                    .await?;
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(admin.id), AuditAction::ReviewSessionCreated)

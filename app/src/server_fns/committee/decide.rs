@@ -41,7 +41,7 @@ pub async fn decide_plan(
             let limits = Limits {
                 requested: terms.requested,
                 max_grant: terms.max_grant,
-                scores_in: committee::scores_in(&mut tx, id, terms.round).await?,
+                scores_in: committee::sheets::scores_in(&mut tx, id, terms.round).await?,
                 quorum: terms.quorum,
             };
             let decision = Decision::parse(

@@ -25,7 +25,7 @@ pub async fn declare_conflict(
                 note.as_deref().unwrap_or_default(),
             )
             .map_err(AppError::Validation)?;
-            committee::declare(&mut tx, id, user.id, conflicted, &note).await?;
+            committee::sheets::declare(&mut tx, id, user.id, conflicted, &note).await?;
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(user.id), AuditAction::ConflictDeclared)

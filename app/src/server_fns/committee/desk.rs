@@ -22,8 +22,8 @@ pub async fn committee_desk(call: String) -> Result<CommitteeDesk, AppError> {
                 .ok_or(AppError::NotFound)?;
             let members = committee::members(&mut tx, call_id).await?;
             let mut sessions = Vec::new();
-            for (id, held_on, place) in committee::sessions(&mut tx, call_id).await? {
-                let agenda = committee::agenda(&mut tx, id)
+            for (id, held_on, place) in committee::sessions::sessions(&mut tx, call_id).await? {
+                let agenda = committee::sessions::agenda(&mut tx, id)
                     .await?
                     .into_iter()
                     .map(|row| {
@@ -43,7 +43,7 @@ pub async fn committee_desk(call: String) -> Result<CommitteeDesk, AppError> {
                     agenda,
                 });
             }
-            let ready = committee::ready_plans(&mut tx, call_id).await?;
+            let ready = committee::sessions::ready_plans(&mut tx, call_id).await?;
             tx.commit().await?;
             Ok(CommitteeDesk {
                 call_id,

@@ -22,18 +22,30 @@ pub async fn committee_home() -> Result<Vec<MemberCall>, AppError> {
                     .await?
                     .map_or(0, |(_, _, terms)| terms.quorum);
                 let mut sessions = Vec::new();
-                for (session, held_on, place) in committee::sessions(&mut tx, call_id).await? {
+                for (session, held_on, place) in
+                    committee::sessions::sessions(&mut tx, call_id).await?
+                {
                     let mut agenda = Vec::new();
-                    for row in committee::agenda(&mut tx, session).await? {
+                    for row in committee::sessions::agenda(&mut tx, session).await? {
                         let status =
                             PlanStatus::from_code(&row.status).ok_or(AppError::Internal)?;
                         let facts = ScoringFacts {
                             status,
-                            conflicted: committee::declaration(&mut tx, row.plan_id, user.id)
+                            conflicted: committee::sheets::declaration(
+                                &mut tx,
+                                row.plan_id,
+                                user.id,
+                            )
+                            .await?,
+                            coached: committee::sheets::coached(&mut tx, row.plan_id, user.id)
                                 .await?,
-                            coached: committee::coached(&mut tx, row.plan_id, user.id).await?,
-                            scored: committee::has_scored(&mut tx, row.plan_id, user.id, row.round)
-                                .await?,
+                            scored: committee::sheets::has_scored(
+                                &mut tx,
+                                row.plan_id,
+                                user.id,
+                                row.round,
+                            )
+                            .await?,
                         };
                         agenda.push(MemberAgendaLine {
                             plan_id: row.plan_id,

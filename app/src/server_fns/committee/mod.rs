@@ -63,14 +63,14 @@ mod ssr {
     ) -> Result<MemberPlan, AppError> {
         let head = plans::head(tx, id).await?.ok_or(AppError::NotFound)?;
         if !committee::is_member(tx, head.call_id, user.id).await?
-            || !committee::on_an_agenda(tx, id).await?
+            || !committee::sessions::on_an_agenda(tx, id).await?
         {
             return Err(AppError::NotFound);
         }
         let (_, call, terms) = calls_admin::call(tx, head.call_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let round = committee::review_round(tx, id).await?;
+        let round = committee::sessions::review_round(tx, id).await?;
         Ok(MemberPlan {
             head,
             call,
@@ -88,9 +88,9 @@ mod ssr {
         let id = plan.head.id;
         Ok(ScoringFacts {
             status: plan.head.status,
-            conflicted: committee::declaration(tx, id, member).await?,
-            coached: committee::coached(tx, id, member).await?,
-            scored: committee::has_scored(tx, id, member, plan.round).await?,
+            conflicted: committee::sheets::declaration(tx, id, member).await?,
+            coached: committee::sheets::coached(tx, id, member).await?,
+            scored: committee::sheets::has_scored(tx, id, member, plan.round).await?,
         })
     }
 }

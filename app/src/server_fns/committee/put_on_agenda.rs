@@ -20,7 +20,7 @@ pub async fn put_on_agenda(session: String, plan: String) -> Result<(), AppError
             let session = parse_id(&session)?;
             let id = parse_id(&plan)?;
             let mut tx = context()?.db.begin().await?;
-            let call_id = committee::session_call(&mut tx, session)
+            let call_id = committee::sessions::session_call(&mut tx, session)
                 .await?
                 .ok_or(AppError::NotFound)?;
             let head = plans::head(&mut tx, id)
@@ -38,7 +38,7 @@ pub async fn put_on_agenda(session: String, plan: String) -> Result<(), AppError
                 reason: None,
             };
             step.take(&mut tx).await?;
-            let round = committee::put_on_agenda(&mut tx, session, id, admin.id).await?;
+            let round = committee::sessions::put_on_agenda(&mut tx, session, id, admin.id).await?;
             let details = serde_json::json!({ "session": session, "round": round });
             step.record(&mut tx, None, AuditAction::PlanTransition, details)
                 .await?;

@@ -25,14 +25,14 @@ pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
             let blind = mp.terms.blind_review;
             let identity =
                 identity_for_committee(blind, committee::identity(&mut tx, mp.head.user_id).await?);
-            let sheets = committee::sheets(&mut tx, id, mp.round).await?;
+            let sheets = committee::sheets::sheets(&mut tx, id, mp.round).await?;
             let my_sheet = sheets
                 .iter()
                 .find(|(member, _)| *member == user.id)
                 .map(|(_, sheet)| sheet.clone());
             let chair = committee::is_chair(&mut tx, mp.head.call_id, user.id).await?;
             let quorum = Quorum {
-                have: committee::scores_in(&mut tx, id, mp.round).await?,
+                have: committee::sheets::scores_in(&mut tx, id, mp.round).await?,
                 need: mp.terms.quorum,
             };
             let summary = if chair {
@@ -40,12 +40,12 @@ pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
                 Some(ScoresSummary {
                     average: average(&weighted),
                     sheets: sheets.into_iter().map(|(_, s)| s).collect(),
-                    recused: committee::recused(&mut tx, mp.head.call_id, id).await?,
+                    recused: committee::sheets::recused(&mut tx, mp.head.call_id, id).await?,
                 })
             } else {
                 None
             };
-            let decisions = committee::decisions(&mut tx, id).await?;
+            let decisions = committee::sheets::decisions(&mut tx, id).await?;
             let saved = plan_content::sections(&mut tx, id).await?;
             let figures = plan_content::figures(&mut tx, id).await?;
             let requested = figures.grant_requested;

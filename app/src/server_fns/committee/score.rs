@@ -44,7 +44,8 @@ pub async fn score_plan(
             let weighted = sheet.weighted(rubric);
             let round = member_plan.round;
             let sheet_id =
-                committee::insert_sheet(&mut tx, id, user.id, round, &sheet, weighted).await?;
+                committee::sheets::insert_sheet(&mut tx, id, user.id, round, &sheet, weighted)
+                    .await?;
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(user.id), AuditAction::PlanScored)

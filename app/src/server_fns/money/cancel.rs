@@ -43,7 +43,7 @@ pub async fn cancel_tranche(
                 let payment = head.live_payment.map(|(payment, _)| payment);
                 if let Some(payment) = payment {
                     let cancelled = "cancelled";
-                    if !money::settle_payment(
+                    if !money::tranches::settle_payment(
                         tx,
                         payment,
                         cancelled,

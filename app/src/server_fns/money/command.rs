@@ -6,7 +6,7 @@
 //! the key, commits and sends the browser back.
 
 use crate::auth::SessionUser;
-use crate::db::money::{self, LedgerEntry, TrancheHead};
+use crate::db::money::{self, tranches::TrancheHead, LedgerEntry};
 use crate::db::Tx;
 use crate::domain::catalogue::grant_terms::Release;
 use crate::domain::money::tranche::{TrancheAction, TrancheFacts, TrancheStatus};
@@ -75,7 +75,7 @@ pub async fn run(
             .collect::<Vec<_>>(),
     );
     let mut tx = context()?.db.begin().await?;
-    let head = money::tranche(&mut tx, id)
+    let head = money::tranches::tranche(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let back = super::back_to(command.back, &(command.fallback)(&head));
@@ -89,7 +89,7 @@ pub async fn run(
     let to = head
         .status
         .apply(command.action, command.user.role, &facts)?;
-    if !money::move_tranche(&mut tx, &head, to).await? {
+    if !money::tranches::move_tranche(&mut tx, &head, to).await? {
         return Err(AppError::Conflict);
     }
     let moved = Moved {
@@ -104,7 +104,7 @@ pub async fn run(
         payment,
         status: to,
     };
-    money::finish(&mut tx, key, &receipt).await?;
+    money::keys::finish(&mut tx, key, &receipt).await?;
     tx.commit().await?;
     redirect(&back);
     Ok(receipt)

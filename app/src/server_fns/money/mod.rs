@@ -1,6 +1,6 @@
 //! Money: the committee's decision (which commits the grant), tranche releases, payment
 //! confirmations and failures, cancellations, and the pages that show balances. Every request
-//! that moves money carries an idempotency key (see `db::money::claim`).
+//! that moves money carries an idempotency key (see `db::money::keys::claim`).
 
 pub mod call;
 pub mod cancel;
@@ -72,7 +72,7 @@ mod ssr {
         endpoint: &str,
         request_hash: &str,
     ) -> Result<Option<crate::wire::money::MoneyReceipt>, AppError> {
-        use crate::db::money::{claim, Claim};
+        use crate::db::money::{keys::claim, keys::Claim};
         match claim(tx, key, actor_id, endpoint, request_hash)
             .await?
             .map_err(AppError::form)?

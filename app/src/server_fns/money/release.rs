@@ -66,7 +66,8 @@ pub async fn release_tranche(
             };
             run(command, async |tx, moved| {
                 let head = moved.head;
-                let payment = money::insert_payment(tx, head, &method, moved.actor).await?;
+                let payment =
+                    money::tranches::insert_payment(tx, head, &method, moved.actor).await?;
                 money::ledger(tx, &moved.ledger_entry("released", Some(payment))).await?;
                 audit::record(
                     tx,

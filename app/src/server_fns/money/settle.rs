@@ -56,8 +56,15 @@ pub async fn settle_payment(
                 } else {
                     ("failed", None, note.as_deref())
                 };
-                if !money::settle_payment(tx, payment, status, moved.actor, reference, failure)
-                    .await?
+                if !money::tranches::settle_payment(
+                    tx,
+                    payment,
+                    status,
+                    moved.actor,
+                    reference,
+                    failure,
+                )
+                .await?
                 {
                     return Err(AppError::Conflict);
                 }
