@@ -14,11 +14,8 @@ pub async fn cancel_tranche(
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
     use super::command::{call_page, run, Command};
-    use crate::db::money;
-    use crate::db::shared::audit;
     use crate::domain::accounts::role::Role;
     use crate::domain::money::tranche::{note, TrancheAction};
-    use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::Field;
     use crate::server_fns::{require, respond};
 
@@ -38,44 +35,41 @@ pub async fn cancel_tranche(
                 back: back.as_deref(),
                 fallback: call_page,
             };
-            run(command, async |tx, moved| {
-                let head = moved.head;
-                let payment = head.live_payment.map(|(payment, _)| payment);
-                if let Some(payment) = payment {
-                    let cancelled = "cancelled";
-                    if !money::tranches::settle_payment(
-                        tx,
-                        payment,
-                        cancelled,
-                        moved.actor,
-                        None,
-                        Some(&reason),
-                    )
-                    .await?
-                    {
-                        return Err(AppError::Conflict);
-                    }
-                    money::ledger(tx, &moved.ledger_entry("release_reversed", Some(payment)))
-                        .await?;
-                }
-                money::ledger(tx, &moved.ledger_entry("decommitted", None)).await?;
-                money::uncommit(tx, head.call_id, head.amount).await?;
-                audit::record(
-                    tx,
-                    audit::Entry::new(Some(moved.actor), AuditAction::TrancheCancelled)
-                        .subject("tranche", head.id)
-                        .details(serde_json::json!({
-                            "plan": head.plan_id,
-                            "from": head.status.code(),
-                            "payment": payment,
-                            "amount_centimes": head.amount.centimes(),
-                        })),
-                )
-                .await?;
-                Ok(payment)
-            })
-            .await
+            run(command, async |tx, moved| cancel(tx, moved, &reason).await).await
         }
         .await,
     )
+}
+
+/// The live payment, if any, cancelled with its ledger reversal; the amount given back to the
+/// envelope; the audit row.
+#[cfg(feature = "ssr")]
+async fn cancel(
+    tx: &mut crate::db::Tx,
+    moved: &super::command::Moved<'_>,
+    reason: &str,
+) -> Result<Option<i64>, AppError> {
+    use crate::db::money::tranches::settle_payment;
+    use crate::db::{money, shared::audit};
+    use crate::domain::shared::audit::AuditAction;
+    let head = moved.head;
+    let payment = head.live_payment.map(|(payment, _)| payment);
+    if let Some(payment) = payment {
+        if !settle_payment(tx, payment, "cancelled", moved.actor, None, Some(reason)).await? {
+            return Err(AppError::Conflict);
+        }
+        money::ledger(tx, &moved.ledger_entry("release_reversed", Some(payment))).await?;
+    }
+    money::ledger(tx, &moved.ledger_entry("decommitted", None)).await?;
+    money::uncommit(tx, head.call_id, head.amount).await?;
+    let entry = audit::Entry::new(Some(moved.actor), AuditAction::TrancheCancelled)
+        .subject("tranche", head.id)
+        .details(serde_json::json!({
+            "plan": head.plan_id,
+            "from": head.status.code(),
+            "payment": payment,
+            "amount_centimes": head.amount.centimes(),
+        }));
+    audit::record(tx, entry).await?;
+    Ok(payment)
 }

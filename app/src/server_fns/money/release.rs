@@ -18,35 +18,21 @@ pub async fn release_tranche(
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
     use super::command::{call_page, run, Command};
-    use crate::db::money;
-    use crate::db::shared::audit;
     use crate::domain::accounts::role::Role;
-    use crate::domain::money::tranche::{PaymentMethod, TrancheAction};
-    use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::money::tranche::TrancheAction;
     use crate::server_fns::{require, respond};
 
     respond(
         async {
             let user = require(&[Role::Admin]).await?;
-            let text = |v: &Option<String>| v.clone().unwrap_or_default();
-            let (supplier, invoice, phone, account) = (
-                text(&supplier),
-                text(&invoice),
-                text(&phone),
-                text(&account),
-            );
-            let method = PaymentMethod::parse(&method, &supplier, &invoice, &phone, &account)
-                .map_err(|problem| {
-                    let field = match problem {
-                        Problem::SupplierMissing => Field::Supplier,
-                        Problem::InvoiceMissing => Field::Invoice,
-                        Problem::PayeePhoneMissing | Problem::PhoneInvalid => Field::Phone,
-                        Problem::AccountMissing | Problem::AccountInvalid => Field::Account,
-                        _ => Field::Method,
-                    };
-                    AppError::field(field, problem)
-                })?;
+            let text = |v: Option<String>| v.unwrap_or_default();
+            let method = payment_method(
+                &method,
+                &text(supplier),
+                &text(invoice),
+                &text(phone),
+                &text(account),
+            )?;
             let (s, i, p) = method.columns();
             let body = [
                 method.code(),
@@ -64,27 +50,56 @@ pub async fn release_tranche(
                 back: back.as_deref(),
                 fallback: call_page,
             };
-            run(command, async |tx, moved| {
-                let head = moved.head;
-                let payment =
-                    money::tranches::insert_payment(tx, head, &method, moved.actor).await?;
-                money::ledger(tx, &moved.ledger_entry("released", Some(payment))).await?;
-                audit::record(
-                    tx,
-                    audit::Entry::new(Some(moved.actor), AuditAction::TrancheReleased)
-                        .subject("tranche", head.id)
-                        .details(serde_json::json!({
-                            "plan": head.plan_id,
-                            "payment": payment,
-                            "method": method.code(),
-                            "amount_centimes": head.amount.centimes(),
-                        })),
-                )
-                .await?;
-                Ok(Some(payment))
-            })
-            .await
+            run(command, async |tx, moved| pay(tx, moved, &method).await).await
         }
         .await,
     )
+}
+
+/// The method and its details as typed, each problem on its own field.
+#[cfg(feature = "ssr")]
+fn payment_method(
+    method: &str,
+    supplier: &str,
+    invoice: &str,
+    phone: &str,
+    account: &str,
+) -> Result<crate::domain::money::tranche::PaymentMethod, AppError> {
+    use crate::domain::money::tranche::PaymentMethod;
+    use crate::domain::shared::problem::{Field, Problem};
+    PaymentMethod::parse(method, supplier, invoice, phone, account).map_err(|problem| {
+        let field = match problem {
+            Problem::SupplierMissing => Field::Supplier,
+            Problem::InvoiceMissing => Field::Invoice,
+            Problem::PayeePhoneMissing | Problem::PhoneInvalid => Field::Phone,
+            Problem::AccountMissing | Problem::AccountInvalid => Field::Account,
+            _ => Field::Method,
+        };
+        AppError::field(field, problem)
+    })
+}
+
+/// A new payment attempt, its ledger entry and its audit row.
+#[cfg(feature = "ssr")]
+async fn pay(
+    tx: &mut crate::db::Tx,
+    moved: &super::command::Moved<'_>,
+    method: &crate::domain::money::tranche::PaymentMethod,
+) -> Result<Option<i64>, AppError> {
+    use crate::db::money::tranches::insert_payment;
+    use crate::db::{money, shared::audit};
+    use crate::domain::shared::audit::AuditAction;
+    let head = moved.head;
+    let payment = insert_payment(tx, head, method, moved.actor).await?;
+    money::ledger(tx, &moved.ledger_entry("released", Some(payment))).await?;
+    let entry = audit::Entry::new(Some(moved.actor), AuditAction::TrancheReleased)
+        .subject("tranche", head.id)
+        .details(serde_json::json!({
+            "plan": head.plan_id,
+            "payment": payment,
+            "method": method.code(),
+            "amount_centimes": head.amount.centimes(),
+        }));
+    audit::record(tx, entry).await?;
+    Ok(Some(payment))
 }

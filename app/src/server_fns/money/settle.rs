@@ -14,13 +14,8 @@ pub async fn settle_payment(
     back: Option<String>,
 ) -> Result<MoneyReceipt, AppError> {
     use super::command::{finance_desk, run, Command};
-    use crate::db::money;
-    use crate::db::shared::audit;
     use crate::domain::accounts::role::Role;
-    use crate::domain::money::tranche::{
-        checker_is_not_maker, note as checked_note, TrancheAction,
-    };
-    use crate::domain::shared::audit::AuditAction;
+    use crate::domain::money::tranche::{note as checked_note, TrancheAction};
     use crate::domain::shared::problem::{Field, Problem};
     use crate::server_fns::{require, respond};
 
@@ -48,48 +43,48 @@ pub async fn settle_payment(
                 fallback: finance_desk,
             };
             run(command, async |tx, moved| {
-                let head = moved.head;
-                let (payment, maker) = head.live_payment.ok_or(AppError::Conflict)?;
-                checker_is_not_maker(maker, moved.actor).map_err(AppError::form)?;
-                let (status, reference, failure) = if paid {
-                    ("paid", note.as_deref(), None)
-                } else {
-                    ("failed", None, note.as_deref())
-                };
-                if !money::tranches::settle_payment(
-                    tx,
-                    payment,
-                    status,
-                    moved.actor,
-                    reference,
-                    failure,
-                )
-                .await?
-                {
-                    return Err(AppError::Conflict);
-                }
-                let kind = if paid { "paid" } else { "release_reversed" };
-                money::ledger(tx, &moved.ledger_entry(kind, Some(payment))).await?;
-                let audit_action = if paid {
-                    AuditAction::PaymentConfirmed
-                } else {
-                    AuditAction::PaymentFailed
-                };
-                audit::record(
-                    tx,
-                    audit::Entry::new(Some(moved.actor), audit_action)
-                        .subject("tranche", head.id)
-                        .details(serde_json::json!({
-                            "plan": head.plan_id,
-                            "payment": payment,
-                            "amount_centimes": head.amount.centimes(),
-                        })),
-                )
-                .await?;
-                Ok(Some(payment))
+                settle(tx, moved, paid, note.as_deref()).await
             })
             .await
         }
         .await,
     )
+}
+
+/// The live payment settled (by someone who did not release it), its ledger entry and its
+/// audit row.
+#[cfg(feature = "ssr")]
+async fn settle(
+    tx: &mut crate::db::Tx,
+    moved: &super::command::Moved<'_>,
+    paid: bool,
+    note: Option<&str>,
+) -> Result<Option<i64>, AppError> {
+    use crate::db::money::tranches::settle_payment;
+    use crate::db::{money, shared::audit};
+    use crate::domain::money::tranche::checker_is_not_maker;
+    use crate::domain::shared::audit::AuditAction;
+    let head = moved.head;
+    let (payment, maker) = head.live_payment.ok_or(AppError::Conflict)?;
+    checker_is_not_maker(maker, moved.actor).map_err(AppError::form)?;
+    let (status, reference, failure, kind, action) = if paid {
+        let action = AuditAction::PaymentConfirmed;
+        ("paid", note, None, "paid", action)
+    } else {
+        let action = AuditAction::PaymentFailed;
+        ("failed", None, note, "release_reversed", action)
+    };
+    if !settle_payment(tx, payment, status, moved.actor, reference, failure).await? {
+        return Err(AppError::Conflict);
+    }
+    money::ledger(tx, &moved.ledger_entry(kind, Some(payment))).await?;
+    let entry = audit::Entry::new(Some(moved.actor), action)
+        .subject("tranche", head.id)
+        .details(serde_json::json!({
+            "plan": head.plan_id,
+            "payment": payment,
+            "amount_centimes": head.amount.centimes(),
+        }));
+    audit::record(tx, entry).await?;
+    Ok(Some(payment))
 }
