@@ -166,6 +166,15 @@ impl Client {
             .await
     }
 
+    /// A step in a plan's life (`submit`, `mark_ready`, …) as the plan page posts it.
+    pub async fn plan_step(&mut self, plan: &str, action: &str, reason: &str) -> TestResponse {
+        self.call(
+            "/api/plans/transition",
+            &[("plan", plan), ("action", action), ("reason", reason)],
+        )
+        .await
+    }
+
     pub async fn logout(&mut self) -> TestResponse {
         self.call("/api/logout", &[]).await
     }

@@ -177,14 +177,40 @@ impl TestApp {
             .expect("create user")
     }
 
+    /// A client signed in as the existing account `email` (harness password).
+    pub async fn login(&self, email: &str) -> Client {
+        self.login_with(email, PASSWORD).await
+    }
+
+    /// A client signed in as `email` with `password`; the sign-in must succeed.
+    pub async fn login_with(&self, email: &str, password: &str) -> Client {
+        let mut client = self.client();
+        let response = client.login(email, password).await;
+        assert_eq!(response.status, 200, "login as {email}: {}", response.body);
+        client
+    }
+
+    /// The id of the account `email` (test inspection only).
+    pub async fn user_id(&self, email: &str) -> i64 {
+        self.count(&format!("select id from users where email = '{email}'"))
+            .await
+    }
+
+    /// The id of the row of `table` (trainings, grant calls) with `reference`, as a form
+    /// sends it.
+    pub async fn id_of(&self, table: &str, reference: &str) -> String {
+        self.count(&format!(
+            "select id from {table} where reference = '{reference}'"
+        ))
+        .await
+        .to_string()
+    }
+
     /// A client already signed in as a new account of `role`.
     pub async fn signed_in(&self, role: app::domain::accounts::role::Role) -> Client {
         let email = format!("{}@example.org", role.as_str());
         self.user(&email, role).await;
-        let mut client = self.client();
-        let response = client.login(&email, PASSWORD).await;
-        assert_eq!(response.status, 200, "login as {role}: {}", response.body);
-        client
+        self.login(&email).await
     }
 
     /// Sessions stored in the database (the table's name differs per backend).
@@ -209,11 +235,17 @@ impl TestApp {
 
     /// Runs one statement (test set-up only: states other suites reach through the pages).
     pub async fn exec(&self, sql: &str) {
+        self.try_exec(sql)
+            .await
+            .unwrap_or_else(|error| panic!("{sql}: {error}"))
+    }
+
+    /// Runs one statement the database may refuse (to test that it does).
+    pub async fn try_exec(&self, sql: &str) -> Result<(), sqlx::Error> {
         match self.db() {
             Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(drop),
             Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(drop),
         }
-        .unwrap_or_else(|error| panic!("{sql}: {error}"))
     }
 
     /// Runs a query returning one text value or none (test inspection only; cast non-text

@@ -5,14 +5,6 @@ use super::matches::{catalogue, find, person};
 use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
 
-async fn id_of(app: &TestApp, table: &str, reference: &str) -> String {
-    app.count(&format!(
-        "select id from {table} where reference = '{reference}'"
-    ))
-    .await
-    .to_string()
-}
-
 async fn status_of(app: &TestApp, enrolment: &str) -> Option<String> {
     app.text(&format!(
         "select status from enrolments where id = {enrolment}"
@@ -49,7 +41,7 @@ async fn decide(
 both_backends! {
     async fn a_seat_is_requested_confirmed_given_up_and_asked_for_again(app) {
         catalogue(&app).await;
-        let sewing = id_of(&app, "trainings", "ANAPEC-TNG-102").await;
+        let sewing = app.id_of("trainings", "ANAPEC-TNG-102").await;
         let mut awa = person(&app, "awa@example.org", "Awa Koné", true).await;
         let response = request(&mut awa, &sewing).await;
         assert_eq!(response.status, 200, "{}", response.body);
@@ -97,7 +89,7 @@ both_backends! {
 
     async fn the_last_seat_goes_to_one_person_only(app) {
         catalogue(&app).await;
-        let sewing = id_of(&app, "trainings", "ANAPEC-TNG-102").await;
+        let sewing = app.id_of("trainings", "ANAPEC-TNG-102").await;
         let mut awa = person(&app, "awa@example.org", "Awa Koné", true).await;
         let mut fatou = person(&app, "fatou@example.org", "Fatou Diallo", true).await;
         assert_eq!(request(&mut awa, &sewing).await.status, 200);
@@ -122,7 +114,7 @@ both_backends! {
 
     async fn a_completed_training_opens_the_call_that_asks_for_it(app) {
         catalogue(&app).await;
-        let course = id_of(&app, "trainings", "ANAPEC-TNG-103").await;
+        let course = app.id_of("trainings", "ANAPEC-TNG-103").await;
         let mut awa = person(&app, "awa@example.org", "Awa Koné", true).await;
         let before = awa.call("/api/matching/mine", &[("lang", "en")]).await.json();
         assert!(find(&before["not_yet"], "AGR-JEUNES-2027").is_some(), "{before}");
@@ -153,7 +145,7 @@ both_backends! {
 
     async fn nobody_acts_on_an_enrolment_that_is_not_theirs_to_decide(app) {
         catalogue(&app).await;
-        let sewing = id_of(&app, "trainings", "ANAPEC-TNG-102").await;
+        let sewing = app.id_of("trainings", "ANAPEC-TNG-102").await;
         let mut awa = person(&app, "awa@example.org", "Awa Koné", true).await;
         assert_eq!(request(&mut awa, &sewing).await.status, 200);
         let id = app.count("select id from enrolments").await.to_string();
@@ -175,8 +167,8 @@ both_backends! {
 
     async fn a_plan_is_started_once_for_an_open_call_the_applicant_is_eligible_for(app) {
         catalogue(&app).await;
-        let women = id_of(&app, "grant_calls", "AGR-TNG-FEMMES-2027").await;
-        let rabat = id_of(&app, "grant_calls", "AGR-RBT-2027").await;
+        let women = app.id_of("grant_calls", "AGR-TNG-FEMMES-2027").await;
+        let rabat = app.id_of("grant_calls", "AGR-RBT-2027").await;
         let mut awa = person(&app, "awa@example.org", "Awa Koné", true).await;
 
         let refused = awa.call("/api/plans/start", &[("call", &rabat)]).await;
@@ -201,8 +193,8 @@ both_backends! {
 
     async fn an_applicant_never_reads_another_applicants_profile_matches_seats_or_plans(app) {
         catalogue(&app).await;
-        let women = id_of(&app, "grant_calls", "AGR-TNG-FEMMES-2027").await;
-        let sewing = id_of(&app, "trainings", "ANAPEC-TNG-102").await;
+        let women = app.id_of("grant_calls", "AGR-TNG-FEMMES-2027").await;
+        let sewing = app.id_of("trainings", "ANAPEC-TNG-102").await;
         let mut awa = person(&app, "awa@example.org", "Awa Koné", true).await;
         assert_eq!(awa.call("/api/plans/start", &[("call", &women)]).await.status, 200);
         assert_eq!(request(&mut awa, &sewing).await.status, 200);
@@ -240,7 +232,7 @@ both_backends! {
 both_backends! {
     async fn simultaneous_confirmations_never_give_out_more_seats_than_there_are(app) {
         catalogue(&app).await;
-        let sewing = id_of(&app, "trainings", "ANAPEC-TNG-102").await;
+        let sewing = app.id_of("trainings", "ANAPEC-TNG-102").await;
         for n in 0..6 {
             let mut client = person(&app, &format!("p{n}@example.org"), &format!("Personne {n}"), true).await;
             assert_eq!(request(&mut client, &sewing).await.status, 200);

@@ -8,10 +8,6 @@ async fn role_of(app: &passerelle_tests::TestApp, email: &str) -> String {
     column_of(app, "select role from users where email = $1", email).await
 }
 
-async fn id_of(app: &passerelle_tests::TestApp, email: &str) -> i64 {
-    column_of(app, "select id from users where email = $1", email).await
-}
-
 /// One value of the account with `email` (test inspection only).
 async fn column_of<T>(app: &passerelle_tests::TestApp, sql: &str, email: &str) -> T
 where
@@ -61,7 +57,7 @@ both_backends! {
     async fn role_changes_are_guarded_and_audited(app) {
         let mut admin = app.signed_in(Role::Admin).await;
         app.user("sara@example.org", Role::Mentor).await;
-        let sara = id_of(&app, "sara@example.org").await.to_string();
+        let sara = app.user_id("sara@example.org").await.to_string();
 
         let response = admin
             .call("/api/accounts/change_role", &[("user_id", &sara), ("current_role", "mentor"), ("role", "committee")])
@@ -88,7 +84,7 @@ both_backends! {
         let mut admin = app.signed_in(Role::Admin).await;
         let mut mentor = app.signed_in(Role::Mentor).await;
         assert_eq!(mentor.get("/mentor").await.status, 200);
-        let id = id_of(&app, "mentor@example.org").await.to_string();
+        let id = app.user_id("mentor@example.org").await.to_string();
         admin
             .call("/api/accounts/change_role", &[("user_id", &id), ("current_role", "mentor"), ("role", "committee")])
             .await;
@@ -98,7 +94,7 @@ both_backends! {
 
     async fn the_last_admin_cannot_be_demoted(app) {
         let mut admin = app.signed_in(Role::Admin).await;
-        let id = id_of(&app, "admin@example.org").await.to_string();
+        let id = app.user_id("admin@example.org").await.to_string();
         let response = admin
             .call("/api/accounts/change_role", &[("user_id", &id), ("current_role", "admin"), ("role", "mentor")])
             .await;
@@ -113,11 +109,7 @@ both_backends! {
         let update = "update audit_log set action = 'nothing'";
         let delete = "delete from audit_log";
         for sql in [update, delete] {
-            let result = match app.db() {
-                Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(drop),
-                Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(drop),
-            };
-            let error = result.expect_err("append-only").to_string();
+            let error = app.try_exec(sql).await.expect_err("append-only").to_string();
             assert!(error.contains("append-only"), "{error}");
         }
         assert!(app.count("select count(*) from audit_log where action = 'login_succeeded'").await >= 1);

@@ -110,15 +110,6 @@ fn call_form<'a>(id: &'a str, version: &'a str, max_grant: &'a str) -> Vec<(&'a 
     form
 }
 
-/// Runs a statement behind the app's back (test set-up only).
-async fn execute(app: &passerelle_tests::TestApp, sql: &str) {
-    match app.db() {
-        app::db::Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(drop),
-        app::db::Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(drop),
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"));
-}
-
 fn csv(rows: &[&str]) -> Vec<u8> {
     let mut text = HEADER.to_owned();
     for row in rows {
@@ -239,7 +230,7 @@ both_backends! {
         let mut admin = app.signed_in(Role::Admin).await;
         import(&mut admin, &csv(&[ROW_1, ROW_2])).await;
         // A title a spreadsheet would run, written behind the app's back.
-        execute(&app, "update trainings set title = '=1+1' where reference = 'IMP-RBT-2'").await;
+        app.exec("update trainings set title = '=1+1' where reference = 'IMP-RBT-2'").await;
         let export = admin.get("/admin/trainings/export.csv").await;
         assert_eq!(export.status, 200);
         assert_eq!(export.header("content-type"), Some("text/csv; charset=utf-8"));
@@ -307,7 +298,7 @@ both_backends! {
 
     async fn an_import_left_running_by_a_dead_server_shows_as_failed(app) {
         let mut admin = app.signed_in(Role::Admin).await;
-        execute(&app, "insert into catalogue_imports (actor_id, file_name, status, created_at, updated_at) \
+        app.exec("insert into catalogue_imports (actor_id, file_name, status, created_at, updated_at) \
             select id, 'old.csv', 'writing', '2020-01-01 00:00:00+00:00', '2020-01-01 00:00:00+00:00' from users").await;
         let id = app.count("select max(id) from catalogue_imports").await;
         let page = admin.get(&format!("/admin/trainings/import?job={id}")).await;

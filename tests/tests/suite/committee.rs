@@ -3,134 +3,11 @@
 //! coached the plan recuses them; blind review hides who the applicant is; the quorum counts
 //! the sheets of the current round; every declaration and score is audited.
 
-use super::plan_support::{assign, awa_with_a_plan, fill_plan, mentor};
-use app::domain::accounts::role::Role;
-use passerelle_tests::{both_backends, Client, TestApp, PASSWORD};
-
-const CALL: &str = "AGR-TNG-FEMMES-2027";
-
-async fn step(client: &mut Client, plan: &str, action: &str, reason: &str) {
-    let response = client
-        .call(
-            "/api/plans/transition",
-            &[("plan", plan), ("action", action), ("reason", reason)],
-        )
-        .await;
-    assert_eq!(response.status, 200, "{action}: {}", response.body);
-}
-
-/// Awa's plan signed off by her mentor: the admin, the plan, its call, the mentor's id.
-async fn ready_plan(app: &TestApp) -> (Client, String, String, i64) {
-    let (mut awa, plan) = awa_with_a_plan(app).await;
-    let (mut coach, coach_id) = mentor(app, "coach@example.org").await;
-    let mut admin = app.signed_in(Role::Admin).await;
-    assign(&mut admin, &plan, coach_id).await;
-    fill_plan(app, &plan).await;
-    step(&mut awa, &plan, "submit", "").await;
-    step(&mut coach, &plan, "mark_ready", "Prêt.").await;
-    let call = app
-        .count(&format!(
-            "select id from grant_calls where reference = '{CALL}'"
-        ))
-        .await
-        .to_string();
-    (admin, plan, call, coach_id)
-}
-
-/// A committee account, signed in.
-async fn member(app: &TestApp, email: &str) -> Client {
-    app.user(email, Role::Committee).await;
-    signed_in(app, email).await
-}
-
-async fn signed_in(app: &TestApp, email: &str) -> Client {
-    signed_in_as(app, email, PASSWORD).await
-}
-
-async fn signed_in_as(app: &TestApp, email: &str, password: &str) -> Client {
-    let mut client = app.client();
-    assert_eq!(client.login(email, password).await.status, 200);
-    client
-}
-
-async fn add_member(admin: &mut Client, call: &str, email: &str) {
-    let added = admin
-        .call(
-            "/api/committee/add_member",
-            &[("call", call), ("email", email)],
-        )
-        .await;
-    assert_eq!(added.status, 200, "{}", added.body);
-}
-
-/// A new session of the call's committee: its id.
-async fn new_session(app: &TestApp, admin: &mut Client, call: &str) -> String {
-    let created = admin
-        .call(
-            "/api/committee/create_session",
-            &[
-                ("call", call),
-                ("held_on", "2027-03-15"),
-                ("place", "Tanger, Wilaya"),
-            ],
-        )
-        .await;
-    assert_eq!(created.status, 200, "{}", created.body);
-    app.count("select max(id) from review_sessions")
-        .await
-        .to_string()
-}
-
-async fn put_on_agenda(admin: &mut Client, session: &str, plan: &str) -> (u16, String) {
-    let response = admin
-        .call(
-            "/api/committee/put_on_agenda",
-            &[("session", session), ("plan", plan)],
-        )
-        .await;
-    (response.status.as_u16(), response.body)
-}
-
-/// Awa's plan under review by a committee of the three members named: admin and plan.
-async fn under_review(app: &TestApp, members: &[&str]) -> (Client, String, String) {
-    let (mut admin, plan, call, _) = ready_plan(app).await;
-    for email in members {
-        app.user(email, Role::Committee).await;
-        add_member(&mut admin, &call, email).await;
-    }
-    let session = new_session(app, &mut admin, &call).await;
-    let (code, body) = put_on_agenda(&mut admin, &session, &plan).await;
-    assert_eq!(code, 200, "{body}");
-    (admin, plan, call)
-}
-
-async fn declare(client: &mut Client, plan: &str, conflicted: &str) -> (u16, String) {
-    let response = client
-        .call(
-            "/api/committee/declare",
-            &[("plan", plan), ("conflicted", conflicted), ("note", "")],
-        )
-        .await;
-    (response.status.as_u16(), response.body)
-}
-
-async fn score(client: &mut Client, plan: &str, value: &str) -> (u16, String) {
-    let response = client
-        .call(
-            "/api/committee/score",
-            &[
-                ("plan", plan),
-                ("viability", value),
-                ("market", value),
-                ("experience", value),
-                ("budget_realism", value),
-                ("social_impact", value),
-                ("comment", "Un projet solide."),
-            ],
-        )
-        .await;
-    (response.status.as_u16(), response.body)
-}
+use super::committee_support::{
+    add_member, declare, member, new_session, put_on_agenda, ready_plan, score, under_review, CALL,
+};
+use super::plan_support::mentor;
+use passerelle_tests::{both_backends, Client};
 
 async fn review(client: &mut Client, plan: &str) -> (u16, serde_json::Value) {
     let response = client
@@ -214,7 +91,7 @@ both_backends! {
         assert_eq!(app.count("select count(*) from score_sheets").await, 0);
 
         // The call's own member sees it (and the opening is audited).
-        let mut alice = signed_in(&app, "alice@example.org").await;
+        let mut alice = app.login("alice@example.org").await;
         let (code, json) = review(&mut alice, &plan).await;
         assert_eq!(code, 200);
         assert_eq!(json["standing"], "to_declare");
@@ -226,8 +103,8 @@ both_backends! {
 
     async fn a_member_declares_first_and_a_recused_member_cannot_score(app) {
         let (_admin, plan, _) = under_review(&app, &["alice@example.org", "chloe@example.org"]).await;
-        let mut alice = signed_in(&app, "alice@example.org").await;
-        let mut chloe = signed_in(&app, "chloe@example.org").await;
+        let mut alice = app.login("alice@example.org").await;
+        let mut chloe = app.login("chloe@example.org").await;
 
         let (code, body) = score(&mut alice, &plan, "4").await;
         assert_eq!(code, 422, "{body}");
@@ -288,7 +165,7 @@ both_backends! {
         let session = new_session(&app, &mut admin, &call).await;
         assert_eq!(put_on_agenda(&mut admin, &session, &plan).await.0, 200);
 
-        let mut coach = signed_in(&app, "coach@example.org").await;
+        let mut coach = app.login("coach@example.org").await;
         assert_eq!(declare(&mut coach, &plan, "no").await.0, 200);
         let (code, body) = score(&mut coach, &plan, "5").await;
         assert_eq!(code, 422, "{body}");
@@ -301,7 +178,7 @@ both_backends! {
 
     async fn blind_review_hides_who_the_applicant_is(app) {
         let (_admin, plan, _) = under_review(&app, &["alice@example.org"]).await;
-        let mut alice = signed_in(&app, "alice@example.org").await;
+        let mut alice = app.login("alice@example.org").await;
         let blind = |on: bool| {
             format!("update grant_calls set blind_review = {on} where reference = '{CALL}' returning id")
         };
@@ -338,11 +215,11 @@ both_backends! {
             .await;
         assert_eq!(chaired.status, 200, "{}", chaired.body);
         for (email, value) in [("alice@example.org", "4"), ("bruno@example.org", "3")] {
-            let mut client = signed_in(&app, email).await;
+            let mut client = app.login(email).await;
             assert_eq!(declare(&mut client, &plan, "no").await.0, 200);
             assert_eq!(score(&mut client, &plan, value).await.0, 200);
         }
-        let mut alice = signed_in(&app, "alice@example.org").await;
+        let mut alice = app.login("alice@example.org").await;
         let (_, json) = review(&mut alice, &plan).await;
         assert_eq!(json["quorum"]["have"], 2);
         assert_eq!(json["quorum"]["need"], 3);
@@ -353,7 +230,7 @@ both_backends! {
         assert!(page.body.contains("3.50 / 5"), "{}", page.body);
         assert!(page.body.contains("action=\"/api/committee/decide\""));
         // A member who is not the chair sees no one else's sheet and no decision form.
-        let mut bruno = signed_in(&app, "bruno@example.org").await;
+        let mut bruno = app.login("bruno@example.org").await;
         let (_, json) = review(&mut bruno, &plan).await;
         assert!(json["summary"].is_null());
         let page = bruno.get(&format!("/committee/review?plan={plan}")).await;
@@ -398,7 +275,7 @@ both_backends! {
             .call("/api/committee/set_chair", &[("call", &call), ("member", &chair.to_string())])
             .await;
         assert_eq!(chaired.status, 200, "{}", chaired.body);
-        let mut alice = signed_in(&app, "alice@example.org").await;
+        let mut alice = app.login("alice@example.org").await;
 
         // The decision endpoint sends a plain form back with its problems in the address.
         let error = app::error::AppError::Validation(vec![
@@ -461,7 +338,7 @@ both_backends! {
             .await,
             Some("committee@demo.passerelle.ma".into())
         );
-        let mut chair = signed_in_as(&app, "committee@demo.passerelle.ma", server::seed::DEMO_PASSWORD).await;
+        let mut chair = app.login_with("committee@demo.passerelle.ma", server::seed::DEMO_PASSWORD).await;
         let home = chair.call("/api/committee/home", &[]).await.json();
         assert_eq!(home.as_array().map(Vec::len), Some(3));
         assert!(home.as_array().into_iter().flatten().all(|call| call["chair"] == true));

@@ -12,6 +12,7 @@ mod browser;
 mod browser_plans;
 mod catalogue;
 mod committee;
+mod committee_support;
 mod language;
 mod layout;
 mod matches;

@@ -7,12 +7,7 @@ use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
 
 async fn step(client: &mut Client, plan: &str, action: &str, reason: &str) -> (u16, String) {
-    let response = client
-        .call(
-            "/api/plans/transition",
-            &[("plan", plan), ("action", action), ("reason", reason)],
-        )
-        .await;
+    let response = client.plan_step(plan, action, reason).await;
     (response.status.as_u16(), response.body)
 }
 

@@ -7,7 +7,7 @@
 
 use super::plan_support::{awa_with_a_plan, fill_plan};
 use app::domain::accounts::role::Role;
-use passerelle_tests::{both_backends, Client, TestApp, PASSWORD};
+use passerelle_tests::{both_backends, Client, TestApp};
 
 const AT: &str = "'2026-11-02T09:00:00Z'";
 
@@ -32,14 +32,7 @@ async fn call_with_chair(app: &TestApp, envelope: i64) -> (i64, Client, i64) {
          values ({call}, {chair_id}, true, {chair_id}, {AT})"
     ))
     .await;
-    (call, login(app, "chair@example.org").await, chair_id)
-}
-
-async fn login(app: &TestApp, email: &str) -> Client {
-    let mut client = app.client();
-    let response = client.login(email, PASSWORD).await;
-    assert_eq!(response.status, 200, "{}", response.body);
-    client
+    (call, app.login("chair@example.org").await, chair_id)
 }
 
 /// A plan of the call under review, requesting 8,000 MAD, with one score sheet in.
@@ -144,8 +137,8 @@ async fn approved(app: &TestApp) -> (i64, Client, Client) {
     app.user("finance@example.org", Role::Finance).await;
     (
         plan,
-        login(app, "admin@example.org").await,
-        login(app, "finance@example.org").await,
+        app.login("admin@example.org").await,
+        app.login("finance@example.org").await,
     )
 }
 
@@ -175,11 +168,11 @@ both_backends! {
             "insert into committee_members (call_id, user_id, chair, added_by, added_at) \
              values ({call}, {member}, false, {chair_id}, {AT})"
         )).await;
-        let (code, body) = decide(&mut login(&app, "member@example.org").await, plan, "rejected", "").await;
+        let (code, body) = decide(&mut app.login("member@example.org").await, plan, "rejected", "").await;
         assert_eq!(code, 422, "{body}");
         assert!(body.contains("not_chair"), "{body}");
         app.user("outsider@example.org", Role::Committee).await;
-        let (code, _) = decide(&mut login(&app, "outsider@example.org").await, plan, "rejected", "").await;
+        let (code, _) = decide(&mut app.login("outsider@example.org").await, plan, "rejected", "").await;
         assert_eq!(code, 404);
         assert_eq!(app.count("select count(*) from decisions").await, 0);
 
@@ -236,7 +229,7 @@ both_backends! {
         }
         let mut tasks = Vec::new();
         for plan in plans {
-            let mut client = login(&app, "chair@example.org").await;
+            let mut client = app.login("chair@example.org").await;
             tasks.push(tokio::spawn(async move { decide(&mut client, plan, "approved", "8000").await }));
         }
         let mut approved = 0;
@@ -281,7 +274,7 @@ both_backends! {
 
         // The admin who released it, moved to finance, still cannot confirm it.
         app.exec("update users set role = 'finance' where email = 'admin@example.org'").await;
-        let mut maker = login(&app, "admin@example.org").await;
+        let mut maker = app.login("admin@example.org").await;
         let (code, body) = settle(&mut maker, &first, "k-settle-maker-001", "paid").await;
         assert_eq!(code, 422, "{body}");
         assert!(body.contains("same_maker_and_checker"), "{body}");
@@ -290,7 +283,7 @@ both_backends! {
         let (code, body) = settle(&mut finance, &first, "k-settle-fail-0001", "failed").await;
         assert_eq!(code, 200, "{body}");
         app.exec("update users set role = 'admin' where email = 'admin@example.org'").await;
-        let mut admin = login(&app, "admin@example.org").await;
+        let mut admin = app.login("admin@example.org").await;
         let (code, body) = release(&mut admin, &first, "k-release-1st-0002", &[("method", "mobile_money"), ("phone", "+212 6 12 34 56 78")]).await;
         assert_eq!(code, 200, "{body}");
         let (code, body) = settle(&mut finance, &first, "k-settle-paid-0001", "paid").await;
@@ -335,7 +328,7 @@ both_backends! {
         // Ten releases with the same key at once: one release, ten identical receipts.
         let mut tasks = Vec::new();
         for _ in 0..10 {
-            let mut client = login(&app, "admin@example.org").await;
+            let mut client = app.login("admin@example.org").await;
             let tranche = first.clone();
             tasks.push(tokio::spawn(async move {
                 release(&mut client, &tranche, "k-same-release-key-01", &IN_KIND).await
@@ -367,7 +360,7 @@ both_backends! {
                 app.user(&email, Role::Finance).await;
                 (email, format!("k-own-confirm-key-{n:02}"))
             };
-            let mut client = login(&app, &email).await;
+            let mut client = app.login(&email).await;
             let tranche = first.clone();
             tasks.push(tokio::spawn(async move { (n, settle(&mut client, &tranche, &key, "paid").await) }));
         }
@@ -429,22 +422,22 @@ both_backends! {
         assert!(csv.body.contains(",committed,10000.00,"), "{}", csv.body);
         assert!(csv.body.contains(",released,7000.00,in_kind,admin@example.org"), "{}", csv.body);
         assert_eq!(app.count("select count(*) from audit_log where action = 'ledger_exported'").await, 1);
-        let mut applicant = login(&app, "applicant1@example.org").await;
+        let mut applicant = app.login("applicant1@example.org").await;
         assert_eq!(applicant.get("/admin/money/ledger.csv").await.status, 403);
     }
 
     async fn only_the_plans_readers_see_its_money(app) {
         let (plan, _admin, mut finance) = approved(&app).await;
         let plan = plan.to_string();
-        let mut owner = login(&app, "applicant1@example.org").await;
+        let mut owner = app.login("applicant1@example.org").await;
         let response = owner.call("/api/money/plan", &[("plan", &plan)]).await;
         assert_eq!(response.status, 200, "{}", response.body);
         assert!(!response.body.contains("@example.org"), "no staff names for the applicant");
         app.user("other@example.org", Role::Applicant).await;
-        let mut other = login(&app, "other@example.org").await;
+        let mut other = app.login("other@example.org").await;
         assert_eq!(other.call("/api/money/plan", &[("plan", &plan)]).await.status, 404);
         assert_eq!(finance.call("/api/money/plan", &[("plan", &plan)]).await.status, 200);
-        let mut committee = login(&app, "chair@example.org").await;
+        let mut committee = app.login("chair@example.org").await;
         assert_eq!(committee.call("/api/money/plan", &[("plan", &plan)]).await.status, 403);
     }
 }

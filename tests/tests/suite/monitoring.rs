@@ -3,8 +3,8 @@
 //! name; a refused post saves nothing and shows the form back; evidence is served as an
 //! attachment to the plan's owner, mentor and admins only.
 
-use super::plan_support::{applicant_with_a_plan, assign, awa_with_a_plan, mentor};
-use app::domain::accounts::role::Role;
+use super::committee_support::approved_plan;
+use super::plan_support::{applicant_with_a_plan, assign, mentor};
 use passerelle_tests::client::{Client, TestResponse, ORIGIN};
 use passerelle_tests::{both_backends, TestApp};
 use time::{Duration, OffsetDateTime};
@@ -66,11 +66,12 @@ fn days_ago(days: i64) -> String {
         .to_string()
 }
 
-/// The form of a good visit to `plan`, two days ago.
+/// The form of a good visit to `plan`, today (the plans here are approved today, and a visit is
+/// never dated before its plan's approval).
 fn good_visit(plan: &str) -> Vec<(&str, String)> {
     vec![
         ("plan", plan.to_owned()),
-        ("visited_on", days_ago(2)),
+        ("visited_on", days_ago(0)),
         ("operating", "yes".into()),
         ("revenue", "4 500".into()),
         ("costs", "1200,50".into()),
@@ -87,51 +88,10 @@ fn pairs<'a>(form: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
     form.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
-/// The committee's approval of `plan` `days` ago, written straight into the database: the
-/// committee's own code is built on another branch, and these tests are about what follows an
-/// approval (a decision row with outcome `approved`, and the plan's status).
-async fn approve(app: &TestApp, plan: &str, decided_by: i64, days: i64) {
-    let plan: i64 = plan.parse().expect("plan id");
-    let call = app
-        .count(&format!("select call_id from plans where id = {plan}"))
-        .await;
-    let at = OffsetDateTime::now_utc() - Duration::days(days);
-    let mut tx = app.db().begin().await.expect("transaction");
-    app::on_conn!(&mut tx, |conn| {
-        sqlx::query(
-            "insert into decisions (plan_id, call_id, round, outcome, amount_centimes, \
-             justification, decided_by, decided_at) values ($1, $2, 1, 'approved', 800000, \
-             'Projet viable.', $3, $4)",
-        )
-        .bind(plan)
-        .bind(call)
-        .bind(decided_by)
-        .bind(at)
-        .execute(conn)
-        .await
-        .map(drop)
-    })
-    .expect("decision");
-    app::on_conn!(&mut tx, |conn| {
-        sqlx::query("update plans set status = 'approved' where id = $1")
-            .bind(plan)
-            .execute(conn)
-            .await
-            .map(drop)
-    })
-    .expect("status");
-    tx.commit().await.expect("commit");
-}
-
-/// Awa's plan, mentored by "coach" and approved a month ago: Awa, the coach, the admin, the plan.
+/// Awa's plan approved today through the committee's own pages (see `committee_support`):
+/// Awa, the coach, the admin, the plan.
 async fn approved(app: &TestApp) -> (Client, Client, Client, String) {
-    let (awa, plan) = awa_with_a_plan(app).await;
-    let (coach, coach_id) = mentor(app, "coach@example.org").await;
-    let mut admin = app.signed_in(Role::Admin).await;
-    assign(&mut admin, &plan, coach_id).await;
-    let admin_id = app.count("select id from users where role = 'admin'").await;
-    approve(app, &plan, admin_id, 30).await;
-    (awa, coach, admin, plan)
+    approved_plan(app).await
 }
 
 async fn nothing_saved(app: &TestApp) {
@@ -340,7 +300,7 @@ both_backends! {
 
         // Not before the approval.
         let mut early = good_visit(&plan);
-        early[1].1 = days_ago(31);
+        early[1].1 = days_ago(1);
         let body = refused(&mut coach, &plan, &pairs(&early), &[]).await;
         assert!(body.contains("data-test=\"visited-on-problems\""), "{body}");
         assert!(body.contains("antérieure à l"), "{body}");

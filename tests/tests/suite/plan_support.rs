@@ -3,7 +3,7 @@
 
 use super::matches::{catalogue, person};
 use app::domain::accounts::role::Role;
-use passerelle_tests::{Client, TestApp, PASSWORD};
+use passerelle_tests::{Client, TestApp};
 
 /// Awa (consent, profile, eligible) with a draft plan for AGR-TNG-FEMMES-2027: her client and
 /// the plan's id.
@@ -41,9 +41,7 @@ pub(crate) async fn applicant_with_a_plan(
 /// A mentor account, signed in: their client and their user id.
 pub(crate) async fn mentor(app: &TestApp, email: &str) -> (Client, i64) {
     let id = app.user(email, Role::Mentor).await;
-    let mut client = app.client();
-    assert_eq!(client.login(email, PASSWORD).await.status, 200);
-    (client, id)
+    (app.login(email).await, id)
 }
 
 /// Writes all six sections and figures that meet the women's call's terms (capital 10,000 MAD,
