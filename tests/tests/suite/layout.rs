@@ -155,3 +155,20 @@ fn every_layer_has_the_same_areas() {
         "wire/ has files that are not areas: {unknown:?}"
     );
 }
+
+passerelle_tests::both_backends! {
+    async fn a_renamed_endpoint_sends_an_old_form_on_to_its_new_address(app) {
+        let mut admin = app.signed_in(app::domain::accounts::role::Role::Admin).await;
+        for (old, new) in app::server_fns::MOVED {
+            let response = admin.call(old, &[]).await;
+            assert_eq!(response.status, 308, "{old}");
+            assert_eq!(response.location(), Some(*new), "{old}");
+        }
+        // A browser follows a 308 with the same method and body: the new address answers it.
+        let (old, new) = ("/api/admin/users", "/api/accounts/list_users");
+        assert!(app::server_fns::MOVED.contains(&(old, new)));
+        let listed = admin.call(new, &[]).await;
+        assert_eq!(listed.status, 200, "{}", listed.body);
+        assert!(listed.body.contains("admin@example.org"), "{}", listed.body);
+    }
+}
