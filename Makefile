@@ -11,9 +11,10 @@ export DATABASE_URL ?= sqlite://data/passerelle.db
 # PostgreSQL server used by the tests: each test creates (and drops) its own database there.
 export PASSERELLE_TEST_PG ?= postgres://postgres@127.0.0.1:5432/postgres
 BIN := target/release/passerelle
-# What the builds read. When none of it changed since the last build, `make run` and `make test`
-# skip cargo-leptos, which would otherwise run wasm-bindgen and wasm-opt again (about 90 s here).
-SOURCES := $(shell find app server locales style public .cargo Cargo.toml Cargo.lock -type f 2>/dev/null)
+# What the builds read (folders too, so a deleted file counts as a change). When none of it
+# changed since the last build, `make run` and `make test` skip cargo-leptos, which would
+# otherwise run wasm-bindgen and wasm-opt again (about 90 s here).
+SOURCES := $(shell find app server locales style public .cargo Cargo.toml Cargo.lock 2>/dev/null)
 SITE_BUILT := target/.site-built
 FRONT_BUILT := target/.front-built
 
