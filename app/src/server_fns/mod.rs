@@ -7,8 +7,6 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod committee;
-#[cfg(feature = "ssr")]
-pub mod download;
 pub mod enrolments;
 pub mod matching;
 pub mod mentoring;

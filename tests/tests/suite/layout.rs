@@ -129,7 +129,7 @@ fn every_layer_has_the_same_areas() {
             .filter_map(|e| e.ok())
             .filter(|e| e.path().is_file())
             .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-            .filter(|name| name != "mod.rs" && !(layer == "server_fns" && name == "download.rs"))
+            .filter(|name| name != "mod.rs")
             .collect();
         assert!(
             loose.is_empty(),

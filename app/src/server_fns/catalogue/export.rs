@@ -9,7 +9,7 @@ use crate::auth::AuthSession;
 use crate::db::catalogue::catalogue_admin::{self, TrainingFilter};
 use crate::domain::catalogue::training_csv::{training_cells, write_csv, COLUMNS};
 use crate::error::AppError;
-use crate::server_fns::download::{admin, attachment, dirhams, failed};
+use crate::server_fns::shared::download::{admin, attachment, dirhams, failed};
 use crate::state::ServerContext;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};

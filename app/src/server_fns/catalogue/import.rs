@@ -12,7 +12,7 @@ use crate::domain::catalogue::training_csv::{
 use crate::domain::shared::audit::AuditAction;
 use crate::domain::shared::problem::Problem;
 use crate::error::AppError;
-use crate::server_fns::download::admin;
+use crate::server_fns::shared::download::admin;
 use crate::state::ServerContext;
 use crate::wire::catalogue::ImportStatus;
 use axum::extract::{Multipart, State};

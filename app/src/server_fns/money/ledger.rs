@@ -1,7 +1,7 @@
 //! The ledger as a CSV download for admins and finance officers: every money movement, oldest
 //! first, one call's or all. Reading it is audited (it names beneficiaries' payments).
 
-use crate::server_fns::download::{attachment, dirhams, failed};
+use crate::server_fns::shared::download::{attachment, dirhams, failed};
 
 /// Admins and finance officers (listed in the page rules).
 pub const LEDGER_CSV: &str = crate::domain::accounts::access::LEDGER_CSV;

@@ -1,5 +1,7 @@
-//! The language switch, which every page shows.
+//! The language switch, which every page shows, and what the file endpoints of every area share.
 
+#[cfg(feature = "ssr")]
+pub mod download;
 pub mod set_locale;
 
 pub use set_locale::{set_locale, SetLocale};
