@@ -7,8 +7,8 @@ Test code is left out: files named *_tests.rs, everything under tests/, and inli
 `#[cfg(test)] mod tests { … }` blocks (their lines do not count towards the file). Data literals
 are left out too: a function whose body is mostly a table (`const`/`static` arrays, long `&[…]`
 or `json!` literals) is not a function in the sense of this check, so files under data/ and the
-seed data sets are reported but not counted. With --strict the exit status is 1 when anything is
-over; without it the script only reports (the layout issue's acceptance still has work left).
+seed data sets are reported but not counted. With --strict (what `make lint` runs) the exit
+status is 1 when anything is over; without it the script only reports.
 """
 
 import os

@@ -1,7 +1,8 @@
 //! The one error type every server function returns. It carries codes, not sentences: the page
-//! renders them in the reader's language (`components::problem`).
+//! renders them in the reader's language (`pages::problem`).
 
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::shared::problem::Field;
 use crate::domain::shared::workflow::{TransitionError, Workflow};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -30,12 +31,12 @@ pub enum AppError {
 
 impl AppError {
     /// One problem on one field.
-    pub fn field(field: Field, problem: Problem) -> Self {
+    pub fn field(field: Field, problem: impl Into<Problem>) -> Self {
         AppError::Validation(vec![FieldProblem::new(field, problem)])
     }
 
     /// A problem with the request as a whole, shown above the form.
-    pub fn form(problem: Problem) -> Self {
+    pub fn form(problem: impl Into<Problem>) -> Self {
         AppError::field(Field::Form, problem)
     }
 
@@ -69,7 +70,10 @@ impl AppError {
 /// How a refused step of any workflow reaches the person, decided here once for all of them: a
 /// step that is never their role's is forbidden (403); a step not possible from the current
 /// state, or whose precondition is unmet, names why above the form (422).
-impl<W: Workflow> From<TransitionError<W>> for AppError {
+impl<W: Workflow> From<TransitionError<W>> for AppError
+where
+    W::Problem: Into<Problem>,
+{
     fn from(error: TransitionError<W>) -> Self {
         match error.problem() {
             None => AppError::Forbidden,

@@ -74,27 +74,17 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
+    let settings = &cli.settings;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.settings).await,
         Command::Migrate => {
-            open_database(&cli.settings).await?;
+            open_database(settings).await?;
             println!("database is up to date");
             Ok(())
         }
         Command::Seed {
             what: SeedWhat::Demo,
-        } => {
-            let db = open_database(&cli.settings).await?;
-            let created = seed::demo(&db).await?;
-            let today = time::OffsetDateTime::now_utc().date();
-            let offers = server::seed_catalogue::demo_catalogue(&db, today).await?;
-            let seated = seed::demo_committee(&db).await?;
-            println!(
-                "demo data ready ({created} accounts, {offers} trainings and calls created, \
-                 {seated} committee seats)"
-            );
-            Ok(())
-        }
+        } => seed_demo(settings).await,
         Command::Seed {
             what:
                 SeedWhat::Scale {
@@ -103,63 +93,94 @@ async fn main() -> anyhow::Result<()> {
                     calls,
                 },
         } => {
-            let db = open_database(&cli.settings).await?;
-            let started = std::time::Instant::now();
-            let today = time::OffsetDateTime::now_utc().date();
             let scale = server::seed_scale::Scale {
                 applicants,
                 trainings,
                 calls,
             };
-            let added = server::seed_scale::scale(&db, scale, today).await?;
-            println!(
-                "scale data ready in {:.1} s ({} applicants, {} trainings, {} calls added)",
-                started.elapsed().as_secs_f64(),
-                added.applicants,
-                added.trainings,
-                added.calls
-            );
-            Ok(())
+            seed_scale(settings, scale).await
         }
-        Command::CheckLedger => {
-            let db = open_database(&cli.settings).await?;
-            let mut tx = db.read().await?;
-            let broken = app::db::money::money_check::broken(&mut tx)
-                .await
-                .map_err(|error| anyhow!("{error}"))?;
-            tx.commit().await?;
-            if broken.is_empty() {
-                println!("ledger invariants hold");
-                return Ok(());
-            }
-            for (invariant, ids) in &broken {
-                println!("BROKEN: {invariant}: ids {ids:?}");
-            }
-            Err(anyhow!("{} ledger invariant(s) broken", broken.len()))
-        }
+        Command::CheckLedger => check_ledger(settings).await,
         Command::CreateUser {
             email,
             role,
             password_stdin,
-        } => {
-            let email = Email::parse(&email).map_err(|problem| anyhow!("{problem}"))?;
-            let (password, generated) = if password_stdin {
-                let mut line = String::new();
-                std::io::stdin()
-                    .lock()
-                    .read_line(&mut line)
-                    .context("failed to read the password from standard input")?;
-                (line.trim_end_matches(['\r', '\n']).to_owned(), false)
-            } else {
-                (seed::random_password(), true)
-            };
-            let db = open_database(&cli.settings).await?;
-            let id = seed::create(&db, &email, role, &password).await?;
-            println!("created {role} account {id} for {email}");
-            if generated {
-                println!("initial password (shown once): {password}");
-            }
-            Ok(())
-        }
+        } => create_user(settings, &email, role, password_stdin).await,
     }
+}
+
+/// The demo accounts, catalogue and committee `make run` starts with.
+async fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
+    let db = open_database(settings).await?;
+    let created = seed::demo(&db).await?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let offers = server::seed_catalogue::demo_catalogue(&db, today).await?;
+    let seated = seed::demo_committee(&db).await?;
+    println!(
+        "demo data ready ({created} accounts, {offers} trainings and calls created, \
+         {seated} committee seats)"
+    );
+    Ok(())
+}
+
+/// A programme's worth of people and offers, to try the pages at scale.
+async fn seed_scale(settings: &Settings, scale: server::seed_scale::Scale) -> anyhow::Result<()> {
+    let db = open_database(settings).await?;
+    let started = std::time::Instant::now();
+    let today = time::OffsetDateTime::now_utc().date();
+    let added = server::seed_scale::scale(&db, scale, today).await?;
+    println!(
+        "scale data ready in {:.1} s ({} applicants, {} trainings, {} calls added)",
+        started.elapsed().as_secs_f64(),
+        added.applicants,
+        added.trainings,
+        added.calls
+    );
+    Ok(())
+}
+
+/// Checks the money invariants against the ledger; a failure exits non-zero.
+async fn check_ledger(settings: &Settings) -> anyhow::Result<()> {
+    let db = open_database(settings).await?;
+    let mut tx = db.read().await?;
+    let broken = app::db::money::money_check::broken(&mut tx)
+        .await
+        .map_err(|error| anyhow!("{error}"))?;
+    tx.commit().await?;
+    if broken.is_empty() {
+        println!("ledger invariants hold");
+        return Ok(());
+    }
+    for (invariant, ids) in &broken {
+        println!("BROKEN: {invariant}: ids {ids:?}");
+    }
+    Err(anyhow!("{} ledger invariant(s) broken", broken.len()))
+}
+
+/// A staff account from the command line, with a password read from standard input or
+/// generated and shown once.
+async fn create_user(
+    settings: &Settings,
+    email: &str,
+    role: Role,
+    password_stdin: bool,
+) -> anyhow::Result<()> {
+    let email = Email::parse(email).map_err(|problem| anyhow!("{problem}"))?;
+    let (password, generated) = if password_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("failed to read the password from standard input")?;
+        (line.trim_end_matches(['\r', '\n']).to_owned(), false)
+    } else {
+        (seed::random_password(), true)
+    };
+    let db = open_database(settings).await?;
+    let id = seed::create(&db, &email, role, &password).await?;
+    println!("created {role} account {id} for {email}");
+    if generated {
+        println!("initial password (shown once): {password}");
+    }
+    Ok(())
 }

@@ -1,9 +1,12 @@
 //! Helpers for forms driven by server actions.
 
-use super::problem::LastError;
 use crate::domain::shared::problem::Field;
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+
+/// The error of the last submission of a form, if it failed.
+pub type LastError = Signal<Option<AppError>>;
 
 /// The error of an action's last run (also after a JavaScript-free post, when the server
 /// sends the error back in the page address).

@@ -5,4 +5,3 @@ pub mod form;
 pub mod layout;
 #[cfg(feature = "ssr")]
 pub mod plain_page;
-pub mod problem;

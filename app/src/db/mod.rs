@@ -174,15 +174,3 @@ pub fn now() -> OffsetDateTime {
     let now = OffsetDateTime::now_utc();
     now.replace_nanosecond(0).unwrap_or(now)
 }
-
-/// Whether an error is a violation of the named check constraint (PostgreSQL names it in the
-/// error; SQLite in its message).
-pub fn violates(error: &sqlx::Error, constraint: &str) -> bool {
-    matches!(error, sqlx::Error::Database(db)
-        if db.constraint() == Some(constraint) || db.message().contains(constraint))
-}
-
-/// Whether an error is a unique-constraint violation (on either database).
-pub fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
-}

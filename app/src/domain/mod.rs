@@ -10,5 +10,6 @@ pub mod mentoring;
 pub mod money;
 pub mod monitoring;
 pub mod plans;
+pub mod problem;
 pub mod profile;
 pub mod shared;

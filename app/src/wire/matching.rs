@@ -38,6 +38,24 @@ pub struct Matches {
     pub not_eligible: Vec<OfferMatch>,
 }
 
+impl Matches {
+    /// The offers in their groups, best fit first; equal scores keep the order given (the
+    /// catalogue's, soonest first).
+    pub fn ranked(mut offers: Vec<OfferMatch>) -> Matches {
+        use crate::domain::matching::eligibility::Eligibility;
+        offers.sort_by_key(|o| std::cmp::Reverse(o.score.total()));
+        let mut matches = Matches::default();
+        for offer in offers {
+            match offer.eligibility {
+                Eligibility::Eligible => matches.eligible.push(offer),
+                Eligibility::NotYet => matches.not_yet.push(offer),
+                Eligibility::NotEligible => matches.not_eligible.push(offer),
+            }
+        }
+        matches
+    }
+}
+
 /// A training or call staff can pick to see whom it suits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfferChoice {

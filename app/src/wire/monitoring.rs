@@ -3,8 +3,8 @@
 
 use crate::domain::monitoring::{EvidenceKind, VisitForm};
 use crate::domain::plans::plan::PlanStatus;
+use crate::domain::problem::FieldProblem;
 use crate::domain::shared::money::Money;
-use crate::domain::shared::problem::FieldProblem;
 use serde::{Deserialize, Serialize};
 use time::Date;
 

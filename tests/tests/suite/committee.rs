@@ -4,7 +4,8 @@
 //! the sheets of the current round; every declaration and score is audited.
 
 use super::committee_support::{
-    add_member, declare, member, new_session, put_on_agenda, ready_plan, score, under_review, CALL,
+    add_member, declare, member, new_session, put_on_agenda, ready_plan, score, step, under_review,
+    CALL,
 };
 use super::plan_support::mentor;
 use passerelle_tests::{both_backends, Client};
@@ -236,11 +237,20 @@ both_backends! {
         let page = bruno.get(&format!("/committee/review?plan={plan}")).await;
         assert!(!page.body.contains("/api/committee/decide"));
 
-        // The plan comes back in a new round (as after "returned" and a resubmission).
-        app.count(&format!(
-            "update plans set status = 'ready_for_committee', review_round = 2 where id = {plan} returning id"
-        ))
-        .await;
+        // The third sheet meets the quorum; the chair returns the plan, Awa sends it again and
+        // her mentor signs it off: it comes back in a new round.
+        let mut chloe = app.login("chloe@example.org").await;
+        assert_eq!(declare(&mut chloe, &plan, "no").await.0, 200);
+        assert_eq!(score(&mut chloe, &plan, "3").await.0, 200);
+        let returned = alice
+            .call(
+                "/api/committee/decide",
+                &[("plan", &plan), ("outcome", "returned"), ("amount", ""), ("justification", "Précisez le marché.")],
+            )
+            .await;
+        assert_eq!(returned.status, 200, "{}", returned.body);
+        step(&mut app.login("awa@example.org").await, &plan, "resubmit", "").await;
+        step(&mut app.login("coach@example.org").await, &plan, "mark_ready", "Prêt.").await;
         let second = new_session(&app, &mut admin, &call).await;
         assert_eq!(put_on_agenda(&mut admin, &second, &plan).await.0, 200);
         let (_, json) = review(&mut alice, &plan).await;
@@ -255,7 +265,7 @@ both_backends! {
             .flat_map(|s| s["agenda"].as_array().cloned().unwrap_or_default())
             .map(|line| (line["round"].as_i64().unwrap_or(0), line["quorum"]["have"].as_i64().unwrap_or(-1)))
             .collect();
-        assert_eq!(agenda, vec![(1, 2), (2, 0)]);
+        assert_eq!(agenda, vec![(1, 3), (2, 0)]);
         assert_eq!(score(&mut alice, &plan, "5").await.0, 200);
         assert_eq!(
             app.count(&format!("select count(*) from score_sheets where plan_id = {plan} and round = 2")).await,
@@ -268,7 +278,9 @@ both_backends! {
     }
 
     async fn the_chair_reads_the_decision_forms_problems_and_the_recorded_decision(app) {
-        use app::domain::shared::problem::{Field, FieldProblem, Problem};
+        use app::domain::shared::problem::{Field, SharedProblem};
+        use app::domain::problem::FieldProblem;
+        use app::domain::committee::problem::CommitteeProblem;
         let (mut admin, plan, call) = under_review(&app, &["alice@example.org"]).await;
         let chair = app.count("select id from users where email = 'alice@example.org'").await;
         let chaired = admin
@@ -279,8 +291,8 @@ both_backends! {
 
         // The decision endpoint sends a plain form back with its problems in the address.
         let error = app::error::AppError::Validation(vec![
-            FieldProblem::new(Field::Amount, Problem::AmountAboveMaximum { max_centimes: 2_000_000 }),
-            FieldProblem::new(Field::Justification, Problem::TextMissing),
+            FieldProblem::new(Field::Amount, CommitteeProblem::AmountAboveMaximum { max_centimes: 2_000_000 }),
+            FieldProblem::new(Field::Justification, SharedProblem::TextMissing),
         ]);
         let back = leptos::server_fn::error::ServerFnUrlError::new("/api/committee/decide", error)
             .to_url(&format!("http://localhost/committee/review?plan={plan}"))

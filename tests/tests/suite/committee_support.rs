@@ -2,7 +2,8 @@
 //! to the committee (submitted, signed off, put on a session's agenda), members who declare and
 //! score, and a plan the chair approved.
 
-use super::plan_support::{assign, awa_with_a_plan, fill_plan, mentor};
+use super::matches::catalogue;
+use super::plan_support::{applicant_with_a_plan, assign, awa_with_a_plan, fill_plan, mentor};
 use app::domain::accounts::role::Role;
 use passerelle_tests::{Client, TestApp};
 
@@ -146,6 +147,59 @@ pub(crate) async fn score(client: &mut Client, plan: &str, value: &str) -> (u16,
     (response.status.as_u16(), response.body)
 }
 
+/// The call's committee: the three [`MEMBERS`], the first in the chair.
+pub(crate) async fn seat_committee(app: &TestApp, admin: &mut Client, call: &str) {
+    for email in MEMBERS {
+        app.user(email, Role::Committee).await;
+        add_member(admin, call, email).await;
+    }
+    let chair = app.user_id(MEMBERS[0]).await.to_string();
+    let chaired = admin
+        .call(
+            "/api/committee/set_chair",
+            &[("call", call), ("member", &chair)],
+        )
+        .await;
+    assert_eq!(chaired.status, 200, "{}", chaired.body);
+}
+
+/// `n` applicants (`applicant0@example.org`, …) each with a plan for the women's call that one
+/// mentor signed off, all on the agenda of one session of the seated committee, none scored
+/// yet: the admin and the plans. Every step goes through the app's own functions.
+pub(crate) async fn plans_on_the_agenda(app: &TestApp, n: usize) -> (Client, Vec<String>) {
+    catalogue(app).await;
+    let (mut coach, coach_id) = mentor(app, "coach@example.org").await;
+    let mut admin = app.signed_in(Role::Admin).await;
+    let call = app.id_of("grant_calls", CALL).await;
+    seat_committee(app, &mut admin, &call).await;
+    let session = new_session(app, &mut admin, &call).await;
+    let mut plans = Vec::new();
+    for i in 0..n {
+        let email = format!("applicant{i}@example.org");
+        let (mut applicant, plan) =
+            applicant_with_a_plan(app, &email, &format!("Candidate {i}")).await;
+        assign(&mut admin, &plan, coach_id).await;
+        fill_plan(app, &plan).await;
+        step(&mut applicant, &plan, "submit", "").await;
+        step(&mut coach, &plan, "mark_ready", "Prêt.").await;
+        let (code, body) = put_on_agenda(&mut admin, &session, &plan).await;
+        assert_eq!(code, 200, "{body}");
+        plans.push(plan);
+    }
+    (admin, plans)
+}
+
+/// Every member declares no conflict and scores each plan 4 out of 5: the quorum is met.
+pub(crate) async fn score_all(app: &TestApp, plans: &[String]) {
+    for email in MEMBERS {
+        let mut member = app.login(email).await;
+        for plan in plans {
+            assert_eq!(declare(&mut member, plan, "no").await.0, 200);
+            assert_eq!(score(&mut member, plan, "4").await.0, 200);
+        }
+    }
+}
+
 /// Awa's plan approved for 8,000 MAD by the chair of a committee of three who all declared no
 /// conflict and scored it, every step through the app's own functions: Awa, her mentor, the
 /// admin, the plan.
@@ -158,26 +212,11 @@ pub(crate) async fn approved_plan(app: &TestApp) -> (Client, Client, Client, Str
         call,
         ..
     } = signed_off(app).await;
-    for email in MEMBERS {
-        app.user(email, Role::Committee).await;
-        add_member(&mut admin, &call, email).await;
-    }
-    let chair = app.user_id(MEMBERS[0]).await.to_string();
-    let chaired = admin
-        .call(
-            "/api/committee/set_chair",
-            &[("call", &call), ("member", &chair)],
-        )
-        .await;
-    assert_eq!(chaired.status, 200, "{}", chaired.body);
+    seat_committee(app, &mut admin, &call).await;
     let session = new_session(app, &mut admin, &call).await;
     let (code, body) = put_on_agenda(&mut admin, &session, &plan).await;
     assert_eq!(code, 200, "{body}");
-    for email in MEMBERS {
-        let mut member = app.login(email).await;
-        assert_eq!(declare(&mut member, &plan, "no").await.0, 200);
-        assert_eq!(score(&mut member, &plan, "4").await.0, 200);
-    }
+    score_all(app, std::slice::from_ref(&plan)).await;
     let decided = app
         .login(MEMBERS[0])
         .await

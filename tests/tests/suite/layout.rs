@@ -129,7 +129,9 @@ fn every_layer_has_the_same_areas() {
             .filter_map(|e| e.ok())
             .filter(|e| e.path().is_file())
             .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-            .filter(|name| name != "mod.rs")
+            // `problem.rs` in domain/ and pages/ is the one place that joins every area's
+            // problems (the wrapper `Problem` and the sentence for each); no area is in it.
+            .filter(|name| name != "mod.rs" && name != "problem.rs")
             .collect();
         assert!(
             loose.is_empty(),

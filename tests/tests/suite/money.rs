@@ -2,60 +2,17 @@
 //! call's envelope, tranches released by an admin and confirmed by another person in finance,
 //! idempotency keys, the append-only ledger and its invariants — also when requests race.
 //!
-//! The committee's own steps (membership, declarations, scores) have their suite; here the
-//! set-up writes a chair and the quorum's score sheets straight into the database.
+//! Every plan here reaches the committee and the money through the app's own functions
+//! (`committee_support`): submitted, signed off, put on an agenda, declared and scored.
 
-use super::plan_support::{awa_with_a_plan, fill_plan};
+use super::committee_support::{approved_plan, plans_on_the_agenda, score_all, CALL, MEMBERS};
+use super::monitoring::{good_visit, pairs, post_visit};
 use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
 
-const AT: &str = "'2026-11-02T09:00:00Z'";
-
-/// The women's call in Tanger with `envelope` MAD, a quorum of one, and a chair: the call's id
-/// and the chair's client.
-async fn call_with_chair(app: &TestApp, envelope: i64) -> (i64, Client, i64) {
-    if app.count("select count(*) from grant_calls").await == 0 {
-        super::matches::catalogue(app).await;
-    }
-    let call = app
-        .count("select id from grant_calls where reference = 'AGR-TNG-FEMMES-2027'")
-        .await;
-    app.exec(&format!(
-        "update grant_calls set max_grant_centimes = 1000000, envelope_centimes = {}, \
-         quorum = 1 where id = {call}",
-        envelope * 100
-    ))
-    .await;
-    let chair_id = app.user("chair@example.org", Role::Committee).await;
-    app.exec(&format!(
-        "insert into committee_members (call_id, user_id, chair, added_by, added_at) \
-         values ({call}, {chair_id}, true, {chair_id}, {AT})"
-    ))
-    .await;
-    (call, app.login("chair@example.org").await, chair_id)
-}
-
-/// A plan of the call under review, requesting 8,000 MAD, with one score sheet in.
-async fn plan_under_review(app: &TestApp, call: i64, chair: i64, n: usize) -> i64 {
-    let owner = app
-        .user(&format!("applicant{n}@example.org"), Role::Applicant)
-        .await;
-    let plan = app
-        .count(&format!(
-            "insert into plans (user_id, call_id, status, grant_requested_centimes, created_at, \
-             updated_at) values ({owner}, {call}, 'under_review', 800000, {AT}, {AT}) returning id"
-        ))
-        .await;
-    scored(app, plan, chair).await;
-    plan
-}
-
-async fn scored(app: &TestApp, plan: i64, member: i64) {
-    app.exec(&format!(
-        "insert into score_sheets (plan_id, member_id, round, scores, weighted, comment, \
-         submitted_at) values ({plan}, {member}, 1, '{{}}', 350, '', {AT})"
-    ))
-    .await;
+/// The chair of the women's call's committee, signed in.
+async fn chair(app: &TestApp) -> Client {
+    app.login(MEMBERS[0]).await
 }
 
 async fn decide(client: &mut Client, plan: i64, outcome: &str, amount: &str) -> (u16, String) {
@@ -122,40 +79,30 @@ async fn settle(finance: &mut Client, tranche: &str, key: &str, outcome: &str) -
     (response.status.as_u16(), response.body)
 }
 
-/// An approved plan of 10,000 MAD (70% at approval, 30% after a visit), an admin and a
+/// Awa's plan approved for 8,000 MAD (70% at approval, 30% after a visit), an admin and a
 /// finance officer: the plan and both clients.
 async fn approved(app: &TestApp) -> (i64, Client, Client) {
-    let (call, mut chair, chair_id) = call_with_chair(app, 100_000).await;
-    let plan = plan_under_review(app, call, chair_id, 1).await;
-    app.exec(&format!(
-        "update plans set grant_requested_centimes = 1000000 where id = {plan}"
-    ))
-    .await;
-    let (code, body) = decide(&mut chair, plan, "approved", "10 000").await;
-    assert_eq!(code, 200, "{body}");
-    app.user("admin@example.org", Role::Admin).await;
+    let (_awa, _coach, admin, plan) = approved_plan(app).await;
     app.user("finance@example.org", Role::Finance).await;
     (
-        plan,
-        app.login("admin@example.org").await,
+        plan.parse().expect("plan id"),
+        admin,
         app.login("finance@example.org").await,
     )
 }
 
 both_backends! {
     async fn an_approval_commits_the_grant_and_schedules_its_tranches(app) {
-        let (awa, plan) = awa_with_a_plan(&app).await;
-        let mut awa = awa;
-        fill_plan(&app, &plan).await;
-        let plan: i64 = plan.parse().expect("id");
-        let (call, mut chair, chair_id) = call_with_chair(&app, 100_000).await;
-        app.exec(&format!("update plans set status = 'under_review' where id = {plan}")).await;
+        let (_admin, plans) = plans_on_the_agenda(&app, 1).await;
+        let plan: i64 = plans[0].parse().expect("id");
+        let call = app.id_of("grant_calls", CALL).await;
+        let mut chair = chair(&app).await;
 
         // Before the quorum: refused, nothing recorded.
         let (code, body) = decide(&mut chair, plan, "approved", "8000").await;
         assert_eq!(code, 422, "{body}");
         assert!(body.contains("quorum_not_reached"), "{body}");
-        scored(&app, plan, chair_id).await;
+        score_all(&app, &plans).await;
 
         // More than requested (8,000 MAD): refused on the amount.
         let (code, body) = decide(&mut chair, plan, "approved", "8000,01").await;
@@ -163,12 +110,7 @@ both_backends! {
         assert!(body.contains("amount_above_requested"), "{body}");
 
         // A member who is not the chair, and a member of no committee of this call.
-        let member = app.user("member@example.org", Role::Committee).await;
-        app.exec(&format!(
-            "insert into committee_members (call_id, user_id, chair, added_by, added_at) \
-             values ({call}, {member}, false, {chair_id}, {AT})"
-        )).await;
-        let (code, body) = decide(&mut app.login("member@example.org").await, plan, "rejected", "").await;
+        let (code, body) = decide(&mut app.login(MEMBERS[1]).await, plan, "rejected", "").await;
         assert_eq!(code, 422, "{body}");
         assert!(body.contains("not_chair"), "{body}");
         app.user("outsider@example.org", Role::Committee).await;
@@ -199,7 +141,8 @@ both_backends! {
         assert!(body.contains("plan_is"), "{body}");
 
         // The applicant reads the outcome, the amount, the reason and the schedule.
-        let page = awa.get(&format!("/plans/plan?id={plan}")).await;
+        let mut applicant = app.login("applicant0@example.org").await;
+        let page = applicant.get(&format!("/plans/plan?id={plan}")).await;
         assert_eq!(page.status, 200);
         assert!(page.body.contains("data-outcome=\"approved\""), "{}", page.body);
         assert!(page.body.contains("Marché solide, budget réaliste."));
@@ -210,9 +153,11 @@ both_backends! {
     }
 
     async fn a_returned_plan_comes_back_in_the_next_round(app) {
-        let (call, mut chair, chair_id) = call_with_chair(&app, 100_000).await;
-        let plan = plan_under_review(&app, call, chair_id, 1).await;
-        let (code, body) = decide(&mut chair, plan, "returned", "").await;
+        let (_admin, plans) = plans_on_the_agenda(&app, 1).await;
+        score_all(&app, &plans).await;
+        let plan: i64 = plans[0].parse().expect("id");
+        let call = app.id_of("grant_calls", CALL).await;
+        let (code, body) = decide(&mut chair(&app).await, plan, "returned", "").await;
         assert_eq!(code, 200, "{body}");
         assert_eq!(app.text(&format!("select status from plans where id = {plan}")).await.as_deref(), Some("returned"));
         assert_eq!(app.count(&format!("select cast(review_round as bigint) from plans where id = {plan}")).await, 2);
@@ -222,14 +167,19 @@ both_backends! {
 
     async fn approvals_at_the_same_instant_never_pass_the_envelope(app) {
         // 30,000 MAD covers three grants of 8,000; eight chairs' sessions approve at once.
-        let (call, _chair, chair_id) = call_with_chair(&app, 30_000).await;
-        let mut plans = Vec::new();
-        for n in 0..8 {
-            plans.push(plan_under_review(&app, call, chair_id, n).await);
-        }
+        let (_admin, plans) = plans_on_the_agenda(&app, 8).await;
+        score_all(&app, &plans).await;
+        let call = app.id_of("grant_calls", CALL).await;
+        // The call's terms as an admin could set them: an envelope of 30,000 MAD.
+        app.exec(&format!(
+            "update grant_calls set max_grant_centimes = 1000000, envelope_centimes = 3000000 \
+             where id = {call}"
+        ))
+        .await;
         let mut tasks = Vec::new();
         for plan in plans {
-            let mut client = app.login("chair@example.org").await;
+            let plan: i64 = plan.parse().expect("id");
+            let mut client = chair(&app).await;
             tasks.push(tokio::spawn(async move { decide(&mut client, plan, "approved", "8000").await }));
         }
         let mut approved = 0;
@@ -295,12 +245,12 @@ both_backends! {
         let (code, body) = release(&mut admin, &second, "k-release-2nd-0002", &IN_KIND).await;
         assert_eq!(code, 422, "{body}");
         assert!(body.contains("visit_required"), "{body}");
-        let mentor = app.user("mentor@example.org", Role::Mentor).await;
-        app.exec(&format!(
-            "insert into monitoring_visits (plan_id, mentor_id, visited_on, operating, \
-             revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at) \
-             values ({plan}, {mentor}, '2027-02-01', true, 500000, 300000, 1, '', true, {AT})"
-        )).await;
+        let mut coach = app.login("coach@example.org").await;
+        let plan_id = plan.to_string();
+        let visit = good_visit(&plan_id);
+        let recorded = post_visit(&mut coach, &pairs(&visit), &[]).await;
+        assert_eq!(recorded.status, 303, "{}", recorded.body);
+        assert_eq!(app.count("select count(*) from monitoring_visits where satisfactory").await, 1);
         let (code, body) = release(&mut admin, &second, "k-release-2nd-0003", &[("method", "bank_transfer"), ("account", "011780000012345678901234")]).await;
         assert_eq!(code, 200, "{body}");
 
@@ -317,8 +267,8 @@ both_backends! {
         let page = admin.get(&format!("/admin/money/call?id={call}")).await;
         assert_eq!(page.status, 200);
         let shown = |dirhams| app::domain::shared::money::Money::from_dirhams(dirhams).to_string();
-        assert!(page.body.contains(&format!("data-test=\"committed\">{}", shown(10_000))), "{}", page.body);
-        assert!(page.body.contains(&format!("data-test=\"paid\">{}", shown(7_000))), "{}", page.body);
+        assert!(page.body.contains(&format!("data-test=\"committed\">{}", shown(8_000))), "{}", page.body);
+        assert!(page.body.contains(&format!("data-test=\"paid\">{}", shown(5_600))), "{}", page.body);
     }
 
     async fn replays_and_races_pay_a_tranche_exactly_once(app) {
@@ -397,7 +347,7 @@ both_backends! {
         let response = admin.call("/api/money/cancel", &[("tranche", &first), ("key", "k-cancel-key-00001"), ("reason", "Activité abandonnée")]).await;
         assert_eq!(response.status, 200, "{}", response.body);
         assert_eq!(app.text(&format!("select status from payments where tranche_id = {first}")).await.as_deref(), Some("cancelled"));
-        assert_eq!(app.count("select committed_centimes from grant_calls where reference = 'AGR-TNG-FEMMES-2027'").await, 300_000);
+        assert_eq!(app.count("select committed_centimes from grant_calls where reference = 'AGR-TNG-FEMMES-2027'").await, 240_000);
         let response = admin.call("/api/money/cancel", &[("tranche", &first), ("key", "k-cancel-key-00002"), ("reason", "Encore")]).await;
         assert_eq!(response.status, 422, "{}", response.body);
         assert!(response.body.contains("tranche_is"), "{}", response.body);
@@ -419,17 +369,17 @@ both_backends! {
         let csv = finance.get("/admin/money/ledger.csv").await;
         assert_eq!(csv.status, 200);
         assert!(csv.header("content-disposition").unwrap_or_default().contains("attachment"));
-        assert!(csv.body.contains(",committed,10000.00,"), "{}", csv.body);
-        assert!(csv.body.contains(",released,7000.00,in_kind,admin@example.org"), "{}", csv.body);
+        assert!(csv.body.contains(",committed,8000.00,"), "{}", csv.body);
+        assert!(csv.body.contains(",released,5600.00,in_kind,admin@example.org"), "{}", csv.body);
         assert_eq!(app.count("select count(*) from audit_log where action = 'ledger_exported'").await, 1);
-        let mut applicant = app.login("applicant1@example.org").await;
+        let mut applicant = app.login("awa@example.org").await;
         assert_eq!(applicant.get("/admin/money/ledger.csv").await.status, 403);
     }
 
     async fn only_the_plans_readers_see_its_money(app) {
         let (plan, _admin, mut finance) = approved(&app).await;
         let plan = plan.to_string();
-        let mut owner = app.login("applicant1@example.org").await;
+        let mut owner = app.login("awa@example.org").await;
         let response = owner.call("/api/money/plan", &[("plan", &plan)]).await;
         assert_eq!(response.status, 200, "{}", response.body);
         assert!(!response.body.contains("@example.org"), "no staff names for the applicant");
@@ -437,7 +387,7 @@ both_backends! {
         let mut other = app.login("other@example.org").await;
         assert_eq!(other.call("/api/money/plan", &[("plan", &plan)]).await.status, 404);
         assert_eq!(finance.call("/api/money/plan", &[("plan", &plan)]).await.status, 200);
-        let mut committee = app.login("chair@example.org").await;
+        let mut committee = chair(&app).await;
         assert_eq!(committee.call("/api/money/plan", &[("plan", &plan)]).await.status, 403);
     }
 }

@@ -18,7 +18,7 @@ const PDF_SHA256: &str = "2424e4b37c25d8dac4c66fd4ecd780c717b828582c3f9a9fc71867
 
 /// Posts the visit form as a browser without JavaScript does: text fields, then the files
 /// (name, declared type, bytes).
-async fn post_visit(
+pub(crate) async fn post_visit(
     client: &mut Client,
     fields: &[(&str, &str)],
     files: &[(&str, &str, &[u8])],
@@ -68,7 +68,7 @@ fn days_ago(days: i64) -> String {
 
 /// The form of a good visit to `plan`, today (the plans here are approved today, and a visit is
 /// never dated before its plan's approval).
-fn good_visit(plan: &str) -> Vec<(&str, String)> {
+pub(crate) fn good_visit(plan: &str) -> Vec<(&str, String)> {
     vec![
         ("plan", plan.to_owned()),
         ("visited_on", days_ago(0)),
@@ -84,7 +84,7 @@ fn good_visit(plan: &str) -> Vec<(&str, String)> {
     ]
 }
 
-fn pairs<'a>(form: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn pairs<'a>(form: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
     form.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 

@@ -1,7 +1,7 @@
 //! The business-plan editor: sections saved over their revision (a stale save is kept, never
 //! lost), figures checked line by line, versions compared, and who may read or edit a plan.
 
-use super::plan_support::{applicant_with_a_plan, awa_with_a_plan, mentor};
+use super::plan_support::{applicant_with_a_plan, awa_with_a_plan, fill_plan, mentor};
 use passerelle_tests::{both_backends, Client, TestApp, TestResponse};
 
 async fn save(
@@ -159,11 +159,13 @@ both_backends! {
         assert!(refused.body.contains("section_too_long"), "{}", refused.body);
         assert_eq!(app.count("select count(*) from plan_sections").await, 0);
 
-        app.count(&format!("update plans set status = 'submitted' where id = {plan} returning id")).await;
-        let closed = save(&mut awa, &plan, "summary", "Trop tard", "0").await;
+        fill_plan(&app, &plan).await;
+        let submitted = awa.plan_step(&plan, "submit", "").await;
+        assert_eq!(submitted.status, 200, "{}", submitted.body);
+        let closed = save(&mut awa, &plan, "summary", "Trop tard", "1").await;
         assert_eq!(closed.status, 422);
         assert!(closed.body.contains("plan_not_editable"), "{}", closed.body);
-        assert_eq!(app.count("select count(*) from plan_sections").await, 0);
+        assert_eq!(app.count("select count(*) from plan_sections where body = 'Trop tard'").await, 0);
         let fields = figures(&plan, "1", &[("equipment", "Machine", "1", "100")], &["10"], ("10", "90", ""));
         assert_eq!(awa.call("/api/plans/save_figures", &fields).await.status, 422);
         let shown = page(&mut awa, &plan).await;

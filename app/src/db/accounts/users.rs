@@ -1,9 +1,11 @@
 //! Accounts.
 
-use crate::db::{is_unique_violation, now, Tx};
+use crate::db::shared::constraint::{on_constraint, USERS_EMAIL};
+use crate::db::{now, Tx};
 use crate::domain::accounts::email::Email;
+use crate::domain::accounts::problem::AccountsProblem;
 use crate::domain::accounts::role::Role;
-use crate::domain::shared::problem::{Field, Problem};
+use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::on_conn;
 use crate::wire::accounts::UserSummary;
@@ -70,12 +72,9 @@ pub async fn insert(
         .fetch_one(conn)
         .await
     });
-    match result {
-        Err(error) if is_unique_violation(&error) => {
-            Err(AppError::field(Field::Email, Problem::EmailTaken))
-        }
-        other => Ok(other?),
-    }
+    on_constraint(result, &[USERS_EMAIL], || {
+        AppError::field(Field::Email, AccountsProblem::EmailTaken)
+    })
 }
 
 pub async fn find_by_email(tx: &mut Tx, email: &Email) -> Result<Option<UserRow>, AppError> {

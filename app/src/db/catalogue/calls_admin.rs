@@ -1,10 +1,12 @@
 //! Grant calls edited by admins: one call with its terms and version, guarded saves.
 
 use crate::db::catalogue::{readable, write_codes, CallRow};
-use crate::db::{is_unique_violation, now, Tx};
+use crate::db::shared::constraint::GRANT_CALLS_REFERENCE;
+use crate::db::{now, Tx};
 use crate::domain::catalogue::grant_terms::{CallTerms, Rubric, TrancheTemplate};
+use crate::domain::catalogue::problem::CatalogueProblem;
 use crate::domain::catalogue::GrantCall;
-use crate::domain::shared::problem::{Field, Problem};
+use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::on_conn;
 
@@ -53,8 +55,8 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
 }
 
 fn friendly(error: sqlx::Error) -> AppError {
-    if is_unique_violation(&error) {
-        AppError::field(Field::Reference, Problem::ReferenceTaken)
+    if GRANT_CALLS_REFERENCE.fired(&error) {
+        AppError::field(Field::Reference, CatalogueProblem::ReferenceTaken)
     } else {
         error.into()
     }

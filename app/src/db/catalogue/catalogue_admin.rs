@@ -2,11 +2,13 @@
 //! for imports, a call's review terms. Reading rows into domain values is `db::catalogue`'s.
 
 use crate::db::catalogue::{readable, write_codes, CallRow, TrainingRow, TRAINING_COLUMNS};
-use crate::db::{is_unique_violation, now, violates, Tx};
+use crate::db::shared::constraint::{TRAININGS_ENROLLED, TRAININGS_REFERENCE};
+use crate::db::{now, Tx};
 use crate::domain::catalogue::grant_terms::{CallTerms, Rubric, TrancheTemplate};
+use crate::domain::catalogue::problem::CatalogueProblem;
 use crate::domain::catalogue::{GrantCall, Training};
 use crate::domain::profile::Education;
-use crate::domain::shared::problem::{Field, Problem};
+use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::on_conn;
 use time::Date;
@@ -87,10 +89,10 @@ pub async fn training_id(tx: &mut Tx, reference: &str) -> Result<Option<i64>, Ap
 /// A reference used by another training is a problem on the reference field; fewer seats than
 /// people already enrolled, one on the seats field.
 fn friendly(error: sqlx::Error) -> AppError {
-    if is_unique_violation(&error) {
-        AppError::field(Field::Reference, Problem::ReferenceTaken)
-    } else if violates(&error, "trainings_enrolled_check") {
-        AppError::field(Field::Seats, Problem::SeatsBelowEnrolled)
+    if TRAININGS_REFERENCE.fired(&error) {
+        AppError::field(Field::Reference, CatalogueProblem::ReferenceTaken)
+    } else if TRAININGS_ENROLLED.fired(&error) {
+        AppError::field(Field::Seats, CatalogueProblem::SeatsBelowEnrolled)
     } else {
         error.into()
     }

@@ -7,10 +7,12 @@ pub mod sessions;
 pub mod sheets;
 
 use crate::db::mentoring::NAME;
-use crate::db::{is_unique_violation, now, Tx};
+use crate::db::shared::constraint::{on_constraint, COMMITTEE_MEMBERS_PKEY};
+use crate::db::{now, Tx};
 use crate::domain::accounts::email::Email;
+use crate::domain::committee::problem::CommitteeProblem;
 use crate::domain::committee::Identity;
-use crate::domain::shared::problem::{Field, Problem};
+use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::on_conn;
 use crate::wire::committee::MemberLine;
@@ -83,7 +85,7 @@ pub async fn add_member(
     email: &Email,
     by: i64,
 ) -> Result<i64, AppError> {
-    let not_committee = || AppError::field(Field::Email, Problem::NotACommitteeAccount);
+    let not_committee = || AppError::field(Field::Email, CommitteeProblem::NotACommitteeAccount);
     let user = on_conn!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(
             "select id from users where email = $1 and role = 'committee' and disabled_at is null",
@@ -108,13 +110,10 @@ pub async fn add_member(
         .await
         .map(drop)
     });
-    match inserted {
-        Ok(()) => Ok(user),
-        Err(error) if is_unique_violation(&error) => {
-            Err(AppError::field(Field::Email, Problem::AlreadyMember))
-        }
-        Err(error) => Err(error.into()),
-    }
+    on_constraint(inserted, &[COMMITTEE_MEMBERS_PKEY], || {
+        AppError::field(Field::Email, CommitteeProblem::AlreadyMember)
+    })?;
+    Ok(user)
 }
 
 /// Removes a member; false when they were not one.

@@ -2,7 +2,8 @@
 //! in which round.
 
 use crate::db::mentoring::NAME;
-use crate::db::{is_unique_violation, now, Tx};
+use crate::db::shared::constraint::{on_constraint, REVIEW_AGENDA_PKEY, REVIEW_AGENDA_PLAN_ROUND};
+use crate::db::{now, Tx};
 use crate::domain::shared::money::Money;
 use crate::error::AppError;
 use crate::on_conn;
@@ -106,11 +107,12 @@ pub async fn put_on_agenda(
         .await
         .map(drop)
     });
-    match inserted {
-        Ok(()) => Ok(round),
-        Err(error) if is_unique_violation(&error) => Err(AppError::Conflict),
-        Err(error) => Err(error.into()),
-    }
+    on_constraint(
+        inserted,
+        &[REVIEW_AGENDA_PKEY, REVIEW_AGENDA_PLAN_ROUND],
+        || AppError::Conflict,
+    )?;
+    Ok(round)
 }
 
 /// The round the plan is reviewed in now.

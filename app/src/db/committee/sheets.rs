@@ -2,7 +2,8 @@
 //! decided, round by round.
 
 use crate::db::mentoring::NAME;
-use crate::db::{is_unique_violation, now, Tx};
+use crate::db::shared::constraint::{on_constraint, CONFLICT_DECLARATIONS_PKEY, SCORE_SHEETS_ONCE};
+use crate::db::{now, Tx};
 use crate::domain::committee::decision::Outcome;
 use crate::domain::committee::{Score, ScoreSheet};
 use crate::domain::shared::money::Money;
@@ -61,11 +62,9 @@ pub async fn declare(
         .await
         .map(drop)
     });
-    match inserted {
-        Ok(()) => Ok(()),
-        Err(error) if is_unique_violation(&error) => Err(AppError::Conflict),
-        Err(error) => Err(error.into()),
-    }
+    on_constraint(inserted, &[CONFLICT_DECLARATIONS_PKEY], || {
+        AppError::Conflict
+    })
 }
 
 /// Whether `user_id` ever coached the plan: its mentor now, a mentor it was assigned to, one
@@ -133,11 +132,7 @@ pub async fn insert_sheet(
         .fetch_one(conn)
         .await
     });
-    match inserted {
-        Ok(id) => Ok(id),
-        Err(error) if is_unique_violation(&error) => Err(AppError::Conflict),
-        Err(error) => Err(error.into()),
-    }
+    on_constraint(inserted, &[SCORE_SHEETS_ONCE], || AppError::Conflict)
 }
 
 #[derive(sqlx::FromRow)]

@@ -5,7 +5,8 @@ pub mod step;
 
 pub use step::Step;
 
-use crate::db::{is_unique_violation, now, Tx};
+use crate::db::shared::constraint::ENROLMENTS_TRAINING_USER;
+use crate::db::{now, Tx};
 use crate::domain::enrolments::enrolment::EnrolmentStatus;
 use crate::domain::enrolments::enrolment::Seats;
 use crate::domain::profile::Programme;
@@ -93,7 +94,7 @@ pub async fn create(tx: &mut Tx, user_id: i64, training_id: i64) -> Result<Optio
     });
     match inserted {
         Ok(id) => Ok(Some(id)),
-        Err(error) if is_unique_violation(&error) => Ok(None),
+        Err(error) if ENROLMENTS_TRAINING_USER.fired(&error) => Ok(None),
         Err(error) => Err(error.into()),
     }
 }

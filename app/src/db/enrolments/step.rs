@@ -5,8 +5,8 @@
 use crate::db::shared::audit;
 use crate::db::Tx;
 use crate::domain::enrolments::enrolment::{seat_change, EnrolmentStatus};
+use crate::domain::enrolments::problem::EnrolmentsProblem;
 use crate::domain::shared::audit::AuditAction;
-use crate::domain::shared::problem::Problem;
 use crate::error::AppError;
 
 pub struct Step {
@@ -33,7 +33,7 @@ impl Step {
         if super::move_seats(tx, self.training_id, change).await? {
             Ok(())
         } else if change > 0 {
-            Err(AppError::form(Problem::TrainingFull))
+            Err(AppError::form(EnrolmentsProblem::TrainingFull))
         } else {
             tracing::error!(
                 enrolment = self.enrolment_id,

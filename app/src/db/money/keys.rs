@@ -2,7 +2,9 @@
 //! request's own transaction, and its first answer kept with it, so a replay answers the same.
 
 use crate::db::{now, Tx};
-use crate::domain::shared::problem::Problem;
+use crate::domain::money::key::IdempotencyKey;
+use crate::domain::money::problem::MoneyProblem;
+use crate::domain::problem::Problem;
 use crate::error::AppError;
 use crate::on_conn;
 use serde::de::DeserializeOwned;
@@ -21,7 +23,7 @@ pub enum Claim<T> {
 /// result; a key already used for another request, endpoint or person is refused.
 pub async fn claim<T: DeserializeOwned>(
     tx: &mut Tx,
-    key: &str,
+    key: &IdempotencyKey,
     actor_id: i64,
     endpoint: &str,
     request_hash: &str,
@@ -32,7 +34,7 @@ pub async fn claim<T: DeserializeOwned>(
             "insert into idempotency_keys (key, actor_id, endpoint, request_hash, created_at) \
              values ($1, $2, $3, $4, $5) on conflict (key) do nothing",
         )
-        .bind(key)
+        .bind(key.as_str())
         .bind(actor_id)
         .bind(endpoint)
         .bind(request_hash)
@@ -49,7 +51,7 @@ pub async fn claim<T: DeserializeOwned>(
             "select actor_id, endpoint, request_hash, response from idempotency_keys \
              where key = $1",
         )
-        .bind(key)
+        .bind(key.as_str())
         .fetch_optional(conn)
         .await
     })?;
@@ -66,17 +68,21 @@ pub async fn claim<T: DeserializeOwned>(
         {
             Err(AppError::Conflict)
         }
-        _ => Ok(Err(Problem::IdempotencyKeyReused)),
+        _ => Ok(Err(MoneyProblem::IdempotencyKeyReused.into())),
     }
 }
 
 /// Stores the result a replay of `key` will return, in the request's transaction.
-pub async fn finish<T: Serialize>(tx: &mut Tx, key: &str, result: &T) -> Result<(), AppError> {
+pub async fn finish<T: Serialize>(
+    tx: &mut Tx,
+    key: &IdempotencyKey,
+    result: &T,
+) -> Result<(), AppError> {
     let response = serde_json::to_string(result).map_err(|_| AppError::Internal)?;
     on_conn!(tx, |conn| {
         sqlx::query("update idempotency_keys set response = $1 where key = $2")
             .bind(response)
-            .bind(key)
+            .bind(key.as_str())
             .execute(conn)
             .await
             .map(drop)

@@ -14,12 +14,17 @@ pub mod money_check;
 pub mod money_views;
 pub mod tranches;
 
+use crate::db::shared::constraint::{
+    on_constraint, DECISIONS_APPROVED_ONCE, DECISIONS_PLAN_ROUND, LEDGER_COMMITTED_ONCE,
+    LEDGER_PAID_ONCE,
+};
 use crate::db::{now, Tx};
 use crate::domain::catalogue::grant_terms::TrancheTemplate;
 use crate::domain::committee::decision::Decision;
+use crate::domain::money::problem::MoneyProblem;
 use crate::domain::money::tranche::Scheduled;
+use crate::domain::problem::Problem;
 use crate::domain::shared::money::Money;
-use crate::domain::shared::problem::Problem;
 use crate::error::AppError;
 use crate::on_conn;
 
@@ -96,9 +101,10 @@ pub async fn commit_against_envelope(
         .fetch_one(conn)
         .await
     })?;
-    Ok(Err(Problem::EnvelopeExceeded {
+    Ok(Err(MoneyProblem::EnvelopeExceeded {
         available_centimes: available,
-    }))
+    }
+    .into()))
 }
 
 /// Stores the decision itself (append-only). A second decision in the same round breaks the
@@ -128,11 +134,12 @@ pub async fn insert_decision(
         .fetch_one(conn)
         .await
     });
-    match inserted {
-        Ok(id) => Ok(id),
-        Err(error) if crate::db::is_unique_violation(&error) => Err(AppError::Conflict),
-        Err(error) => Err(error.into()),
-    }
+    // Two decisions on one plan at once: the second meets one of these and is a conflict.
+    on_constraint(
+        inserted,
+        &[DECISIONS_PLAN_ROUND, DECISIONS_APPROVED_ONCE],
+        || AppError::Conflict,
+    )
 }
 
 /// A returned plan comes back to the committee in the next round.
@@ -221,12 +228,10 @@ pub async fn ledger(tx: &mut Tx, entry: &LedgerEntry<'_>) -> Result<(), AppError
         .await
         .map(drop)
     });
-    match written {
-        Ok(()) => Ok(()),
-        // The last guard: a second `paid` (or `committed`) line for the same tranche (plan).
-        Err(error) if crate::db::is_unique_violation(&error) => Err(AppError::Conflict),
-        Err(error) => Err(error.into()),
-    }
+    // The last guard: a second `paid` (or `committed`) line for the same tranche (plan).
+    on_constraint(written, &[LEDGER_PAID_ONCE, LEDGER_COMMITTED_ONCE], || {
+        AppError::Conflict
+    })
 }
 
 /// Gives a cancelled tranche's amount back to the call's envelope.

@@ -1,5 +1,6 @@
 //! Tranches and their payments: read with what a step on them needs, moved by guarded writes.
 
+use crate::db::shared::constraint::{on_constraint, PAYMENTS_ONE_LIVE, PAYMENTS_TRANCHE_ATTEMPT};
 use crate::db::{now, Tx};
 use crate::domain::catalogue::grant_terms::Release;
 use crate::domain::money::tranche::{PaymentMethod, TrancheStatus};
@@ -124,11 +125,12 @@ pub async fn insert_payment(
         .fetch_one(conn)
         .await
     });
-    match inserted {
-        Ok(id) => Ok(id),
-        Err(error) if crate::db::is_unique_violation(&error) => Err(AppError::Conflict),
-        Err(error) => Err(error.into()),
-    }
+    // Two releases of one tranche at once: the second meets one of these and is a conflict.
+    on_constraint(
+        inserted,
+        &[PAYMENTS_TRANCHE_ATTEMPT, PAYMENTS_ONE_LIVE],
+        || AppError::Conflict,
+    )
 }
 
 /// Closes the live payment as paid, failed or cancelled, only if it is still live.

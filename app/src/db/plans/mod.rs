@@ -8,7 +8,8 @@ pub mod step;
 pub use step::Step;
 
 use crate::auth::SessionUser;
-use crate::db::{is_unique_violation, now, Tx};
+use crate::db::shared::constraint::PLANS_USER_CALL;
+use crate::db::{now, Tx};
 use crate::domain::plans::plan::{viewer, PlanStatus, Viewer};
 use crate::domain::plans::plan_text::CallTerms;
 use crate::domain::shared::money::Money;
@@ -33,7 +34,7 @@ pub async fn start(tx: &mut Tx, user_id: i64, call_id: i64) -> Result<Option<i64
     });
     match inserted {
         Ok(id) => Ok(Some(id)),
-        Err(error) if is_unique_violation(&error) => Ok(None),
+        Err(error) if PLANS_USER_CALL.fired(&error) => Ok(None),
         Err(error) => Err(error.into()),
     }
 }

@@ -1,11 +1,13 @@
 //! Accounts a caseworker registers for someone without an email, the list of people a
 //! caseworker can help, and the hand-over of such an account to its owner.
 
-use crate::db::{is_unique_violation, now, Tx};
+use crate::db::shared::constraint::{on_constraint, USERS_EMAIL};
+use crate::db::{now, Tx};
 use crate::domain::accounts::email::Email;
+use crate::domain::accounts::problem::AccountsProblem;
 use crate::domain::accounts::role::Role;
 use crate::domain::profile::consent::NOTICE_VERSION;
-use crate::domain::shared::problem::{Field, Problem};
+use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::on_conn;
 use crate::wire::profile::ApplicantListing;
@@ -143,10 +145,8 @@ pub async fn hand_over(
         .await
         .map(|done| done.rows_affected())
     });
-    match result {
-        Err(error) if is_unique_violation(&error) => {
-            Err(AppError::field(Field::Email, Problem::EmailTaken))
-        }
-        other => Ok(other? == 1),
-    }
+    let updated = on_constraint(result, &[USERS_EMAIL], || {
+        AppError::field(Field::Email, AccountsProblem::EmailTaken)
+    })?;
+    Ok(updated == 1)
 }

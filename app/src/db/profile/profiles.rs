@@ -251,7 +251,7 @@ pub async fn save_situation(
     if identity(tx, user_id).await?.is_none() {
         Err(AppError::field(
             crate::domain::shared::problem::Field::Form,
-            crate::domain::shared::problem::Problem::IdentityFirst,
+            crate::domain::profile::problem::ProfileProblem::IdentityFirst,
         ))
     } else {
         Err(AppError::Conflict)

@@ -2,7 +2,8 @@
 
 use crate::domain::accounts::email::Email;
 use crate::domain::accounts::password::Password;
-use crate::domain::shared::problem::{Field, FieldProblem};
+use crate::domain::problem::FieldProblem;
+use crate::domain::shared::problem::Field;
 
 /// Checks an email address and a new password (which may not contain the address). Returns
 /// the problems of both fields when either is wrong.
@@ -29,7 +30,8 @@ pub fn parse_credentials(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::shared::problem::Problem;
+
+    use crate::domain::accounts::problem::AccountsProblem;
 
     #[test]
     fn good_credentials_are_normalised() {
@@ -44,8 +46,11 @@ mod tests {
         assert_eq!(
             problems,
             vec![
-                FieldProblem::new(Field::Email, Problem::EmailInvalid),
-                FieldProblem::new(Field::Password, Problem::PasswordTooShort { min: 12 }),
+                FieldProblem::new(Field::Email, AccountsProblem::EmailInvalid),
+                FieldProblem::new(
+                    Field::Password,
+                    AccountsProblem::PasswordTooShort { min: 12 }
+                ),
             ]
         );
     }
@@ -58,7 +63,7 @@ mod tests {
             problems,
             vec![FieldProblem::new(
                 Field::Password,
-                Problem::PasswordContainsEmail
+                AccountsProblem::PasswordContainsEmail
             )]
         );
     }

@@ -1,6 +1,8 @@
 //! Email addresses, normalised so one person cannot hold two accounts by changing case.
 
-use crate::domain::shared::problem::Problem;
+use crate::domain::problem::Problem;
+
+use crate::domain::accounts::problem::AccountsProblem;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -15,10 +17,10 @@ impl Email {
     pub fn parse(input: &str) -> Result<Self, Problem> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
-            return Err(Problem::EmailMissing);
+            return Err(AccountsProblem::EmailMissing.into());
         }
         if trimmed.chars().count() > Self::MAX_LEN {
-            return Err(Problem::EmailTooLong { max: Self::MAX_LEN });
+            return Err(AccountsProblem::EmailTooLong { max: Self::MAX_LEN }.into());
         }
         let normalised = trimmed.to_lowercase();
         // The RFC allows addresses no real mailbox uses (quoted local parts, IP literals, no
@@ -31,7 +33,7 @@ impl Email {
         if plain {
             Ok(Self(normalised))
         } else {
-            Err(Problem::EmailInvalid)
+            Err(AccountsProblem::EmailInvalid.into())
         }
     }
 
@@ -64,7 +66,10 @@ mod tests {
 
     #[test]
     fn a_missing_address_is_named_as_missing() {
-        assert_eq!(Email::parse("   "), Err(Problem::EmailMissing));
+        assert_eq!(
+            Email::parse("   "),
+            Err(AccountsProblem::EmailMissing.into())
+        );
     }
 
     #[test]
@@ -80,13 +85,20 @@ mod tests {
             "awa@[127.0.0.1]",
             "awa@example.org.",
         ] {
-            assert_eq!(Email::parse(bad), Err(Problem::EmailInvalid), "{bad}");
+            assert_eq!(
+                Email::parse(bad),
+                Err(AccountsProblem::EmailInvalid.into()),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn an_overlong_address_is_refused_with_the_limit() {
         let long = format!("{}@example.org", "a".repeat(250));
-        assert_eq!(Email::parse(&long), Err(Problem::EmailTooLong { max: 254 }));
+        assert_eq!(
+            Email::parse(&long),
+            Err(AccountsProblem::EmailTooLong { max: 254 }.into())
+        );
     }
 }

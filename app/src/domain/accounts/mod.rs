@@ -4,5 +4,6 @@ pub mod access;
 pub mod account;
 pub mod email;
 pub mod password;
+pub mod problem;
 pub mod role;
 pub mod throttle;

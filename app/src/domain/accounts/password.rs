@@ -2,7 +2,8 @@
 //! of the passwords attackers try first.
 
 use crate::domain::accounts::email::Email;
-use crate::domain::shared::problem::Problem;
+use crate::domain::accounts::problem::AccountsProblem;
+use crate::domain::problem::Problem;
 use std::fmt;
 
 /// A password that passed the policy. Its `Debug` never shows the secret.
@@ -19,23 +20,23 @@ impl Password {
     pub fn parse(input: &str, email: Option<&Email>) -> Result<Self, Problem> {
         let length = input.chars().count();
         if length == 0 {
-            return Err(Problem::PasswordMissing);
+            return Err(AccountsProblem::PasswordMissing.into());
         }
         if length < Self::MIN_LEN {
-            return Err(Problem::PasswordTooShort { min: Self::MIN_LEN });
+            return Err(AccountsProblem::PasswordTooShort { min: Self::MIN_LEN }.into());
         }
         if length > Self::MAX_LEN {
-            return Err(Problem::PasswordTooLong { max: Self::MAX_LEN });
+            return Err(AccountsProblem::PasswordTooLong { max: Self::MAX_LEN }.into());
         }
         let lower = input.to_lowercase();
         if let Some(email) = email {
             let local = email.local_part();
             if local.chars().count() >= 3 && lower.contains(local) {
-                return Err(Problem::PasswordContainsEmail);
+                return Err(AccountsProblem::PasswordContainsEmail.into());
             }
         }
         if is_common(&lower) {
-            return Err(Problem::PasswordTooCommon);
+            return Err(AccountsProblem::PasswordTooCommon.into());
         }
         Ok(Self(input.to_owned()))
     }
@@ -161,9 +162,12 @@ mod tests {
     fn short_passwords_are_refused_with_the_minimum() {
         assert_eq!(
             Password::parse("Tr0ub4dor&3", None),
-            Err(Problem::PasswordTooShort { min: 12 })
+            Err(AccountsProblem::PasswordTooShort { min: 12 }.into())
         );
-        assert_eq!(Password::parse("", None), Err(Problem::PasswordMissing));
+        assert_eq!(
+            Password::parse("", None),
+            Err(AccountsProblem::PasswordMissing.into())
+        );
     }
 
     #[test]
@@ -178,7 +182,7 @@ mod tests {
         let long = "x7!k".repeat(65);
         assert_eq!(
             Password::parse(&long, None),
-            Err(Problem::PasswordTooLong { max: 256 })
+            Err(AccountsProblem::PasswordTooLong { max: 256 }.into())
         );
     }
 
@@ -198,7 +202,7 @@ mod tests {
         ] {
             assert_eq!(
                 Password::parse(common, None),
-                Err(Problem::PasswordTooCommon),
+                Err(AccountsProblem::PasswordTooCommon.into()),
                 "{common}"
             );
         }
@@ -208,7 +212,7 @@ mod tests {
     fn a_password_built_on_the_email_is_refused() {
         assert_eq!(
             Password::parse("Fatou.Kane-2024-secure", Some(&email())),
-            Err(Problem::PasswordContainsEmail)
+            Err(AccountsProblem::PasswordContainsEmail.into())
         );
     }
 

@@ -5,7 +5,9 @@
 //! while the victim, elsewhere, can still sign in. Looser limits per address (one machine trying
 //! many accounts) and per account (many machines trying one account) catch the rest.
 
-use crate::domain::shared::problem::Problem;
+use crate::domain::problem::Problem;
+
+use crate::domain::accounts::problem::AccountsProblem;
 
 /// How far back failures count.
 pub const WINDOW_MINUTES: i64 = 15;
@@ -31,9 +33,10 @@ pub fn check(recent: RecentFailures) -> Result<(), Problem> {
         || recent.address >= PER_ADDRESS
         || recent.account >= PER_ACCOUNT;
     if over {
-        Err(Problem::TooManyAttempts {
+        Err(AccountsProblem::TooManyAttempts {
             retry_after_minutes: WINDOW_MINUTES,
-        })
+        }
+        .into())
     } else {
         Ok(())
     }
@@ -61,9 +64,10 @@ mod tests {
     fn the_sixth_try_on_one_account_from_one_address_waits() {
         assert_eq!(
             check(failures(5, 5, 5)),
-            Err(Problem::TooManyAttempts {
+            Err(AccountsProblem::TooManyAttempts {
                 retry_after_minutes: WINDOW_MINUTES
-            })
+            }
+            .into())
         );
     }
 

@@ -3,12 +3,15 @@
 //! a [`GrantCall`] with its [`CallTerms`] or one problem per bad field out.
 
 use crate::domain::catalogue::grant_terms::{CallTerms, Criterion, Rubric, TrancheTemplate};
-use crate::domain::catalogue::training_form::{parse_date, split_codes, take};
+use crate::domain::catalogue::problem::CatalogueProblem;
+use crate::domain::catalogue::training_form::{split_codes, take};
 use crate::domain::catalogue::GrantCall;
 use crate::domain::matching::eligibility::Rule;
+use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::profile::{DocumentKind, Education, Language, Programme, Sex, TargetGroup};
+use crate::domain::shared::form_date;
 use crate::domain::shared::money::Money;
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::problem::{Field, SharedProblem};
 use crate::domain::shared::reference::{City, Country, Sector};
 
 /// The fields as posted. Lists come from checkboxes (`name[]`) except nationalities, typed as
@@ -45,7 +48,7 @@ fn money(text: &str) -> Result<Money, Problem> {
     Money::parse(text)
         .ok()
         .filter(|m| m.centimes() > 0)
-        .ok_or(Problem::AmountInvalid)
+        .ok_or(SharedProblem::AmountInvalid.into())
 }
 
 fn percent(text: &str) -> Result<u8, Problem> {
@@ -53,7 +56,7 @@ fn percent(text: &str) -> Result<u8, Problem> {
         .parse::<u8>()
         .ok()
         .filter(|p| *p <= 100)
-        .ok_or(Problem::PercentInvalid)
+        .ok_or(CatalogueProblem::PercentInvalid.into())
 }
 
 fn age(text: &str) -> Result<Option<u8>, Problem> {
@@ -64,7 +67,7 @@ fn age(text: &str) -> Result<Option<u8>, Problem> {
             .ok()
             .filter(|a| (16..=99).contains(a))
             .map(Some)
-            .ok_or(Problem::AgeInvalid),
+            .ok_or(CatalogueProblem::AgeInvalid.into()),
     }
 }
 
@@ -146,7 +149,11 @@ impl CallForm<'_> {
         let max = take(problems, Field::Age, age(self.age_max));
         if let (Some(Some(lo)), Some(Some(hi))) = (min, max) {
             if hi < lo {
-                take(problems, Field::Age, Err::<(), _>(Problem::AgeInvalid));
+                take(
+                    problems,
+                    Field::Age,
+                    Err::<(), _>(CatalogueProblem::AgeInvalid.into()),
+                );
             }
         }
         let nationalities = split_codes(&self.nationalities.to_uppercase());
@@ -155,12 +162,16 @@ impl CallForm<'_> {
             sexes: take(
                 problems,
                 Field::Sex,
-                list(self.sexes, Sex::from_code, Problem::SexUnknown),
+                list(self.sexes, Sex::from_code, SharedProblem::SexUnknown.into()),
             )?,
             nationalities: take(
                 problems,
                 Field::Nationality,
-                list(&nationalities, Country::parse, Problem::NationalityUnknown),
+                list(
+                    &nationalities,
+                    Country::parse,
+                    SharedProblem::NationalityUnknown.into(),
+                ),
             )?,
             documents: take(
                 problems,
@@ -168,7 +179,7 @@ impl CallForm<'_> {
                 list(
                     self.documents,
                     DocumentKind::from_code,
-                    Problem::DocumentKindUnknown,
+                    SharedProblem::DocumentKindUnknown.into(),
                 ),
             )?,
             education: take(
@@ -178,7 +189,7 @@ impl CallForm<'_> {
                     "" => Ok(None),
                     c => Education::from_code(c)
                         .map(Some)
-                        .ok_or(Problem::EducationUnknown),
+                        .ok_or(SharedProblem::EducationUnknown.into()),
                 },
             )?,
             languages: take(
@@ -187,13 +198,17 @@ impl CallForm<'_> {
                 list(
                     self.languages,
                     Language::from_code,
-                    Problem::LanguageUnknown,
+                    SharedProblem::LanguageUnknown.into(),
                 ),
             )?,
             groups: take(
                 problems,
                 Field::Groups,
-                list(self.groups, TargetGroup::from_code, Problem::GroupUnknown),
+                list(
+                    self.groups,
+                    TargetGroup::from_code,
+                    SharedProblem::GroupUnknown.into(),
+                ),
             )?,
             programme: take(
                 problems,
@@ -202,7 +217,7 @@ impl CallForm<'_> {
                     "" => Ok(None),
                     c => Programme::from_code(c)
                         .map(Some)
-                        .ok_or(Problem::ProgrammeUnknown),
+                        .ok_or(CatalogueProblem::ProgrammeUnknown.into()),
                 },
             )?,
         };
@@ -254,7 +269,7 @@ impl CallForm<'_> {
                 take(
                     p,
                     Field::MaxGrant,
-                    Err::<(), _>(Problem::MaxGrantAboveEnvelope),
+                    Err::<(), _>(CatalogueProblem::MaxGrantAboveEnvelope.into()),
                 );
             }
         }
@@ -262,18 +277,34 @@ impl CallForm<'_> {
         let sectors = take(
             p,
             Field::Sector,
-            list(self.sectors, Sector::from_code, Problem::SectorUnknown),
+            list(
+                self.sectors,
+                Sector::from_code,
+                SharedProblem::SectorUnknown.into(),
+            ),
         );
         let cities = take(
             p,
             Field::City,
-            list(self.cities, City::parse, Problem::CityUnknown),
+            list(self.cities, City::parse, SharedProblem::CityUnknown.into()),
         );
-        let opens_on = take(p, Field::StartsOn, parse_date(self.opens_on));
-        let closes_on = take(p, Field::EndsOn, parse_date(self.closes_on));
+        let opens_on = take(
+            p,
+            Field::StartsOn,
+            form_date::required(self.opens_on).map_err(Problem::from),
+        );
+        let closes_on = take(
+            p,
+            Field::EndsOn,
+            form_date::required(self.closes_on).map_err(Problem::from),
+        );
         if let (Some(open), Some(close)) = (opens_on, closes_on) {
             if close < open {
-                take(p, Field::EndsOn, Err::<(), _>(Problem::EndsBeforeStart));
+                take(
+                    p,
+                    Field::EndsOn,
+                    Err::<(), _>(CatalogueProblem::EndsBeforeStart.into()),
+                );
             }
         }
         let rules = self.rule_fields(p).map(RuleFields::rules);

@@ -1,5 +1,7 @@
 use super::*;
 use crate::domain::catalogue::grant_terms::Release;
+use crate::domain::catalogue::problem::CatalogueProblem;
+use crate::domain::shared::problem::SharedProblem;
 use time::macros::date;
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -109,13 +111,31 @@ fn a_grant_above_the_envelope_and_bad_terms_are_named_by_field() {
     .expect_err("invalid");
     let found: Vec<(Field, Problem)> = problems.iter().map(|p| (p.field, p.problem)).collect();
     for expected in [
-        (Field::MaxGrant, Problem::MaxGrantAboveEnvelope),
-        (Field::OwnContribution, Problem::PercentInvalid),
-        (Field::Age, Problem::AgeInvalid),
-        (Field::Nationality, Problem::NationalityUnknown),
-        (Field::Rubric, Problem::WeightsSum { sum: 90 }),
-        (Field::Tranches, Problem::TranchesSum { sum: 90 }),
-        (Field::Quorum, Problem::QuorumInvalid { max: 15 }),
+        (
+            Field::MaxGrant,
+            Problem::from(CatalogueProblem::MaxGrantAboveEnvelope),
+        ),
+        (
+            Field::OwnContribution,
+            Problem::from(CatalogueProblem::PercentInvalid),
+        ),
+        (Field::Age, Problem::from(CatalogueProblem::AgeInvalid)),
+        (
+            Field::Nationality,
+            Problem::from(SharedProblem::NationalityUnknown),
+        ),
+        (
+            Field::Rubric,
+            Problem::from(CatalogueProblem::WeightsSum { sum: 90 }),
+        ),
+        (
+            Field::Tranches,
+            Problem::from(CatalogueProblem::TranchesSum { sum: 90 }),
+        ),
+        (
+            Field::Quorum,
+            Problem::from(CatalogueProblem::QuorumInvalid { max: 15 }),
+        ),
     ] {
         assert!(found.contains(&expected), "{expected:?} in {found:?}");
     }

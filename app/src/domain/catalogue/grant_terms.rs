@@ -3,7 +3,10 @@
 //! each released at approval or after a satisfactory monitoring visit), the quorum of scores
 //! a decision needs, and whether review is blind. The committee and payment issues read these.
 
-use crate::domain::shared::problem::Problem;
+use crate::domain::problem::Problem;
+
+use crate::domain::catalogue::problem::CatalogueProblem;
+use crate::domain::shared::problem::{Field, Snippet};
 use serde::{Deserialize, Serialize};
 
 /// Criteria of the ILO "Start and Improve Your Business" appraisal practice.
@@ -30,6 +33,11 @@ impl Criterion {
         Criterion::BudgetRealism,
         Criterion::SocialImpact,
     ];
+
+    /// The form field of this criterion's score, where its problems are shown.
+    pub fn field(self) -> Field {
+        Field::Criterion(Snippet::new(self.code()))
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -59,13 +67,13 @@ impl Rubric {
         let mut kept: Vec<Weight> = Vec::new();
         for weight in weights.into_iter().filter(|w| w.weight > 0) {
             if weight.weight > 100 || kept.iter().any(|k| k.criterion == weight.criterion) {
-                return Err(Problem::WeightInvalid);
+                return Err(CatalogueProblem::WeightInvalid.into());
             }
             kept.push(weight);
         }
         let sum: u32 = kept.iter().map(|w| u32::from(w.weight)).sum();
         if sum != 100 {
-            return Err(Problem::WeightsSum { sum });
+            return Err(CatalogueProblem::WeightsSum { sum }.into());
         }
         Ok(Rubric(kept))
     }
@@ -79,7 +87,8 @@ impl Rubric {
                 let weight = if text.is_empty() {
                     0
                 } else {
-                    text.parse::<u8>().map_err(|_| Problem::WeightInvalid)?
+                    text.parse::<u8>()
+                        .map_err(|_| CatalogueProblem::WeightInvalid)?
                 };
                 Ok(Weight {
                     criterion: *criterion,
@@ -165,25 +174,25 @@ impl TrancheTemplate {
     pub const MAX_TRANCHES: usize = 4;
 
     pub fn new(tranches: Vec<Tranche>) -> Result<TrancheTemplate, Problem> {
-        let invalid = Problem::TrancheInvalid {
+        let invalid = CatalogueProblem::TrancheInvalid {
             max: TrancheTemplate::MAX_TRANCHES,
         };
         if tranches.is_empty()
             || tranches.len() > TrancheTemplate::MAX_TRANCHES
             || tranches.iter().any(|t| t.percent == 0 || t.percent > 100)
         {
-            return Err(invalid);
+            return Err(invalid.into());
         }
         let sum: u32 = tranches.iter().map(|t| u32::from(t.percent)).sum();
         if sum != 100 {
-            return Err(Problem::TranchesSum { sum });
+            return Err(CatalogueProblem::TranchesSum { sum }.into());
         }
         Ok(TrancheTemplate(tranches))
     }
 
     /// Rows as typed: a percent and a release code each; rows with a blank percent are skipped.
     pub fn parse(percents: &[String], releases: &[String]) -> Result<TrancheTemplate, Problem> {
-        let invalid = Problem::TrancheInvalid {
+        let invalid = CatalogueProblem::TrancheInvalid {
             max: TrancheTemplate::MAX_TRANCHES,
         };
         let mut tranches = Vec::new();
@@ -253,9 +262,12 @@ impl CallTerms {
             .parse::<u8>()
             .ok()
             .filter(|q| (1..=CallTerms::QUORUM_MAX).contains(q))
-            .ok_or(Problem::QuorumInvalid {
-                max: CallTerms::QUORUM_MAX,
-            })
+            .ok_or(
+                CatalogueProblem::QuorumInvalid {
+                    max: CallTerms::QUORUM_MAX,
+                }
+                .into(),
+            )
     }
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::catalogue::problem::CatalogueProblem;
 use proptest::prelude::*;
 
 fn typed(weights: [&str; 5]) -> Vec<(Criterion, &str)> {
@@ -21,11 +22,11 @@ fn weights_must_sum_to_exactly_one_hundred() {
     assert!(Rubric::parse(&typed(["40", "20", "20", "10", "10"])).is_ok());
     assert_eq!(
         Rubric::parse(&typed(["40", "20", "20", "10", "20"])),
-        Err(Problem::WeightsSum { sum: 110 })
+        Err(CatalogueProblem::WeightsSum { sum: 110 }.into())
     );
     assert_eq!(
         Rubric::parse(&typed(["x", "", "", "", ""])),
-        Err(Problem::WeightInvalid)
+        Err(CatalogueProblem::WeightInvalid.into())
     );
 }
 
@@ -42,7 +43,10 @@ fn a_criterion_twice_is_refused() {
         criterion: Criterion::Market,
         weight: 50,
     };
-    assert_eq!(Rubric::new(vec![w, w]), Err(Problem::WeightInvalid));
+    assert_eq!(
+        Rubric::new(vec![w, w]),
+        Err(CatalogueProblem::WeightInvalid.into())
+    );
 }
 
 #[test]
@@ -56,7 +60,7 @@ fn tranches_sum_to_one_hundred_and_each_names_its_release() {
     assert_eq!(template, TrancheTemplate::standard());
     assert_eq!(
         TrancheTemplate::parse(&rows(&["70", "20"]), &rows(&["at_approval", "at_approval"])),
-        Err(Problem::TranchesSum { sum: 90 })
+        Err(CatalogueProblem::TranchesSum { sum: 90 }.into())
     );
     assert!(TrancheTemplate::parse(&rows(&["100"]), &rows(&["someday"])).is_err());
     assert!(TrancheTemplate::parse(&[], &[]).is_err());
@@ -77,7 +81,7 @@ proptest! {
         let sum: u32 = weights.iter().map(|w| u32::from(*w)).sum();
         match Rubric::parse(&typed) {
             Ok(rubric) => prop_assert_eq!(rubric.weights().iter().map(|w| u32::from(w.weight)).sum::<u32>(), 100),
-            Err(problem) => prop_assert_eq!(problem, Problem::WeightsSum { sum }),
+            Err(problem) => prop_assert_eq!(problem, Problem::from(CatalogueProblem::WeightsSum { sum })),
         }
     }
 }

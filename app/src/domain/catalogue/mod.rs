@@ -2,6 +2,7 @@
 
 pub mod call_form;
 pub mod grant_terms;
+pub mod problem;
 pub mod training_csv;
 pub mod training_form;
 

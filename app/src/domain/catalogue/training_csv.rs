@@ -2,9 +2,11 @@
 //! problem by row and column, and writing the catalogue back out with formula cells
 //! neutralised. An export re-imports as it is.
 
+use crate::domain::catalogue::problem::CatalogueProblem;
 use crate::domain::catalogue::training_form::{looks_like_formula, split_codes, TrainingForm};
 use crate::domain::catalogue::Training;
-use crate::domain::shared::problem::{Field, Problem, Snippet};
+use crate::domain::problem::Problem;
+use crate::domain::shared::problem::{Field, Snippet};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -37,7 +39,9 @@ pub fn capped(mut problems: Vec<ImportProblem>) -> Vec<ImportProblem> {
     if problems.len() > MAX_REPORTED {
         let more = problems.len() - MAX_REPORTED;
         problems.truncate(MAX_REPORTED);
-        problems.push(ImportProblem::file(Problem::CsvMoreProblems { more }));
+        problems.push(ImportProblem::file(
+            CatalogueProblem::CsvMoreProblems { more }.into(),
+        ));
     }
     problems
 }
@@ -122,19 +126,28 @@ fn header_positions(header: &csv::StringRecord) -> Result<Vec<usize>, Vec<Import
     twice.dedup();
     let mut problems = Vec::new();
     if !missing.is_empty() {
-        problems.push(ImportProblem::file(Problem::CsvColumnsMissing {
-            columns: join(&missing),
-        }));
+        problems.push(ImportProblem::file(
+            CatalogueProblem::CsvColumnsMissing {
+                columns: join(&missing),
+            }
+            .into(),
+        ));
     }
     if !unknown.is_empty() {
-        problems.push(ImportProblem::file(Problem::CsvColumnsUnknown {
-            columns: join(&unknown),
-        }));
+        problems.push(ImportProblem::file(
+            CatalogueProblem::CsvColumnsUnknown {
+                columns: join(&unknown),
+            }
+            .into(),
+        ));
     }
     if !twice.is_empty() {
-        problems.push(ImportProblem::file(Problem::CsvColumnsDuplicated {
-            columns: join(&twice),
-        }));
+        problems.push(ImportProblem::file(
+            CatalogueProblem::CsvColumnsDuplicated {
+                columns: join(&twice),
+            }
+            .into(),
+        ));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -149,12 +162,15 @@ impl Sheet {
     /// Reads the file as a whole: size, encoding, header, row count and shape.
     pub fn open(bytes: &[u8]) -> Result<Sheet, Vec<ImportProblem>> {
         if bytes.len() > MAX_BYTES {
-            return Err(vec![ImportProblem::file(Problem::CsvTooLarge {
-                max_mb: MAX_BYTES / (1024 * 1024),
-            })]);
+            return Err(vec![ImportProblem::file(
+                CatalogueProblem::CsvTooLarge {
+                    max_mb: MAX_BYTES / (1024 * 1024),
+                }
+                .into(),
+            )]);
         }
         let text = std::str::from_utf8(bytes)
-            .map_err(|_| vec![ImportProblem::file(Problem::CsvNotUtf8)])?;
+            .map_err(|_| vec![ImportProblem::file(CatalogueProblem::CsvNotUtf8.into())])?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter(text))
@@ -163,13 +179,14 @@ impl Sheet {
             .from_reader(text.as_bytes());
         let header = reader
             .headers()
-            .map_err(|_| vec![ImportProblem::file(Problem::CsvUnreadable)])?
+            .map_err(|_| vec![ImportProblem::file(CatalogueProblem::CsvUnreadable.into())])?
             .clone();
         let positions = header_positions(&header)?;
         let mut rows = Vec::new();
         let mut problems = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(|_| vec![ImportProblem::file(Problem::CsvUnreadable)])?;
+            let record = record
+                .map_err(|_| vec![ImportProblem::file(CatalogueProblem::CsvUnreadable.into())])?;
             if record.iter().all(|cell| cell.trim().is_empty()) {
                 continue;
             }
@@ -181,17 +198,18 @@ impl Sheet {
                 problems.push(ImportProblem {
                     row: line,
                     column: None,
-                    problem: Problem::CsvRowLength {
+                    problem: CatalogueProblem::CsvRowLength {
                         expected: header.len(),
                         found: record.len(),
-                    },
+                    }
+                    .into(),
                 });
                 continue;
             }
             if rows.len() == MAX_ROWS {
-                return Err(vec![ImportProblem::file(Problem::CsvTooManyRows {
-                    max: MAX_ROWS,
-                })]);
+                return Err(vec![ImportProblem::file(
+                    CatalogueProblem::CsvTooManyRows { max: MAX_ROWS }.into(),
+                )]);
             }
             let cells = positions
                 .iter()
@@ -203,7 +221,7 @@ impl Sheet {
             return Err(capped(problems));
         }
         if rows.is_empty() {
-            return Err(vec![ImportProblem::file(Problem::CsvEmpty)]);
+            return Err(vec![ImportProblem::file(CatalogueProblem::CsvEmpty.into())]);
         }
         Ok(Sheet { rows })
     }
@@ -261,7 +279,7 @@ pub fn read_row(line: u64, cells: &[String]) -> Result<Training, Vec<ImportProbl
         .map(|c| ImportProblem {
             row: line,
             column: Some((*c).to_owned()),
-            problem: Problem::FormulaRefused,
+            problem: CatalogueProblem::FormulaRefused.into(),
         })
         .collect();
     if let Err(field_problems) = &parsed {
@@ -291,7 +309,7 @@ pub fn repeated_references(rows: &[(u64, Training)]) -> Vec<ImportProblem> {
             Some(&first_row) => problems.push(ImportProblem {
                 row: *line,
                 column: Some("reference".into()),
-                problem: Problem::ReferenceTwiceInFile { first_row },
+                problem: CatalogueProblem::ReferenceTwiceInFile { first_row }.into(),
             }),
             None => {
                 first.insert(&training.reference, *line);

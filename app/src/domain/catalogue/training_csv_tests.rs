@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::catalogue::problem::CatalogueProblem;
 
 const HEADER: &str = "reference,title,programme,sector,city,starts_on,ends_on,seats,languages,min_education,required_documents,target_groups,skills";
 const ROW: &str = "TNG-1,Câblage,idmaj,automotive_wiring,tanger,2027-03-01,2027-04-30,25,french|darija,primary,residence_card,,wire.harness-assembly";
@@ -60,21 +61,24 @@ fn wrong_columns_are_named_in_one_message_each() {
     assert_eq!(problems.len(), 3);
     assert_eq!(
         problems[0].problem,
-        Problem::CsvColumnsMissing {
+        CatalogueProblem::CsvColumnsMissing {
             columns: Snippet::new("seats, skills")
         }
+        .into()
     );
     assert_eq!(
         problems[1].problem,
-        Problem::CsvColumnsUnknown {
+        CatalogueProblem::CsvColumnsUnknown {
             columns: Snippet::new("places")
         }
+        .into()
     );
     assert_eq!(
         problems[2].problem,
-        Problem::CsvColumnsDuplicated {
+        CatalogueProblem::CsvColumnsDuplicated {
             columns: Snippet::new("title")
         }
+        .into()
     );
 }
 
@@ -83,7 +87,7 @@ fn bytes_that_are_not_utf8_are_refused_as_such() {
     let mut bytes = format!("{HEADER}\n").into_bytes();
     bytes.extend_from_slice(b"TNG-1,C\xe2blage\n");
     let problems = Sheet::open(&bytes).expect_err("latin-1");
-    assert_eq!(problems[0].problem, Problem::CsvNotUtf8);
+    assert_eq!(problems[0].problem, CatalogueProblem::CsvNotUtf8.into());
 }
 
 #[test]
@@ -95,12 +99,12 @@ fn formula_cells_and_repeated_references_are_refused() {
         ImportProblem {
             row: 2,
             column: Some("title".into()),
-            problem: Problem::FormulaRefused
+            problem: CatalogueProblem::FormulaRefused.into()
         }
     );
     assert_eq!(
         problems[1].problem,
-        Problem::ReferenceTwiceInFile { first_row: 3 }
+        CatalogueProblem::ReferenceTwiceInFile { first_row: 3 }.into()
     );
     assert_eq!(problems.len(), 2);
 }
@@ -110,14 +114,15 @@ fn a_short_row_and_an_empty_file_are_named() {
     let problems = read_all(&format!("{HEADER}\nTNG-1,x\n")).expect_err("short");
     assert_eq!(
         problems[0].problem,
-        Problem::CsvRowLength {
+        CatalogueProblem::CsvRowLength {
             expected: 13,
             found: 2
         }
+        .into()
     );
     assert_eq!(
         read_all(&format!("{HEADER}\n,,,,,,,,,,,,\n")).expect_err("empty")[0].problem,
-        Problem::CsvEmpty
+        CatalogueProblem::CsvEmpty.into()
     );
 }
 
@@ -142,11 +147,14 @@ fn files_beyond_the_size_or_row_caps_are_refused_whole() {
     let problems = Sheet::open(text.as_bytes()).expect_err("too many rows");
     assert_eq!(
         problems,
-        vec![ImportProblem::file(Problem::CsvTooManyRows {
-            max: MAX_ROWS
-        })]
+        vec![ImportProblem::file(
+            CatalogueProblem::CsvTooManyRows { max: MAX_ROWS }.into()
+        )]
     );
     let huge = vec![b'a'; MAX_BYTES + 1];
     let problems = Sheet::open(&huge).expect_err("too large");
-    assert_eq!(problems[0].problem, Problem::CsvTooLarge { max_mb: 5 });
+    assert_eq!(
+        problems[0].problem,
+        CatalogueProblem::CsvTooLarge { max_mb: 5 }.into()
+    );
 }

@@ -2,11 +2,15 @@
 //! in, a [`Training`] or one problem per bad field out. Both paths share this one parser, so a
 //! row the import accepts is exactly a form the page accepts.
 
+use crate::domain::catalogue::problem::CatalogueProblem;
 use crate::domain::catalogue::Training;
+use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::profile::{DocumentKind, Education, Language, Programme, TargetGroup};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem, Snippet};
+use crate::domain::shared::form_date;
+use crate::domain::shared::problem::{Field, SharedProblem, Snippet};
 use crate::domain::shared::reference::{City, Sector, SkillId};
-use time::{Date, Month};
+use crate::domain::shared::text::{FreeText, TextError};
+use time::Date;
 
 pub const REFERENCE_MAX: usize = 40;
 pub const TITLE_MAX: usize = 200;
@@ -41,37 +45,6 @@ pub fn split_codes(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `YYYY-MM-DD` (ISO, what the export writes) or `DD/MM/YYYY` (what French spreadsheets show).
-pub fn parse_date(text: &str) -> Result<Date, Problem> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Problem::DateMissing);
-    }
-    let number = |part: &str| part.parse::<u16>().ok();
-    let parts: Option<(u16, u16, u16)> = if let Some((y, rest)) = text.split_once('-') {
-        let (m, d) = rest.split_once('-').ok_or(Problem::DateInvalid)?;
-        (y.len() == 4)
-            .then_some(())
-            .and_then(|_| Some((number(y)?, number(m)?, number(d)?)))
-    } else {
-        let mut it = text.split('/');
-        match (it.next(), it.next(), it.next(), it.next()) {
-            (Some(d), Some(m), Some(y), None) if y.len() == 4 => number(y)
-                .zip(number(m))
-                .zip(number(d))
-                .map(|((y, m), d)| (y, m, d)),
-            _ => None,
-        }
-    };
-    let (year, month, day) = parts.ok_or(Problem::DateInvalid)?;
-    let month = u8::try_from(month)
-        .ok()
-        .and_then(|m| Month::try_from(m).ok())
-        .ok_or(Problem::DateInvalid)?;
-    let day = u8::try_from(day).map_err(|_| Problem::DateInvalid)?;
-    Date::from_calendar_date(i32::from(year), month, day).map_err(|_| Problem::DateInvalid)
-}
-
 /// Each code read with `read`; the first unknown one is the problem. Duplicates are dropped.
 fn codes<T: PartialEq>(
     list: &[String],
@@ -92,31 +65,30 @@ pub(crate) fn reference(text: &str) -> Result<String, Problem> {
     let text = text.trim();
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
     if text.is_empty() {
-        Err(Problem::ReferenceMissing)
+        Err(CatalogueProblem::ReferenceMissing.into())
     } else if looks_like_formula(text) {
-        Err(Problem::FormulaRefused)
+        Err(CatalogueProblem::FormulaRefused.into())
     } else if text.len() > REFERENCE_MAX || !text.chars().all(allowed) {
-        Err(Problem::ReferenceInvalid { max: REFERENCE_MAX })
+        Err(CatalogueProblem::ReferenceInvalid { max: REFERENCE_MAX }.into())
     } else {
         Ok(text.to_owned())
     }
 }
 
 pub(crate) fn title(text: &str) -> Result<String, Problem> {
-    let text = text.trim();
-    if text.is_empty() {
-        Err(Problem::TitleMissing)
-    } else if looks_like_formula(text) {
-        Err(Problem::FormulaRefused)
-    } else if text.chars().count() > TITLE_MAX || text.chars().any(char::is_control) {
-        Err(Problem::TitleTooLong { max: TITLE_MAX })
-    } else {
-        Ok(text.to_owned())
+    match FreeText::<TITLE_MAX>::line(text) {
+        Ok(None) => Err(CatalogueProblem::TitleMissing.into()),
+        Ok(Some(text)) if looks_like_formula(text.as_str()) => {
+            Err(CatalogueProblem::FormulaRefused.into())
+        }
+        Ok(Some(text)) => Ok(text.into_string()),
+        Err(TextError::TooLong) => Err(CatalogueProblem::TitleTooLong { max: TITLE_MAX }.into()),
+        Err(TextError::Invalid) => Err(SharedProblem::TextInvalid.into()),
     }
 }
 
 fn seats(text: &str) -> Result<u32, Problem> {
-    let invalid = Problem::SeatsInvalid {
+    let invalid = CatalogueProblem::SeatsInvalid {
         min: SEATS_MIN,
         max: SEATS_MAX,
     };
@@ -124,7 +96,7 @@ fn seats(text: &str) -> Result<u32, Problem> {
         .parse::<u32>()
         .ok()
         .filter(|n| (SEATS_MIN..=SEATS_MAX).contains(n))
-        .ok_or(invalid)
+        .ok_or(invalid.into())
 }
 
 fn optional_education(text: &str) -> Result<Option<Education>, Problem> {
@@ -132,7 +104,7 @@ fn optional_education(text: &str) -> Result<Option<Education>, Problem> {
         "" => Ok(None),
         code => Education::from_code(code)
             .map(Some)
-            .ok_or(Problem::EducationUnknown),
+            .ok_or(SharedProblem::EducationUnknown.into()),
     }
 }
 
@@ -155,35 +127,26 @@ impl TrainingForm<'_> {
         let programme = take(
             &mut problems,
             Field::Programme,
-            Programme::from_code(self.programme.trim()).ok_or(Problem::ProgrammeUnknown),
+            Programme::from_code(self.programme.trim())
+                .ok_or(CatalogueProblem::ProgrammeUnknown.into()),
         );
         let sector = take(
             &mut problems,
             Field::Sector,
-            Sector::from_code(self.sector.trim()).ok_or(Problem::SectorUnknown),
+            Sector::from_code(self.sector.trim()).ok_or(SharedProblem::SectorUnknown.into()),
         );
         let city = take(
             &mut problems,
             Field::City,
-            City::parse(self.city.trim()).ok_or(Problem::CityUnknown),
+            City::parse(self.city.trim()).ok_or(SharedProblem::CityUnknown.into()),
         );
-        let starts_on = take(&mut problems, Field::StartsOn, parse_date(self.starts_on));
-        let ends_on = take(&mut problems, Field::EndsOn, parse_date(self.ends_on));
-        if let (Some(start), Some(end)) = (starts_on, ends_on) {
-            if end < start {
-                take(
-                    &mut problems,
-                    Field::EndsOn,
-                    Err::<(), _>(Problem::EndsBeforeStart),
-                );
-            }
-        }
+        let (starts_on, ends_on) = self.dates(&mut problems);
         let seats = take(&mut problems, Field::Seats, seats(self.seats));
         let languages = take(
             &mut problems,
             Field::Languages,
             codes(self.languages, Language::from_code, |_| {
-                Problem::LanguageUnknown
+                SharedProblem::LanguageUnknown.into()
             }),
         );
         let min_education = take(
@@ -191,29 +154,7 @@ impl TrainingForm<'_> {
             Field::Education,
             optional_education(self.min_education),
         );
-        let required_documents = take(
-            &mut problems,
-            Field::Documents,
-            codes(self.required_documents, DocumentKind::from_code, |_| {
-                Problem::DocumentKindUnknown
-            }),
-        );
-        let target_groups = take(
-            &mut problems,
-            Field::Groups,
-            codes(self.target_groups, TargetGroup::from_code, |_| {
-                Problem::GroupUnknown
-            }),
-        );
-        let skills = take(
-            &mut problems,
-            Field::Skills,
-            codes(self.skills, SkillId::parse, |code| {
-                Problem::SkillCodeUnknown {
-                    skill: Snippet::new(code),
-                }
-            }),
-        );
+        let (required_documents, target_groups, skills) = self.requirements(&mut problems);
         match (
             reference,
             title,
@@ -246,6 +187,64 @@ impl TrainingForm<'_> {
             }),
             _ => Err(problems),
         }
+    }
+
+    /// The start and end, the end not before the start.
+    fn dates(&self, problems: &mut Vec<FieldProblem>) -> (Option<Date>, Option<Date>) {
+        let starts_on = take(
+            problems,
+            Field::StartsOn,
+            form_date::required(self.starts_on).map_err(Problem::from),
+        );
+        let ends_on = take(
+            problems,
+            Field::EndsOn,
+            form_date::required(self.ends_on).map_err(Problem::from),
+        );
+        if let (Some(start), Some(end)) = (starts_on, ends_on) {
+            if end < start {
+                let before = CatalogueProblem::EndsBeforeStart;
+                problems.push(FieldProblem::new(Field::EndsOn, before));
+            }
+        }
+        (starts_on, ends_on)
+    }
+
+    /// The papers asked for, the groups aimed at and the skills taught, each a list of codes.
+    #[allow(clippy::type_complexity)]
+    fn requirements(
+        &self,
+        problems: &mut Vec<FieldProblem>,
+    ) -> (
+        Option<Vec<DocumentKind>>,
+        Option<Vec<TargetGroup>>,
+        Option<Vec<SkillId>>,
+    ) {
+        let documents = take(
+            problems,
+            Field::Documents,
+            codes(self.required_documents, DocumentKind::from_code, |_| {
+                SharedProblem::DocumentKindUnknown.into()
+            }),
+        );
+        let groups = take(
+            problems,
+            Field::Groups,
+            codes(self.target_groups, TargetGroup::from_code, |_| {
+                SharedProblem::GroupUnknown.into()
+            }),
+        );
+        let skills = take(
+            problems,
+            Field::Skills,
+            codes(self.skills, SkillId::parse, |code| {
+                CatalogueProblem::SkillCodeUnknown {
+                    skill: Snippet::new(code),
+                }
+                .into()
+            }),
+        );
+        (documents, groups, skills)
     }
 }
 

@@ -3,11 +3,15 @@
 //! maximum, rejects, or returns the plan for revision — always with a justification. That the
 //! call's envelope covers an approval is checked where it is committed (`db::money`).
 
+use crate::domain::committee::problem::CommitteeProblem;
+use crate::domain::money::problem::MoneyProblem;
 use crate::domain::money::tranche::MIN_GRANT;
 use crate::domain::plans::plan::PlanAction;
+use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::profile::codes;
 use crate::domain::shared::money::Money;
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::problem::{Field, SharedProblem};
+use crate::domain::shared::text::FreeText;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -72,12 +76,15 @@ impl Decision {
         let mut problems = Vec::new();
         let outcome = Outcome::from_code(outcome.trim());
         if outcome.is_none() {
-            problems.push(FieldProblem::new(Field::Outcome, Problem::OutcomeUnknown));
+            problems.push(FieldProblem::new(
+                Field::Outcome,
+                CommitteeProblem::OutcomeUnknown,
+            ));
         }
         if limits.scores_in < limits.quorum {
             problems.push(FieldProblem::new(
                 Field::Form,
-                Problem::QuorumNotReached {
+                CommitteeProblem::QuorumNotReached {
                     have: limits.scores_in,
                     need: limits.quorum,
                 },
@@ -93,33 +100,14 @@ impl Decision {
             },
             _ => None,
         };
-        let justification = justification.trim();
-        if justification.is_empty() {
-            problems.push(FieldProblem::new(
-                Field::Justification,
-                Problem::TextMissing,
-            ));
-        } else if justification.chars().count() > JUSTIFICATION_MAX {
-            problems.push(FieldProblem::new(
-                Field::Justification,
-                Problem::TextTooLong {
-                    max: JUSTIFICATION_MAX,
-                },
-            ));
-        } else if justification
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        {
-            problems.push(FieldProblem::new(
-                Field::Justification,
-                Problem::TextInvalid,
-            ));
-        }
-        match outcome {
-            Some(outcome) if problems.is_empty() => Ok(Decision {
+        let justification = FreeText::<JUSTIFICATION_MAX>::required(justification)
+            .map_err(|problem| problems.push(FieldProblem::new(Field::Justification, problem)))
+            .ok();
+        match (outcome, justification) {
+            (Some(outcome), Some(justification)) if problems.is_empty() => Ok(Decision {
                 outcome,
                 amount,
-                justification: justification.to_owned(),
+                justification: justification.into_string(),
             }),
             _ => Err(problems),
         }
@@ -129,19 +117,22 @@ impl Decision {
 /// The approved amount: typed like any amount, at least [`MIN_GRANT`], at most the plan's
 /// request and the call's maximum.
 fn approved_amount(typed: &str, limits: Limits) -> Result<Money, Problem> {
-    let amount = Money::parse(typed).map_err(|_| Problem::AmountInvalid)?;
+    let amount = Money::parse(typed).map_err(|_| SharedProblem::AmountInvalid)?;
     if amount < MIN_GRANT {
-        Err(Problem::GrantTooSmall {
+        Err(MoneyProblem::GrantTooSmall {
             min_dirhams: MIN_GRANT.centimes() / 100,
-        })
+        }
+        .into())
     } else if amount > limits.requested {
-        Err(Problem::AmountAboveRequested {
+        Err(CommitteeProblem::AmountAboveRequested {
             requested_centimes: limits.requested.centimes(),
-        })
+        }
+        .into())
     } else if amount > limits.max_grant {
-        Err(Problem::AmountAboveMaximum {
+        Err(CommitteeProblem::AmountAboveMaximum {
             max_centimes: limits.max_grant.centimes(),
-        })
+        }
+        .into())
     } else {
         Ok(amount)
     }
@@ -184,9 +175,9 @@ mod tests {
             problems(Decision::parse("approved", "20 000,01", "ok", limits())),
             vec![(
                 Field::Amount,
-                Problem::AmountAboveRequested {
+                Problem::from(CommitteeProblem::AmountAboveRequested {
                     requested_centimes: 2_000_000
-                }
+                })
             )]
         );
         let tight = Limits {
@@ -197,18 +188,21 @@ mod tests {
             problems(Decision::parse("approved", "16000", "ok", tight)),
             vec![(
                 Field::Amount,
-                Problem::AmountAboveMaximum {
+                Problem::from(CommitteeProblem::AmountAboveMaximum {
                     max_centimes: 1_500_000
-                }
+                })
             )]
         );
         assert_eq!(
             problems(Decision::parse("approved", "99,99", "ok", limits())),
-            vec![(Field::Amount, Problem::GrantTooSmall { min_dirhams: 100 })]
+            vec![(
+                Field::Amount,
+                Problem::from(MoneyProblem::GrantTooSmall { min_dirhams: 100 })
+            )]
         );
         assert_eq!(
             problems(Decision::parse("approved", "", "ok", limits())),
-            vec![(Field::Amount, Problem::AmountInvalid)]
+            vec![(Field::Amount, Problem::from(SharedProblem::AmountInvalid))]
         );
     }
 
@@ -221,11 +215,17 @@ mod tests {
         );
         assert_eq!(
             problems(Decision::parse("returned", "", "   ", limits())),
-            vec![(Field::Justification, Problem::TextMissing)]
+            vec![(
+                Field::Justification,
+                Problem::from(SharedProblem::TextMissing)
+            )]
         );
         assert_eq!(
             problems(Decision::parse("maybe", "", "x", limits())),
-            vec![(Field::Outcome, Problem::OutcomeUnknown)]
+            vec![(
+                Field::Outcome,
+                Problem::from(CommitteeProblem::OutcomeUnknown)
+            )]
         );
     }
 
@@ -237,7 +237,10 @@ mod tests {
         };
         assert_eq!(
             problems(Decision::parse("rejected", "", "No market.", short)),
-            vec![(Field::Form, Problem::QuorumNotReached { have: 2, need: 3 })]
+            vec![(
+                Field::Form,
+                Problem::from(CommitteeProblem::QuorumNotReached { have: 2, need: 3 })
+            )]
         );
     }
 

@@ -4,9 +4,11 @@
 
 use crate::domain::accounts::role::Role;
 use crate::domain::catalogue::Training;
+use crate::domain::enrolments::problem::EnrolmentsProblem;
 use crate::domain::matching::eligibility::Eligibility;
+use crate::domain::matching::problem::MatchingProblem;
+use crate::domain::problem::Problem;
 use crate::domain::profile::codes;
-use crate::domain::shared::problem::Problem;
 use crate::domain::shared::workflow::Workflow;
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -33,11 +35,11 @@ pub fn may_request(
     today: Date,
 ) -> Result<(), Problem> {
     if training.starts_on <= today {
-        Err(Problem::TrainingStarted)
+        Err(EnrolmentsProblem::TrainingStarted.into())
     } else if eligibility != Eligibility::Eligible {
-        Err(Problem::NotEligible)
+        Err(MatchingProblem::NotEligible.into())
     } else if seats.left() == 0 {
-        Err(Problem::TrainingFull)
+        Err(EnrolmentsProblem::TrainingFull.into())
     } else {
         Ok(())
     }
@@ -47,7 +49,7 @@ pub fn may_request(
 /// or not, as the admin records, and the seat stays counted.
 pub fn may_withdraw(training: &Training, today: Date) -> Result<(), Problem> {
     if today >= training.starts_on {
-        Err(Problem::TrainingStarted)
+        Err(EnrolmentsProblem::TrainingStarted.into())
     } else {
         Ok(())
     }
@@ -56,7 +58,7 @@ pub fn may_withdraw(training: &Training, today: Date) -> Result<(), Problem> {
 /// Completion is recorded once the training is over, never before its last day.
 pub fn may_complete(training: &Training, today: Date) -> Result<(), Problem> {
     if today < training.ends_on {
-        Err(Problem::TrainingNotOver)
+        Err(EnrolmentsProblem::TrainingNotOver.into())
     } else {
         Ok(())
     }
@@ -128,6 +130,7 @@ impl Workflow for EnrolmentStatus {
     type Action = EnrolmentAction;
     type Actor = Role;
     type Facts = ();
+    type Problem = EnrolmentsProblem;
 
     const STEPS: &'static [(EnrolmentStatus, EnrolmentAction, EnrolmentStatus)] = {
         use EnrolmentAction as A;
@@ -152,8 +155,8 @@ impl Workflow for EnrolmentStatus {
         }
     }
 
-    fn not_from(from: EnrolmentStatus, _action: EnrolmentAction) -> Problem {
-        Problem::EnrolmentIs { status: from }
+    fn not_from(from: EnrolmentStatus, _action: EnrolmentAction) -> Self::Problem {
+        EnrolmentsProblem::EnrolmentIs { status: from }
     }
 }
 
@@ -260,15 +263,15 @@ mod tests {
         assert_eq!(may_request(&t, Eligibility::Eligible, free, today), Ok(()));
         assert_eq!(
             may_request(&t, Eligibility::NotYet, free, today),
-            Err(Problem::NotEligible)
+            Err(MatchingProblem::NotEligible.into())
         );
         assert_eq!(
             may_request(&t, Eligibility::Eligible, full, today),
-            Err(Problem::TrainingFull)
+            Err(EnrolmentsProblem::TrainingFull.into())
         );
         assert_eq!(
             may_request(&t, Eligibility::Eligible, free, date!(2026 - 12 - 10)),
-            Err(Problem::TrainingStarted)
+            Err(EnrolmentsProblem::TrainingStarted.into())
         );
     }
 
@@ -279,7 +282,7 @@ mod tests {
         assert_eq!(may_withdraw(&t, date!(2026 - 12 - 09)), Ok(()));
         assert_eq!(
             may_withdraw(&t, date!(2026 - 12 - 10)),
-            Err(Problem::TrainingStarted)
+            Err(EnrolmentsProblem::TrainingStarted.into())
         );
     }
 
@@ -289,7 +292,7 @@ mod tests {
         let t = training(date!(2026 - 12 - 10), date!(2027 - 01 - 10));
         assert_eq!(
             may_complete(&t, date!(2027 - 01 - 09)),
-            Err(Problem::TrainingNotOver)
+            Err(EnrolmentsProblem::TrainingNotOver.into())
         );
         assert_eq!(may_complete(&t, date!(2027 - 01 - 10)), Ok(()));
     }

@@ -1,3 +1,4 @@
 //! Seats in ANAPEC trainings.
 
 pub mod enrolment;
+pub mod problem;

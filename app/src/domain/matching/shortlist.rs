@@ -3,9 +3,11 @@
 //! staff's criteria. Pure: the caller brings the facts.
 
 use crate::domain::matching::eligibility::{assess, Eligibility, Remedy, Rule};
+use crate::domain::matching::problem::MatchingProblem;
 use crate::domain::matching::{fit, OfferTraits, Score};
+use crate::domain::problem::FieldProblem;
 use crate::domain::profile::{Facts, Sex};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::problem::{Field, SharedProblem};
 use crate::domain::shared::reference::City;
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -35,14 +37,14 @@ impl Filter {
         let city = match city.trim() {
             "" => None,
             code => City::parse(code).or_else(|| {
-                problems.push(FieldProblem::new(Field::City, Problem::CityUnknown));
+                problems.push(FieldProblem::new(Field::City, SharedProblem::CityUnknown));
                 None
             }),
         };
         let sex = match sex.trim() {
             "" => None,
             code => Sex::from_code(code).or_else(|| {
-                problems.push(FieldProblem::new(Field::Sex, Problem::SexUnknown));
+                problems.push(FieldProblem::new(Field::Sex, SharedProblem::SexUnknown));
                 None
             }),
         };
@@ -51,7 +53,10 @@ impl Filter {
             text => match text.parse::<u8>() {
                 Ok(score) if score <= 100 => score,
                 _ => {
-                    problems.push(FieldProblem::new(Field::Score, Problem::ScoreInvalid));
+                    problems.push(FieldProblem::new(
+                        Field::Score,
+                        MatchingProblem::ScoreInvalid,
+                    ));
                     0
                 }
             },

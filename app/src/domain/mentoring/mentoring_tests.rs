@@ -1,4 +1,6 @@
 use super::*;
+use crate::domain::mentoring::problem::MentoringProblem;
+use crate::domain::shared::problem::SharedProblem;
 use time::macros::{date, datetime};
 
 fn tanger() -> City {
@@ -109,7 +111,7 @@ fn the_call_sectors_count_like_the_applicant_sectors() {
 fn asking_for_changes_needs_a_reason_and_other_steps_do_not() {
     assert_eq!(
         reason_for(PlanAction::RequestChanges, "   "),
-        Err(Problem::TextMissing)
+        Err(SharedProblem::TextMissing.into())
     );
     assert_eq!(
         reason_for(PlanAction::RequestChanges, "  Détaillez le marché. \r\n"),
@@ -125,12 +127,12 @@ fn a_reason_is_at_most_two_thousand_characters_without_control_characters() {
     let long = "é".repeat(REASON_MAX + 1);
     assert_eq!(
         reason_for(PlanAction::RequestChanges, &long),
-        Err(Problem::TextTooLong { max: REASON_MAX })
+        Err(SharedProblem::TextTooLong { max: REASON_MAX }.into())
     );
     assert!(reason_for(PlanAction::RequestChanges, &"é".repeat(REASON_MAX)).is_ok());
     assert_eq!(
         reason_for(PlanAction::Withdraw, "non\u{0007}"),
-        Err(Problem::TextInvalid)
+        Err(SharedProblem::TextInvalid.into())
     );
     assert!(reason_for(PlanAction::Withdraw, "ligne\n\tsuite").is_ok());
 }
@@ -150,10 +152,13 @@ fn a_session_is_checked_field_by_field() {
     assert_eq!(
         bad,
         vec![
-            FieldProblem::new(Field::HeldOn, Problem::DateInFuture),
-            FieldProblem::new(Field::Minutes, Problem::MinutesInvalid { min: 5, max: 480 }),
-            FieldProblem::new(Field::Topics, Problem::TextMissing),
-            FieldProblem::new(Field::NextSteps, Problem::TextTooLong { max: 2000 }),
+            FieldProblem::new(Field::HeldOn, SharedProblem::DateInFuture),
+            FieldProblem::new(
+                Field::Minutes,
+                MentoringProblem::MinutesInvalid { min: 5, max: 480 }
+            ),
+            FieldProblem::new(Field::Topics, SharedProblem::TextMissing),
+            FieldProblem::new(Field::NextSteps, SharedProblem::TextTooLong { max: 2000 }),
         ]
     );
     let early = Session::parse("2026-10-31", "481", "x", "", today, started)
@@ -161,15 +166,17 @@ fn a_session_is_checked_field_by_field() {
         .unwrap_or_default();
     assert_eq!(
         early[0],
-        FieldProblem::new(Field::HeldOn, Problem::BeforePlanStarted)
+        FieldProblem::new(Field::HeldOn, MentoringProblem::BeforePlanStarted)
     );
     assert_eq!(early.len(), 2);
-    let garbled = Session::parse("30/11/2026", "60", "x", "", today, started)
+    // Dates are read as everywhere (`form_date`): day first is understood, a month-first date
+    // is refused rather than guessed.
+    let garbled = Session::parse("11/30/2026", "60", "x", "", today, started)
         .err()
         .unwrap_or_default();
     assert_eq!(
         garbled,
-        vec![FieldProblem::new(Field::HeldOn, Problem::DateInvalid)]
+        vec![FieldProblem::new(Field::HeldOn, SharedProblem::DateInvalid)]
     );
 }
 

@@ -1,10 +1,15 @@
 //! Mentoring: the free text people write on a plan (reasons, comments, session notes), the
 //! session log's rules, who a plan waits on, and which mentor to suggest for a plan.
 
+use crate::domain::committee::decision::JUSTIFICATION_MAX;
+use crate::domain::mentoring::problem::MentoringProblem;
 use crate::domain::plans::plan::{PlanAction, PlanStatus};
+use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::profile::Language;
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::form_date;
+use crate::domain::shared::problem::{Field, SharedProblem};
 use crate::domain::shared::reference::{City, Sector};
+use crate::domain::shared::text::FreeText;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -20,44 +25,21 @@ pub const MINUTES_MAX: u16 = 480;
 /// How many plans a mentor may coach at once, at most.
 pub const CAPACITY_MAX: u16 = 100;
 
-/// Free text from a form: trimmed, line endings made `\n`, no control characters but line
-/// breaks and tabs, at most `max` characters. Empty is `None` (the caller decides whether
-/// that is allowed).
-pub fn text(input: &str, max: usize) -> Result<Option<String>, Problem> {
-    let text = input.replace("\r\n", "\n").replace('\r', "\n");
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    if text.chars().count() > max {
-        return Err(Problem::TextTooLong { max });
-    }
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Err(Problem::TextInvalid);
-    }
-    Ok(Some(text.to_owned()))
-}
-
-/// Text that must be there.
-pub fn required_text(input: &str, max: usize) -> Result<String, Problem> {
-    text(input, max)?.ok_or(Problem::TextMissing)
-}
-
 /// The reason given with a step: required when the mentor asks for changes (the applicant
 /// must know what to change), optional when signing off or withdrawing, never taken with a
 /// submission (a reason field sent with one is ignored).
 pub fn reason_for(action: PlanAction, input: &str) -> Result<Option<String>, Problem> {
     match action {
-        PlanAction::RequestChanges => required_text(input, REASON_MAX).map(Some),
+        PlanAction::RequestChanges => {
+            Ok(Some(FreeText::<REASON_MAX>::required(input)?.into_string()))
+        }
         PlanAction::MarkReady | PlanAction::Withdraw | PlanAction::PutOnAgenda => {
-            text(input, REASON_MAX)
+            Ok(FreeText::<REASON_MAX>::optional(input)?.map(FreeText::into_string))
         }
         // The committee's justification is checked with its decision (`domain::committee::decision`).
         PlanAction::Approve | PlanAction::Reject | PlanAction::Return => {
-            required_text(input, crate::domain::committee::decision::JUSTIFICATION_MAX).map(Some)
+            let text = FreeText::<JUSTIFICATION_MAX>::required(input)?;
+            Ok(Some(text.into_string()))
         }
         PlanAction::Submit | PlanAction::Resubmit => Ok(None),
     }
@@ -92,18 +74,18 @@ impl Session {
         started_on: Date,
     ) -> Result<Session, Vec<FieldProblem>> {
         let mut problems = Vec::new();
-        let mut fail = |field, problem| problems.push(FieldProblem::new(field, problem));
-        let held_on = match parse_date(held_on) {
+        let mut fail = |field, problem: Problem| problems.push(FieldProblem::new(field, problem));
+        let held_on = match form_date::required(held_on) {
             Err(problem) => {
-                fail(Field::HeldOn, problem);
+                fail(Field::HeldOn, problem.into());
                 None
             }
             Ok(day) if day > today => {
-                fail(Field::HeldOn, Problem::DateInFuture);
+                fail(Field::HeldOn, SharedProblem::DateInFuture.into());
                 None
             }
             Ok(day) if day < started_on => {
-                fail(Field::HeldOn, Problem::BeforePlanStarted);
+                fail(Field::HeldOn, MentoringProblem::BeforePlanStarted.into());
                 None
             }
             Ok(day) => Some(day),
@@ -112,15 +94,18 @@ impl Session {
             Ok(m) if (MINUTES_MIN..=MINUTES_MAX).contains(&m) => Some(m),
             _ => {
                 let (min, max) = (MINUTES_MIN, MINUTES_MAX);
-                fail(Field::Minutes, Problem::MinutesInvalid { min, max });
+                fail(
+                    Field::Minutes,
+                    MentoringProblem::MinutesInvalid { min, max }.into(),
+                );
                 None
             }
         };
-        let topics = required_text(topics, NOTES_MAX)
-            .map_err(|problem| fail(Field::Topics, problem))
+        let topics = FreeText::<NOTES_MAX>::required(topics)
+            .map_err(|problem| fail(Field::Topics, problem.into()))
             .ok();
-        let next_steps = text(next_steps, NOTES_MAX)
-            .map_err(|problem| fail(Field::NextSteps, problem))
+        let next_steps = FreeText::<NOTES_MAX>::optional(next_steps)
+            .map_err(|problem| fail(Field::NextSteps, problem.into()))
             .ok();
         match (held_on, minutes, topics, next_steps) {
             (Some(held_on), Some(minutes), Some(topics), Some(next_steps))
@@ -129,23 +114,13 @@ impl Session {
                 Ok(Session {
                     held_on,
                     minutes,
-                    topics,
-                    next_steps: next_steps.unwrap_or_default(),
+                    topics: topics.into_string(),
+                    next_steps: next_steps.map(FreeText::into_string).unwrap_or_default(),
                 })
             }
             _ => Err(problems),
         }
     }
-}
-
-/// An ISO date (`2026-11-30`, what `<input type="date">` sends).
-pub fn parse_date(input: &str) -> Result<Date, Problem> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Err(Problem::DateMissing);
-    }
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(input, &format).map_err(|_| Problem::DateInvalid)
 }
 
 /// A mentor's capacity from a form: 1 to [`CAPACITY_MAX`] plans.
@@ -155,10 +130,13 @@ pub fn parse_capacity(input: &str) -> Result<u16, Problem> {
         .parse::<u16>()
         .ok()
         .filter(|c| (1..=CAPACITY_MAX).contains(c))
-        .ok_or(Problem::CapacityInvalid {
-            min: 1,
-            max: CAPACITY_MAX,
-        })
+        .ok_or(
+            MentoringProblem::CapacityInvalid {
+                min: 1,
+                max: CAPACITY_MAX,
+            }
+            .into(),
+        )
 }
 
 /// Whose move it is on a plan.
@@ -330,6 +308,7 @@ pub fn days_between(since: time::OffsetDateTime, now: time::OffsetDateTime) -> i
     (now - since).whole_days().max(0)
 }
 
+pub mod problem;
 #[cfg(test)]
 #[path = "mentoring_tests.rs"]
 mod tests;

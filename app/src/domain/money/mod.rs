@@ -1,3 +1,6 @@
-//! Money that moves: tranches released and paid, the ledger.
+//! Money that moves: tranches released and paid, the ledger, and the key that makes each
+//! request happen once.
 
+pub mod key;
+pub mod problem;
 pub mod tranche;

@@ -6,9 +6,12 @@
 
 use crate::domain::accounts::role::Role;
 use crate::domain::catalogue::grant_terms::{Release, TrancheTemplate};
+use crate::domain::money::problem::MoneyProblem;
+use crate::domain::problem::Problem;
 use crate::domain::profile::codes;
 use crate::domain::shared::money::Money;
-use crate::domain::shared::problem::Problem;
+use crate::domain::shared::problem::SharedProblem;
+use crate::domain::shared::text::FreeText;
 use crate::domain::shared::workflow::Workflow;
 use serde::{Deserialize, Serialize};
 
@@ -94,6 +97,7 @@ impl Workflow for TrancheStatus {
     type Action = TrancheAction;
     type Actor = Role;
     type Facts = TrancheFacts;
+    type Problem = MoneyProblem;
 
     const STEPS: &'static [(TrancheStatus, TrancheAction, TrancheStatus)] = {
         use TrancheAction as A;
@@ -119,8 +123,8 @@ impl Workflow for TrancheStatus {
         }
     }
 
-    fn not_from(from: TrancheStatus, _action: TrancheAction) -> Problem {
-        Problem::TrancheIs { status: from }
+    fn not_from(from: TrancheStatus, _action: TrancheAction) -> Self::Problem {
+        MoneyProblem::TrancheIs { status: from }
     }
 
     /// A tranche is released once every earlier one is paid or cancelled and, when the template
@@ -129,13 +133,13 @@ impl Workflow for TrancheStatus {
         _from: TrancheStatus,
         action: TrancheAction,
         facts: &TrancheFacts,
-    ) -> Result<(), Problem> {
+    ) -> Result<(), Self::Problem> {
         if action != TrancheAction::Release {
             Ok(())
         } else if facts.earlier_open {
-            Err(Problem::EarlierTrancheOpen)
+            Err(MoneyProblem::EarlierTrancheOpen)
         } else if facts.needs_visit && !facts.visit_satisfactory {
-            Err(Problem::VisitRequired)
+            Err(MoneyProblem::VisitRequired)
         } else {
             Ok(())
         }
@@ -145,7 +149,7 @@ impl Workflow for TrancheStatus {
 /// Separation of duties: whoever confirms or fails a payment did not release it.
 pub fn checker_is_not_maker(maker: i64, checker: i64) -> Result<(), Problem> {
     if maker == checker {
-        Err(Problem::SameMakerAndChecker)
+        Err(MoneyProblem::SameMakerAndChecker.into())
     } else {
         Ok(())
     }
@@ -168,9 +172,10 @@ pub const MIN_GRANT: Money = Money::from_dirhams(100);
 /// last one taking what rounding left, so they sum exactly to `amount`.
 pub fn schedule(amount: Money, template: &TrancheTemplate) -> Result<Vec<Scheduled>, Problem> {
     if amount < MIN_GRANT || amount > Money::MAX {
-        return Err(Problem::GrantTooSmall {
+        return Err(MoneyProblem::GrantTooSmall {
             min_dirhams: MIN_GRANT.centimes() / 100,
-        });
+        }
+        .into());
     }
     let tranches = template.tranches();
     let mut lines = Vec::with_capacity(tranches.len());
@@ -225,45 +230,41 @@ impl PaymentMethod {
         phone: &str,
         account: &str,
     ) -> Result<PaymentMethod, Problem> {
-        let text = |value: &str, missing: Problem| -> Result<String, Problem> {
-            let value = value.trim();
-            if value.is_empty() {
-                Err(missing)
-            } else if value.chars().count() > PaymentMethod::TEXT_MAX
-                || value.chars().any(char::is_control)
-            {
-                Err(Problem::PaymentDetailInvalid {
+        let text = |value: &str, missing: MoneyProblem| -> Result<String, Problem> {
+            match FreeText::<{ PaymentMethod::TEXT_MAX }>::line(value) {
+                Ok(Some(value)) => Ok(value.into_string()),
+                Ok(None) => Err(missing.into()),
+                Err(_) => Err(MoneyProblem::PaymentDetailInvalid {
                     max: PaymentMethod::TEXT_MAX,
-                })
-            } else {
-                Ok(value.to_owned())
+                }
+                .into()),
             }
         };
         match code.trim() {
             "in_kind" => Ok(PaymentMethod::InKind {
-                supplier: text(supplier, Problem::SupplierMissing)?,
-                invoice: text(invoice, Problem::InvoiceMissing)?,
+                supplier: text(supplier, MoneyProblem::SupplierMissing)?,
+                invoice: text(invoice, MoneyProblem::InvoiceMissing)?,
             }),
             "mobile_money" => {
-                let phone = text(phone, Problem::PayeePhoneMissing)?;
+                let phone = text(phone, MoneyProblem::PayeePhoneMissing)?;
                 let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
                 let allowed = phone
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.'));
                 if !allowed || !(9..=15).contains(&digits.len()) {
-                    return Err(Problem::PhoneInvalid);
+                    return Err(SharedProblem::PhoneInvalid.into());
                 }
                 Ok(PaymentMethod::MobileMoney { phone })
             }
             "bank_transfer" => {
-                let account = text(account, Problem::AccountMissing)?;
+                let account = text(account, MoneyProblem::AccountMissing)?;
                 let compact: String = account.chars().filter(|c| !c.is_whitespace()).collect();
                 if compact.len() < 10 || !compact.chars().all(|c| c.is_ascii_alphanumeric()) {
-                    return Err(Problem::AccountInvalid);
+                    return Err(MoneyProblem::AccountInvalid.into());
                 }
                 Ok(PaymentMethod::BankTransfer { account })
             }
-            _ => Err(Problem::PaymentMethodUnknown),
+            _ => Err(MoneyProblem::PaymentMethodUnknown.into()),
         }
     }
 
@@ -297,21 +298,17 @@ impl PaymentMethod {
     }
 }
 
+/// The longest note on a payment (its transfer reference, or why it failed).
+const NOTE_MAX: usize = 500;
+
 /// A free-text note on a payment (the transfer's reference, why it failed), checked like every
 /// other text: present when required, not too long, no control characters.
 pub fn note(text: &str, required: bool) -> Result<Option<String>, Problem> {
-    let text = text.trim();
-    if text.is_empty() {
-        return if required {
-            Err(Problem::TextMissing)
-        } else {
-            Ok(None)
-        };
+    match FreeText::<NOTE_MAX>::optional(text)? {
+        Some(text) => Ok(Some(text.into_string())),
+        None if required => Err(SharedProblem::TextMissing.into()),
+        None => Ok(None),
     }
-    if text.chars().count() > 500 || text.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(Problem::TextTooLong { max: 500 });
-    }
-    Ok(Some(text.to_owned()))
 }
 
 #[cfg(test)]

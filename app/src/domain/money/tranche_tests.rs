@@ -1,5 +1,7 @@
 use super::*;
 use crate::domain::catalogue::grant_terms::Tranche;
+use crate::domain::money::problem::MoneyProblem;
+use crate::domain::shared::problem::SharedProblem;
 use crate::domain::shared::workflow::TransitionError;
 use proptest::prelude::*;
 
@@ -31,7 +33,7 @@ fn every_state_action_and_role_is_allowed_only_if_listed() {
                     (Ok(to), Some(expected)) => assert_eq!(to, expected),
                     (Err(error), None) => {
                         let expected = if role == TrancheStatus::actor(action) {
-                            Some(Problem::TrancheIs { status: from })
+                            Some(MoneyProblem::TrancheIs { status: from })
                         } else {
                             None
                         };
@@ -66,7 +68,9 @@ fn a_tranche_is_released_only_after_the_earlier_ones_and_its_visit() {
             earlier_open: true,
             ..TrancheFacts::default()
         }),
-        Err(TransitionError::Precondition(Problem::EarlierTrancheOpen))
+        Err(TransitionError::Precondition(
+            MoneyProblem::EarlierTrancheOpen
+        ))
     );
     let tied = TrancheFacts {
         needs_visit: true,
@@ -74,7 +78,7 @@ fn a_tranche_is_released_only_after_the_earlier_ones_and_its_visit() {
     };
     assert_eq!(
         release(tied),
-        Err(TransitionError::Precondition(Problem::VisitRequired))
+        Err(TransitionError::Precondition(MoneyProblem::VisitRequired))
     );
     assert_eq!(
         release(TrancheFacts {
@@ -99,7 +103,7 @@ fn a_tranche_is_released_only_after_the_earlier_ones_and_its_visit() {
 fn the_checker_is_never_the_maker() {
     assert_eq!(
         checker_is_not_maker(4, 4),
-        Err(Problem::SameMakerAndChecker)
+        Err(MoneyProblem::SameMakerAndChecker.into())
     );
     assert_eq!(checker_is_not_maker(4, 5), Ok(()));
 }
@@ -132,7 +136,7 @@ fn seventy_thirty_of_an_odd_amount_gives_the_rounding_to_the_last_tranche() {
 fn a_grant_below_the_minimum_has_no_schedule() {
     assert_eq!(
         schedule(Money::from_centimes(9_999), &TrancheTemplate::standard()),
-        Err(Problem::GrantTooSmall { min_dirhams: 100 })
+        Err(MoneyProblem::GrantTooSmall { min_dirhams: 100 }.into())
     );
     assert!(schedule(MIN_GRANT, &TrancheTemplate::standard()).is_ok());
 }
@@ -210,7 +214,7 @@ fn a_payment_method_takes_only_the_details_it_needs() {
     );
     assert_eq!(
         PaymentMethod::parse("in_kind", "Bricoma", "", "0600000000", ""),
-        Err(Problem::InvoiceMissing)
+        Err(MoneyProblem::InvoiceMissing.into())
     );
     assert_eq!(
         PaymentMethod::parse("mobile_money", "", "", "+212 6 12 34 56 78", ""),
@@ -220,7 +224,7 @@ fn a_payment_method_takes_only_the_details_it_needs() {
     );
     assert_eq!(
         PaymentMethod::parse("mobile_money", "", "", "call me", ""),
-        Err(Problem::PhoneInvalid)
+        Err(SharedProblem::PhoneInvalid.into())
     );
     assert_eq!(
         PaymentMethod::parse("bank_transfer", "", "", "", "011 780 0000 1234 5678 9012"),
@@ -230,15 +234,15 @@ fn a_payment_method_takes_only_the_details_it_needs() {
     );
     assert_eq!(
         PaymentMethod::parse("bank_transfer", "", "", "", "12-34"),
-        Err(Problem::AccountInvalid)
+        Err(MoneyProblem::AccountInvalid.into())
     );
     assert_eq!(
         PaymentMethod::parse("cash", "", "", "", ""),
-        Err(Problem::PaymentMethodUnknown)
+        Err(MoneyProblem::PaymentMethodUnknown.into())
     );
     assert_eq!(
         PaymentMethod::parse("in_kind", &"x".repeat(121), "F-1", "", ""),
-        Err(Problem::PaymentDetailInvalid { max: 120 })
+        Err(MoneyProblem::PaymentDetailInvalid { max: 120 }.into())
     );
 }
 

@@ -6,9 +6,13 @@
 //! declares: a `.jpg` holding HTML is refused. The name is kept for display only; the file is
 //! served under a name the server makes (`evidence-<id>.<ext>`).
 
-use crate::domain::mentoring::{parse_date, text};
+use crate::domain::monitoring::problem::MonitoringProblem;
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::shared::file_name;
+use crate::domain::shared::form_date;
 use crate::domain::shared::money::{Money, MoneyError};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem, Snippet};
+use crate::domain::shared::problem::{Field, SharedProblem, Snippet};
+use crate::domain::shared::text::FreeText;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -22,8 +26,6 @@ pub const AMOUNT_MAX: Money = Money::from_dirhams(10_000_000);
 pub const EVIDENCE_MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Evidence files attached to one visit.
 pub const EVIDENCE_MAX_FILES: usize = 5;
-/// The longest file name shown back.
-pub const NAME_MAX: usize = 120;
 
 /// The visit form as the browser sends it: the raw text of each field, kept to show the form
 /// back with what was typed when something is wrong.
@@ -62,22 +64,10 @@ impl Visit {
         approved_on: Date,
     ) -> Result<Visit, Vec<FieldProblem>> {
         let mut problems = Vec::new();
-        let mut fail = |field, problem| problems.push(FieldProblem::new(field, problem));
-        let visited_on = match parse_date(&form.visited_on) {
-            Err(problem) => {
-                fail(Field::VisitedOn, problem);
-                None
-            }
-            Ok(day) if day > today => {
-                fail(Field::VisitedOn, Problem::DateInFuture);
-                None
-            }
-            Ok(day) if day < approved_on => {
-                fail(Field::VisitedOn, Problem::BeforeApproval);
-                None
-            }
-            Ok(day) => Some(day),
-        };
+        let mut fail = |field, problem: Problem| problems.push(FieldProblem::new(field, problem));
+        let visited_on = visit_day(&form.visited_on, today, approved_on)
+            .map_err(|p| fail(Field::VisitedOn, p))
+            .ok();
         let operating = yes_no(&form.operating)
             .map_err(|p| fail(Field::Operating, p))
             .ok();
@@ -88,18 +78,25 @@ impl Visit {
         let jobs = match form.jobs.trim().parse::<u16>() {
             Ok(jobs) if jobs <= JOBS_MAX => Some(jobs),
             _ => {
-                fail(Field::Jobs, Problem::JobsInvalid { max: JOBS_MAX });
+                fail(
+                    Field::Jobs,
+                    MonitoringProblem::JobsInvalid { max: JOBS_MAX }.into(),
+                );
                 None
             }
         };
-        let notes = text(&form.problems, PROBLEMS_MAX)
-            .map_err(|p| fail(Field::Problems, p))
+        let notes = FreeText::<PROBLEMS_MAX>::optional(&form.problems)
+            .map(|notes| notes.map(FreeText::into_string))
+            .map_err(|p| fail(Field::Problems, p.into()))
             .ok();
         let satisfactory = yes_no(&form.satisfactory)
             .map_err(|p| fail(Field::Satisfactory, p))
             .ok();
         if operating == Some(false) && satisfactory == Some(true) {
-            fail(Field::Satisfactory, Problem::SatisfactoryNeedsOperating);
+            fail(
+                Field::Satisfactory,
+                MonitoringProblem::SatisfactoryNeedsOperating.into(),
+            );
         }
         match (
             visited_on,
@@ -137,19 +134,23 @@ fn yes_no(input: &str) -> Result<bool, Problem> {
     match input.trim() {
         "yes" => Ok(true),
         "no" => Ok(false),
-        _ => Err(Problem::AnswerMissing),
+        _ => Err(MonitoringProblem::AnswerMissing.into()),
     }
 }
 
 /// Last month's revenue or costs: zero or more dirhams, below [`AMOUNT_MAX`].
 fn amount(input: &str) -> Result<Money, Problem> {
     match Money::parse(input) {
-        Ok(money) if money > AMOUNT_MAX => Err(Problem::AmountAboveLimit { max: AMOUNT_MAX }),
+        Ok(money) if money > AMOUNT_MAX => {
+            Err(MonitoringProblem::AmountAboveLimit { max: AMOUNT_MAX }.into())
+        }
         Ok(money) => Ok(money),
-        Err(MoneyError::Missing) => Err(Problem::AmountMissing),
-        Err(MoneyError::Invalid) => Err(Problem::AmountInvalid),
-        Err(MoneyError::Negative) => Err(Problem::AmountBelowZero),
-        Err(MoneyError::TooLarge) => Err(Problem::AmountAboveLimit { max: AMOUNT_MAX }),
+        Err(MoneyError::Missing) => Err(MonitoringProblem::AmountMissing.into()),
+        Err(MoneyError::Invalid) => Err(SharedProblem::AmountInvalid.into()),
+        Err(MoneyError::Negative) => Err(MonitoringProblem::AmountBelowZero.into()),
+        Err(MoneyError::TooLarge) => {
+            Err(MonitoringProblem::AmountAboveLimit { max: AMOUNT_MAX }.into())
+        }
     }
 }
 
@@ -243,19 +244,20 @@ pub struct Upload {
 impl Evidence {
     /// One file: not empty, not above the size cap, and an image or a PDF by its content.
     pub fn check(upload: Upload) -> Result<Evidence, Problem> {
-        let name = shown_name(upload.name.as_deref());
+        let name = file_name::shown(upload.name.as_deref(), "evidence");
         let snippet = Snippet::new(&name);
         if upload.bytes.is_empty() {
-            return Err(Problem::FileEmpty { name: snippet });
+            return Err(MonitoringProblem::FileEmpty { name: snippet }.into());
         }
         if upload.bytes.len() > EVIDENCE_MAX_BYTES {
-            return Err(Problem::FileTooLarge {
+            return Err(MonitoringProblem::FileTooLarge {
                 name: snippet,
                 max_mb: EVIDENCE_MAX_BYTES / (1024 * 1024),
-            });
+            }
+            .into());
         }
-        let kind =
-            EvidenceKind::sniff(&upload.bytes).ok_or(Problem::FileTypeRefused { name: snippet })?;
+        let kind = EvidenceKind::sniff(&upload.bytes)
+            .ok_or(MonitoringProblem::FileTypeRefused { name: snippet })?;
         Ok(Evidence {
             name,
             kind,
@@ -269,7 +271,7 @@ impl Evidence {
             let max = EVIDENCE_MAX_FILES;
             return Err(vec![FieldProblem::new(
                 Field::Evidence,
-                Problem::TooManyFiles { max },
+                MonitoringProblem::TooManyFiles { max },
             )]);
         }
         let mut good = Vec::with_capacity(uploads.len());
@@ -288,31 +290,17 @@ impl Evidence {
     }
 }
 
-/// A file name fit to show back: its last path part, without control or text-direction
-/// characters (which could make `exe.jpg` read as `gpj.exe`), at most [`NAME_MAX`] characters.
-/// Display only: the file is never stored or served under it.
-pub fn shown_name(raw: Option<&str>) -> String {
-    let last = raw
-        .unwrap_or_default()
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or_default();
-    let name: String = last
-        .chars()
-        .filter(|c| !c.is_control() && !is_direction_mark(*c))
-        .take(NAME_MAX)
-        .collect();
-    let name = name.trim();
-    if name.is_empty() {
-        "evidence".into()
+pub mod problem;
+/// The day of a visit: not in the future, nor before the plan was approved.
+fn visit_day(input: &str, today: Date, approved_on: Date) -> Result<Date, Problem> {
+    let day = form_date::required(input)?;
+    if day > today {
+        Err(SharedProblem::DateInFuture.into())
+    } else if day < approved_on {
+        Err(MonitoringProblem::BeforeApproval.into())
     } else {
-        name.to_owned()
+        Ok(day)
     }
-}
-
-/// Unicode's explicit text-direction controls (embeddings, overrides, isolates, marks).
-fn is_direction_mark(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
 use super::*;
+use crate::domain::monitoring::problem::MonitoringProblem;
+use crate::domain::shared::problem::SharedProblem;
 use time::macros::date;
 
 const TODAY: Date = date!(2027 - 06 - 15);
@@ -66,13 +68,31 @@ fn every_bad_field_is_named_at_once() {
     assert_eq!(
         problems_of(&form),
         vec![
-            (Field::VisitedOn, Problem::BeforeApproval),
-            (Field::Operating, Problem::AnswerMissing),
-            (Field::Revenue, Problem::AmountBelowZero),
-            (Field::Costs, Problem::AmountInvalid),
-            (Field::Jobs, Problem::JobsInvalid { max: JOBS_MAX }),
-            (Field::Problems, Problem::TextTooLong { max: PROBLEMS_MAX }),
-            (Field::Satisfactory, Problem::AnswerMissing),
+            (
+                Field::VisitedOn,
+                Problem::from(MonitoringProblem::BeforeApproval)
+            ),
+            (
+                Field::Operating,
+                Problem::from(MonitoringProblem::AnswerMissing)
+            ),
+            (
+                Field::Revenue,
+                Problem::from(MonitoringProblem::AmountBelowZero)
+            ),
+            (Field::Costs, Problem::from(SharedProblem::AmountInvalid)),
+            (
+                Field::Jobs,
+                Problem::from(MonitoringProblem::JobsInvalid { max: JOBS_MAX })
+            ),
+            (
+                Field::Problems,
+                Problem::from(SharedProblem::TextTooLong { max: PROBLEMS_MAX })
+            ),
+            (
+                Field::Satisfactory,
+                Problem::from(MonitoringProblem::AnswerMissing)
+            ),
         ]
     );
 }
@@ -80,9 +100,9 @@ fn every_bad_field_is_named_at_once() {
 #[test]
 fn a_visit_cannot_be_in_the_future_or_undated() {
     for (day, problem) in [
-        ("2027-06-16", Problem::DateInFuture),
-        ("", Problem::DateMissing),
-        ("2027-02-30", Problem::DateInvalid),
+        ("2027-06-16", Problem::from(SharedProblem::DateInFuture)),
+        ("", Problem::from(SharedProblem::DateMissing)),
+        ("2027-02-30", Problem::from(SharedProblem::DateInvalid)),
     ] {
         let form = VisitForm {
             visited_on: day.into(),
@@ -106,8 +126,14 @@ fn amounts_must_be_there_and_sane() {
     assert_eq!(
         problems_of(&wrong),
         vec![
-            (Field::Revenue, Problem::AmountMissing),
-            (Field::Costs, Problem::AmountAboveLimit { max: AMOUNT_MAX }),
+            (
+                Field::Revenue,
+                Problem::from(MonitoringProblem::AmountMissing)
+            ),
+            (
+                Field::Costs,
+                Problem::from(MonitoringProblem::AmountAboveLimit { max: AMOUNT_MAX })
+            ),
         ]
     );
     let zero = VisitForm {
@@ -133,7 +159,10 @@ fn only_an_operating_business_can_be_satisfactory() {
     };
     assert_eq!(
         problems_of(&closed),
-        vec![(Field::Satisfactory, Problem::SatisfactoryNeedsOperating)]
+        vec![(
+            Field::Satisfactory,
+            Problem::from(MonitoringProblem::SatisfactoryNeedsOperating)
+        )]
     );
     let closed_unsatisfactory = VisitForm {
         satisfactory: "no".into(),
@@ -173,9 +202,10 @@ fn a_file_claiming_jpg_that_is_html_is_refused() {
     let fake = upload("photo.jpg", b"<!DOCTYPE html><script>alert(1)</script>");
     assert_eq!(
         Evidence::check(fake),
-        Err(Problem::FileTypeRefused {
+        Err(MonitoringProblem::FileTypeRefused {
             name: Snippet::new("photo.jpg")
-        })
+        }
+        .into())
     );
 }
 
@@ -183,9 +213,10 @@ fn a_file_claiming_jpg_that_is_html_is_refused() {
 fn an_empty_file_is_refused() {
     assert_eq!(
         Evidence::check(upload("recu.pdf", b"")),
-        Err(Problem::FileEmpty {
+        Err(MonitoringProblem::FileEmpty {
             name: Snippet::new("recu.pdf")
-        })
+        }
+        .into())
     );
 }
 
@@ -198,10 +229,11 @@ fn a_file_above_five_mebibytes_is_refused_and_five_is_fine() {
     bytes.push(b' ');
     assert_eq!(
         Evidence::check(upload("scan.pdf", &bytes)),
-        Err(Problem::FileTooLarge {
+        Err(MonitoringProblem::FileTooLarge {
             name: Snippet::new("scan.pdf"),
             max_mb: 5
-        })
+        }
+        .into())
     );
 }
 
@@ -212,7 +244,7 @@ fn a_visit_takes_five_files_at_most_and_names_each_bad_one() {
         Evidence::check_all(six),
         Err(vec![FieldProblem::new(
             Field::Evidence,
-            Problem::TooManyFiles { max: 5 }
+            MonitoringProblem::TooManyFiles { max: 5 }
         )])
     );
     let five = vec![upload("a.png", PNG); EVIDENCE_MAX_FILES];
@@ -225,14 +257,4 @@ fn a_visit_takes_five_files_at_most_and_names_each_bad_one() {
     let problems = Evidence::check_all(mixed).expect_err("two bad files");
     assert_eq!(problems.len(), 2);
     assert!(problems.iter().all(|p| p.field == Field::Evidence));
-}
-
-#[test]
-fn a_shown_name_is_the_last_part_printable_and_short() {
-    assert_eq!(shown_name(Some("C:\\Users\\awa\\reçu.pdf")), "reçu.pdf");
-    assert_eq!(shown_name(Some("../../etc/passwd")), "passwd");
-    assert_eq!(shown_name(Some("a\u{0}b\nc\u{202E}gpj.exe")), "abcgpj.exe");
-    assert_eq!(shown_name(Some("dir/")), "evidence");
-    assert_eq!(shown_name(None), "evidence");
-    assert_eq!(shown_name(Some(&"é".repeat(300))).chars().count(), NAME_MAX);
 }

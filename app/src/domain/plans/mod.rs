@@ -6,3 +6,4 @@ pub mod plan;
 pub mod plan_diff;
 pub mod plan_figures;
 pub mod plan_text;
+pub mod problem;

@@ -3,8 +3,11 @@
 //! month, all at once, and nothing is kept unless everything is right.
 
 use crate::domain::plans::budget::{Budget, CapitalItem, CapitalKind, Month};
+use crate::domain::plans::problem::{PlansProblem, Spot};
+use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::shared::money::{Money, MoneyError};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem, Spot};
+use crate::domain::shared::problem::Field;
+use crate::domain::shared::text::{FreeText, TextError};
 use serde::{Deserialize, Serialize};
 
 /// The most capital lines a plan may list: a microbusiness needs far fewer.
@@ -109,11 +112,13 @@ fn amount(text: &str, at: Spot, max: Money) -> Result<Money, Problem> {
         return Ok(Money::default());
     }
     match Money::parse(text) {
-        Ok(money) if money > max => Err(Problem::AmountTooHigh { at, max }),
+        Ok(money) if money > max => Err(PlansProblem::AmountTooHigh { at, max }.into()),
         Ok(money) => Ok(money),
-        Err(MoneyError::Negative) => Err(Problem::AmountNegative { at }),
-        Err(MoneyError::TooLarge) => Err(Problem::AmountTooHigh { at, max }),
-        Err(MoneyError::Missing | MoneyError::Invalid) => Err(Problem::AmountNotANumber { at }),
+        Err(MoneyError::Negative) => Err(PlansProblem::AmountNegative { at }.into()),
+        Err(MoneyError::TooLarge) => Err(PlansProblem::AmountTooHigh { at, max }.into()),
+        Err(MoneyError::Missing | MoneyError::Invalid) => {
+            Err(PlansProblem::AmountNotANumber { at }.into())
+        }
     }
 }
 
@@ -135,29 +140,41 @@ fn row(input: &FiguresInput, i: usize, problems: &mut Vec<Problem>) -> Option<Ca
     let before = problems.len();
     let kind = kind_from_code(cell(&input.kinds, i));
     if kind.is_none() {
-        problems.push(Problem::CapitalKindUnknown { row });
+        problems.push(PlansProblem::CapitalKindUnknown { row }.into());
     }
-    if item.is_empty() {
-        problems.push(Problem::ItemMissing { row });
-    } else if item.chars().count() > ITEM_MAX {
-        problems.push(Problem::ItemTooLong { row, max: ITEM_MAX });
-    } else if item.chars().any(char::is_control) {
-        problems.push(Problem::ItemInvalid { row });
-    }
+    let item = match FreeText::<ITEM_MAX>::line(item) {
+        Ok(Some(item)) => item.into_string(),
+        Ok(None) => {
+            problems.push(PlansProblem::ItemMissing { row }.into());
+            String::new()
+        }
+        Err(TextError::TooLong) => {
+            problems.push(PlansProblem::ItemTooLong { row, max: ITEM_MAX }.into());
+            String::new()
+        }
+        Err(TextError::Invalid) => {
+            problems.push(PlansProblem::ItemInvalid { row }.into());
+            String::new()
+        }
+    };
     let quantity = quantity
         .parse::<u32>()
         .ok()
         .filter(|q| (1..=QUANTITY_MAX).contains(q));
     if quantity.is_none() {
-        problems.push(Problem::QuantityInvalid {
-            row,
-            max: QUANTITY_MAX,
-        });
+        problems.push(
+            PlansProblem::QuantityInvalid {
+                row,
+                max: QUANTITY_MAX,
+            }
+            .into(),
+        );
     }
     let unit_cost = if unit_cost.is_empty() {
-        Err(Problem::AmountNotANumber {
+        Err(PlansProblem::AmountNotANumber {
             at: Spot::UnitCost { row },
-        })
+        }
+        .into())
     } else {
         amount(unit_cost, Spot::UnitCost { row }, UNIT_COST_MAX)
     };
@@ -197,7 +214,7 @@ pub fn parse(input: &FiguresInput) -> Result<Budget, Vec<FieldProblem>> {
         })
         .count();
     if filled > MAX_ROWS {
-        capital.push(Problem::TooManyRows { max: MAX_ROWS });
+        capital.push(PlansProblem::TooManyRows { max: MAX_ROWS }.into());
     }
     problems.extend(
         capital
@@ -245,10 +262,12 @@ pub fn parse(input: &FiguresInput) -> Result<Budget, Vec<FieldProblem>> {
         grant_requested,
         loan,
     };
-    budget
-        .totals()
-        .map(|_| budget.clone())
-        .map_err(|_| vec![FieldProblem::new(Field::Form, Problem::FiguresTooLarge)])
+    budget.totals().map(|_| budget.clone()).map_err(|_| {
+        vec![FieldProblem::new(
+            Field::Form,
+            PlansProblem::FiguresTooLarge,
+        )]
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::plans::problem::PlansProblem;
 
 fn s(items: &[&str]) -> Vec<String> {
     items.iter().map(|x| (*x).to_owned()).collect()
@@ -51,7 +52,7 @@ fn a_bad_quantity_names_its_row() {
             problems(&input),
             vec![FieldProblem::new(
                 Field::Capital,
-                Problem::QuantityInvalid {
+                PlansProblem::QuantityInvalid {
                     row: 2,
                     max: QUANTITY_MAX
                 }
@@ -65,12 +66,12 @@ fn a_bad_quantity_names_its_row() {
 fn a_negative_dear_or_unreadable_unit_cost_names_its_row() {
     let at = Spot::UnitCost { row: 1 };
     for (cost, problem) in [
-        ("-5", Problem::AmountNegative { at }),
-        ("cinq", Problem::AmountNotANumber { at }),
-        ("", Problem::AmountNotANumber { at }),
+        ("-5", PlansProblem::AmountNegative { at }),
+        ("cinq", PlansProblem::AmountNotANumber { at }),
+        ("", PlansProblem::AmountNotANumber { at }),
         (
             "1 000 000,01",
-            Problem::AmountTooHigh {
+            PlansProblem::AmountTooHigh {
                 at,
                 max: UNIT_COST_MAX,
             },
@@ -98,12 +99,12 @@ fn an_item_must_be_named_briefly_without_control_characters() {
     assert_eq!(
         found,
         vec![
-            Problem::ItemMissing { row: 1 },
-            Problem::ItemTooLong {
+            Problem::from(PlansProblem::ItemMissing { row: 1 }),
+            Problem::from(PlansProblem::ItemTooLong {
                 row: 2,
                 max: ITEM_MAX
-            },
-            Problem::ItemInvalid { row: 3 },
+            }),
+            Problem::from(PlansProblem::ItemInvalid { row: 3 }),
         ]
     );
 }
@@ -118,13 +119,13 @@ fn a_month_above_the_ceiling_or_negative_names_its_month() {
         vec![
             FieldProblem::new(
                 Field::Months,
-                Problem::AmountNegative {
+                PlansProblem::AmountNegative {
                     at: Spot::Costs { month: 2 }
                 }
             ),
             FieldProblem::new(
                 Field::Months,
-                Problem::AmountTooHigh {
+                PlansProblem::AmountTooHigh {
                     at: Spot::Sales { month: 4 },
                     max: MONTH_MAX
                 }
@@ -141,8 +142,11 @@ fn a_bad_source_is_named_and_an_unknown_kind_refused() {
     assert_eq!(
         problems(&input),
         vec![
-            FieldProblem::new(Field::Capital, Problem::CapitalKindUnknown { row: 1 }),
-            FieldProblem::new(Field::Sources, Problem::AmountNotANumber { at: Spot::Loan }),
+            FieldProblem::new(Field::Capital, PlansProblem::CapitalKindUnknown { row: 1 }),
+            FieldProblem::new(
+                Field::Sources,
+                PlansProblem::AmountNotANumber { at: Spot::Loan }
+            ),
         ]
     );
 }
@@ -159,7 +163,7 @@ fn more_than_forty_lines_are_refused() {
     };
     assert!(problems(&input).contains(&FieldProblem::new(
         Field::Capital,
-        Problem::TooManyRows { max: MAX_ROWS }
+        PlansProblem::TooManyRows { max: MAX_ROWS }
     )));
     let mut fine = input.clone();
     fine.items.truncate(MAX_ROWS);

@@ -2,9 +2,13 @@
 //! section may hold, and the checklist a plan must pass before it goes to its mentor.
 
 use crate::domain::plans::budget::{check_terms, Budget, TermsCheck};
+use crate::domain::plans::problem::PlansProblem;
+use crate::domain::problem::Problem;
 use crate::domain::profile::codes;
 use crate::domain::shared::money::Money;
-use crate::domain::shared::problem::Problem;
+use crate::domain::shared::problem::SharedProblem;
+use crate::domain::shared::problem::{Field, Snippet};
+use crate::domain::shared::text::{FreeText, TextError};
 use serde::{Deserialize, Serialize};
 
 /// The written sections, in the order SYB teaches them. The figures (capital, sales and costs,
@@ -30,6 +34,11 @@ codes!(Section {
 });
 
 impl Section {
+    /// The form field of this section, where its problems are shown.
+    pub fn field(self) -> Field {
+        Field::PlanSection(Snippet::new(self.code()))
+    }
+
     pub const ALL: [Section; 6] = [
         Section::Summary,
         Section::Idea,
@@ -75,18 +84,15 @@ pub struct SectionText(String);
 
 impl SectionText {
     pub fn parse(input: &str) -> Result<SectionText, Problem> {
-        let text = input.replace("\r\n", "\n").replace('\r', "\n");
-        let text = text.trim_end().to_string();
-        if text.chars().count() > SECTION_MAX {
-            return Err(Problem::SectionTooLong { max: SECTION_MAX });
+        match FreeText::<SECTION_MAX>::lines(input) {
+            Ok(text) => Ok(SectionText(
+                text.map(FreeText::into_string).unwrap_or_default(),
+            )),
+            Err(TextError::TooLong) => {
+                Err(PlansProblem::SectionTooLong { max: SECTION_MAX }.into())
+            }
+            Err(TextError::Invalid) => Err(SharedProblem::TextInvalid.into()),
         }
-        if text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-        {
-            return Err(Problem::TextInvalid);
-        }
-        Ok(SectionText(text))
     }
 
     pub fn as_str(&self) -> &str {
@@ -234,10 +240,13 @@ mod tests {
     fn a_section_too_long_or_with_control_characters_is_refused() {
         assert_eq!(
             SectionText::parse(&"é".repeat(SECTION_MAX + 1)),
-            Err(Problem::SectionTooLong { max: SECTION_MAX })
+            Err(PlansProblem::SectionTooLong { max: SECTION_MAX }.into())
         );
         assert!(SectionText::parse(&"é".repeat(SECTION_MAX)).is_ok());
-        assert_eq!(SectionText::parse("a\u{0}b"), Err(Problem::TextInvalid));
+        assert_eq!(
+            SectionText::parse("a\u{0}b"),
+            Err(SharedProblem::TextInvalid.into())
+        );
         assert!(SectionText::parse("col\tcol").is_ok());
     }
 

@@ -1,10 +1,12 @@
 //! Assisted registration: a caseworker registers someone who has no email, after reading them
 //! the privacy notice in a language they understand and hearing them agree.
 
+use crate::domain::problem::FieldProblem;
 use crate::domain::profile::consent::NOTICE_VERSION;
 use crate::domain::profile::identity::{parse_full_name, parse_phone};
+use crate::domain::profile::problem::ProfileProblem;
 use crate::domain::shared::locale::Lang;
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::problem::{Field, SharedProblem};
 
 /// A registration to record, valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,15 +44,23 @@ impl RegistrationForm<'_> {
             .lang
             .trim()
             .parse::<Lang>()
-            .map_err(|_| problems.push(FieldProblem::new(Field::Locale, Problem::LocaleUnknown)))
+            .map_err(|_| {
+                problems.push(FieldProblem::new(
+                    Field::Locale,
+                    SharedProblem::LocaleUnknown,
+                ))
+            })
             .ok();
         if self.notice_version != NOTICE_VERSION {
-            problems.push(FieldProblem::new(Field::Form, Problem::NoticeOutdated));
+            problems.push(FieldProblem::new(
+                Field::Form,
+                ProfileProblem::NoticeOutdated,
+            ));
         }
         if !(self.notice_read && self.agreed) {
             problems.push(FieldProblem::new(
                 Field::ConsentTaken,
-                Problem::ConsentNotConfirmed,
+                ProfileProblem::ConsentNotConfirmed,
             ));
         }
         match (full_name, phone, lang) {
@@ -112,7 +122,7 @@ mod tests {
                 problems,
                 vec![FieldProblem::new(
                     Field::ConsentTaken,
-                    Problem::ConsentNotConfirmed
+                    ProfileProblem::ConsentNotConfirmed
                 )]
             );
         }

@@ -1,8 +1,11 @@
 //! The documents and skills steps of the profile: one paper or one skill at a time, checked.
 
-use crate::domain::profile::identity::{join_date, parse_date};
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::profile::identity::join_date;
+use crate::domain::profile::problem::ProfileProblem;
 use crate::domain::profile::{Document, DocumentKind, SkillClaim, SkillLevel};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::form_date;
+use crate::domain::shared::problem::{Field, SharedProblem};
 use crate::domain::shared::reference::SkillId;
 use time::Date;
 
@@ -33,8 +36,9 @@ impl DocumentForm<'_> {
     pub fn parse(&self, today: Date) -> Result<NewDocument, Vec<FieldProblem>> {
         let mut problems = Vec::new();
         let kind = match self.kind.trim() {
-            "" => Err(Problem::DocumentKindMissing),
-            code => DocumentKind::from_code(code).ok_or(Problem::DocumentKindUnknown),
+            "" => Err(Problem::from(ProfileProblem::DocumentKindMissing)),
+            code => DocumentKind::from_code(code)
+                .ok_or(Problem::from(SharedProblem::DocumentKindUnknown)),
         }
         .map_err(|p| problems.push(FieldProblem::new(Field::DocumentKind, p)))
         .ok();
@@ -70,24 +74,24 @@ pub fn parse_number(input: &str) -> Result<Option<String>, Problem> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '/'))
     {
-        return Err(Problem::DocumentNumberInvalid {
+        return Err(ProfileProblem::DocumentNumberInvalid {
             max: DOCUMENT_NUMBER_MAX,
-        });
+        }
+        .into());
     }
     Ok(Some(number))
 }
 
 /// An expiry date: optional (some papers have none), never already past, never absurdly far.
 pub fn parse_expiry(input: &str, today: Date) -> Result<Option<Date>, Problem> {
-    if input.is_empty() {
+    let Some(date) = form_date::parse(input)? else {
         return Ok(None);
-    }
-    let date = parse_date(input).ok_or(Problem::DateInvalid)?;
+    };
     if date < today {
-        return Err(Problem::DocumentExpired);
+        return Err(ProfileProblem::DocumentExpired.into());
     }
     if date.year() > today.year() + DOCUMENT_YEARS_MAX {
-        return Err(Problem::ExpiryImplausible);
+        return Err(ProfileProblem::ExpiryImplausible.into());
     }
     Ok(Some(date))
 }
@@ -103,12 +107,12 @@ impl SkillForm<'_> {
     pub fn parse(&self) -> Result<SkillClaim, Vec<FieldProblem>> {
         let mut problems = Vec::new();
         let skill = SkillId::parse(self.skill.trim())
-            .ok_or(Problem::SkillUnknown)
+            .ok_or(ProfileProblem::SkillUnknown)
             .map_err(|p| problems.push(FieldProblem::new(Field::Skill, p)))
             .ok();
         let level = match self.level.trim() {
-            "" => Err(Problem::LevelMissing),
-            code => SkillLevel::from_code(code).ok_or(Problem::LevelUnknown),
+            "" => Err(ProfileProblem::LevelMissing),
+            code => SkillLevel::from_code(code).ok_or(ProfileProblem::LevelUnknown),
         }
         .map_err(|p| problems.push(FieldProblem::new(Field::Level, p)))
         .ok();
@@ -118,7 +122,7 @@ impl SkillForm<'_> {
                 .parse::<u8>()
                 .ok()
                 .filter(|y| *y <= YEARS_MAX)
-                .ok_or(Problem::YearsInvalid { max: YEARS_MAX }),
+                .ok_or(ProfileProblem::YearsInvalid { max: YEARS_MAX }),
         }
         .map_err(|p| problems.push(FieldProblem::new(Field::Years, p)))
         .ok();
@@ -159,12 +163,15 @@ mod tests {
     fn expired_impossible_and_far_expiries_are_refused() {
         assert_eq!(
             parse_expiry("1/1/2026", TODAY),
-            Err(Problem::DocumentExpired)
+            Err(ProfileProblem::DocumentExpired.into())
         );
-        assert_eq!(parse_expiry("31/2/2027", TODAY), Err(Problem::DateInvalid));
+        assert_eq!(
+            parse_expiry("31/2/2027", TODAY),
+            Err(SharedProblem::DateInvalid.into())
+        );
         assert_eq!(
             parse_expiry("1/1/2060", TODAY),
-            Err(Problem::ExpiryImplausible)
+            Err(ProfileProblem::ExpiryImplausible.into())
         );
         assert_eq!(parse_expiry("", TODAY), Ok(None));
         assert_eq!(parse_expiry("29/11/2026", TODAY), Ok(Some(TODAY)));
@@ -210,9 +217,9 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                Problem::SkillUnknown,
-                Problem::LevelUnknown,
-                Problem::YearsInvalid { max: 60 }
+                Problem::from(ProfileProblem::SkillUnknown),
+                Problem::from(ProfileProblem::LevelUnknown),
+                Problem::from(ProfileProblem::YearsInvalid { max: 60 })
             ]
         );
     }

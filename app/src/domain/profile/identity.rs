@@ -1,10 +1,14 @@
 //! The identity step of the profile: what a form sends, checked into valid values. Every
 //! problem names its field, so the page can show it next to the input in the reader's language.
 
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::profile::problem::ProfileProblem;
 use crate::domain::profile::{age_on, Sex};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::form_date;
+use crate::domain::shared::problem::{Field, SharedProblem};
 use crate::domain::shared::reference::{City, Country};
-use time::{Date, Month};
+use crate::domain::shared::text::{FreeText, TextError};
+use time::Date;
 
 pub const FULL_NAME_MAX: usize = 120;
 pub const PHONE_MAX_DIGITS: usize = 15;
@@ -52,12 +56,12 @@ impl IdentityForm<'_> {
         let nationality = keep(
             &mut problems,
             Field::Nationality,
-            Country::parse(self.nationality.trim()).ok_or(Problem::NationalityUnknown),
+            Country::parse(self.nationality.trim()).ok_or(SharedProblem::NationalityUnknown.into()),
         );
         let city = keep(
             &mut problems,
             Field::City,
-            City::parse(self.city.trim()).ok_or(Problem::CityUnknown),
+            City::parse(self.city.trim()).ok_or(SharedProblem::CityUnknown.into()),
         );
         let phone = keep(&mut problems, Field::Phone, parse_phone(self.phone));
         match (full_name, sex, birth_date, nationality, city, phone) {
@@ -93,42 +97,24 @@ pub(crate) fn keep<T>(
 }
 
 pub fn parse_full_name(input: &str) -> Result<String, Problem> {
-    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        return Err(Problem::FullNameMissing);
+    match FreeText::<FULL_NAME_MAX>::line(input) {
+        Ok(Some(name)) => Ok(name.into_string()),
+        Ok(None) => Err(ProfileProblem::FullNameMissing.into()),
+        Err(TextError::TooLong) => {
+            Err(ProfileProblem::FullNameTooLong { max: FULL_NAME_MAX }.into())
+        }
+        Err(TextError::Invalid) => Err(ProfileProblem::FullNameInvalid.into()),
     }
-    if name.chars().count() > FULL_NAME_MAX {
-        return Err(Problem::FullNameTooLong { max: FULL_NAME_MAX });
-    }
-    if name.chars().any(char::is_control) {
-        return Err(Problem::FullNameInvalid);
-    }
-    Ok(name)
 }
 
 pub fn parse_sex(input: &str) -> Result<Sex, Problem> {
     match input.trim() {
-        "" => Err(Problem::SexMissing),
-        code => Sex::from_code(code).ok_or(Problem::SexUnknown),
+        "" => Err(ProfileProblem::SexMissing.into()),
+        code => Sex::from_code(code).ok_or(SharedProblem::SexUnknown.into()),
     }
 }
 
-/// `YYYY-MM-DD` (what a date input sends) or `DD/MM/YYYY` (what people type without one).
-pub fn parse_date(input: &str) -> Option<Date> {
-    let input = input.trim();
-    let parts: Vec<&str> = input.split(['-', '/', '.']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return None;
-    };
-    let (year, month, day) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
-    if year.len() != 4 {
-        return None;
-    }
-    let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
-    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
-}
-
-/// The three fields of a date (day, month, year) as one text for `parse_date`; empty when all
+/// The three fields of a date (day, month, year) as one text for `form_date::parse`; empty when all
 /// three are empty, so a missing date is told apart from a wrong one.
 pub fn join_date(day: &str, month: &str, year: &str) -> String {
     let parts = [day.trim(), month.trim(), year.trim()];
@@ -140,16 +126,15 @@ pub fn join_date(day: &str, month: &str, year: &str) -> String {
 }
 
 pub fn parse_birth_date(input: &str, today: Date) -> Result<Date, Problem> {
-    if input.trim().is_empty() {
-        return Err(Problem::BirthDateMissing);
-    }
-    let date = parse_date(input).ok_or(Problem::DateInvalid)?;
+    let Some(date) = form_date::parse(input)? else {
+        return Err(ProfileProblem::BirthDateMissing.into());
+    };
     if date > today {
-        return Err(Problem::BirthDateInFuture);
+        return Err(ProfileProblem::BirthDateInFuture.into());
     }
     match age_on(date, today) {
-        Some(age) if age > 110 => Err(Problem::BirthDateImplausible),
-        Some(age) if age < MINIMUM_AGE => Err(Problem::TooYoung { min: MINIMUM_AGE }),
+        Some(age) if age > 110 => Err(ProfileProblem::BirthDateImplausible.into()),
+        Some(age) if age < MINIMUM_AGE => Err(ProfileProblem::TooYoung { min: MINIMUM_AGE }.into()),
         _ => Ok(date),
     }
 }
@@ -169,11 +154,11 @@ pub fn parse_phone(input: &str) -> Result<Option<String>, Problem> {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')'))
     {
-        return Err(Problem::PhoneInvalid);
+        return Err(SharedProblem::PhoneInvalid.into());
     }
     let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
     if !(9..=PHONE_MAX_DIGITS).contains(&digits.len()) {
-        return Err(Problem::PhoneInvalid);
+        return Err(SharedProblem::PhoneInvalid.into());
     }
     Ok(Some(format!("{plus}{digits}")))
 }
@@ -227,26 +212,26 @@ mod tests {
                 Field::Phone
             ]
         );
-        assert_eq!(problems[2].problem, Problem::DateInvalid);
+        assert_eq!(problems[2].problem, SharedProblem::DateInvalid.into());
     }
 
     #[test]
     fn impossible_future_and_minor_birth_dates_are_refused() {
         assert_eq!(
             parse_birth_date("31/04/1990", TODAY),
-            Err(Problem::DateInvalid)
+            Err(SharedProblem::DateInvalid.into())
         );
         assert_eq!(
             parse_birth_date("2027-01-01", TODAY),
-            Err(Problem::BirthDateInFuture)
+            Err(ProfileProblem::BirthDateInFuture.into())
         );
         assert_eq!(
             parse_birth_date("1900-01-01", TODAY),
-            Err(Problem::BirthDateImplausible)
+            Err(ProfileProblem::BirthDateImplausible.into())
         );
         assert_eq!(
             parse_birth_date("2010-05-05", TODAY),
-            Err(Problem::TooYoung { min: 18 })
+            Err(ProfileProblem::TooYoung { min: 18 }.into())
         );
         assert_eq!(
             parse_birth_date("14/03/1997", TODAY),
@@ -260,24 +245,27 @@ mod tests {
         assert_eq!(parse_birth_date(&joined, TODAY), Ok(date!(1997 - 03 - 04)));
         assert_eq!(
             parse_birth_date(&join_date("", "", ""), TODAY),
-            Err(Problem::BirthDateMissing)
+            Err(ProfileProblem::BirthDateMissing.into())
         );
         assert_eq!(
             parse_birth_date(&join_date("4", "", "1997"), TODAY),
-            Err(Problem::DateInvalid)
+            Err(SharedProblem::DateInvalid.into())
         );
         assert_eq!(
             parse_birth_date(&join_date("4", "3", "97"), TODAY),
-            Err(Problem::DateInvalid)
+            Err(SharedProblem::DateInvalid.into())
         );
     }
 
     #[test]
     fn names_are_tidied_and_bounded() {
-        assert_eq!(parse_full_name("a\u{7}b"), Err(Problem::FullNameInvalid));
+        assert_eq!(
+            parse_full_name("a\u{7}b"),
+            Err(ProfileProblem::FullNameInvalid.into())
+        );
         assert_eq!(
             parse_full_name(&"x".repeat(121)),
-            Err(Problem::FullNameTooLong { max: 120 })
+            Err(ProfileProblem::FullNameTooLong { max: 120 }.into())
         );
         assert_eq!(parse_full_name("عائشة   بنت"), Ok("عائشة بنت".to_owned()));
     }
@@ -286,7 +274,13 @@ mod tests {
     fn phones_keep_digits_and_an_international_plus() {
         assert_eq!(parse_phone("06 12-34.56.78"), Ok(Some("0612345678".into())));
         assert_eq!(parse_phone(""), Ok(None));
-        assert_eq!(parse_phone("12345"), Err(Problem::PhoneInvalid));
-        assert_eq!(parse_phone("+33 abc"), Err(Problem::PhoneInvalid));
+        assert_eq!(
+            parse_phone("12345"),
+            Err(SharedProblem::PhoneInvalid.into())
+        );
+        assert_eq!(
+            parse_phone("+33 abc"),
+            Err(SharedProblem::PhoneInvalid.into())
+        );
     }
 }

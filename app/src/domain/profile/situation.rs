@@ -1,8 +1,10 @@
 //! The "situation" step of the profile: education, languages, sectors of interest,
 //! availability and, if the person chooses to say so, groups programmes prioritise.
 
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::profile::problem::ProfileProblem;
 use crate::domain::profile::{Availability, Education, Language, TargetGroup};
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::problem::{Field, SharedProblem};
 use crate::domain::shared::reference::Sector;
 
 /// Enough to say where one wants to work without turning interest into noise for matching.
@@ -47,46 +49,52 @@ fn list<T: PartialEq>(
 impl SituationForm<'_> {
     pub fn parse(&self) -> Result<Situation, Vec<FieldProblem>> {
         let mut problems = Vec::new();
-        let mut note = |field, problem| problems.push(FieldProblem::new(field, problem));
+        let mut note = |field, problem: Problem| problems.push(FieldProblem::new(field, problem));
         let education = match self.education.trim() {
-            "" => Err(Problem::EducationMissing),
-            code => Education::from_code(code).ok_or(Problem::EducationUnknown),
+            "" => Err(Problem::from(ProfileProblem::EducationMissing)),
+            code => {
+                Education::from_code(code).ok_or(Problem::from(SharedProblem::EducationUnknown))
+            }
         }
         .map_err(|p| note(Field::Education, p))
         .ok();
         let languages = list(
             self.languages,
             Language::from_code,
-            Problem::LanguageUnknown,
+            SharedProblem::LanguageUnknown.into(),
         )
         .and_then(|l| {
             if l.is_empty() {
-                Err(Problem::LanguagesMissing)
+                Err(ProfileProblem::LanguagesMissing.into())
             } else {
                 Ok(l)
             }
         })
         .map_err(|p| note(Field::Languages, p))
         .ok();
-        let sectors = list(self.sectors, Sector::from_code, Problem::SectorUnknown)
-            .and_then(|s| {
-                if s.len() > SECTORS_MAX {
-                    Err(Problem::TooManySectors { max: SECTORS_MAX })
-                } else {
-                    Ok(s)
-                }
-            })
-            .map_err(|p| note(Field::Sector, p))
-            .ok();
+        let sectors = list(
+            self.sectors,
+            Sector::from_code,
+            SharedProblem::SectorUnknown.into(),
+        )
+        .and_then(|s| {
+            if s.len() > SECTORS_MAX {
+                Err(ProfileProblem::TooManySectors { max: SECTORS_MAX }.into())
+            } else {
+                Ok(s)
+            }
+        })
+        .map_err(|p| note(Field::Sector, p))
+        .ok();
         let availability = match self.availability.trim() {
-            "" => Err(Problem::AvailabilityMissing),
-            code => Availability::from_code(code).ok_or(Problem::AvailabilityUnknown),
+            "" => Err(ProfileProblem::AvailabilityMissing),
+            code => Availability::from_code(code).ok_or(ProfileProblem::AvailabilityUnknown),
         }
-        .map_err(|p| note(Field::Availability, p))
+        .map_err(|p| note(Field::Availability, p.into()))
         .ok();
         let declared =
             |code: &str| TargetGroup::from_code(code).filter(|g| TargetGroup::DECLARED.contains(g));
-        let groups = list(self.groups, declared, Problem::GroupUnknown)
+        let groups = list(self.groups, declared, SharedProblem::GroupUnknown.into())
             .map_err(|p| note(Field::Groups, p))
             .ok();
         match (education, languages, sectors, availability, groups) {
@@ -158,11 +166,23 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                (Field::Education, Problem::EducationUnknown),
-                (Field::Languages, Problem::LanguagesMissing),
-                (Field::Sector, Problem::TooManySectors { max: 5 }),
-                (Field::Availability, Problem::AvailabilityMissing),
-                (Field::Groups, Problem::GroupUnknown),
+                (
+                    Field::Education,
+                    Problem::from(SharedProblem::EducationUnknown)
+                ),
+                (
+                    Field::Languages,
+                    Problem::from(ProfileProblem::LanguagesMissing)
+                ),
+                (
+                    Field::Sector,
+                    Problem::from(ProfileProblem::TooManySectors { max: 5 })
+                ),
+                (
+                    Field::Availability,
+                    Problem::from(ProfileProblem::AvailabilityMissing)
+                ),
+                (Field::Groups, Problem::from(SharedProblem::GroupUnknown)),
             ]
         );
     }

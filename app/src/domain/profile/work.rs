@@ -1,9 +1,12 @@
 //! The work-history step of the profile: one job at a time, checked. Months are what people
 //! remember of past jobs, so a job runs from a month to a month (or is still going on).
 
+use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::profile::identity::keep;
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::profile::problem::ProfileProblem;
+use crate::domain::shared::problem::{Field, SharedProblem};
 use crate::domain::shared::reference::Country;
+use crate::domain::shared::text::{FreeText, TextError};
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
@@ -83,8 +86,8 @@ impl JobForm<'_> {
         let employer = keep(
             &mut problems,
             Field::Employer,
-            parse_text(self.employer, EMPLOYER_MAX, |max| {
-                Problem::EmployerTooLong { max }
+            parse_text::<EMPLOYER_MAX>(self.employer, |max| {
+                ProfileProblem::EmployerTooLong { max }.into()
             }),
         );
         let country = keep(
@@ -95,14 +98,14 @@ impl JobForm<'_> {
         let town = keep(
             &mut problems,
             Field::Town,
-            parse_text(self.town, TOWN_MAX, |max| Problem::TownTooLong { max }),
+            parse_text::<TOWN_MAX>(self.town, |max| ProfileProblem::TownTooLong { max }.into()),
         );
         let period = self.period(today, &mut problems);
         let description = keep(
             &mut problems,
             Field::WorkDescription,
-            parse_text(self.description, WORK_DESCRIPTION_MAX, |max| {
-                Problem::WorkDescriptionTooLong { max }
+            parse_text::<WORK_DESCRIPTION_MAX>(self.description, |max| {
+                ProfileProblem::WorkDescriptionTooLong { max }.into()
             }),
         );
         match (title, employer, country, town, period, description) {
@@ -150,7 +153,7 @@ impl JobForm<'_> {
             if to < from {
                 problems.push(FieldProblem::new(
                     Field::WorkTo,
-                    Problem::WorkEndBeforeStart,
+                    ProfileProblem::WorkEndBeforeStart,
                 ));
             }
         }
@@ -160,17 +163,17 @@ impl JobForm<'_> {
 
 /// Spaces tidied; required; no invisible characters.
 pub fn parse_title(input: &str) -> Result<String, Problem> {
-    match parse_text(input, JOB_TITLE_MAX, |max| Problem::JobTitleTooLong { max })? {
+    match parse_text::<JOB_TITLE_MAX>(input, |max| ProfileProblem::JobTitleTooLong { max }.into())?
+    {
         Some(title) => Ok(title),
-        None => Err(Problem::JobTitleMissing),
+        None => Err(ProfileProblem::JobTitleMissing.into()),
     }
 }
 
 /// An optional free text: spaces tidied (line breaks kept), at most `max` characters, no
 /// invisible control characters. Empty means none.
-fn parse_text(
+fn parse_text<const MAX: usize>(
     input: &str,
-    max: usize,
     too_long: impl Fn(usize) -> Problem,
 ) -> Result<Option<String>, Problem> {
     let text = input
@@ -179,22 +182,17 @@ fn parse_text(
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join("\n");
-    if text.is_empty() {
-        return Ok(None);
+    match FreeText::<MAX>::lines(&text) {
+        Ok(text) => Ok(text.map(FreeText::into_string)),
+        Err(TextError::TooLong) => Err(too_long(MAX)),
+        Err(TextError::Invalid) => Err(SharedProblem::TextInvalid.into()),
     }
-    if text.chars().count() > max {
-        return Err(too_long(max));
-    }
-    if text.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(Problem::TextInvalid);
-    }
-    Ok(Some(text))
 }
 
 fn parse_country(input: &str) -> Result<Country, Problem> {
     match input.trim() {
-        "" => Err(Problem::CountryMissing),
-        code => Country::parse(code).ok_or(Problem::CountryUnknown),
+        "" => Err(ProfileProblem::CountryMissing.into()),
+        code => Country::parse(code).ok_or(ProfileProblem::CountryUnknown.into()),
     }
 }
 
@@ -203,20 +201,20 @@ fn parse_country(input: &str) -> Result<Country, Problem> {
 pub fn parse_month(month: &str, year: &str, today: Date) -> Result<YearMonth, Problem> {
     let (month, year) = (month.trim(), year.trim());
     if month.is_empty() && year.is_empty() {
-        return Err(Problem::MonthMissing);
+        return Err(ProfileProblem::MonthMissing.into());
     }
-    let month: u8 = month.parse().map_err(|_| Problem::MonthInvalid)?;
-    Month::try_from(month).map_err(|_| Problem::MonthInvalid)?;
+    let month: u8 = month.parse().map_err(|_| ProfileProblem::MonthInvalid)?;
+    Month::try_from(month).map_err(|_| ProfileProblem::MonthInvalid)?;
     if year.len() != 4 {
-        return Err(Problem::MonthInvalid);
+        return Err(ProfileProblem::MonthInvalid.into());
     }
-    let year: i32 = year.parse().map_err(|_| Problem::MonthInvalid)?;
+    let year: i32 = year.parse().map_err(|_| ProfileProblem::MonthInvalid)?;
     if year < FIRST_YEAR {
-        return Err(Problem::MonthInvalid);
+        return Err(ProfileProblem::MonthInvalid.into());
     }
     let value = YearMonth { year, month };
     if value > YearMonth::of(today) {
-        return Err(Problem::MonthInFuture);
+        return Err(ProfileProblem::MonthInFuture.into());
     }
     Ok(value)
 }
@@ -290,23 +288,38 @@ mod tests {
         .expect_err("no end");
         assert_eq!(
             problems,
-            vec![FieldProblem::new(Field::WorkTo, Problem::MonthMissing)]
+            vec![FieldProblem::new(
+                Field::WorkTo,
+                ProfileProblem::MonthMissing
+            )]
         );
     }
 
     #[test]
     fn impossible_months_and_future_months_are_refused() {
-        assert_eq!(parse_month("13", "2020", TODAY), Err(Problem::MonthInvalid));
-        assert_eq!(parse_month("0", "2020", TODAY), Err(Problem::MonthInvalid));
-        assert_eq!(parse_month("5", "20", TODAY), Err(Problem::MonthInvalid));
-        assert_eq!(parse_month("5", "1900", TODAY), Err(Problem::MonthInvalid));
+        assert_eq!(
+            parse_month("13", "2020", TODAY),
+            Err(ProfileProblem::MonthInvalid.into())
+        );
+        assert_eq!(
+            parse_month("0", "2020", TODAY),
+            Err(ProfileProblem::MonthInvalid.into())
+        );
+        assert_eq!(
+            parse_month("5", "20", TODAY),
+            Err(ProfileProblem::MonthInvalid.into())
+        );
+        assert_eq!(
+            parse_month("5", "1900", TODAY),
+            Err(ProfileProblem::MonthInvalid.into())
+        );
         assert_eq!(
             parse_month("mai", "2020", TODAY),
-            Err(Problem::MonthInvalid)
+            Err(ProfileProblem::MonthInvalid.into())
         );
         assert_eq!(
             parse_month("12", "2026", TODAY),
-            Err(Problem::MonthInFuture)
+            Err(ProfileProblem::MonthInFuture.into())
         );
         assert_eq!(
             parse_month("11", "2026", TODAY),
@@ -329,7 +342,7 @@ mod tests {
             problems,
             vec![FieldProblem::new(
                 Field::WorkTo,
-                Problem::WorkEndBeforeStart
+                ProfileProblem::WorkEndBeforeStart
             )]
         );
     }
@@ -366,9 +379,12 @@ mod tests {
     fn a_title_over_the_limit_or_with_control_characters_is_refused() {
         assert_eq!(
             parse_title(&"a".repeat(JOB_TITLE_MAX + 1)),
-            Err(Problem::JobTitleTooLong { max: JOB_TITLE_MAX })
+            Err(ProfileProblem::JobTitleTooLong { max: JOB_TITLE_MAX }.into())
         );
-        assert_eq!(parse_title("Ma\u{0}çon"), Err(Problem::TextInvalid));
+        assert_eq!(
+            parse_title("Ma\u{0}çon"),
+            Err(SharedProblem::TextInvalid.into())
+        );
     }
 
     #[test]

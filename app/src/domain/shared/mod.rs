@@ -2,9 +2,12 @@
 //! actions, problems, spreadsheet cells, and the one pattern every workflow follows.
 
 pub mod audit;
+pub mod file_name;
+pub mod form_date;
 pub mod locale;
 pub mod money;
 pub mod problem;
 pub mod reference;
 pub mod spreadsheet;
+pub mod text;
 pub mod workflow;

@@ -5,8 +5,7 @@
 //! earlier tranche paid, a satisfactory monitoring visit). A refusal is always one of three
 //! things, [`TransitionError`], and `AppError` decides once how each reaches the person.
 
-use crate::domain::shared::problem::Problem;
-use std::fmt::Debug;
+use std::fmt::{Debug, Display};
 
 pub trait Workflow: Copy + Eq + Debug + 'static {
     /// What someone does.
@@ -15,6 +14,8 @@ pub trait Workflow: Copy + Eq + Debug + 'static {
     type Actor: Copy + Eq + Debug;
     /// What a step needs to know beyond the state; `()` when nothing.
     type Facts;
+    /// The area's own problems, in which a refusal is worded.
+    type Problem: Copy + Eq + Debug + Display;
 
     /// Every legal step. Anything not listed is refused.
     const STEPS: &'static [(Self, Self::Action, Self)];
@@ -24,14 +25,14 @@ pub trait Workflow: Copy + Eq + Debug + 'static {
     fn actor(action: Self::Action) -> Self::Actor;
 
     /// How a step not possible from `from` reads to a person (it names the current state).
-    fn not_from(from: Self, action: Self::Action) -> Problem;
+    fn not_from(from: Self, action: Self::Action) -> Self::Problem;
 
     /// What the world must be like for a listed step to be taken; nothing by default.
     fn precondition(
         _from: Self,
         _action: Self::Action,
         _facts: &Self::Facts,
-    ) -> Result<(), Problem> {
+    ) -> Result<(), Self::Problem> {
         Ok(())
     }
 
@@ -71,12 +72,12 @@ pub enum TransitionError<W: Workflow> {
     NotFrom { from: W, action: W::Action },
     /// The step is possible, but something in the world is not yet so.
     #[error("not yet: {0}")]
-    Precondition(Problem),
+    Precondition(W::Problem),
 }
 
 impl<W: Workflow> TransitionError<W> {
     /// What the person reads, or `None` for a step that is never theirs.
-    pub fn problem(&self) -> Option<Problem> {
+    pub fn problem(&self) -> Option<W::Problem> {
         match self {
             TransitionError::NotYourStep { .. } => None,
             TransitionError::NotFrom { from, action } => Some(W::not_from(*from, *action)),

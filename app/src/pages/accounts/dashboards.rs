@@ -2,10 +2,10 @@
 //! first. Data comes from one server function that only returns the caller's own part.
 
 use crate::components::activity::ActivityTable;
-use crate::components::problem::form_messages;
 use crate::domain::accounts::role::Role;
 use crate::i18n::*;
 use crate::pages::committee::home::CommitteeCalls;
+use crate::pages::problem::form_messages;
 use crate::server_fns::accounts::dashboard;
 use crate::wire::accounts::{AdminOverview, CaseworkerStats, Dashboard};
 use leptos::prelude::*;

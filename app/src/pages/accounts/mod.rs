@@ -2,6 +2,7 @@
 //! list of accounts.
 
 pub mod dashboards;
+pub mod labels;
 pub mod login;
 pub mod password;
 pub mod signup;

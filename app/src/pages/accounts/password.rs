@@ -2,10 +2,10 @@
 //! password was chosen by someone else (a caseworker's hand-over) until they replace it.
 
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::accounts::password::Password;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::server_fns::accounts::{current_user, ChangePassword};
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,9 +1,9 @@
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::accounts::email::Email;
 use crate::domain::accounts::password::Password;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::server_fns::accounts::Signup;
 use leptos::prelude::*;
 use leptos_meta::Title;

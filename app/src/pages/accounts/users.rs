@@ -1,13 +1,13 @@
 //! Staff accounts: create one, change roles.
 
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::accounts::email::Email;
 use crate::domain::accounts::password::Password;
 use crate::domain::accounts::role::Role;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
 use crate::pages::accounts::dashboards::role_name;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::server_fns::accounts::current_user;
 use crate::server_fns::accounts::{list_users, ChangeRole, CreateStaff};
 use crate::wire::{accounts::UserSummary, shared::format_utc};

@@ -2,7 +2,6 @@
 //! the rubric's weights and the tranche template. Checked on the server; a stale save is refused.
 
 use crate::components::form::last_error;
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::catalogue::grant_terms::{CallTerms, Criterion, Release, TrancheTemplate};
 use crate::domain::matching::eligibility::Rule;
 use crate::domain::profile::{DocumentKind, Education, Language, Programme, Sex, TargetGroup};
@@ -15,6 +14,7 @@ use crate::pages::catalogue::{
 use crate::pages::catalogue::{
     training_edit::Choice, training_edit::TextField, training_edit::Ticks,
 };
+use crate::pages::problem::{FieldProblems, FormProblems, LastError};
 use crate::pages::profile::{
     labels::document_name, labels::education_name, labels::group_name, labels::language_name,
 };
@@ -146,44 +146,55 @@ fn CallForm(save: ServerAction<SaveCall>, saved: Option<CallEdit>) -> impl IntoV
                 value=text(&|c| c.opens_on.to_string()) field=Field::StartsOn problems_id="opens-on-problems" error />
             <TextField id="closes_on" name="closes_on" label=t_string!(i18n, catalogue.closes_on).to_string()
                 value=text(&|c| c.closes_on.to_string()) field=Field::EndsOn problems_id="closes-on-problems" error />
-            <h2>{t!(i18n, catalogue.rules_title)}</h2>
-            <TextField id="age_min" name="age_min" label=t_string!(i18n, catalogue.age_min).to_string()
-                value=s.age_min.clone() field=Field::Age problems_id="age-min-problems" error />
-            <TextField id="age_max" name="age_max" label=t_string!(i18n, catalogue.age_max).to_string()
-                value=s.age_max.clone() field=Field::Age problems_id="age-max-problems" error />
-            <Ticks name="sexes[]" legend=t_string!(i18n, catalogue.sexes).to_string()
-                choices=Sex::ALL.into_iter().map(|x| (x.code(), match x {
-                    Sex::Female => t_string!(i18n, profile.female).to_string(),
-                    Sex::Male => t_string!(i18n, profile.male).to_string(),
-                })).collect()
-                ticked=s.sexes.clone() field=Field::Sex problems_id="sexes-problems" error />
-            <TextField id="nationalities" name="nationalities" label=t_string!(i18n, catalogue.nationalities).to_string()
-                value=s.nationalities.clone() field=Field::Nationality problems_id="nationalities-problems" error />
-            <Ticks name="documents[]" legend=t_string!(i18n, catalogue.documents).to_string()
-                choices=DocumentKind::ALL.into_iter().map(|x| (x.code(), document_name(i18n, x))).collect()
-                ticked=s.documents.clone() field=Field::Documents problems_id="documents-problems" error />
-            <Choice id="education_min" label=t_string!(i18n, catalogue.min_education).to_string()
-                choices=Education::ALL.into_iter().map(|x| (x.code(), education_name(i18n, x))).collect()
-                selected=s.education.clone() field=Field::Education problems_id="education-problems" error
-                empty=t_string!(i18n, catalogue.no_minimum).to_string() />
-            <Ticks name="languages[]" legend=t_string!(i18n, catalogue.languages_any).to_string()
-                choices=Language::ALL.into_iter().map(|x| (x.code(), language_name(i18n, x))).collect()
-                ticked=s.languages.clone() field=Field::Languages problems_id="languages-problems" error />
-            <Ticks name="groups[]" legend=t_string!(i18n, catalogue.groups).to_string()
-                choices=TargetGroup::ALL.into_iter().map(|x| (x.code(), group_name(i18n, x))).collect()
-                ticked=s.groups.clone() field=Field::Groups problems_id="groups-problems" error />
-            <Choice id="completed_programme" label=t_string!(i18n, catalogue.completed_programme).to_string()
-                choices=Programme::ALL.into_iter().map(|x| (x.code(), programme_label(i18n, x))).collect()
-                selected=s.programme.clone() field=Field::Programme problems_id="programme-problems" error
-                empty=t_string!(i18n, catalogue.no_requirement).to_string() />
+            <CallRules error shown=s />
             <TermsFields terms error=error />
         </ActionForm>
     }
 }
 
+/// Who the call is for: age, sex, nationality, papers, education, languages, groups and a
+/// programme completed before.
+#[component]
+fn CallRules(error: LastError, shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = shown;
+    view! {
+        <h2>{t!(i18n, catalogue.rules_title)}</h2>
+        <TextField id="age_min" name="age_min" label=t_string!(i18n, catalogue.age_min).to_string()
+            value=s.age_min.clone() field=Field::Age problems_id="age-min-problems" error />
+        <TextField id="age_max" name="age_max" label=t_string!(i18n, catalogue.age_max).to_string()
+            value=s.age_max.clone() field=Field::Age problems_id="age-max-problems" error />
+        <Ticks name="sexes[]" legend=t_string!(i18n, catalogue.sexes).to_string()
+            choices=Sex::ALL.into_iter().map(|x| (x.code(), match x {
+                Sex::Female => t_string!(i18n, profile.female).to_string(),
+                Sex::Male => t_string!(i18n, profile.male).to_string(),
+            })).collect()
+            ticked=s.sexes.clone() field=Field::Sex problems_id="sexes-problems" error />
+        <TextField id="nationalities" name="nationalities" label=t_string!(i18n, catalogue.nationalities).to_string()
+            value=s.nationalities.clone() field=Field::Nationality problems_id="nationalities-problems" error />
+        <Ticks name="documents[]" legend=t_string!(i18n, catalogue.documents).to_string()
+            choices=DocumentKind::ALL.into_iter().map(|x| (x.code(), document_name(i18n, x))).collect()
+            ticked=s.documents.clone() field=Field::Documents problems_id="documents-problems" error />
+        <Choice id="education_min" label=t_string!(i18n, catalogue.min_education).to_string()
+            choices=Education::ALL.into_iter().map(|x| (x.code(), education_name(i18n, x))).collect()
+            selected=s.education.clone() field=Field::Education problems_id="education-problems" error
+            empty=t_string!(i18n, catalogue.no_minimum).to_string() />
+        <Ticks name="languages[]" legend=t_string!(i18n, catalogue.languages_any).to_string()
+            choices=Language::ALL.into_iter().map(|x| (x.code(), language_name(i18n, x))).collect()
+            ticked=s.languages.clone() field=Field::Languages problems_id="languages-problems" error />
+        <Ticks name="groups[]" legend=t_string!(i18n, catalogue.groups).to_string()
+            choices=TargetGroup::ALL.into_iter().map(|x| (x.code(), group_name(i18n, x))).collect()
+            ticked=s.groups.clone() field=Field::Groups problems_id="groups-problems" error />
+        <Choice id="completed_programme" label=t_string!(i18n, catalogue.completed_programme).to_string()
+            choices=Programme::ALL.into_iter().map(|x| (x.code(), programme_label(i18n, x))).collect()
+            selected=s.programme.clone() field=Field::Programme problems_id="programme-problems" error
+            empty=t_string!(i18n, catalogue.no_requirement).to_string() />
+    }
+}
+
 /// The rubric's weights (one per criterion) and up to four tranche rows.
 #[component]
-fn TermsFields(terms: CallTerms, error: crate::components::problem::LastError) -> impl IntoView {
+fn TermsFields(terms: CallTerms, error: crate::pages::problem::LastError) -> impl IntoView {
     let i18n = use_i18n();
     let rows = terms.tranches.tranches().to_vec();
     view! {

@@ -1,8 +1,8 @@
 //! The grant calls for admins: amounts, dates, review terms; export as CSV.
 
-use crate::components::problem::FormProblems;
 use crate::i18n::*;
 use crate::pages::catalogue::{labels::criterion_label, labels::lang_of, labels::release_label};
+use crate::pages::problem::FormProblems;
 use crate::server_fns::catalogue::list_calls;
 use crate::wire::catalogue::CallAdmin;
 use leptos::prelude::*;

@@ -1,9 +1,9 @@
 //! Import trainings from a CSV file: a plain multipart form (no JavaScript needed), then the
 //! import's status on the same page, which reloads itself every two seconds until it is done.
 
-use crate::components::problem::{problem_text, FormProblems};
 use crate::domain::catalogue::training_csv::{ImportProblem, COLUMNS};
 use crate::i18n::*;
+use crate::pages::problem::{problem_text, FormProblems};
 use crate::server_fns::catalogue::import_status;
 use crate::wire::catalogue::{ImportStatus, ImportView};
 use leptos::prelude::*;

@@ -2,13 +2,13 @@
 //! to their field in the reader's language. A save from a stale page is refused as a conflict.
 
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems, LastError};
 use crate::domain::catalogue::training_form::{REFERENCE_MAX, TITLE_MAX};
 use crate::domain::profile::{DocumentKind, Education, Language, Programme, TargetGroup};
 use crate::domain::shared::problem::Field;
 use crate::domain::shared::reference::{City, Sector};
 use crate::i18n::*;
 use crate::pages::catalogue::{labels::lang_of, labels::programme_label};
+use crate::pages::problem::{FieldProblems, FormProblems, LastError};
 use crate::pages::profile::{
     labels::document_name, labels::education_name, labels::group_name, labels::language_name,
 };
@@ -136,25 +136,6 @@ fn TrainingForm(save: ServerAction<SaveTraining>, saved: Option<TrainingAdmin>) 
     } else {
         t_string!(i18n, catalogue.edit_training).to_string()
     };
-    let languages: Vec<&'static str> = t
-        .as_ref()
-        .map(|t| t.languages.iter().map(|l| l.code()).collect())
-        .unwrap_or_default();
-    let documents: Vec<&'static str> = t
-        .as_ref()
-        .map(|t| t.required_documents.iter().map(|d| d.code()).collect())
-        .unwrap_or_default();
-    let groups: Vec<&'static str> = t
-        .as_ref()
-        .map(|t| t.target_groups.iter().map(|g| g.code()).collect())
-        .unwrap_or_default();
-    let skills = text(&|t| {
-        t.skills
-            .iter()
-            .map(|s| s.code())
-            .collect::<Vec<_>>()
-            .join("\n")
-    });
     view! {
         <h1>{heading}</h1>
         <ActionForm action=save attr:class="form card" attr:novalidate=true>
@@ -185,29 +166,54 @@ fn TrainingForm(save: ServerAction<SaveTraining>, saved: Option<TrainingAdmin>) 
                 value=text(&|t| t.ends_on.to_string()) field=Field::EndsOn problems_id="ends-on-problems" error />
             <TextField id="seats" name="seats" label=t_string!(i18n, catalogue.seats).to_string()
                 value=text(&|t| t.seats.to_string()) field=Field::Seats problems_id="seats-problems" error />
-            <Ticks name="languages[]" legend=t_string!(i18n, catalogue.languages).to_string()
-                choices=Language::ALL.into_iter().map(|l| (l.code(), language_name(i18n, l))).collect()
-                ticked=languages field=Field::Languages problems_id="languages-problems" error />
-            <Choice id="min_education" label=t_string!(i18n, catalogue.min_education).to_string()
-                choices=Education::ALL.into_iter().map(|e| (e.code(), education_name(i18n, e))).collect()
-                selected=text(&|t| t.min_education.map(|e| e.code().to_owned()).unwrap_or_default())
-                field=Field::Education problems_id="education-problems" error
-                empty=t_string!(i18n, catalogue.no_minimum).to_string() />
-            <Ticks name="documents[]" legend=t_string!(i18n, catalogue.documents).to_string()
-                choices=DocumentKind::ALL.into_iter().map(|d| (d.code(), document_name(i18n, d))).collect()
-                ticked=documents field=Field::Documents problems_id="documents-problems" error />
-            <Ticks name="groups[]" legend=t_string!(i18n, catalogue.groups).to_string()
-                choices=TargetGroup::ALL.into_iter().map(|g| (g.code(), group_name(i18n, g))).collect()
-                ticked=groups field=Field::Groups problems_id="groups-problems" error />
-            <div class="field">
-                <label for="skills">{t!(i18n, catalogue.skills)}</label>
-                <p class="hint" id="skills-hint">{t!(i18n, catalogue.skills_hint)}</p>
-                <textarea id="skills" name="skills" rows=6 dir="ltr"
-                    aria-invalid=invalid(error, Field::Skills)
-                    aria-describedby="skills-hint skills-problems">{skills}</textarea>
-                <FieldProblems error field=Field::Skills id="skills-problems" />
-            </div>
+            <TrainingRequirements error training=t.clone() />
             <button type="submit" class="button" data-test="save-training">{t!(i18n, catalogue.save)}</button>
         </ActionForm>
+    }
+}
+
+/// Who the training is for: languages, a minimum education, papers, groups, and the skills it
+/// teaches.
+#[component]
+fn TrainingRequirements(
+    error: LastError,
+    training: Option<crate::domain::catalogue::Training>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let codes = |list: fn(&crate::domain::catalogue::Training) -> Vec<&'static str>| {
+        training.as_ref().map(list).unwrap_or_default()
+    };
+    let languages = codes(|t| t.languages.iter().map(|l| l.code()).collect());
+    let documents = codes(|t| t.required_documents.iter().map(|d| d.code()).collect());
+    let groups = codes(|t| t.target_groups.iter().map(|g| g.code()).collect());
+    let skills = codes(|t| t.skills.iter().map(|s| s.code()).collect()).join("\n");
+    let education = training
+        .as_ref()
+        .and_then(|t| t.min_education)
+        .map(|e| e.code().to_owned())
+        .unwrap_or_default();
+    view! {
+        <Ticks name="languages[]" legend=t_string!(i18n, catalogue.languages).to_string()
+            choices=Language::ALL.into_iter().map(|l| (l.code(), language_name(i18n, l))).collect()
+            ticked=languages field=Field::Languages problems_id="languages-problems" error />
+        <Choice id="min_education" label=t_string!(i18n, catalogue.min_education).to_string()
+            choices=Education::ALL.into_iter().map(|e| (e.code(), education_name(i18n, e))).collect()
+            selected=education
+            field=Field::Education problems_id="education-problems" error
+            empty=t_string!(i18n, catalogue.no_minimum).to_string() />
+        <Ticks name="documents[]" legend=t_string!(i18n, catalogue.documents).to_string()
+            choices=DocumentKind::ALL.into_iter().map(|d| (d.code(), document_name(i18n, d))).collect()
+            ticked=documents field=Field::Documents problems_id="documents-problems" error />
+        <Ticks name="groups[]" legend=t_string!(i18n, catalogue.groups).to_string()
+            choices=TargetGroup::ALL.into_iter().map(|g| (g.code(), group_name(i18n, g))).collect()
+            ticked=groups field=Field::Groups problems_id="groups-problems" error />
+        <div class="field">
+            <label for="skills">{t!(i18n, catalogue.skills)}</label>
+            <p class="hint" id="skills-hint">{t!(i18n, catalogue.skills_hint)}</p>
+            <textarea id="skills" name="skills" rows=6 dir="ltr"
+                aria-invalid=invalid(error, Field::Skills)
+                aria-describedby="skills-hint skills-problems">{skills}</textarea>
+            <FieldProblems error field=Field::Skills id="skills-problems" />
+        </div>
     }
 }

@@ -1,11 +1,11 @@
 //! The training catalogue for admins: filter, open one to edit, import, export.
 
-use crate::components::problem::FormProblems;
 use crate::domain::catalogue::Training;
 use crate::domain::profile::Programme;
 use crate::domain::shared::reference::{City, Sector};
 use crate::i18n::*;
 use crate::pages::catalogue::{labels::lang_of, labels::programme_label};
+use crate::pages::problem::FormProblems;
 use crate::pages::sector_name;
 use crate::server_fns::catalogue::list_trainings;
 use leptos::prelude::*;

@@ -2,11 +2,11 @@
 //! their agenda, and the plans signed off for the committee, to put on an agenda.
 
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::plans::mine::plan_status_name;
+use crate::pages::plans::labels::plan_status_name;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::committee::{
     committee_desk, AddCommitteeMember, CreateReviewSession, PutOnAgenda, RemoveCommitteeMember,

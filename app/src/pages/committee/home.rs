@@ -2,9 +2,9 @@
 //! on each agenda with where the member stands and the round's quorum progress.
 
 use super::labels::{quorum_text, standing_name};
-use crate::components::problem::FormProblems;
 use crate::i18n::*;
-use crate::pages::plans::mine::plan_status_name;
+use crate::pages::plans::labels::plan_status_name;
+use crate::pages::problem::FormProblems;
 use crate::server_fns::committee::committee_home;
 use crate::wire::committee::{MemberCall, MemberSession};
 use leptos::prelude::*;

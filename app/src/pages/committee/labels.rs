@@ -1,5 +1,6 @@
 //! Committee words in the reader's language.
 
+use crate::domain::committee::problem::CommitteeProblem;
 use crate::domain::committee::{points, Quorum, Standing};
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
@@ -28,4 +29,54 @@ pub fn quorum_text(i18n: I18nContext<Locale>, quorum: Quorum) -> String {
 /// A weighted total as points out of 5: "3.45 / 5".
 pub fn points_text(weighted: i64) -> String {
     format!("{} / 5", points(weighted))
+}
+
+/// The sentence for one committee problem.
+pub fn problem_text(i18n: I18nContext<Locale>, problem: CommitteeProblem) -> String {
+    match problem {
+        CommitteeProblem::AmountAboveRequested { requested_centimes } => t_string!(
+            i18n,
+            problem.amount_above_requested,
+            requested =
+                crate::domain::shared::money::Money::from_centimes(requested_centimes).to_string()
+        )
+        .to_string(),
+        CommitteeProblem::AmountAboveMaximum { max_centimes } => t_string!(
+            i18n,
+            problem.amount_above_maximum,
+            max = crate::domain::shared::money::Money::from_centimes(max_centimes).to_string()
+        )
+        .to_string(),
+        CommitteeProblem::QuorumNotReached { have, need } => {
+            t_string!(i18n, problem.quorum_not_reached, have, need).to_string()
+        }
+        CommitteeProblem::NotChair => t_string!(i18n, problem.not_chair).to_string(),
+        CommitteeProblem::OutcomeUnknown => t_string!(i18n, problem.outcome_unknown).to_string(),
+        CommitteeProblem::ScoreMissing { criterion } => t_string!(
+            i18n,
+            problem.score_missing,
+            criterion = crate::pages::catalogue::labels::criterion_label(i18n, criterion)
+        )
+        .to_string(),
+        CommitteeProblem::ScoreOutOfRange { criterion } => t_string!(
+            i18n,
+            problem.score_out_of_range,
+            criterion = crate::pages::catalogue::labels::criterion_label(i18n, criterion)
+        )
+        .to_string(),
+        CommitteeProblem::NotUnderReview => t_string!(i18n, problem.not_under_review).to_string(),
+        CommitteeProblem::CoachedPlan => t_string!(i18n, problem.coached_plan).to_string(),
+        CommitteeProblem::DeclarationRequired => {
+            t_string!(i18n, problem.declaration_required).to_string()
+        }
+        CommitteeProblem::Recused => t_string!(i18n, problem.recused).to_string(),
+        CommitteeProblem::AlreadyScored => t_string!(i18n, problem.already_scored).to_string(),
+        CommitteeProblem::ConflictAnswerMissing => {
+            t_string!(i18n, problem.conflict_answer_missing).to_string()
+        }
+        CommitteeProblem::NotACommitteeAccount => {
+            t_string!(i18n, problem.not_a_committee_account).to_string()
+        }
+        CommitteeProblem::AlreadyMember => t_string!(i18n, problem.already_member).to_string(),
+    }
 }

@@ -4,7 +4,6 @@
 
 use super::labels::{points_text, quorum_text, standing_name};
 use super::scoring::{ChairPanel, DeclarationForm, ScoreForm, SheetView};
-use crate::components::problem::FormProblems;
 use crate::domain::committee::{Identity, Standing};
 use crate::domain::profile::DocumentKind;
 use crate::domain::shared::locale::Lang;
@@ -14,8 +13,9 @@ use crate::i18n::*;
 use crate::pages::catalogue::labels::lang_of;
 use crate::pages::money::labels::outcome_name;
 use crate::pages::plans::figures::Figures;
-use crate::pages::plans::mine::plan_status_name;
+use crate::pages::plans::labels::plan_status_name;
 use crate::pages::plans::sections::SectionCard;
+use crate::pages::problem::FormProblems;
 use crate::pages::profile::labels::document_name;
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::committee::review_plan;

@@ -5,13 +5,13 @@
 use super::labels::points_text;
 use super::review::average_text;
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems, LastError};
 use crate::domain::catalogue::grant_terms::{Criterion, Rubric};
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::catalogue::labels::criterion_label;
 use crate::pages::money::labels::outcome_name;
+use crate::pages::problem::{FieldProblems, FormProblems, LastError};
 use crate::server_fns::committee::{DeclareConflict, ScorePlan};
 use crate::wire::committee::{ReviewView, ScoresSummary, SheetLine};
 use crate::wire::shared::format_utc;
@@ -69,7 +69,7 @@ pub fn ScoreForm(plan: i64, rubric: Rubric) -> impl IntoView {
                 <div class="field">
                     <label for=id.clone()>{criterion_label(i18n, criterion)} " "
                         <span class="note">{t_string!(i18n, committee.weight, weight = w.weight).to_string()}</span></label>
-                    <select id=id name=code aria-invalid=invalid(error, Field::Criterion(criterion))>
+                    <select id=id name=code aria-invalid=invalid(error, criterion.field())>
                         <option value="">"—"</option>
                         {(0..=crate::domain::committee::SCORE_MAX).map(|n| view! {
                             <option value=n.to_string()>{n}</option>
@@ -107,13 +107,13 @@ fn CriterionProblems(error: LastError, criterion: Criterion) -> impl IntoView {
     move || {
         let problems = error
             .get()
-            .map(|e| e.problems_for(Field::Criterion(criterion)))
+            .map(|e| e.problems_for(criterion.field()))
             .unwrap_or_default();
         (!problems.is_empty()).then(|| {
             view! {
                 <div class="field-problems" data-test=format!("score-{}-problems", criterion.code())>
                     {problems.into_iter()
-                        .map(|p| view! { <p>{crate::components::problem::problem_text(i18n, p)}</p> })
+                        .map(|p| view! { <p>{crate::pages::problem::problem_text(i18n, p)}</p> })
                         .collect_view()}
                 </div>
             }

@@ -2,12 +2,12 @@
 //! left), enrolled people whose completion is to be recorded, and the settled ones.
 
 use crate::components::form::last_error;
-use crate::components::problem::FormProblems;
 use crate::domain::accounts::role::Role;
 use crate::domain::enrolments::enrolment::{EnrolmentAction, EnrolmentStatus};
 use crate::domain::shared::workflow::Workflow;
 use crate::i18n::*;
-use crate::pages::enrolments::mine::status_name;
+use crate::pages::enrolments::labels::status_name;
+use crate::pages::problem::FormProblems;
 use crate::server_fns::enrolments::{enrolment_desk, DecideEnrolment};
 use crate::wire::{enrolments::EnrolmentLine, shared::format_utc};
 use leptos::prelude::*;

@@ -2,28 +2,15 @@
 //! to give a seat up.
 
 use crate::components::form::last_error;
-use crate::components::problem::FormProblems;
-use crate::domain::enrolments::enrolment::EnrolmentStatus;
 use crate::i18n::*;
+use crate::pages::enrolments::labels::status_name;
+use crate::pages::problem::FormProblems;
 use crate::server_fns::enrolments::{my_enrolments, WithdrawSeat};
 use crate::wire::enrolments::EnrolmentLine;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-
-/// An enrolment's state in the reader's language.
-pub fn status_name(i18n: I18nContext<Locale>, status: EnrolmentStatus) -> String {
-    match status {
-        EnrolmentStatus::Requested => t_string!(i18n, enrolment.requested),
-        EnrolmentStatus::Enrolled => t_string!(i18n, enrolment.enrolled),
-        EnrolmentStatus::Completed => t_string!(i18n, enrolment.completed),
-        EnrolmentStatus::Declined => t_string!(i18n, enrolment.declined),
-        EnrolmentStatus::Withdrawn => t_string!(i18n, enrolment.withdrawn),
-    }
-    .to_string()
-}
 
 #[component]
 pub fn EnrolmentsPage() -> impl IntoView {

@@ -5,7 +5,7 @@ use crate::domain::catalogue::OfferKind;
 use crate::domain::enrolments::enrolment::EnrolmentStatus;
 use crate::domain::matching::eligibility::Eligibility;
 use crate::i18n::*;
-use crate::pages::enrolments::mine::status_name;
+use crate::pages::enrolments::labels::status_name;
 use crate::server_fns::enrolments::RequestSeat;
 use crate::server_fns::plans::StartPlan;
 use crate::wire::matching::OfferMatch;

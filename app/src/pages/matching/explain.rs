@@ -65,27 +65,51 @@ fn fact_name(i18n: I18nContext<Locale>, fact: ProfileFact) -> String {
 
 /// What the engine saw for one rule.
 pub fn reason_text(i18n: I18nContext<Locale>, check: &Check) -> String {
+    person_reason(i18n, &check.reason)
+        .or_else(|| record_reason(i18n, check))
+        // A reason paired with a rule it cannot come from (never produced by the engine).
+        .unwrap_or_default()
+}
+
+/// Reasons about who the person is: age, sex, nationality, city, or a fact not given yet.
+fn person_reason(i18n: I18nContext<Locale>, reason: &Reason) -> Option<String> {
     let lang = lang_of(i18n);
-    match (&check.reason, &check.rule) {
-        (Reason::AgeWithin { age }, _) => {
-            t_string!(i18n, reason.age_within, age = *age).to_string()
-        }
-        (Reason::TooYoung { age }, _) => t_string!(i18n, reason.too_young, age = *age).to_string(),
-        (Reason::TooOld { age }, _) => t_string!(i18n, reason.too_old, age = *age).to_string(),
-        (Reason::SexListed { .. }, _) => t_string!(i18n, reason.sex_listed).to_string(),
-        (Reason::SexNotListed { .. }, _) => t_string!(i18n, reason.sex_not_listed).to_string(),
-        (Reason::NationalityListed { country }, _) => t_string!(
+    let text = match reason {
+        Reason::AgeWithin { age } => t_string!(i18n, reason.age_within, age = *age).to_string(),
+        Reason::TooYoung { age } => t_string!(i18n, reason.too_young, age = *age).to_string(),
+        Reason::TooOld { age } => t_string!(i18n, reason.too_old, age = *age).to_string(),
+        Reason::SexListed { .. } => t_string!(i18n, reason.sex_listed).to_string(),
+        Reason::SexNotListed { .. } => t_string!(i18n, reason.sex_not_listed).to_string(),
+        Reason::NationalityListed { country } => t_string!(
             i18n,
             reason.nationality_listed,
             country = country.label(lang)
         )
         .to_string(),
-        (Reason::NationalityNotListed { country }, _) => t_string!(
+        Reason::NationalityNotListed { country } => t_string!(
             i18n,
             reason.nationality_not_listed,
             country = country.label(lang)
         )
         .to_string(),
+        Reason::CityListed { city } => {
+            t_string!(i18n, reason.city_listed, city = city.label(lang)).to_string()
+        }
+        Reason::CityNotListed { city } => {
+            t_string!(i18n, reason.city_not_listed, city = city.label(lang)).to_string()
+        }
+        Reason::Unknown { fact } => {
+            t_string!(i18n, reason.unknown, fact = fact_name(i18n, *fact)).to_string()
+        }
+        _ => return None,
+    };
+    Some(text)
+}
+
+/// Reasons about what the person holds or has done: papers, education, languages, groups,
+/// trainings completed.
+fn record_reason(i18n: I18nContext<Locale>, check: &Check) -> Option<String> {
+    let text = match (&check.reason, &check.rule) {
         (Reason::DocumentValid { kind, .. }, _) => t_string!(
             i18n,
             reason.document_valid,
@@ -105,12 +129,6 @@ pub fn reason_text(i18n: I18nContext<Locale>, check: &Check) -> String {
             kinds = documents(i18n, any_of)
         )
         .to_string(),
-        (Reason::CityListed { city }, _) => {
-            t_string!(i18n, reason.city_listed, city = city.label(lang)).to_string()
-        }
-        (Reason::CityNotListed { city }, _) => {
-            t_string!(i18n, reason.city_not_listed, city = city.label(lang)).to_string()
-        }
         (Reason::EducationEnough { level }, _) => t_string!(
             i18n,
             reason.education_enough,
@@ -154,12 +172,9 @@ pub fn reason_text(i18n: I18nContext<Locale>, check: &Check) -> String {
             programme = programme_name(i18n, *programme)
         )
         .to_string(),
-        (Reason::Unknown { fact }, _) => {
-            t_string!(i18n, reason.unknown, fact = fact_name(i18n, *fact)).to_string()
-        }
-        // A reason paired with a rule it cannot come from (never produced by the engine).
-        _ => String::new(),
-    }
+        _ => return None,
+    };
+    Some(text)
 }
 
 /// What would turn an unmet rule into a met one.

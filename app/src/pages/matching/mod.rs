@@ -3,14 +3,15 @@
 
 pub mod act;
 pub mod explain;
+pub mod labels;
 pub mod shortlist;
 
 use crate::components::form::last_error;
-use crate::components::problem::FormProblems;
 use crate::domain::catalogue::OfferKind;
-use crate::domain::matching::eligibility::Eligibility;
+use crate::domain::matching::eligibility::{Check, Eligibility};
 use crate::domain::shared::locale::Lang;
 use crate::i18n::*;
+use crate::pages::problem::FormProblems;
 use crate::pages::sector_name;
 use crate::server_fns::matching::my_matches;
 use crate::wire::matching::OfferMatch;
@@ -125,24 +126,7 @@ fn OfferCard(offer: OfferMatch, actions: OfferActions) -> impl IntoView {
         .map(|amount| t_string!(i18n, matches.max_grant, amount = amount.to_string()).to_string());
     let score = offer.score;
     let eligible = offer.eligibility == Eligibility::Eligible;
-    let met: Vec<String> = offer
-        .checks
-        .iter()
-        .filter(|c| c.met)
-        .map(|c| reason_text(i18n, c))
-        .collect();
-    let unmet: Vec<String> = offer
-        .checks
-        .iter()
-        .filter(|c| !c.met)
-        .map(|c| reason_text(i18n, c))
-        .collect();
-    let remedies: Vec<String> = offer
-        .checks
-        .iter()
-        .filter_map(|c| c.remedy.as_ref())
-        .map(|r| remedy_text(i18n, r))
-        .collect();
+    let checks = offer.checks.clone();
     let skills = (!offer.matched_skills.is_empty()).then(|| offer.matched_skills.join(", "));
     let act = offer.clone();
     view! {
@@ -163,27 +147,50 @@ fn OfferCard(offer: OfferMatch, actions: OfferActions) -> impl IntoView {
             {skills.map(|s| view! {
                 <p>{move || t_string!(i18n, matches.useful_skills, skills = s.clone()).to_string()}</p>
             })}
-            <Show when=move || eligible>
-                <p class="why-title">{t!(i18n, matches.why)}</p>
-            </Show>
-            {(!met.is_empty()).then(|| view! {
-                <ul class="reasons met" data-test="met">
-                    {met.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
-                </ul>
-            })}
-            {(!unmet.is_empty()).then(|| view! {
-                <p class="why-title">{t!(i18n, matches.because)}</p>
-                <ul class="reasons unmet" data-test="unmet">
-                    {unmet.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
-                </ul>
-            })}
-            {(!remedies.is_empty()).then(|| view! {
-                <p class="why-title">{t!(i18n, matches.would)}</p>
-                <ul class="remedies" data-test="remedies">
-                    {remedies.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
-                </ul>
-            })}
+            <Explanation checks eligible />
             <Act offer=act actions />
         </article>
+    }
+}
+
+/// Why an offer is open to the person or not: the rules met, those not met, and what would
+/// make them eligible.
+#[component]
+fn Explanation(checks: Vec<Check>, eligible: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let reasons = |met: bool| -> Vec<String> {
+        checks
+            .iter()
+            .filter(|c| c.met == met)
+            .map(|c| reason_text(i18n, c))
+            .collect()
+    };
+    let (met, unmet) = (reasons(true), reasons(false));
+    let remedies: Vec<String> = checks
+        .iter()
+        .filter_map(|c| c.remedy.as_ref())
+        .map(|r| remedy_text(i18n, r))
+        .collect();
+    view! {
+        <Show when=move || eligible>
+            <p class="why-title">{t!(i18n, matches.why)}</p>
+        </Show>
+        {(!met.is_empty()).then(|| view! {
+            <ul class="reasons met" data-test="met">
+                {met.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            </ul>
+        })}
+        {(!unmet.is_empty()).then(|| view! {
+            <p class="why-title">{t!(i18n, matches.because)}</p>
+            <ul class="reasons unmet" data-test="unmet">
+                {unmet.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            </ul>
+        })}
+        {(!remedies.is_empty()).then(|| view! {
+            <p class="why-title">{t!(i18n, matches.would)}</p>
+            <ul class="remedies" data-test="remedies">
+                {remedies.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            </ul>
+        })}
     }
 }

@@ -2,7 +2,6 @@
 //! read the ranked applicants — eligible first, then (if asked) those who miss something, with
 //! what. A plain GET form, so it works without a script; the same filters download as CSV.
 
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::catalogue::OfferKind;
 use crate::domain::matching::eligibility::Eligibility;
 use crate::domain::profile::Sex;
@@ -11,6 +10,7 @@ use crate::domain::shared::problem::Field;
 use crate::domain::shared::reference::City;
 use crate::i18n::*;
 use crate::pages::matching::explain::remedy_text;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::server_fns::matching::staff_shortlist;
 use crate::wire::matching::{ApplicantLine, Shortlist};
 use leptos::prelude::*;

@@ -2,11 +2,11 @@
 
 use super::components::{PlanComments, PlanTimeline, PlanTransitions, SessionLog};
 use super::labels::all_parts;
-use crate::components::problem::FormProblems;
 use crate::domain::plans::plan::Viewer;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::plans::mine::plan_status_name;
+use crate::pages::plans::labels::plan_status_name;
+use crate::pages::problem::FormProblems;
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::mentoring::LogSession;
 use crate::server_fns::plans::{plan_activity, CommentPlan, TransitionPlan};

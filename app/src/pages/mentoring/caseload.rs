@@ -2,10 +2,10 @@
 //! waiting longest on the mentor first.
 
 use super::labels::waits_on_name;
-use crate::components::problem::FormProblems;
 use crate::domain::plans::plan::PlanStatus;
 use crate::i18n::*;
-use crate::pages::plans::mine::plan_status_name;
+use crate::pages::plans::labels::plan_status_name;
+use crate::pages::problem::FormProblems;
 use crate::server_fns::mentoring::my_caseload;
 use crate::wire::mentoring::CaseloadLine;
 use leptos::prelude::*;

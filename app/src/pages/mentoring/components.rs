@@ -5,7 +5,6 @@
 
 use super::labels::{action_name, event_name, part_name};
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::mentoring::{
     takes_reason, COMMENT_MAX, MINUTES_MAX, MINUTES_MIN, NOTES_MAX, REASON_MAX,
 };
@@ -13,7 +12,8 @@ use crate::domain::plans::plan::PlanAction;
 use crate::domain::plans::plan_text::{Part, Section};
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
-use crate::pages::plans::mine::plan_status_name;
+use crate::pages::plans::labels::plan_status_name;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::server_fns::mentoring::LogSession;
 use crate::server_fns::plans::{CommentPlan, TransitionPlan};
 use crate::wire::mentoring::{CommentLine, Happening, SessionLine, TimelineEntry};

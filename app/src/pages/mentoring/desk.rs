@@ -3,14 +3,14 @@
 //! capacity), which the suggestions are drawn from.
 
 use crate::components::form::last_error;
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::profile::Language;
 use crate::domain::shared::problem::Field;
 use crate::domain::shared::reference::{City, Sector};
 use crate::i18n::*;
 use crate::pages::catalogue::labels::lang_of;
 use crate::pages::mentoring::labels::fit_text;
-use crate::pages::plans::mine::plan_status_name;
+use crate::pages::plans::labels::plan_status_name;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::pages::profile::labels::language_name;
 use crate::pages::sector_name;
 use crate::server_fns::mentoring::{mentoring_desk, AssignMentor, SaveMentorProfile};

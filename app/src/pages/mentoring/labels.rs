@@ -1,6 +1,7 @@
 //! Mentoring words in the reader's language: steps, parts of a plan, open checklist points,
 //! who a plan waits on, and why a mentor is suggested.
 
+use crate::domain::mentoring::problem::MentoringProblem;
 use crate::domain::mentoring::{Fit, WaitsOn};
 use crate::domain::plans::budget::TermsCheck;
 use crate::domain::plans::plan::PlanAction;
@@ -149,5 +150,21 @@ pub fn fit_text(i18n: I18nContext<Locale>, fit: &Fit) -> String {
         Fit::Full { load, capacity } => {
             t_string!(i18n, mentoring.fit_full, load = *load, capacity = *capacity).to_string()
         }
+    }
+}
+
+/// The sentence for one mentoring problem.
+pub fn problem_text(i18n: I18nContext<Locale>, problem: MentoringProblem) -> String {
+    match problem {
+        MentoringProblem::BeforePlanStarted => {
+            t_string!(i18n, problem.before_plan_started).to_string()
+        }
+        MentoringProblem::MinutesInvalid { min, max } => {
+            t_string!(i18n, problem.minutes_invalid, min, max).to_string()
+        }
+        MentoringProblem::CapacityInvalid { min, max } => {
+            t_string!(i18n, problem.capacity_invalid, min, max).to_string()
+        }
+        MentoringProblem::NotAMentor => t_string!(i18n, problem.not_a_mentor).to_string(),
     }
 }

@@ -4,10 +4,10 @@
 
 use super::tranches::{Desk, MoneyProblems, TrancheTable};
 use crate::components::form::last_error;
-use crate::components::problem::FormProblems;
 use crate::domain::accounts::role::Role;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::problem::FormProblems;
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::accounts::current_user;
 use crate::server_fns::money::{load_call_money, money_overview, CancelTranche, ReleaseTranche};

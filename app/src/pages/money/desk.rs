@@ -4,8 +4,8 @@
 use super::admin::BalancesTable;
 use super::tranches::{Desk, MoneyProblems, TrancheTable};
 use crate::components::form::last_error;
-use crate::components::problem::FormProblems;
 use crate::i18n::*;
+use crate::pages::problem::FormProblems;
 use crate::server_fns::money::{finance_desk, SettlePayment};
 use leptos::prelude::*;
 

@@ -3,6 +3,7 @@
 
 use crate::domain::catalogue::grant_terms::Release;
 use crate::domain::committee::decision::Outcome;
+use crate::domain::money::problem::MoneyProblem;
 use crate::domain::money::tranche::TrancheStatus;
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
@@ -42,4 +43,50 @@ pub fn outcome_name(i18n: I18nContext<Locale>, outcome: Outcome) -> String {
         Outcome::Returned => t_string!(i18n, money.outcome_returned),
     }
     .to_string()
+}
+
+/// The sentence for one money problem.
+pub fn problem_text(i18n: I18nContext<Locale>, problem: MoneyProblem) -> String {
+    match problem {
+        MoneyProblem::TrancheIs { status } => t_string!(
+            i18n,
+            problem.tranche_is,
+            status = crate::pages::money::labels::tranche_status_name(i18n, status)
+        )
+        .to_string(),
+        MoneyProblem::SameMakerAndChecker => {
+            t_string!(i18n, problem.same_maker_and_checker).to_string()
+        }
+        MoneyProblem::GrantTooSmall { min_dirhams } => {
+            t_string!(i18n, problem.grant_too_small, min_dirhams).to_string()
+        }
+        MoneyProblem::EnvelopeExceeded { available_centimes } => t_string!(
+            i18n,
+            problem.envelope_exceeded,
+            available =
+                crate::domain::shared::money::Money::from_centimes(available_centimes).to_string()
+        )
+        .to_string(),
+        MoneyProblem::VisitRequired => t_string!(i18n, problem.visit_required).to_string(),
+        MoneyProblem::EarlierTrancheOpen => {
+            t_string!(i18n, problem.earlier_tranche_open).to_string()
+        }
+        MoneyProblem::PaymentMethodUnknown => {
+            t_string!(i18n, problem.payment_method_unknown).to_string()
+        }
+        MoneyProblem::SupplierMissing => t_string!(i18n, problem.supplier_missing).to_string(),
+        MoneyProblem::InvoiceMissing => t_string!(i18n, problem.invoice_missing).to_string(),
+        MoneyProblem::PayeePhoneMissing => t_string!(i18n, problem.payee_phone_missing).to_string(),
+        MoneyProblem::AccountMissing => t_string!(i18n, problem.account_missing).to_string(),
+        MoneyProblem::AccountInvalid => t_string!(i18n, problem.account_invalid).to_string(),
+        MoneyProblem::PaymentDetailInvalid { max } => {
+            t_string!(i18n, problem.payment_detail_invalid, max).to_string()
+        }
+        MoneyProblem::IdempotencyKeyReused => {
+            t_string!(i18n, problem.idempotency_key_reused).to_string()
+        }
+        MoneyProblem::IdempotencyKeyInvalid => {
+            t_string!(i18n, problem.idempotency_key_invalid).to_string()
+        }
+    }
 }

@@ -3,10 +3,10 @@
 //! line's idempotency key, so a double submission is one payment.
 
 use super::labels::{method_name, release_name, tranche_status_name};
-use crate::components::problem::{problem_text, LastError};
 use crate::domain::money::tranche::TrancheStatus;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::problem::{problem_text, LastError};
 use crate::server_fns::money::{CancelTranche, ReleaseTranche, SettlePayment};
 use crate::wire::money::{PaymentLine, TrancheLine};
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ pub fn MoneyProblems(error: LastError) -> impl IntoView {
                     .iter()
                     .map(|p| problem_text(i18n, p.problem))
                     .collect(),
-                other => crate::components::problem::form_messages(i18n, other),
+                other => crate::pages::problem::form_messages(i18n, other),
             };
             view! {
                 <div class="form-problems" role="alert" data-test="form-problems">
@@ -193,8 +193,6 @@ fn AdminForms(
     back: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = line.id;
-    let (key, back2) = (line.key.clone(), back.clone());
     let releasable = matches!(
         line.status,
         TrancheStatus::Scheduled | TrancheStatus::Failed
@@ -212,63 +210,85 @@ fn AdminForms(
             view! { <p class="note" data-test="blocked">{reason}</p> }.into_any()
         }
         (true, None) => {
-            let field = move |name: &'static str, label: String| {
-                let input_id = format!("{name}-{id}");
-                view! {
-                    <div class="field">
-                        <label for=input_id.clone()>{label}</label>
-                        <input id=input_id name=name maxlength="120" />
-                    </div>
-                }
-            };
-            view! {
-                <details data-test="release">
-                    <summary>{t!(i18n, money.release)}</summary>
-                    <ActionForm action=release>
-                        <input type="hidden" name="tranche" value=id />
-                        <input type="hidden" name="key" value=line.key.clone() />
-                        <input type="hidden" name="back" value=back.clone() />
-                        <div class="field">
-                            <label for=format!("method-{id}")>{t!(i18n, money.method)}</label>
-                            <select id=format!("method-{id}") name="method">
-                                {crate::domain::money::tranche::PaymentMethod::CODES
-                                    .into_iter()
-                                    .map(|code| view! { <option value=code>{method_name(i18n, code)}</option> })
-                                    .collect_view()}
-                            </select>
-                        </div>
-                        {field("supplier", t_string!(i18n, money.supplier).to_string())}
-                        {field("invoice", t_string!(i18n, money.invoice).to_string())}
-                        {field("phone", t_string!(i18n, money.phone).to_string())}
-                        {field("account", t_string!(i18n, money.account).to_string())}
-                        <p class="note">{t!(i18n, money.method_hint)}</p>
-                        <button type="submit" data-test="release-submit">
-                            {t!(i18n, money.release_amount, amount = line.amount.to_string())}
-                        </button>
-                    </ActionForm>
-                </details>
-            }
-            .into_any()
+            view! { <ReleaseForm line=line.clone() release back=back.clone() /> }.into_any()
         }
     };
-    let cancel_form = (!line.status.is_final()).then(|| {
-        view! {
-            <details data-test="cancel">
-                <summary>{t!(i18n, money.cancel)}</summary>
-                <ActionForm action=cancel>
-                    <input type="hidden" name="tranche" value=id />
-                    <input type="hidden" name="key" value=key.clone() />
-                    <input type="hidden" name="back" value=back2.clone() />
-                    <div class="field">
-                        <label for=format!("cancel-reason-{id}")>{t!(i18n, money.cancel_reason)}</label>
-                        <input id=format!("cancel-reason-{id}") name="reason" maxlength="500" required />
-                    </div>
-                    <button type="submit" class="danger" data-test="cancel-submit">{t!(i18n, money.cancel)}</button>
-                </ActionForm>
-            </details>
-        }
-    });
+    let cancel_form =
+        (!line.status.is_final()).then(|| view! { <CancelForm line=line.clone() cancel back /> });
     view! { {release_form} {cancel_form} }
+}
+
+/// How the tranche is paid (in kind, mobile money or a bank transfer) and to whom.
+#[component]
+fn ReleaseForm(
+    line: TrancheLine,
+    release: ServerAction<ReleaseTranche>,
+    back: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = line.id;
+    let field = move |name: &'static str, label: String| {
+        let input_id = format!("{name}-{id}");
+        view! {
+            <div class="field">
+                <label for=input_id.clone()>{label}</label>
+                <input id=input_id name=name maxlength="120" />
+            </div>
+        }
+    };
+    view! {
+        <details data-test="release">
+            <summary>{t!(i18n, money.release)}</summary>
+            <ActionForm action=release>
+                <input type="hidden" name="tranche" value=id />
+                <input type="hidden" name="key" value=line.key.clone() />
+                <input type="hidden" name="back" value=back />
+                <div class="field">
+                    <label for=format!("method-{id}")>{t!(i18n, money.method)}</label>
+                    <select id=format!("method-{id}") name="method">
+                        {crate::domain::money::tranche::PaymentMethod::CODES
+                            .into_iter()
+                            .map(|code| view! { <option value=code>{method_name(i18n, code)}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                {field("supplier", t_string!(i18n, money.supplier).to_string())}
+                {field("invoice", t_string!(i18n, money.invoice).to_string())}
+                {field("phone", t_string!(i18n, money.phone).to_string())}
+                {field("account", t_string!(i18n, money.account).to_string())}
+                <p class="note">{t!(i18n, money.method_hint)}</p>
+                <button type="submit" data-test="release-submit">
+                    {t!(i18n, money.release_amount, amount = line.amount.to_string())}
+                </button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Cancelling what is left of the tranche, with a reason.
+#[component]
+fn CancelForm(
+    line: TrancheLine,
+    cancel: ServerAction<CancelTranche>,
+    back: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = line.id;
+    view! {
+        <details data-test="cancel">
+            <summary>{t!(i18n, money.cancel)}</summary>
+            <ActionForm action=cancel>
+                <input type="hidden" name="tranche" value=id />
+                <input type="hidden" name="key" value=line.key.clone() />
+                <input type="hidden" name="back" value=back />
+                <div class="field">
+                    <label for=format!("cancel-reason-{id}")>{t!(i18n, money.cancel_reason)}</label>
+                    <input id=format!("cancel-reason-{id}") name="reason" maxlength="500" required />
+                </div>
+                <button type="submit" class="danger" data-test="cancel-submit">{t!(i18n, money.cancel)}</button>
+            </ActionForm>
+        </details>
+    }
 }
 
 #[component]

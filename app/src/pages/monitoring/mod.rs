@@ -3,13 +3,15 @@
 //! (`files::monitoring`); a refused post comes back here with what was typed and each problem
 //! beside its field.
 
+pub mod labels;
+
 use crate::components::form::textarea_text;
-use crate::components::problem::{FieldProblems, FormProblems, LastError};
 use crate::domain::monitoring::{VisitForm, EVIDENCE_MAX_FILES, JOBS_MAX, PROBLEMS_MAX};
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::plans::mine::plan_status_name;
+use crate::pages::plans::labels::plan_status_name;
+use crate::pages::problem::{FieldProblems, FormProblems, LastError};
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::monitoring::visit_form;
 use crate::wire::monitoring::VisitPlan;

@@ -1,11 +1,11 @@
 //! What changed between two versions of a plan, or a version and the current draft: each
 //! changed section line by line, then the figures (capital lines, months, sources, totals).
 
-use crate::components::problem::FormProblems;
 use crate::domain::plans::plan_diff::{Amount, CapitalChange, FiguresDiff, Line, SectionDiff};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::plans::{labels::kind_name, labels::section_name};
+use crate::pages::problem::FormProblems;
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::plans::compare_plan;
 use crate::wire::plans::PlanComparison;

@@ -3,7 +3,6 @@
 //! with JavaScript the typed values stay in place when something is refused.
 
 use crate::components::form::{last_error, textarea_text};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::plans::budget::CapitalKind;
 use crate::domain::plans::plan_figures::{kind_code, FiguresInput, MAX_ROWS};
 use crate::domain::shared::problem::Field;
@@ -11,6 +10,7 @@ use crate::i18n::*;
 use crate::pages::plans::labels::kind_name;
 use crate::pages::plans::sections::DismissForm;
 use crate::pages::plans::Reload;
+use crate::pages::problem::{FieldProblems, FormProblems, LastError};
 use crate::server_fns::plans::SaveFigures;
 use crate::wire::{
     plans::{KeptConflict, PlanView},
@@ -34,7 +34,6 @@ pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
     });
     let shown = FiguresInput::from_budget(&plan.figures);
     let rows = (shown.items.len() + SPARE_ROWS).min(MAX_ROWS.max(shown.items.len()));
-    let cell = |list: &Vec<String>, i: usize| list.get(i).cloned().unwrap_or_default();
     let plan_id = plan.id;
     view! {
         {kept.into_iter().map(|conflict| view! {
@@ -48,60 +47,8 @@ pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
             <FormProblems error />
             <input type="hidden" name="plan" value=plan.id />
             <input type="hidden" name="version" value=plan.version />
-            <fieldset>
-                <legend>{t!(i18n, plan_editor.capital_title)}</legend>
-                <p class="note">{t!(i18n, plan_editor.capital_hint)}</p>
-                <FieldProblems error field=Field::Capital id="capital-problems" />
-                <table>
-                    <thead><tr>
-                        <th>{t!(i18n, plan_editor.line)}</th>
-                        <th>{t!(i18n, plan_editor.kind)}</th><th>{t!(i18n, plan_editor.item)}</th>
-                        <th>{t!(i18n, plan_editor.quantity)}</th><th>{t!(i18n, plan_editor.unit_cost)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {(0..rows).map(|i| {
-                            let kind = cell(&shown.kinds, i);
-                            view! {
-                                <tr>
-                                    <td><bdi>{i + 1}</bdi></td>
-                                    <td><select name="kinds[]" aria-label=t_string!(i18n, plan_editor.kind).to_string()>
-                                        {CapitalKind::ALL.into_iter().map(|k| view! {
-                                            <option value=kind_code(k) selected=kind == kind_code(k)>{kind_name(i18n, k)}</option>
-                                        }).collect_view()}
-                                    </select></td>
-                                    <td><input name="items[]" maxlength=120 value=cell(&shown.items, i)
-                                        aria-label=t_string!(i18n, plan_editor.item).to_string() /></td>
-                                    <td><input name="quantities[]" inputmode="numeric" size=5 value=cell(&shown.quantities, i)
-                                        aria-label=t_string!(i18n, plan_editor.quantity).to_string() /></td>
-                                    <td><input name="unit_costs[]" inputmode="decimal" size=10 value=cell(&shown.unit_costs, i)
-                                        aria-label=t_string!(i18n, plan_editor.unit_cost).to_string() /></td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </fieldset>
-            <fieldset>
-                <legend>{t!(i18n, plan_editor.months_title)}</legend>
-                <FieldProblems error field=Field::Months id="months-problems" />
-                <table>
-                    <thead><tr>
-                        <th>{t!(i18n, plan_editor.month)}</th><th>{t!(i18n, plan_editor.sales)}</th>
-                        <th>{t!(i18n, plan_editor.costs)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {(0..12).map(|i| view! {
-                            <tr>
-                                <td><bdi>{i + 1}</bdi></td>
-                                <td><input name="sales[]" inputmode="decimal" size=10 value=cell(&shown.sales, i)
-                                    aria-label=t_string!(i18n, plan_editor.sales).to_string() /></td>
-                                <td><input name="costs[]" inputmode="decimal" size=10 value=cell(&shown.costs, i)
-                                    aria-label=t_string!(i18n, plan_editor.costs).to_string() /></td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </fieldset>
+            <CapitalLines error shown=shown.clone() rows />
+            <Months error shown=shown.clone() />
             <fieldset>
                 <legend>{t!(i18n, plan_editor.sources_title)}</legend>
                 <FieldProblems error field=Field::Sources id="sources-problems" />
@@ -114,5 +61,80 @@ pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
             </fieldset>
             <button type="submit">{t!(i18n, plan_editor.save_figures)}</button>
         </ActionForm>
+    }
+}
+
+/// The value typed in row `i` of a column, or nothing.
+fn cell(list: &[String], i: usize) -> String {
+    list.get(i).cloned().unwrap_or_default()
+}
+
+/// The start-up capital, one line per item: the saved ones and a few empty ones.
+#[component]
+fn CapitalLines(error: LastError, shown: FiguresInput, rows: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset>
+            <legend>{t!(i18n, plan_editor.capital_title)}</legend>
+            <p class="note">{t!(i18n, plan_editor.capital_hint)}</p>
+            <FieldProblems error field=Field::Capital id="capital-problems" />
+            <table>
+                <thead><tr>
+                    <th>{t!(i18n, plan_editor.line)}</th>
+                    <th>{t!(i18n, plan_editor.kind)}</th><th>{t!(i18n, plan_editor.item)}</th>
+                    <th>{t!(i18n, plan_editor.quantity)}</th><th>{t!(i18n, plan_editor.unit_cost)}</th>
+                </tr></thead>
+                <tbody>
+                    {(0..rows).map(|i| {
+                        let kind = cell(&shown.kinds, i);
+                        view! {
+                            <tr>
+                                <td><bdi>{i + 1}</bdi></td>
+                                <td><select name="kinds[]" aria-label=t_string!(i18n, plan_editor.kind).to_string()>
+                                    {CapitalKind::ALL.into_iter().map(|k| view! {
+                                        <option value=kind_code(k) selected=kind == kind_code(k)>{kind_name(i18n, k)}</option>
+                                    }).collect_view()}
+                                </select></td>
+                                <td><input name="items[]" maxlength=120 value=cell(&shown.items, i)
+                                    aria-label=t_string!(i18n, plan_editor.item).to_string() /></td>
+                                <td><input name="quantities[]" inputmode="numeric" size=5 value=cell(&shown.quantities, i)
+                                    aria-label=t_string!(i18n, plan_editor.quantity).to_string() /></td>
+                                <td><input name="unit_costs[]" inputmode="decimal" size=10 value=cell(&shown.unit_costs, i)
+                                    aria-label=t_string!(i18n, plan_editor.unit_cost).to_string() /></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </fieldset>
+    }
+}
+
+/// Sales and costs for each of the twelve months.
+#[component]
+fn Months(error: LastError, shown: FiguresInput) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset>
+            <legend>{t!(i18n, plan_editor.months_title)}</legend>
+            <FieldProblems error field=Field::Months id="months-problems" />
+            <table>
+                <thead><tr>
+                    <th>{t!(i18n, plan_editor.month)}</th><th>{t!(i18n, plan_editor.sales)}</th>
+                    <th>{t!(i18n, plan_editor.costs)}</th>
+                </tr></thead>
+                <tbody>
+                    {(0..12).map(|i| view! {
+                        <tr>
+                            <td><bdi>{i + 1}</bdi></td>
+                            <td><input name="sales[]" inputmode="decimal" size=10 value=cell(&shown.sales, i)
+                                aria-label=t_string!(i18n, plan_editor.sales).to_string() /></td>
+                            <td><input name="costs[]" inputmode="decimal" size=10 value=cell(&shown.costs, i)
+                                aria-label=t_string!(i18n, plan_editor.costs).to_string() /></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </fieldset>
     }
 }

@@ -1,34 +1,15 @@
 //! "My business plans": the plans an applicant started, with the call's terms they will have
 //! to meet (maximum grant, own contribution, closing date).
 
-use crate::components::problem::FormProblems;
-use crate::domain::plans::plan::PlanStatus;
 use crate::i18n::*;
+use crate::pages::plans::labels::plan_status_name;
+use crate::pages::problem::FormProblems;
 use crate::server_fns::plans::my_plans;
 use crate::wire::{plans::PlanLine, shared::format_utc};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-
-/// A plan's state in the reader's language.
-pub fn plan_status_name(i18n: I18nContext<Locale>, status: PlanStatus) -> String {
-    match status {
-        PlanStatus::Draft => t_string!(i18n, plan.draft),
-        PlanStatus::Submitted => t_string!(i18n, plan.submitted),
-        PlanStatus::ChangesRequested => t_string!(i18n, plan.changes_requested),
-        PlanStatus::Resubmitted => t_string!(i18n, plan.resubmitted),
-        PlanStatus::ReadyForCommittee => t_string!(i18n, plan.ready_for_committee),
-        PlanStatus::UnderReview => t_string!(i18n, plan.under_review),
-        PlanStatus::Approved => t_string!(i18n, plan.approved),
-        PlanStatus::Rejected => t_string!(i18n, plan.rejected),
-        PlanStatus::Returned => t_string!(i18n, plan.returned),
-        PlanStatus::Withdrawn => t_string!(i18n, plan.withdrawn),
-        PlanStatus::Closed => t_string!(i18n, plan.closed),
-    }
-    .to_string()
-}
 
 #[component]
 pub fn PlansPage() -> impl IntoView {

@@ -13,13 +13,13 @@ pub mod sections;
 pub mod versions;
 pub mod visits;
 
-use crate::components::problem::FormProblems;
 use crate::domain::plans::plan::Viewer;
 use crate::domain::plans::plan_text::Part;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::mentoring::{components::PlanComments, components::PlanTransitions};
-use crate::pages::plans::mine::plan_status_name;
+use crate::pages::plans::labels::plan_status_name;
+use crate::pages::problem::FormProblems;
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::plans::{load_plan, plan_activity, CommentPlan, TransitionPlan};
 use crate::wire::mentoring::PlanActivity;

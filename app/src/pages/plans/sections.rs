@@ -2,7 +2,6 @@
 //! beside each), a form on the owner's turn, the text as it reads, and any kept conflict.
 
 use crate::components::form::{last_error, textarea_text};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::plans::plan_text::Part;
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
@@ -11,6 +10,7 @@ use crate::pages::mentoring::components::PlanComments;
 use crate::pages::plans::Reload;
 use crate::pages::plans::{autosave::AutoStatus, autosave::Autosave};
 use crate::pages::plans::{labels::problems_id, labels::section_hint, labels::section_name};
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::server_fns::plans::CommentPlan;
 use crate::server_fns::plans::{DismissConflict, SaveSection};
 use crate::wire::mentoring::PlanActivity;
@@ -116,7 +116,7 @@ fn SectionForm(plan_id: i64, section: SectionView, html: RwSignal<String>) -> im
     let save = ServerAction::<SaveSection>::new();
     let error = last_error(save);
     let code = section.section.code();
-    let field = Field::PlanSection(section.section);
+    let field = section.section.field();
     let problems = problems_id(section.section);
     let auto = Autosave::new(
         plan_id,

@@ -1,10 +1,10 @@
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::profile::consent::NOTICE_VERSION;
 use crate::domain::profile::identity::{FULL_NAME_MAX, PHONE_MAX_DIGITS};
 use crate::domain::shared::locale::Lang;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::server_fns::profile::applicants::SEARCH_MAX_CHARS;
 use crate::server_fns::profile::{applicants, RegisterApplicant};
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 use crate::components::form::last_error;
-use crate::components::problem::FormProblems;
 use crate::i18n::*;
+use crate::pages::problem::FormProblems;
 use crate::server_fns::profile::GiveConsent;
 use crate::wire::{profile::ConsentInfo, shared::format_utc};
 use leptos::prelude::*;

@@ -1,10 +1,10 @@
 use super::labels::document_name;
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::profile::holdings::DOCUMENT_NUMBER_MAX;
 use crate::domain::profile::DocumentKind;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::server_fns::profile::{AddDocument, RemoveDocument};
 use crate::wire::profile::DocumentView;
 use leptos::prelude::*;
@@ -29,30 +29,10 @@ pub fn DocumentsStep(
                 <p class="empty">{t!(i18n, documents.none)}</p>
             </Show>
             <ul class="holdings">
-                {documents.into_iter().map(|doc| {
-                    let kind = DocumentKind::from_code(&doc.kind)
-                        .map(|k| document_name(i18n, k))
-                        .unwrap_or(doc.kind.clone());
-                    let expiry = doc.expires_on.map(|d| d.to_string());
-                    view! {
-                        <li data-test="document">
-                            <span>
-                                <strong>{kind}</strong>
-                                {doc.number.map(|n| view! { " · " <bdi>{n}</bdi> })}
-                                " · "
-                                {match expiry {
-                                    Some(date) => t_string!(i18n, documents.expires_on, date).to_string(),
-                                    None => t_string!(i18n, documents.no_expiry).to_string(),
-                                }}
-                            </span>
-                            <ActionForm action=remove attr:class="inline-form">
-                                <super::ActingFor />
-                                <input type="hidden" name="id" value=doc.id />
-                                <button type="submit" class="link-button">{t!(i18n, documents.remove)}</button>
-                            </ActionForm>
-                        </li>
-                    }
-                }).collect_view()}
+                {documents
+                    .into_iter()
+                    .map(|doc| view! { <HeldDocument doc remove /> })
+                    .collect_view()}
             </ul>
             <ActionForm action=add attr:class="form" attr:novalidate=true>
                 <super::ActingFor />
@@ -96,5 +76,33 @@ pub fn DocumentsStep(
                 <button type="submit" data-test="add-document">{t!(i18n, documents.add)}</button>
             </ActionForm>
         </section>
+    }
+}
+
+/// A paper the person holds: its kind, number and expiry, and a form to remove it.
+#[component]
+fn HeldDocument(doc: DocumentView, remove: ServerAction<RemoveDocument>) -> impl IntoView {
+    let i18n = use_i18n();
+    let kind = DocumentKind::from_code(&doc.kind)
+        .map(|k| document_name(i18n, k))
+        .unwrap_or(doc.kind.clone());
+    let expiry = match doc.expires_on {
+        Some(date) => t_string!(i18n, documents.expires_on, date = date.to_string()).to_string(),
+        None => t_string!(i18n, documents.no_expiry).to_string(),
+    };
+    view! {
+        <li data-test="document">
+            <span>
+                <strong>{kind}</strong>
+                {doc.number.map(|n| view! { " · " <bdi>{n}</bdi> })}
+                " · "
+                {expiry}
+            </span>
+            <ActionForm action=remove attr:class="inline-form">
+                <super::ActingFor />
+                <input type="hidden" name="id" value=doc.id />
+                <button type="submit" class="link-button">{t!(i18n, documents.remove)}</button>
+            </ActionForm>
+        </li>
     }
 }

@@ -1,9 +1,9 @@
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::profile::identity::{FULL_NAME_MAX, PHONE_MAX_DIGITS};
 use crate::domain::profile::Sex;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
+use crate::pages::problem::{FieldProblems, FormProblems, LastError};
 use crate::server_fns::profile::SaveIdentity;
 use crate::wire::profile::{Choice, ProfilePage};
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ pub fn IdentityStep(action: ServerAction<SaveIdentity>, page: ProfilePage) -> im
         .unwrap_or_default();
     let sex = saved.as_ref().and_then(|s| s.sex);
     let birth = saved.as_ref().and_then(|s| s.birth_date);
-    let (day, month, year) = birth.map_or_else(Default::default, |d| {
+    let (day, month, year): (String, String, String) = birth.map_or_else(Default::default, |d| {
         (
             d.day().to_string(),
             u8::from(d.month()).to_string(),
@@ -47,45 +47,8 @@ pub fn IdentityStep(action: ServerAction<SaveIdentity>, page: ProfilePage) -> im
                         aria-describedby="full-name-problems" />
                     <FieldProblems error field=Field::FullName id="full-name-problems" />
                 </div>
-                <fieldset class="field" aria-describedby="sex-problems">
-                    <legend>{t!(i18n, profile.sex)}</legend>
-                    {Sex::ALL.into_iter().map(|option| {
-                        let code = option.code();
-                        let label = match option {
-                            Sex::Female => t_string!(i18n, profile.female),
-                            Sex::Male => t_string!(i18n, profile.male),
-                        };
-                        view! {
-                            <label class="choice">
-                                <input type="radio" name="sex" value=code checked=sex == Some(option) />
-                                {label}
-                            </label>
-                        }
-                    }).collect_view()}
-                    <FieldProblems error field=Field::Sex id="sex-problems" />
-                </fieldset>
-                <fieldset class="field" aria-describedby="birth-date-hint birth-date-problems">
-                    <legend>{t!(i18n, profile.birth_date)}</legend>
-                    <p class="hint" id="birth-date-hint">{t!(i18n, profile.birth_date_hint)}</p>
-                    <div class="date-parts" dir="ltr">
-                        <label>
-                            {t!(i18n, profile.day)}
-                            <input id="birth-day" name="birth_day" inputmode="numeric" maxlength="2"
-                                size="2" value=day aria-invalid=invalid(error, Field::BirthDate) />
-                        </label>
-                        <label>
-                            {t!(i18n, profile.month)}
-                            <input id="birth-month" name="birth_month" inputmode="numeric" maxlength="2"
-                                size="2" value=month aria-invalid=invalid(error, Field::BirthDate) />
-                        </label>
-                        <label>
-                            {t!(i18n, profile.year)}
-                            <input id="birth-year" name="birth_year" inputmode="numeric" maxlength="4"
-                                size="4" value=year aria-invalid=invalid(error, Field::BirthDate) />
-                        </label>
-                    </div>
-                    <FieldProblems error field=Field::BirthDate id="birth-date-problems" />
-                </fieldset>
+                <SexChoice error sex />
+                <BirthDateFields error day month year />
                 <Select id="nationality" name="nationality" field=Field::Nationality
                     problems_id="nationality-problems" error
                     label=move || t_string!(i18n, profile.nationality).to_string()
@@ -107,6 +70,62 @@ pub fn IdentityStep(action: ServerAction<SaveIdentity>, page: ProfilePage) -> im
     }
 }
 
+/// Female or male, as on the person's papers.
+#[component]
+fn SexChoice(error: LastError, sex: Option<Sex>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="field" aria-describedby="sex-problems">
+            <legend>{t!(i18n, profile.sex)}</legend>
+            {Sex::ALL.into_iter().map(|option| {
+                let code = option.code();
+                let label = match option {
+                    Sex::Female => t_string!(i18n, profile.female),
+                    Sex::Male => t_string!(i18n, profile.male),
+                };
+                view! {
+                    <label class="choice">
+                        <input type="radio" name="sex" value=code checked=sex == Some(option) />
+                        {label}
+                    </label>
+                }
+            }).collect_view()}
+            <FieldProblems error field=Field::Sex id="sex-problems" />
+        </fieldset>
+    }
+}
+
+/// The date of birth as three small boxes (day, month, year): easier on a cheap phone than a
+/// date picker, and the same in every language.
+#[component]
+fn BirthDateFields(error: LastError, day: String, month: String, year: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="field" aria-describedby="birth-date-hint birth-date-problems">
+            <legend>{t!(i18n, profile.birth_date)}</legend>
+            <p class="hint" id="birth-date-hint">{t!(i18n, profile.birth_date_hint)}</p>
+            <div class="date-parts" dir="ltr">
+                <label>
+                    {t!(i18n, profile.day)}
+                    <input id="birth-day" name="birth_day" inputmode="numeric" maxlength="2"
+                        size="2" value=day aria-invalid=invalid(error, Field::BirthDate) />
+                </label>
+                <label>
+                    {t!(i18n, profile.month)}
+                    <input id="birth-month" name="birth_month" inputmode="numeric" maxlength="2"
+                        size="2" value=month aria-invalid=invalid(error, Field::BirthDate) />
+                </label>
+                <label>
+                    {t!(i18n, profile.year)}
+                    <input id="birth-year" name="birth_year" inputmode="numeric" maxlength="4"
+                        size="4" value=year aria-invalid=invalid(error, Field::BirthDate) />
+                </label>
+            </div>
+            <FieldProblems error field=Field::BirthDate id="birth-date-problems" />
+        </fieldset>
+    }
+}
+
 /// A labelled select of reference choices, with its problems under it.
 #[component]
 fn Select(
@@ -115,7 +134,7 @@ fn Select(
     field: Field,
     /// The id of the problems under the select (what `aria-describedby` names).
     problems_id: &'static str,
-    error: crate::components::problem::LastError,
+    error: crate::pages::problem::LastError,
     label: impl Fn() -> String + Send + Sync + 'static,
     choices: Vec<Choice>,
     selected: Option<String>,

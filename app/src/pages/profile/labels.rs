@@ -1,5 +1,6 @@
 //! Names of the profile's choices in the reader's language.
 
+use crate::domain::profile::problem::ProfileProblem;
 use crate::domain::profile::{
     Availability, DocumentKind, Education, Language, SkillLevel, TargetGroup,
 };
@@ -83,4 +84,55 @@ pub fn level_name(i18n: I18nContext<Locale>, level: SkillLevel) -> String {
         SkillLevel::Expert => t_string!(i18n, level.expert),
     }
     .to_string()
+}
+
+/// The sentence for one profile problem.
+pub fn problem_text(i18n: I18nContext<Locale>, problem: ProfileProblem) -> String {
+    use ProfileProblem as P;
+    match problem {
+        P::QueryTooLong { max } => t_string!(i18n, problem.query_too_long, max).to_string(),
+        P::FullNameMissing => t_string!(i18n, problem.full_name_missing).to_string(),
+        P::FullNameTooLong { max } => t_string!(i18n, problem.full_name_too_long, max).to_string(),
+        P::FullNameInvalid => t_string!(i18n, problem.full_name_invalid).to_string(),
+        P::SexMissing => t_string!(i18n, problem.sex_missing).to_string(),
+        P::BirthDateMissing => t_string!(i18n, problem.birth_date_missing).to_string(),
+        P::BirthDateInFuture => t_string!(i18n, problem.birth_date_in_future).to_string(),
+        P::BirthDateImplausible => t_string!(i18n, problem.birth_date_implausible).to_string(),
+        P::TooYoung { min } => t_string!(i18n, problem.too_young, min).to_string(),
+        P::ConsentRequired => t_string!(i18n, problem.consent_required).to_string(),
+        P::NoticeOutdated => t_string!(i18n, problem.notice_outdated).to_string(),
+        P::IdentityFirst => t_string!(i18n, problem.identity_first).to_string(),
+        P::EducationMissing => t_string!(i18n, problem.education_missing).to_string(),
+        P::LanguagesMissing => t_string!(i18n, problem.languages_missing).to_string(),
+        P::TooManySectors { max } => t_string!(i18n, problem.too_many_sectors, max).to_string(),
+        P::AvailabilityMissing => t_string!(i18n, problem.availability_missing).to_string(),
+        P::AvailabilityUnknown => t_string!(i18n, problem.availability_unknown).to_string(),
+        P::DocumentKindMissing => t_string!(i18n, problem.document_kind_missing).to_string(),
+        P::DocumentNumberInvalid { max } => {
+            t_string!(i18n, problem.document_number_invalid, max).to_string()
+        }
+        P::DocumentExpired => t_string!(i18n, problem.document_expired).to_string(),
+        P::ExpiryImplausible => t_string!(i18n, problem.expiry_implausible).to_string(),
+        P::TooManyDocuments { max } => t_string!(i18n, problem.too_many_documents, max).to_string(),
+        P::SkillUnknown => t_string!(i18n, problem.skill_unknown).to_string(),
+        P::LevelMissing => t_string!(i18n, problem.level_missing).to_string(),
+        P::LevelUnknown => t_string!(i18n, problem.level_unknown).to_string(),
+        P::YearsInvalid { max } => t_string!(i18n, problem.years_invalid, max).to_string(),
+        P::TooManySkills { max } => t_string!(i18n, problem.too_many_skills, max).to_string(),
+        P::JobTitleMissing => t_string!(i18n, problem.job_title_missing).to_string(),
+        P::JobTitleTooLong { max } => t_string!(i18n, problem.job_title_too_long, max).to_string(),
+        P::EmployerTooLong { max } => t_string!(i18n, problem.employer_too_long, max).to_string(),
+        P::TownTooLong { max } => t_string!(i18n, problem.town_too_long, max).to_string(),
+        P::WorkDescriptionTooLong { max } => {
+            t_string!(i18n, problem.work_description_too_long, max).to_string()
+        }
+        P::CountryMissing => t_string!(i18n, problem.country_missing).to_string(),
+        P::CountryUnknown => t_string!(i18n, problem.country_unknown).to_string(),
+        P::MonthMissing => t_string!(i18n, problem.month_missing).to_string(),
+        P::MonthInvalid => t_string!(i18n, problem.month_invalid).to_string(),
+        P::MonthInFuture => t_string!(i18n, problem.month_in_future).to_string(),
+        P::WorkEndBeforeStart => t_string!(i18n, problem.work_end_before_start).to_string(),
+        P::TooManyJobs { max } => t_string!(i18n, problem.too_many_jobs, max).to_string(),
+        P::ConsentNotConfirmed => t_string!(i18n, problem.consent_not_confirmed).to_string(),
+    }
 }

@@ -19,8 +19,8 @@ pub mod work;
 pub use applicants::ApplicantsPage;
 pub use hand_over::HandOverCard;
 
-use crate::components::problem::FormProblems;
 use crate::i18n::*;
+use crate::pages::problem::FormProblems;
 use crate::server_fns::accounts::HandOver;
 use crate::server_fns::profile::{
     profile_page, AddDocument, AddSkill, AddWork, GiveConsent, RemoveDocument, RemoveSkill,

@@ -1,10 +1,10 @@
 use super::labels::{availability_name, education_name, group_name, language_name};
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems};
 use crate::domain::profile::{Availability, Education, Language, TargetGroup};
 use crate::domain::shared::problem::Field;
 use crate::domain::shared::reference::Sector;
 use crate::i18n::*;
+use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::pages::sector_name;
 use crate::server_fns::profile::SaveSituation;
 use crate::wire::profile::SituationView;

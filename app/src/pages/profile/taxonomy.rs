@@ -1,10 +1,10 @@
 //! The skills taxonomy, searchable in French, English or Arabic. Without JavaScript it is a plain
 //! GET form; with it, results follow the typing.
 
-use crate::components::problem::{problem_text, FormProblems};
 use crate::domain::shared::reference::Sector;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::problem::{problem_text, FormProblems};
 use crate::pages::sector_name;
 use crate::server_fns::profile::search_skills;
 use crate::server_fns::profile::search_skills::QUERY_MAX_CHARS;
@@ -65,20 +65,10 @@ pub fn SkillsPage() -> impl IntoView {
                     }.into_any(),
                     Ok(groups) => view! {
                         <div class="skill-groups" data-test="skill-results">
-                            {groups.into_iter().map(|group| view! {
-                                <section class="card">
-                                    <h2>{group.occupation}</h2>
-                                    <p class="note">
-                                        {sector_name(i18n, group.sector)}
-                                        " · ISCO-08 " <bdi>{group.isco}</bdi>
-                                    </p>
-                                    <ul>
-                                        {group.skills.into_iter().map(|s| view! {
-                                            <li data-skill=s.code>{s.label}</li>
-                                        }).collect_view()}
-                                    </ul>
-                                </section>
-                            }).collect_view()}
+                            {groups
+                                .into_iter()
+                                .map(|group| view! { <Occupation group /> })
+                                .collect_view()}
                         </div>
                     }.into_any(),
                     // The search's own problems (a too long query, an unknown sector) are
@@ -96,6 +86,26 @@ pub fn SkillsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One occupation of the taxonomy and its skills.
+#[component]
+fn Occupation(group: crate::wire::profile::OccupationSkills) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card">
+            <h2>{group.occupation}</h2>
+            <p class="note">
+                {sector_name(i18n, group.sector)}
+                " · ISCO-08 " <bdi>{group.isco}</bdi>
+            </p>
+            <ul>
+                {group.skills.into_iter().map(|s| view! {
+                    <li data-skill=s.code>{s.label}</li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

@@ -1,8 +1,8 @@
 use crate::components::form::{invalid, last_error};
-use crate::components::problem::{FieldProblems, FormProblems, LastError};
 use crate::domain::profile::work::{EMPLOYER_MAX, JOB_TITLE_MAX, TOWN_MAX, WORK_DESCRIPTION_MAX};
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
+use crate::pages::problem::{FieldProblems, FormProblems, LastError};
 use crate::server_fns::profile::{AddWork, RemoveWork};
 use crate::wire::profile::{Choice, JobView};
 use leptos::prelude::*;
@@ -45,33 +45,17 @@ pub fn WorkStep(
                 <p class="empty">{t!(i18n, work.none)}</p>
             </Show>
             <ul class="holdings">
-                {jobs.into_iter().map(|job| {
-                    let from = month_text(&job.start_month);
-                    let period = match job.end_month.as_deref().map(month_text) {
-                        Some(to) => format!("{from} – {to}"),
-                        None => t_string!(i18n, work.since, from).to_string(),
-                    };
-                    let place = [job.town.clone(), Some(country_label(&job.country))]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    view! {
-                        <li data-test="job">
-                            <span>
-                                <strong>{job.title}</strong>
-                                {job.employer.map(|e| view! { " · " <bdi>{e}</bdi> })}
-                                " · " <bdi>{place}</bdi> " · " <bdi dir="ltr">{period}</bdi>
-                                {job.description.map(|d| view! { <br /><span class="note">{d}</span> })}
-                            </span>
-                            <ActionForm action=remove attr:class="inline-form">
-                                <super::ActingFor />
-                                <input type="hidden" name="id" value=job.id />
-                                <button type="submit" class="link-button">{t!(i18n, work.remove)}</button>
-                            </ActionForm>
-                        </li>
-                    }
-                }).collect_view()}
+                {jobs
+                    .into_iter()
+                    .map(|job| {
+                        let place = [job.town.clone(), Some(country_label(&job.country))]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        view! { <HeldJob job place remove /> }
+                    })
+                    .collect_view()}
             </ul>
             <ActionForm action=add attr:class="form" attr:novalidate=true>
                 <super::ActingFor />
@@ -80,17 +64,7 @@ pub fn WorkStep(
                     label=move || t_string!(i18n, work.job_title).to_string() />
                 <TextField id="employer" problems_id="employer-problems" name="employer" field=Field::Employer max=EMPLOYER_MAX error
                     label=move || t_string!(i18n, work.employer).to_string() />
-                <div class="field">
-                    <label for="work-country">{t!(i18n, work.country)}</label>
-                    <select id="work-country" name="country" aria-invalid=invalid(error, Field::WorkCountry)
-                        aria-describedby="work-country-problems">
-                        <option value="">{t!(i18n, profile.choose)}</option>
-                        {countries.into_iter().map(|c| view! {
-                            <option value=c.code>{c.label}</option>
-                        }).collect_view()}
-                    </select>
-                    <FieldProblems error field=Field::WorkCountry id="work-country-problems" />
-                </div>
+                <CountrySelect error countries />
                 <TextField id="town" problems_id="town-problems" name="town" field=Field::Town max=TOWN_MAX error
                     label=move || t_string!(i18n, work.town).to_string() />
                 <MonthField prefix="from" problems_id="from-month-problems" field=Field::WorkFrom error
@@ -112,6 +86,51 @@ pub fn WorkStep(
                 <button type="submit" data-test="add-work">{t!(i18n, work.add)}</button>
             </ActionForm>
         </section>
+    }
+}
+
+/// A job held, with where and when, and a form to remove it.
+#[component]
+fn HeldJob(job: JobView, place: String, remove: ServerAction<RemoveWork>) -> impl IntoView {
+    let i18n = use_i18n();
+    let from = month_text(&job.start_month);
+    let period = match job.end_month.as_deref().map(month_text) {
+        Some(to) => format!("{from} – {to}"),
+        None => t_string!(i18n, work.since, from).to_string(),
+    };
+    view! {
+        <li data-test="job">
+            <span>
+                <strong>{job.title}</strong>
+                {job.employer.map(|e| view! { " · " <bdi>{e}</bdi> })}
+                " · " <bdi>{place}</bdi> " · " <bdi dir="ltr">{period}</bdi>
+                {job.description.map(|d| view! { <br /><span class="note">{d}</span> })}
+            </span>
+            <ActionForm action=remove attr:class="inline-form">
+                <super::ActingFor />
+                <input type="hidden" name="id" value=job.id />
+                <button type="submit" class="link-button">{t!(i18n, work.remove)}</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+/// The country where the job was.
+#[component]
+fn CountrySelect(error: LastError, countries: Vec<Choice>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for="work-country">{t!(i18n, work.country)}</label>
+            <select id="work-country" name="country" aria-invalid=invalid(error, Field::WorkCountry)
+                aria-describedby="work-country-problems">
+                <option value="">{t!(i18n, profile.choose)}</option>
+                {countries.into_iter().map(|c| view! {
+                    <option value=c.code>{c.label}</option>
+                }).collect_view()}
+            </select>
+            <FieldProblems error field=Field::WorkCountry id="work-country-problems" />
+        </div>
     }
 }
 

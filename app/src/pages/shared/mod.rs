@@ -1,4 +1,5 @@
 //! Pages of no one area: the home page and "not found".
 
 pub mod home;
+pub mod labels;
 pub mod not_found;

@@ -12,7 +12,9 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
     use crate::domain::accounts::email::Email;
     use crate::domain::accounts::password::Password;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::accounts::problem::AccountsProblem;
     use crate::server_fns::accounts::login::start_session;
     use crate::server_fns::{auth_session, context, redirect, respond};
 
@@ -28,13 +30,19 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
             tx.commit().await?;
             let old_hash = row.password_hash.clone().ok_or(AppError::Unauthenticated)?;
             if check_password(Some(&row), current.clone()).await?.is_none() {
-                return Err(AppError::field(Field::Current, Problem::WrongPassword));
+                return Err(AppError::field(
+                    Field::Current,
+                    AccountsProblem::WrongPassword,
+                ));
             }
             let email = row.email.as_deref().and_then(|e| Email::parse(e).ok());
             let password = Password::parse(&new, email.as_ref())
                 .map_err(|problem| AppError::field(Field::Password, problem))?;
             if new == current {
-                return Err(AppError::field(Field::Password, Problem::PasswordUnchanged));
+                return Err(AppError::field(
+                    Field::Password,
+                    AccountsProblem::PasswordUnchanged,
+                ));
             }
             let new_hash = hash_password(password.expose().to_owned()).await?;
             let mut tx = ctx.db.begin().await?;

@@ -8,13 +8,15 @@ pub async fn change_role(user_id: i64, current_role: String, role: String) -> Re
     use crate::db::{accounts::users, shared::audit};
     use crate::domain::accounts::role::Role;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::accounts::problem::AccountsProblem;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
         async {
             let admin = require(&[Role::Admin]).await?;
-            let unknown = || AppError::field(Field::Role, Problem::RoleUnknown);
+            let unknown = || AppError::field(Field::Role, AccountsProblem::RoleUnknown);
             let expected: Role = current_role.parse().map_err(|_| unknown())?;
             let new: Role = role.parse().map_err(|_| unknown())?;
             if expected == new {
@@ -30,7 +32,7 @@ pub async fn change_role(user_id: i64, current_role: String, role: String) -> Re
             // Counted after the change, under the write lock: never leave the programme without
             // an admin, even when two admins demote each other at the same moment.
             if users::count_active_admins_locked(&mut tx).await? == 0 {
-                return Err(AppError::field(Field::Role, Problem::LastAdmin));
+                return Err(AppError::field(Field::Role, AccountsProblem::LastAdmin));
             }
             audit::record(
                 &mut tx,

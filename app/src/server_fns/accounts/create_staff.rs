@@ -7,9 +7,11 @@ pub async fn create_staff(email: String, role: String, password: String) -> Resu
     use crate::auth::hash_password;
     use crate::db::{accounts::users, shared::audit};
     use crate::domain::accounts::account::parse_credentials;
+    use crate::domain::accounts::problem::AccountsProblem;
     use crate::domain::accounts::role::Role;
+    use crate::domain::problem::FieldProblem;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+    use crate::domain::shared::problem::Field;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
@@ -22,7 +24,7 @@ pub async fn create_staff(email: String, role: String, password: String) -> Resu
                 (credentials, role) => {
                     let mut problems = credentials.err().unwrap_or_default();
                     if role.is_none() {
-                        problems.push(FieldProblem::new(Field::Role, Problem::RoleUnknown));
+                        problems.push(FieldProblem::new(Field::Role, AccountsProblem::RoleUnknown));
                     }
                     return Err(AppError::Validation(problems));
                 }

@@ -12,7 +12,8 @@ pub async fn hand_over(applicant: i64, email: String, password: String) -> Resul
     use crate::domain::accounts::account::parse_credentials;
     use crate::domain::accounts::role::Role;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::Problem;
+
+    use crate::domain::accounts::problem::AccountsProblem;
     use crate::server_fns::profile::subject::Subject;
     use crate::server_fns::{context, redirect, require, respond};
 
@@ -25,7 +26,7 @@ pub async fn hand_over(applicant: i64, email: String, password: String) -> Resul
             let mut tx = context()?.db.begin().await?;
             let subject = Subject::resolve(&mut tx, &me, Some(applicant)).await?;
             if !assisted::hand_over(&mut tx, subject.id, &email, &hash).await? {
-                return Err(AppError::form(Problem::AlreadyHandedOver));
+                return Err(AppError::form(AccountsProblem::AlreadyHandedOver));
             }
             audit::record(&mut tx, subject.entry(AuditAction::AccountHandedOver)).await?;
             tx.commit().await?;

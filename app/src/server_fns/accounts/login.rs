@@ -14,14 +14,19 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     use crate::domain::accounts::email::Email;
     use crate::domain::accounts::throttle;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::accounts::problem::AccountsProblem;
     use crate::server_fns::{auth_session, client_address, context, redirect, respond};
 
     respond(
         async {
             let parsed = Email::parse(&email).map_err(|p| AppError::field(Field::Email, p))?;
             if password.is_empty() {
-                return Err(AppError::field(Field::Password, Problem::PasswordMissing));
+                return Err(AppError::field(
+                    Field::Password,
+                    AccountsProblem::PasswordMissing,
+                ));
             }
             let ctx = context()?;
             let key = login_attempts::account_key(&email);
@@ -43,7 +48,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
                     audit::Entry::new(account.as_ref().map(|a| a.id), AuditAction::LoginFailed);
                 audit::record(&mut tx, entry).await?;
                 tx.commit().await?;
-                return Err(AppError::form(Problem::WrongCredentials));
+                return Err(AppError::form(AccountsProblem::WrongCredentials));
             };
             audit::record(
                 &mut tx,

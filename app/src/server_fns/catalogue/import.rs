@@ -6,11 +6,13 @@
 use crate::auth::AuthSession;
 use crate::db::catalogue::catalogue_admin::{upsert_training, Upserted};
 use crate::db::{catalogue::catalogue_imports, shared::audit, Db};
+use crate::domain::catalogue::problem::CatalogueProblem;
 use crate::domain::catalogue::training_csv::{
     capped, repeated_references, ImportProblem, Sheet, MAX_BYTES,
 };
+use crate::domain::problem::Problem;
 use crate::domain::shared::audit::AuditAction;
-use crate::domain::shared::problem::Problem;
+use crate::domain::shared::file_name;
 use crate::error::AppError;
 use crate::server_fns::shared::download::admin;
 use crate::state::ServerContext;
@@ -24,39 +26,32 @@ pub const TRAININGS_IMPORT: &str = "/admin/trainings/import";
 
 const BATCH: usize = 250;
 
-/// A file name fit to show back: its last part, printable, not too long.
-fn shown_name(raw: Option<&str>) -> String {
-    let name = raw
-        .unwrap_or_default()
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or_default();
-    let name: String = name.chars().filter(|c| !c.is_control()).take(120).collect();
-    if name.trim().is_empty() {
-        "import.csv".into()
-    } else {
-        name
-    }
-}
-
 /// The uploaded file's name and bytes, or the problem with the upload itself.
 async fn read_upload(multipart: &mut Multipart) -> Result<(String, Vec<u8>), (String, Problem)> {
-    let too_large = Problem::CsvTooLarge {
+    let too_large: Problem = CatalogueProblem::CsvTooLarge {
         max_mb: MAX_BYTES / (1024 * 1024),
-    };
+    }
+    .into();
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("file") => {
-                let name = shown_name(field.file_name());
+                let name = file_name::shown(field.file_name(), "import.csv");
                 return match field.bytes().await {
-                    Ok(bytes) if bytes.is_empty() => Err((name, Problem::FileMissing)),
+                    Ok(bytes) if bytes.is_empty() => {
+                        Err((name, CatalogueProblem::FileMissing.into()))
+                    }
                     Ok(bytes) => Ok((name, bytes.to_vec())),
                     Err(_) => Err((name, too_large)),
                 };
             }
             Ok(Some(_)) => continue,
-            Ok(None) => return Err((shown_name(None), Problem::FileMissing)),
-            Err(_) => return Err((shown_name(None), too_large)),
+            Ok(None) => {
+                return Err((
+                    file_name::shown(None, "import.csv"),
+                    CatalogueProblem::FileMissing.into(),
+                ))
+            }
+            Err(_) => return Err((file_name::shown(None, "import.csv"), too_large)),
         }
     }
 }
@@ -114,6 +109,7 @@ pub async fn run_import(db: Db, id: i64, actor: i64, file_name: String, bytes: V
 /// The CSV column a database-side problem belongs to.
 fn column_of(field: crate::domain::shared::problem::Field) -> Option<&'static str> {
     use crate::domain::shared::problem::Field;
+
     match field {
         Field::Seats => Some("seats"),
         Field::Reference => Some("reference"),

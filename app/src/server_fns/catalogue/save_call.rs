@@ -34,11 +34,9 @@ pub async fn save_call(
     quorum: String,
     blind_review: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{catalogue::calls_admin, shared::audit};
     use crate::domain::accounts::role::Role;
     use crate::domain::catalogue::call_form::CallForm;
-    use crate::domain::shared::audit::AuditAction;
-    use crate::server_fns::{context, redirect, require, respond};
+    use crate::server_fns::{redirect, require, respond};
 
     respond(
         async {
@@ -70,29 +68,45 @@ pub async fn save_call(
             }
             .parse()
             .map_err(AppError::Validation)?;
-            let mut tx = context()?.db.begin().await?;
-            let (target, action) = if id == 0 {
-                (None, AuditAction::CallCreated)
-            } else {
-                calls_admin::call(&mut tx, id)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
-                (Some((id, version)), AuditAction::CallUpdated)
-            };
-            let saved = calls_admin::save_call(&mut tx, target, &call, &terms)
-                .await?
-                .ok_or(AppError::Conflict)?;
-            audit::record(
-                &mut tx,
-                audit::Entry::new(Some(admin.id), action)
-                    .subject("grant_call", saved)
-                    .details(serde_json::json!({ "reference": call.reference })),
-            )
-            .await?;
-            tx.commit().await?;
+            persist(admin.id, id, version, &call, &terms).await?;
             redirect("/admin/calls?done=saved");
             Ok(())
         }
         .await,
     )
+}
+
+/// Saves the checked call: a new one when `id` is 0, else call `id` if still at `version`
+/// (someone else's save in between is a conflict, nothing written), with its audit row.
+#[cfg(feature = "ssr")]
+async fn persist(
+    admin_id: i64,
+    id: i64,
+    version: i32,
+    call: &crate::domain::catalogue::GrantCall,
+    terms: &crate::domain::catalogue::grant_terms::CallTerms,
+) -> Result<(), AppError> {
+    use crate::db::{catalogue::calls_admin, shared::audit};
+    use crate::domain::shared::audit::AuditAction;
+    let mut tx = crate::server_fns::context()?.db.begin().await?;
+    let (target, action) = if id == 0 {
+        (None, AuditAction::CallCreated)
+    } else {
+        calls_admin::call(&mut tx, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        (Some((id, version)), AuditAction::CallUpdated)
+    };
+    let saved = calls_admin::save_call(&mut tx, target, call, terms)
+        .await?
+        .ok_or(AppError::Conflict)?;
+    audit::record(
+        &mut tx,
+        audit::Entry::new(Some(admin_id), action)
+            .subject("grant_call", saved)
+            .details(serde_json::json!({ "reference": call.reference })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

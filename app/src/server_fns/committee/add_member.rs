@@ -8,7 +8,9 @@ pub async fn add_committee_member(call: String, email: String) -> Result<(), App
     use crate::domain::accounts::email::Email;
     use crate::domain::accounts::role::Role;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::committee::problem::CommitteeProblem;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
@@ -16,8 +18,9 @@ pub async fn add_committee_member(call: String, email: String) -> Result<(), App
             let admin = require(&[Role::Admin]).await?;
             let mut tx = context()?.db.begin().await?;
             let call_id = super::desk::existing_call(&mut tx, &call).await?;
-            let email = Email::parse(&email)
-                .map_err(|_| AppError::field(Field::Email, Problem::NotACommitteeAccount))?;
+            let email = Email::parse(&email).map_err(|_| {
+                AppError::field(Field::Email, CommitteeProblem::NotACommitteeAccount)
+            })?;
             let member = committee::add_member(&mut tx, call_id, &email, admin.id).await?;
             audit::record(
                 &mut tx,

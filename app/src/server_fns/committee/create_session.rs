@@ -11,8 +11,10 @@ pub async fn create_review_session(
     use crate::db::{committee, shared::audit};
     use crate::domain::accounts::role::Role;
     use crate::domain::committee::PLACE_MAX;
+    use crate::domain::problem::FieldProblem;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+    use crate::domain::shared::problem::Field;
+    use crate::domain::shared::{form_date, text::FreeText};
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
@@ -20,24 +22,25 @@ pub async fn create_review_session(
             let admin = require(&[Role::Admin]).await?;
             let mut tx = context()?.db.begin().await?;
             let call_id = super::desk::existing_call(&mut tx, &call).await?;
-            let date = crate::domain::mentoring::parse_date(&held_on);
-            let place = place.trim();
-            let mut problems = Vec::new();
-            if let Err(problem) = date {
-                problems.push(FieldProblem::new(Field::HeldOn, problem));
-            }
-            if place.chars().count() > PLACE_MAX || place.chars().any(char::is_control) {
-                problems.push(FieldProblem::new(
-                    Field::Place,
-                    Problem::TextTooLong { max: PLACE_MAX },
-                ));
-            }
-            let date = match date {
-                Ok(date) if problems.is_empty() => date,
-                _ => return Err(AppError::Validation(problems)),
+            let date = form_date::required(&held_on);
+            let place = FreeText::<PLACE_MAX>::line(&place).map_err(|e| e.shared(PLACE_MAX));
+            let (date, place) = match (date, place) {
+                (Ok(date), Ok(place)) => {
+                    (date, place.map(FreeText::into_string).unwrap_or_default())
+                }
+                (date, place) => {
+                    let mut problems = Vec::new();
+                    if let Err(problem) = date {
+                        problems.push(FieldProblem::new(Field::HeldOn, problem));
+                    }
+                    if let Err(problem) = place {
+                        problems.push(FieldProblem::new(Field::Place, problem));
+                    }
+                    return Err(AppError::Validation(problems));
+                }
             };
             let session =
-                committee::sessions::create_session(&mut tx, call_id, date, place, admin.id)
+                committee::sessions::create_session(&mut tx, call_id, date, &place, admin.id)
                     .await?;
             audit::record(
                 &mut tx,

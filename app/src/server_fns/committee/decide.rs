@@ -12,13 +12,11 @@ pub async fn decide_plan(
     amount: Option<String>,
     justification: String,
 ) -> Result<(), AppError> {
+    use crate::db::money;
     use crate::db::plans::{self, Step};
-    use crate::db::{committee, money};
     use crate::domain::accounts::role::Role;
-    use crate::domain::committee::decision::{Decision, Limits, Outcome};
-    use crate::domain::money::tranche::schedule;
+    use crate::domain::committee::decision::{Decision, Outcome};
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
     use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
@@ -31,19 +29,7 @@ pub async fn decide_plan(
             let terms = money::decision_terms(&mut tx, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            // Someone outside this call's committee learns nothing of the plan.
-            if !committee::is_member(&mut tx, terms.call_id, user.id).await? {
-                return Err(AppError::NotFound);
-            }
-            if !committee::is_chair(&mut tx, terms.call_id, user.id).await? {
-                return Err(AppError::form(Problem::NotChair));
-            }
-            let limits = Limits {
-                requested: terms.requested,
-                max_grant: terms.max_grant,
-                scores_in: committee::sheets::scores_in(&mut tx, id, terms.round).await?,
-                quorum: terms.quorum,
-            };
+            let limits = chair_limits(&mut tx, id, &terms, user.id).await?;
             let decision = Decision::parse(
                 &outcome,
                 amount.as_deref().unwrap_or_default(),
@@ -64,17 +50,7 @@ pub async fn decide_plan(
             // The plan row first, then the call's: two decisions on one plan meet here and the
             // second finds the plan moved; decisions on two plans of a call queue on the call.
             step.take(&mut tx).await?;
-            let lines = match decision.amount {
-                Some(amount) if decision.outcome == Outcome::Approved => {
-                    let lines = schedule(amount, &terms.template)
-                        .map_err(|problem| AppError::field(Field::Amount, problem))?;
-                    money::commit_against_envelope(&mut tx, terms.call_id, amount)
-                        .await?
-                        .map_err(|problem| AppError::field(Field::Amount, problem))?;
-                    lines
-                }
-                _ => Vec::new(),
-            };
+            let lines = commit_grant(&mut tx, &terms, &decision).await?;
             let decision_id =
                 money::insert_decision(&mut tx, id, &terms, &decision, user.id).await?;
             if !lines.is_empty() {
@@ -98,4 +74,54 @@ pub async fn decide_plan(
         }
         .await,
     )
+}
+
+/// What the decision may be, for the chair of the plan's call: someone outside this call's
+/// committee learns nothing of the plan (404); a member who is not the chair is told so.
+#[cfg(feature = "ssr")]
+async fn chair_limits(
+    tx: &mut crate::db::Tx,
+    plan_id: i64,
+    terms: &crate::db::money::DecisionTerms,
+    user_id: i64,
+) -> Result<crate::domain::committee::decision::Limits, AppError> {
+    use crate::db::committee;
+    use crate::domain::committee::problem::CommitteeProblem;
+    if !committee::is_member(tx, terms.call_id, user_id).await? {
+        return Err(AppError::NotFound);
+    }
+    if !committee::is_chair(tx, terms.call_id, user_id).await? {
+        return Err(AppError::form(CommitteeProblem::NotChair));
+    }
+    Ok(crate::domain::committee::decision::Limits {
+        requested: terms.requested,
+        max_grant: terms.max_grant,
+        scores_in: committee::sheets::scores_in(tx, plan_id, terms.round).await?,
+        quorum: terms.quorum,
+    })
+}
+
+/// An approval's money: its tranches scheduled from the call's template and its amount
+/// committed against the call's envelope (refused on the amount when the envelope cannot
+/// cover it). Nothing for a rejection or a return.
+#[cfg(feature = "ssr")]
+async fn commit_grant(
+    tx: &mut crate::db::Tx,
+    terms: &crate::db::money::DecisionTerms,
+    decision: &crate::domain::committee::decision::Decision,
+) -> Result<Vec<crate::domain::money::tranche::Scheduled>, AppError> {
+    use crate::domain::committee::decision::Outcome;
+    use crate::domain::shared::problem::Field;
+    let Some(amount) = decision
+        .amount
+        .filter(|_| decision.outcome == Outcome::Approved)
+    else {
+        return Ok(Vec::new());
+    };
+    let lines = crate::domain::money::tranche::schedule(amount, &terms.template)
+        .map_err(|problem| AppError::field(Field::Amount, problem))?;
+    crate::db::money::commit_against_envelope(tx, terms.call_id, amount)
+        .await?
+        .map_err(|problem| AppError::field(Field::Amount, problem))?;
+    Ok(lines)
 }

@@ -8,12 +8,11 @@ use leptos::prelude::*;
 #[server(name = ReviewPlan, endpoint = "committee/review")]
 pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
     use crate::db::{committee, plans::plan_content, shared::audit};
-    use crate::domain::committee::{average, identity_for_committee, Quorum};
+    use crate::domain::committee::{identity_for_committee, Quorum};
     use crate::domain::plans::plan::Viewer;
     use crate::domain::shared::audit::AuditAction;
     use crate::server_fns::plans::view::plan_view;
     use crate::server_fns::{context, parse_id, respond};
-    use crate::wire::committee::ScoresSummary;
 
     respond(
         async {
@@ -35,15 +34,9 @@ pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
                 have: committee::sheets::scores_in(&mut tx, id, mp.round).await?,
                 need: mp.terms.quorum,
             };
-            let summary = if chair {
-                let weighted: Vec<i64> = sheets.iter().map(|(_, s)| s.weighted).collect();
-                Some(ScoresSummary {
-                    average: average(&weighted),
-                    sheets: sheets.into_iter().map(|(_, s)| s).collect(),
-                    recused: committee::sheets::recused(&mut tx, mp.head.call_id, id).await?,
-                })
-            } else {
-                None
+            let summary = match chair {
+                true => Some(chair_summary(&mut tx, mp.head.call_id, id, sheets).await?),
+                false => None,
             };
             let decisions = committee::sheets::decisions(&mut tx, id).await?;
             let saved = plan_content::sections(&mut tx, id).await?;
@@ -86,4 +79,20 @@ pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
         }
         .await,
     )
+}
+
+/// What only the chair sees: every sheet of the round, their average and who is recused.
+#[cfg(feature = "ssr")]
+async fn chair_summary(
+    tx: &mut crate::db::Tx,
+    call_id: i64,
+    plan_id: i64,
+    sheets: Vec<(i64, crate::wire::committee::SheetLine)>,
+) -> Result<crate::wire::committee::ScoresSummary, AppError> {
+    let weighted: Vec<i64> = sheets.iter().map(|(_, s)| s.weighted).collect();
+    Ok(crate::wire::committee::ScoresSummary {
+        average: crate::domain::committee::average(&weighted),
+        sheets: sheets.into_iter().map(|(_, s)| s).collect(),
+        recused: crate::db::committee::sheets::recused(tx, call_id, plan_id).await?,
+    })
 }

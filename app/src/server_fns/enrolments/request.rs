@@ -10,7 +10,8 @@ pub async fn request_seat(training: String) -> Result<(), AppError> {
     use crate::domain::enrolments::enrolment::{may_request, EnrolmentAction, EnrolmentStatus};
     use crate::domain::matching::eligibility::assess;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::Problem;
+
+    use crate::domain::enrolments::problem::EnrolmentsProblem;
     use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
@@ -34,7 +35,7 @@ pub async fn request_seat(training: String) -> Result<(), AppError> {
             let id = match enrolments::of_user_for(&mut tx, user.id, training_id).await? {
                 None => enrolments::create(&mut tx, user.id, training_id)
                     .await?
-                    .ok_or(AppError::form(Problem::AlreadyRequested))?,
+                    .ok_or(AppError::form(EnrolmentsProblem::AlreadyRequested))?,
                 Some(existing) if existing.status == EnrolmentStatus::Withdrawn => {
                     let to =
                         existing
@@ -52,7 +53,7 @@ pub async fn request_seat(training: String) -> Result<(), AppError> {
                     existing.id
                 }
                 Some(_) => {
-                    return Err(AppError::form(Problem::AlreadyRequested));
+                    return Err(AppError::form(EnrolmentsProblem::AlreadyRequested));
                 }
             };
             audit::record(

@@ -9,9 +9,6 @@ use leptos::prelude::*;
 pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
     use crate::db::{catalogue, enrolments, plans, profile::profiles};
     use crate::domain::accounts::role::Role;
-    use crate::domain::catalogue::OfferKind;
-    use crate::domain::matching::eligibility::{assess, Eligibility};
-    use crate::domain::matching::fit;
     use crate::domain::shared::locale::Lang;
     use crate::server_fns::{context, require, respond};
     use crate::wire::enrolments::MyEnrolment;
@@ -42,71 +39,97 @@ pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
                 .collect();
             tx.commit().await?;
 
-            let label_skills = |skills: Vec<crate::domain::shared::reference::SkillId>| {
-                skills
-                    .into_iter()
-                    .map(|s| s.label(lang).to_owned())
-                    .collect()
-            };
             let mut offers = Vec::with_capacity(trainings.len() + calls.len());
             for (id, training) in trainings {
-                let assessment = assess(&training.rules(), &facts, training.assessed_on(today));
-                let fit = fit(&facts, &training.traits());
                 offers.push(OfferMatch {
-                    kind: OfferKind::Training,
-                    id,
-                    reference: training.reference,
-                    title: training.title,
-                    programme: Some(training.programme),
-                    sectors: vec![training.sector],
-                    cities: vec![training.city],
-                    starts_on: training.starts_on,
-                    ends_on: training.ends_on,
-                    max_grant: None,
-                    score: fit.score,
-                    matched_skills: label_skills(fit.matched_skills),
-                    eligibility: assessment.eligibility(),
-                    checks: assessment.checks,
                     seats: seats.get(&id).copied(),
                     enrolment: mine.get(&id).copied(),
-                    plan: None,
+                    ..training_match(id, training, &facts, today, lang)
                 });
             }
             for (id, call) in calls {
-                let assessment = assess(&call.all_rules(), &facts, today);
-                let fit = fit(&facts, &call.traits());
                 offers.push(OfferMatch {
-                    kind: OfferKind::Call,
-                    id,
-                    reference: call.reference,
-                    title: call.title,
-                    programme: None,
-                    sectors: call.sectors,
-                    cities: call.cities,
-                    starts_on: call.opens_on,
-                    ends_on: call.closes_on,
-                    max_grant: Some(call.max_grant),
-                    score: fit.score,
-                    matched_skills: label_skills(fit.matched_skills),
-                    eligibility: assessment.eligibility(),
-                    checks: assessment.checks,
-                    seats: None,
-                    enrolment: None,
                     plan: plans.get(&id).copied(),
+                    ..call_match(id, call, &facts, today, lang)
                 });
             }
-            // Stable: equal scores keep the catalogue's order (soonest first).
-            offers.sort_by_key(|o| std::cmp::Reverse(o.score.total()));
-            let mut matches = Matches::default();
-            for offer in offers {
-                match offer.eligibility {
-                    Eligibility::Eligible => matches.eligible.push(offer),
-                    Eligibility::NotYet => matches.not_yet.push(offer),
-                    Eligibility::NotEligible => matches.not_eligible.push(offer),
-                }
-            }
+            let matches = Matches::ranked(offers);
             Ok(matches)
         }
         .await,
     )
+}
+
+/// How a training suits the applicant, before their seat and enrolment are added.
+#[cfg(feature = "ssr")]
+fn training_match(
+    id: i64,
+    training: crate::domain::catalogue::Training,
+    facts: &crate::domain::profile::Facts,
+    today: time::Date,
+    lang: crate::domain::shared::locale::Lang,
+) -> crate::wire::matching::OfferMatch {
+    use crate::domain::matching::{eligibility::assess, fit};
+    let assessment = assess(&training.rules(), facts, training.assessed_on(today));
+    let fit = fit(facts, &training.traits());
+    crate::wire::matching::OfferMatch {
+        kind: crate::domain::catalogue::OfferKind::Training,
+        id,
+        reference: training.reference,
+        title: training.title,
+        programme: Some(training.programme),
+        sectors: vec![training.sector],
+        cities: vec![training.city],
+        starts_on: training.starts_on,
+        ends_on: training.ends_on,
+        max_grant: None,
+        score: fit.score,
+        matched_skills: fit
+            .matched_skills
+            .iter()
+            .map(|s| s.label(lang).to_owned())
+            .collect(),
+        eligibility: assessment.eligibility(),
+        checks: assessment.checks,
+        seats: None,
+        enrolment: None,
+        plan: None,
+    }
+}
+
+/// How a grant call suits the applicant, before their plan for it is added.
+#[cfg(feature = "ssr")]
+fn call_match(
+    id: i64,
+    call: crate::domain::catalogue::GrantCall,
+    facts: &crate::domain::profile::Facts,
+    today: time::Date,
+    lang: crate::domain::shared::locale::Lang,
+) -> crate::wire::matching::OfferMatch {
+    use crate::domain::matching::{eligibility::assess, fit};
+    let assessment = assess(&call.all_rules(), facts, today);
+    let fit = fit(facts, &call.traits());
+    crate::wire::matching::OfferMatch {
+        kind: crate::domain::catalogue::OfferKind::Call,
+        id,
+        reference: call.reference,
+        title: call.title,
+        programme: None,
+        sectors: call.sectors,
+        cities: call.cities,
+        starts_on: call.opens_on,
+        ends_on: call.closes_on,
+        max_grant: Some(call.max_grant),
+        score: fit.score,
+        matched_skills: fit
+            .matched_skills
+            .iter()
+            .map(|s| s.label(lang).to_owned())
+            .collect(),
+        eligibility: assessment.eligibility(),
+        checks: assessment.checks,
+        seats: None,
+        enrolment: None,
+        plan: None,
+    }
 }

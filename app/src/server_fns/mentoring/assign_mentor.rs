@@ -8,14 +8,16 @@ pub async fn assign_mentor(plan: String, mentor: String, expected: String) -> Re
     use crate::db::{mentoring, mentoring::mentor_desk, plans, shared::audit};
     use crate::domain::accounts::role::Role;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::mentoring::problem::MentoringProblem;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
         async {
             let admin = require(&[Role::Admin]).await?;
             let id = parse_id(&plan)?;
-            let not_a_mentor = || AppError::field(Field::Mentor, Problem::NotAMentor);
+            let not_a_mentor = || AppError::field(Field::Mentor, MentoringProblem::NotAMentor);
             let mentor = parse_id(&mentor).map_err(|_| not_a_mentor())?;
             let expected = match expected.trim() {
                 "" => None,

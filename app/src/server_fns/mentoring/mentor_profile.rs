@@ -15,9 +15,10 @@ pub async fn save_mentor_profile(
     use crate::db::{mentoring::mentor_desk, shared::audit};
     use crate::domain::accounts::role::Role;
     use crate::domain::mentoring::parse_capacity;
+    use crate::domain::problem::FieldProblem;
     use crate::domain::profile::Language;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+    use crate::domain::shared::problem::{Field, SharedProblem};
     use crate::domain::shared::reference::{City, Sector};
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
@@ -29,18 +30,21 @@ pub async fn save_mentor_profile(
             let city = match city.trim() {
                 "" => None,
                 code => City::parse(code).or_else(|| {
-                    problems.push(FieldProblem::new(Field::City, Problem::CityUnknown));
+                    problems.push(FieldProblem::new(Field::City, SharedProblem::CityUnknown));
                     None
                 }),
             };
             let sectors = codes(sectors, Sector::from_code).unwrap_or_else(|| {
-                problems.push(FieldProblem::new(Field::Sector, Problem::SectorUnknown));
+                problems.push(FieldProblem::new(
+                    Field::Sector,
+                    SharedProblem::SectorUnknown,
+                ));
                 Vec::new()
             });
             let languages = codes(languages, Language::from_code).unwrap_or_else(|| {
                 problems.push(FieldProblem::new(
                     Field::Languages,
-                    Problem::LanguageUnknown,
+                    SharedProblem::LanguageUnknown,
                 ));
                 Vec::new()
             });

@@ -9,6 +9,7 @@ use crate::auth::SessionUser;
 use crate::db::money::{self, tranches::TrancheHead, LedgerEntry};
 use crate::db::Tx;
 use crate::domain::catalogue::grant_terms::Release;
+use crate::domain::money::key::IdempotencyKey;
 use crate::domain::money::tranche::{TrancheAction, TrancheFacts, TrancheStatus};
 use crate::domain::shared::workflow::Workflow;
 use crate::error::AppError;
@@ -38,7 +39,7 @@ pub struct Command<'a> {
 /// What a command's effect works with, once the tranche has moved.
 pub struct Moved<'a> {
     pub actor: i64,
-    pub key: &'a str,
+    pub key: &'a IdempotencyKey,
     /// The tranche as it was read (its status is the one it left).
     pub head: &'a TrancheHead,
     pub to: TrancheStatus,
@@ -55,7 +56,7 @@ impl Moved<'_> {
             kind,
             amount: self.head.amount,
             actor_id: self.actor,
-            key: Some(self.key),
+            key: Some(self.key.as_str()),
         }
     }
 }
@@ -66,7 +67,7 @@ pub async fn run(
     effect: impl AsyncFnOnce(&mut Tx, &Moved<'_>) -> Result<Option<i64>, AppError>,
 ) -> Result<MoneyReceipt, AppError> {
     let id = parse_id(command.tranche)?;
-    let key = super::checked_key(command.key)?;
+    let key = IdempotencyKey::parse(command.key).map_err(AppError::form)?;
     let id_text = id.to_string();
     let hash = super::request_hash(
         &[id_text.as_str()]
@@ -80,7 +81,7 @@ pub async fn run(
         .ok_or(AppError::NotFound)?;
     let back = super::back_to(command.back, &(command.fallback)(&head));
     let actor = command.user.id;
-    if let Some(first) = super::replayed(&mut tx, key, actor, command.endpoint, &hash).await? {
+    if let Some(first) = super::replayed(&mut tx, &key, actor, command.endpoint, &hash).await? {
         tx.commit().await?;
         redirect(&back);
         return Ok(first);
@@ -94,7 +95,7 @@ pub async fn run(
     }
     let moved = Moved {
         actor,
-        key,
+        key: &key,
         head: &head,
         to,
     };
@@ -104,7 +105,7 @@ pub async fn run(
         payment,
         status: to,
     };
-    money::keys::finish(&mut tx, key, &receipt).await?;
+    money::keys::finish(&mut tx, &key, &receipt).await?;
     tx.commit().await?;
     redirect(&back);
     Ok(receipt)

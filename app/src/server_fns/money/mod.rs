@@ -27,7 +27,7 @@ pub use ssr::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use crate::domain::shared::problem::Problem;
+    use crate::domain::money::key::IdempotencyKey;
     use crate::error::AppError;
     use sha2::{Digest, Sha256};
 
@@ -37,20 +37,6 @@ mod ssr {
         let mut bytes = [0u8; 16];
         OsRng.fill_bytes(&mut bytes);
         hex::encode(bytes)
-    }
-
-    /// A key as a client sent it: 16 to 100 letters, digits, `-` or `_`.
-    pub fn checked_key(key: &str) -> Result<&str, AppError> {
-        let key = key.trim();
-        let valid = (16..=100).contains(&key.len())
-            && key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
-        if valid {
-            Ok(key)
-        } else {
-            Err(AppError::form(Problem::IdempotencyKeyInvalid))
-        }
     }
 
     /// What identifies a request's body: the same key with another body is refused.
@@ -67,7 +53,7 @@ mod ssr {
     /// before (the caller commits and answers it again), `None` when this one is new.
     pub async fn replayed(
         tx: &mut crate::db::Tx,
-        key: &str,
+        key: &IdempotencyKey,
         actor_id: i64,
         endpoint: &str,
         request_hash: &str,

@@ -65,14 +65,19 @@ fn payment_method(
     phone: &str,
     account: &str,
 ) -> Result<crate::domain::money::tranche::PaymentMethod, AppError> {
+    use crate::domain::money::problem::MoneyProblem;
     use crate::domain::money::tranche::PaymentMethod;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::problem::Problem;
+    use crate::domain::shared::problem::{Field, SharedProblem};
     PaymentMethod::parse(method, supplier, invoice, phone, account).map_err(|problem| {
         let field = match problem {
-            Problem::SupplierMissing => Field::Supplier,
-            Problem::InvoiceMissing => Field::Invoice,
-            Problem::PayeePhoneMissing | Problem::PhoneInvalid => Field::Phone,
-            Problem::AccountMissing | Problem::AccountInvalid => Field::Account,
+            Problem::Money(MoneyProblem::SupplierMissing) => Field::Supplier,
+            Problem::Money(MoneyProblem::InvoiceMissing) => Field::Invoice,
+            Problem::Money(MoneyProblem::PayeePhoneMissing)
+            | Problem::Shared(SharedProblem::PhoneInvalid) => Field::Phone,
+            Problem::Money(MoneyProblem::AccountMissing | MoneyProblem::AccountInvalid) => {
+                Field::Account
+            }
             _ => Field::Method,
         };
         AppError::field(field, problem)

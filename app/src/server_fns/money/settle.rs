@@ -16,7 +16,9 @@ pub async fn settle_payment(
     use super::command::{finance_desk, run, Command};
     use crate::domain::accounts::role::Role;
     use crate::domain::money::tranche::{note as checked_note, TrancheAction};
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::committee::problem::CommitteeProblem;
     use crate::server_fns::{require, respond};
 
     respond(
@@ -25,7 +27,12 @@ pub async fn settle_payment(
             let action = match outcome.trim() {
                 "paid" => TrancheAction::ConfirmPaid,
                 "failed" => TrancheAction::RecordFailure,
-                _ => return Err(AppError::field(Field::Outcome, Problem::OutcomeUnknown)),
+                _ => {
+                    return Err(AppError::field(
+                        Field::Outcome,
+                        CommitteeProblem::OutcomeUnknown,
+                    ))
+                }
             };
             let paid = action == TrancheAction::ConfirmPaid;
             // A failure needs its reason; a confirmation may carry the transfer's reference.

@@ -9,12 +9,14 @@
 use crate::auth::{AuthSession, SessionUser};
 use crate::db::{monitoring, plans, shared::audit, Tx};
 use crate::domain::accounts::role::Role;
+use crate::domain::monitoring::problem::MonitoringProblem;
 use crate::domain::monitoring::{
     Evidence, Upload, Visit, VisitForm, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES,
 };
 use crate::domain::plans::plan::{PlanStatus, Viewer};
+use crate::domain::problem::FieldProblem;
 use crate::domain::shared::audit::AuditAction;
-use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::state::ServerContext;
 use crate::wire::monitoring::{VisitRetry, RETRY_KEY};
@@ -164,7 +166,7 @@ async fn record(
         _ => None,
     };
     let Some(approved_on) = approved_on else {
-        return Err(AppError::form(Problem::PlanNotApproved));
+        return Err(AppError::form(MonitoringProblem::PlanNotApproved));
     };
     let today = crate::db::now().date();
     let mut problems = Vec::new();
@@ -178,7 +180,7 @@ async fn record(
         let max_mb = BODY_MAX / (1024 * 1024);
         problems.push(FieldProblem::new(
             Field::Evidence,
-            Problem::UploadTooLarge { max_mb },
+            MonitoringProblem::UploadTooLarge { max_mb },
         ));
     }
     let (Some(visit), Some(evidence), true) = (visit, evidence, problems.is_empty()) else {
@@ -186,7 +188,7 @@ async fn record(
     };
     let recorded = monitoring::record(&mut tx, plan, user.id, &visit, &evidence)
         .await?
-        .ok_or_else(|| AppError::form(Problem::PlanNotApproved))?;
+        .ok_or_else(|| AppError::form(MonitoringProblem::PlanNotApproved))?;
     audit_visit(&mut tx, user.id, plan, &visit, &evidence, &recorded).await?;
     tx.commit().await?;
     Ok(())

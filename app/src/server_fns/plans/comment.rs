@@ -12,11 +12,14 @@ pub async fn comment_plan(
 ) -> Result<(), AppError> {
     use crate::db::{mentoring, plans, shared::audit};
     use crate::domain::accounts::role::Role;
-    use crate::domain::mentoring::{required_text, COMMENT_MAX};
+    use crate::domain::mentoring::COMMENT_MAX;
     use crate::domain::plans::plan::Viewer;
     use crate::domain::plans::plan_text::Part;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+    use crate::domain::shared::text::FreeText;
+
+    use crate::domain::plans::problem::PlansProblem;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
@@ -30,10 +33,11 @@ pub async fn comment_plan(
             if viewer == Viewer::Admin {
                 return Err(AppError::Forbidden);
             }
-            let part =
-                Part::from_code(&part).ok_or(AppError::field(Field::Part, Problem::PartUnknown))?;
-            let body = required_text(&body, COMMENT_MAX)
-                .map_err(|problem| AppError::field(Field::Body, problem))?;
+            let part = Part::from_code(&part)
+                .ok_or(AppError::field(Field::Part, PlansProblem::PartUnknown))?;
+            let body = FreeText::<COMMENT_MAX>::required(&body)
+                .map_err(|problem| AppError::field(Field::Body, problem))?
+                .into_string();
             let comment = mentoring::add_comment(&mut tx, id, part, user.id, &body).await?;
             audit::record(
                 &mut tx,

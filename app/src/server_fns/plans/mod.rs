@@ -50,7 +50,9 @@ pub(crate) async fn require_complete(
     head: &crate::db::plans::PlanHead,
 ) -> Result<(), crate::error::AppError> {
     use crate::domain::plans::plan_text::{checklist, ready_to_send};
-    use crate::domain::shared::problem::{Field, FieldProblem, Problem};
+    use crate::domain::plans::problem::PlansProblem;
+    use crate::domain::problem::FieldProblem;
+    use crate::domain::shared::problem::Field;
     let content = crate::db::plans::plan_content::current(tx, head.id).await?;
     let items = checklist(&content.written(), &content.figures, head.terms);
     if ready_to_send(&items) {
@@ -60,7 +62,7 @@ pub(crate) async fn require_complete(
         items
             .into_iter()
             .filter(|item| !item.done())
-            .map(|item| FieldProblem::new(Field::Form, Problem::PlanIncomplete { item }))
+            .map(|item| FieldProblem::new(Field::Form, PlansProblem::PlanIncomplete { item }))
             .collect(),
     ))
 }
@@ -86,7 +88,8 @@ mod ssr {
     use crate::db::Tx;
     use crate::domain::accounts::role::Role;
     use crate::domain::plans::plan::Viewer;
-    use crate::domain::shared::problem::Problem;
+
+    use crate::domain::plans::problem::PlansProblem;
     use crate::error::AppError;
     use crate::server_fns::require;
 
@@ -131,7 +134,7 @@ mod ssr {
         if head.status.editable() {
             Ok(head)
         } else {
-            Err(AppError::form(Problem::PlanNotEditable))
+            Err(AppError::form(PlansProblem::PlanNotEditable))
         }
     }
 }

@@ -16,7 +16,7 @@ pub async fn save_section(
     use crate::db::{plans::plan_edits, shared::audit};
     use crate::domain::plans::plan_text::{Section, SectionText};
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::Field;
+
     use crate::markdown::to_safe_html;
     use crate::server_fns::{context, parse_id, redirect, respond, wants_html};
 
@@ -29,7 +29,7 @@ pub async fn save_section(
             let mut tx = context()?.db.begin().await?;
             let head = super::editable_plan(&mut tx, plan_id, &user).await?;
             let text = SectionText::parse(&body)
-                .map_err(|problem| AppError::field(Field::PlanSection(section), problem))?;
+                .map_err(|problem| AppError::field(section.field(), problem))?;
             // Taken first, so a submission racing this save waits for it or refuses it.
             let touched = plan_edits::touch(&mut tx, plan_id, head.status).await?;
             let saved = if touched {
@@ -46,26 +46,14 @@ pub async fn save_section(
                 None
             };
             let Some(new_revision) = saved else {
-                // The same text already saved (a retry whose first answer was lost, or the
-                // form and the autosave sending together) is not a conflict.
-                let current = plan_edits::section(&mut tx, plan_id, section).await?;
-                if let Some((current, at)) = current.filter(|(c, _)| touched && c == text.as_str())
-                {
-                    tx.commit().await?;
-                    return Ok(SectionSaved {
-                        revision: at,
-                        html: to_safe_html(&current),
-                    });
+                if touched {
+                    if let Some(done) = already_saved(&mut tx, plan_id, section, &text).await? {
+                        tx.commit().await?;
+                        return Ok(done);
+                    }
                 }
-                plan_edits::keep_conflict(
-                    &mut tx,
-                    plan_id,
-                    section.code(),
-                    user.id,
-                    &body,
-                    revision,
-                )
-                .await?;
+                let code = section.code();
+                plan_edits::keep_conflict(&mut tx, plan_id, code, user.id, &body, revision).await?;
                 tx.commit().await?;
                 return Err(AppError::Conflict);
             };
@@ -93,4 +81,22 @@ pub async fn save_section(
         }
         .await,
     )
+}
+
+/// The section as saved, when it already holds `text`: a retry whose first answer was lost, or
+/// the form and the autosave sending together, is not a conflict.
+#[cfg(feature = "ssr")]
+async fn already_saved(
+    tx: &mut crate::db::Tx,
+    plan_id: i64,
+    section: crate::domain::plans::plan_text::Section,
+    text: &crate::domain::plans::plan_text::SectionText,
+) -> Result<Option<SectionSaved>, AppError> {
+    let current = crate::db::plans::plan_edits::section(tx, plan_id, section).await?;
+    Ok(current
+        .filter(|(current, _)| current == text.as_str())
+        .map(|(current, at)| SectionSaved {
+            revision: at,
+            html: crate::markdown::to_safe_html(&current),
+        }))
 }

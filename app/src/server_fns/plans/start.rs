@@ -10,7 +10,8 @@ pub async fn start_plan(call: String) -> Result<(), AppError> {
     use crate::domain::matching::eligibility::assess;
     use crate::domain::plans::plan::may_start;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::Problem;
+
+    use crate::domain::plans::problem::PlansProblem;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
 
     respond(
@@ -28,7 +29,7 @@ pub async fn start_plan(call: String) -> Result<(), AppError> {
             may_start(&offer, eligibility, today).map_err(AppError::form)?;
             let id = plans::start(&mut tx, user.id, call_id)
                 .await?
-                .ok_or(AppError::form(Problem::PlanExists))?;
+                .ok_or(AppError::form(PlansProblem::PlanExists))?;
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(user.id), AuditAction::PlanStarted)

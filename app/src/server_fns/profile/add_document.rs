@@ -15,7 +15,9 @@ pub async fn add_document(
     use crate::db::{profile::holdings, shared::audit};
     use crate::domain::profile::holdings::{DocumentForm, DOCUMENTS_MAX};
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::profile::problem::ProfileProblem;
     use crate::server_fns::profile::require_identity;
     use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
@@ -38,7 +40,7 @@ pub async fn add_document(
             if holdings::count_documents(&mut tx, subject.id).await? >= DOCUMENTS_MAX {
                 return Err(AppError::field(
                     Field::Form,
-                    Problem::TooManyDocuments { max: DOCUMENTS_MAX },
+                    ProfileProblem::TooManyDocuments { max: DOCUMENTS_MAX },
                 ));
             }
             let id = holdings::add_document(&mut tx, subject.id, &new).await?;

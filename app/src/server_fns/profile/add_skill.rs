@@ -13,7 +13,9 @@ pub async fn add_skill(
     use crate::db::{profile::holdings, shared::audit};
     use crate::domain::profile::holdings::{SkillForm, SKILLS_MAX};
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::profile::problem::ProfileProblem;
     use crate::server_fns::profile::require_identity;
     use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
@@ -41,7 +43,7 @@ pub async fn add_skill(
             if is_new && claimed.len() >= SKILLS_MAX {
                 return Err(AppError::field(
                     Field::Form,
-                    Problem::TooManySkills { max: SKILLS_MAX },
+                    ProfileProblem::TooManySkills { max: SKILLS_MAX },
                 ));
             }
             holdings::put_skill(&mut tx, subject.id, &claim).await?;

@@ -22,7 +22,9 @@ pub async fn add_work(
     use crate::db::{profile::work, shared::audit};
     use crate::domain::profile::work::{JobForm, JOBS_MAX};
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::profile::problem::ProfileProblem;
     use crate::server_fns::profile::require_identity;
     use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
@@ -50,7 +52,7 @@ pub async fn add_work(
             if work::count_jobs(&mut tx, subject.id).await? >= JOBS_MAX {
                 return Err(AppError::field(
                     Field::Form,
-                    Problem::TooManyJobs { max: JOBS_MAX },
+                    ProfileProblem::TooManyJobs { max: JOBS_MAX },
                 ));
             }
             let id = work::add_job(&mut tx, subject.id, &job).await?;

@@ -11,7 +11,9 @@ pub const SEARCH_MAX_CHARS: usize = 80;
 pub async fn applicants(q: String) -> Result<Vec<ApplicantListing>, AppError> {
     use crate::db::profile::assisted;
     use crate::domain::accounts::role::Role;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::profile::problem::ProfileProblem;
     use crate::server_fns::{context, require, respond};
 
     respond(
@@ -20,7 +22,7 @@ pub async fn applicants(q: String) -> Result<Vec<ApplicantListing>, AppError> {
             if q.chars().count() > SEARCH_MAX_CHARS {
                 return Err(AppError::field(
                     Field::Query,
-                    Problem::QueryTooLong {
+                    ProfileProblem::QueryTooLong {
                         max: SEARCH_MAX_CHARS,
                     },
                 ));

@@ -11,18 +11,20 @@ pub async fn give_consent(notice_version: String, lang: String) -> Result<(), Ap
     use crate::domain::profile::consent::NOTICE_VERSION;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::locale::Lang;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::{Field, SharedProblem};
+
+    use crate::domain::profile::problem::ProfileProblem;
     use crate::server_fns::{context, redirect, require, respond};
 
     respond(
         async {
             let user = require(&[Role::Applicant]).await?;
             if notice_version != NOTICE_VERSION {
-                return Err(AppError::form(Problem::NoticeOutdated));
+                return Err(AppError::form(ProfileProblem::NoticeOutdated));
             }
             let lang: Lang = lang
                 .parse()
-                .map_err(|_| AppError::field(Field::Locale, Problem::LocaleUnknown))?;
+                .map_err(|_| AppError::field(Field::Locale, SharedProblem::LocaleUnknown))?;
             let mut tx = context()?.db.begin().await?;
             profiles::record_consent(
                 &mut tx,

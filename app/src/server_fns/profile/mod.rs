@@ -39,12 +39,14 @@ pub async fn require_identity(
     tx: &mut crate::db::Tx,
     user_id: i64,
 ) -> Result<(), crate::error::AppError> {
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::profile::problem::ProfileProblem;
     match crate::db::profile::profiles::identity(tx, user_id).await? {
         Some(_) => Ok(()),
         None => Err(crate::error::AppError::field(
             Field::Form,
-            Problem::IdentityFirst,
+            ProfileProblem::IdentityFirst,
         )),
     }
 }
@@ -57,7 +59,9 @@ pub async fn require_consent(
     user_id: i64,
 ) -> Result<(), crate::error::AppError> {
     use crate::domain::profile::consent::NOTICE_VERSION;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::Field;
+
+    use crate::domain::profile::problem::ProfileProblem;
     let consented = crate::db::profile::profiles::latest_consent(tx, user_id)
         .await?
         .is_some_and(|c| c.given && c.notice_version == NOTICE_VERSION);
@@ -66,7 +70,7 @@ pub async fn require_consent(
     } else {
         Err(crate::error::AppError::field(
             Field::Form,
-            Problem::ConsentRequired,
+            ProfileProblem::ConsentRequired,
         ))
     }
 }

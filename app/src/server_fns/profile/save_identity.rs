@@ -26,7 +26,8 @@ pub async fn save_identity(
     use crate::domain::profile::consent::NOTICE_VERSION;
     use crate::domain::profile::identity::IdentityForm;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::problem::Problem;
+
+    use crate::domain::profile::problem::ProfileProblem;
     use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, redirect, require, respond};
 
@@ -52,7 +53,7 @@ pub async fn save_identity(
                 .await?
                 .is_some_and(|c| c.given && c.notice_version == NOTICE_VERSION);
             if !consented {
-                return Err(AppError::form(Problem::ConsentRequired));
+                return Err(AppError::form(ProfileProblem::ConsentRequired));
             }
             let saved = profiles::save_identity(
                 &mut tx,

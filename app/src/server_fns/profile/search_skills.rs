@@ -17,7 +17,9 @@ pub async fn search_skills(
     lang: String,
 ) -> Result<Vec<OccupationSkills>, AppError> {
     use crate::domain::shared::locale::Lang;
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::{Field, SharedProblem};
+
+    use crate::domain::profile::problem::ProfileProblem;
     use crate::domain::shared::reference::{reference, Sector, SkillId};
     use crate::server_fns::respond;
     use crate::wire::profile::SkillLabel;
@@ -26,12 +28,12 @@ pub async fn search_skills(
         let lang = Lang::ALL
             .into_iter()
             .find(|l| l.code() == lang)
-            .ok_or_else(|| AppError::field(Field::Locale, Problem::LocaleUnknown))?;
+            .ok_or_else(|| AppError::field(Field::Locale, SharedProblem::LocaleUnknown))?;
         let query = query.trim();
         if query.chars().count() > QUERY_MAX_CHARS {
             return Err(AppError::field(
                 Field::Query,
-                Problem::QueryTooLong {
+                ProfileProblem::QueryTooLong {
                     max: QUERY_MAX_CHARS,
                 },
             ));
@@ -40,7 +42,7 @@ pub async fn search_skills(
             None | Some("") => None,
             Some(code) => Some(
                 Sector::from_code(code)
-                    .ok_or_else(|| AppError::field(Field::Sector, Problem::SectorUnknown))?,
+                    .ok_or_else(|| AppError::field(Field::Sector, SharedProblem::SectorUnknown))?,
             ),
         };
         let reference = reference();

@@ -14,8 +14,8 @@ use crate::auth::SessionUser;
 use crate::db::{accounts::users, profile::profiles, shared::audit, Tx};
 use crate::domain::accounts::role::Role;
 use crate::domain::profile::consent::NOTICE_VERSION;
+use crate::domain::profile::problem::ProfileProblem;
 use crate::domain::shared::audit::AuditAction;
-use crate::domain::shared::problem::Problem;
 use crate::error::AppError;
 
 /// Who may call the profile functions that act on a subject.
@@ -61,7 +61,7 @@ impl Subject {
                     .await?
                     .is_some_and(|c| c.given && c.notice_version == NOTICE_VERSION);
                 if !consented {
-                    return Err(AppError::form(Problem::ConsentRequired));
+                    return Err(AppError::form(ProfileProblem::ConsentRequired));
                 }
                 Ok(Subject {
                     actor: me.id,

@@ -6,14 +6,15 @@ use leptos::prelude::*;
 /// browser is sent back to the page it came from, now in the new language.
 #[server(endpoint = "set_locale")]
 pub async fn set_locale(locale: String) -> Result<Lang, AppError> {
-    use crate::domain::shared::problem::{Field, Problem};
+    use crate::domain::shared::problem::{Field, SharedProblem};
+
     use crate::server_fns::respond;
     use http::header::{HeaderValue, SET_COOKIE};
 
     respond((|| {
         let lang: Lang = locale
             .parse()
-            .map_err(|_| AppError::field(Field::Locale, Problem::LocaleUnknown))?;
+            .map_err(|_| AppError::field(Field::Locale, SharedProblem::LocaleUnknown))?;
         // Not HttpOnly: the page's script updates the same cookie when switching in place.
         let cookie = format!(
             "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",

@@ -1,0 +1,34 @@
+//! Words any area uses, in the reader's language: the problems every area can meet.
+
+use crate::domain::shared::problem::SharedProblem;
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+
+/// The sentence for a problem any area can meet.
+pub fn problem_text(i18n: I18nContext<Locale>, problem: SharedProblem) -> String {
+    match problem {
+        SharedProblem::LocaleUnknown => t_string!(i18n, problem.locale_unknown).to_string(),
+        SharedProblem::SectorUnknown => t_string!(i18n, problem.sector_unknown).to_string(),
+        SharedProblem::SexUnknown => t_string!(i18n, problem.sex_unknown).to_string(),
+        SharedProblem::DateInvalid => t_string!(i18n, problem.date_invalid).to_string(),
+        SharedProblem::NationalityUnknown => {
+            t_string!(i18n, problem.nationality_unknown).to_string()
+        }
+        SharedProblem::CityUnknown => t_string!(i18n, problem.city_unknown).to_string(),
+        SharedProblem::PhoneInvalid => t_string!(i18n, problem.phone_invalid).to_string(),
+        SharedProblem::EducationUnknown => t_string!(i18n, problem.education_unknown).to_string(),
+        SharedProblem::LanguageUnknown => t_string!(i18n, problem.language_unknown).to_string(),
+        SharedProblem::GroupUnknown => t_string!(i18n, problem.group_unknown).to_string(),
+        SharedProblem::DocumentKindUnknown => {
+            t_string!(i18n, problem.document_kind_unknown).to_string()
+        }
+        SharedProblem::TextInvalid => t_string!(i18n, problem.text_invalid).to_string(),
+        SharedProblem::DateMissing => t_string!(i18n, problem.date_missing).to_string(),
+        SharedProblem::AmountInvalid => t_string!(i18n, problem.amount_invalid).to_string(),
+        SharedProblem::TextMissing => t_string!(i18n, problem.text_missing).to_string(),
+        SharedProblem::TextTooLong { max } => {
+            t_string!(i18n, problem.text_too_long, max).to_string()
+        }
+        SharedProblem::DateInFuture => t_string!(i18n, problem.date_in_future).to_string(),
+    }
+}
