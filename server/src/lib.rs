@@ -18,6 +18,7 @@ use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{any, get};
+use axum::serve::ListenerExt;
 use axum::{Json, Router};
 use axum_login::AuthManagerLayerBuilder;
 use leptos::prelude::*;
@@ -123,11 +124,15 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
             AppState,
             _,
         >(provide, shell))
+        .layer(axum::middleware::from_fn(
+            middleware::finish_abandoned_pages,
+        ))
         .layer(axum::middleware::from_fn(middleware::guard_pages))
         .layer(axum::middleware::from_fn(middleware::clean_form_referer))
         .layer(auth)
         .layer(axum::middleware::from_fn(middleware::check_origin))
         .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::cache_control))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state))
@@ -180,7 +185,8 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let router = app(state)?;
     let listener = tokio::net::TcpListener::bind(settings.site_addr)
         .await
-        .with_context(|| format!("failed to listen on {}", settings.site_addr))?;
+        .with_context(|| format!("failed to listen on {}", settings.site_addr))?
+        .tap_io(no_delay);
     tracing::info!(addr = %settings.site_addr, db = settings.database_kind(), "Passerelle is listening");
     axum::serve(
         listener,
@@ -189,6 +195,15 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .context("server error")
+}
+
+/// `TCP_NODELAY` on every accepted connection. A page goes out in several writes; with Nagle's
+/// algorithm the second one waits for the browser's delayed ACK (about 40 ms), so every page
+/// over a reused connection stalled. A socket whose option cannot be set is served anyway.
+pub fn no_delay(stream: &mut tokio::net::TcpStream) {
+    if let Err(error) = stream.set_nodelay(true) {
+        tracing::warn!(%error, "could not set TCP_NODELAY on a connection");
+    }
 }
 
 /// Every few minutes: forget expired sessions and old sign-in attempts.

@@ -148,6 +148,99 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
+/// What a browser, or a shared computer's proxy, may keep. Nothing that can show a person's
+/// data is ever stored: every page, answer and download is `no-store` (a phone lent to a
+/// neighbour, a cybercafé). The bundle under `/pkg/` may be kept but is checked again on each
+/// use (a `304` costs a round trip, not the bytes), since its names do not change between
+/// releases yet. A handler that chose its own `Cache-Control` keeps it.
+pub async fn cache_control(request: Request, next: Next) -> Response {
+    let asset = request.uri().path().starts_with("/pkg/");
+    let mut response = next.run(request).await;
+    if !response.headers().contains_key(header::CACHE_CONTROL) {
+        let keep = asset
+            && (response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED);
+        let value = if keep { "public, no-cache" } else { "no-store" };
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static(value),
+        );
+    }
+    response
+}
+
+/// A page whose browser went away (a phone losing its signal, a tab closed mid-load) is still
+/// rendered to its end, in the background, and thrown away. Leptos disposes of a page's
+/// reactive owner when its body is dropped, while parts of the page may still be rendering in
+/// other tasks; those then read disposed signals and contexts and panic in the server's
+/// workers. Finishing the body keeps the owner until the page is done, as for any page read
+/// to its end, so an abandoned page costs what a read one does and leaves nothing behind.
+pub async fn finish_abandoned_pages(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    if !is_page {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    Response::from_parts(parts, axum::body::Body::new(FinishOnDrop(Some(body))))
+}
+
+/// A body that, dropped before its end, reads the rest in a background task.
+struct FinishOnDrop(Option<axum::body::Body>);
+
+impl http_body::Body for FinishOnDrop {
+    type Data = axum::body::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let Some(body) = self.0.as_mut() else {
+            return std::task::Poll::Ready(None);
+        };
+        let polled = std::pin::Pin::new(body).poll_frame(cx);
+        if let std::task::Poll::Ready(None) = polled {
+            self.0 = None;
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.as_ref().is_none_or(http_body::Body::is_end_stream)
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.0
+            .as_ref()
+            .map(http_body::Body::size_hint)
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for FinishOnDrop {
+    fn drop(&mut self) {
+        let Some(mut body) = self.0.take() else {
+            return;
+        };
+        if http_body::Body::is_end_stream(&body) {
+            return;
+        }
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                use http_body::Body as _;
+                while let Some(Ok(_)) =
+                    std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
+                {
+                }
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

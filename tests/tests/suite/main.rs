@@ -23,5 +23,6 @@ mod plan_editor;
 mod plan_support;
 mod profile;
 mod scale;
+mod serving;
 mod shortlist;
 mod skills;

@@ -1,0 +1,159 @@
+//! Browsers that go away mid-page: a phone that loses its signal, a tab closed while a page
+//! loads, a proxy that gives up. The server must shrug: no panic in its workers, and the next
+//! request answered in full. Served over real TCP, as in production (`TCP_NODELAY` included).
+
+use passerelle_tests::{both_backends, TestApp};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// Panics raised outside the tests' own code: in the server, Leptos or a library.
+static SERVER_PANICS: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts every panic whose place is not a test file, and still reports it the usual way.
+fn count_server_panics() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let in_tests = info
+                .location()
+                .is_some_and(|place| place.file().starts_with("tests/"));
+            if !in_tests {
+                SERVER_PANICS.fetch_add(1, Ordering::SeqCst);
+            }
+            previous(info);
+        }));
+    });
+}
+
+async fn serve(app: &TestApp) -> SocketAddr {
+    use axum::serve::ListenerExt;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let router = app.router.clone();
+    tokio::spawn(async move {
+        axum::serve(
+            listener.tap_io(server::no_delay),
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("serve");
+    });
+    addr
+}
+
+fn request(page: &str, cookie: &str, connection: &str) -> String {
+    format!(
+        "GET {page} HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nAccept-Language: fr\r\n\
+         Cookie: {cookie}\r\nConnection: {connection}\r\n\r\n"
+    )
+}
+
+/// Asks for `page` and goes away: at once (`0`), after the first byte (`1`), after the first
+/// few kilobytes (`2`), or after closing its own side (`3`).
+async fn cut_off(addr: SocketAddr, page: &'static str, cookie: String, how: usize) {
+    let Ok(mut stream) = TcpStream::connect(addr).await else {
+        return;
+    };
+    if stream
+        .write_all(request(page, &cookie, "keep-alive").as_bytes())
+        .await
+        .is_err()
+    {
+        return;
+    }
+    let mut buffer = vec![0u8; 4096];
+    match how {
+        0 => {}
+        1 => {
+            let _ = stream.read(&mut buffer[..1]).await;
+        }
+        2 => {
+            let _ = stream.read(&mut buffer).await;
+        }
+        _ => {
+            let _ = stream.shutdown().await;
+        }
+    }
+    drop(stream);
+}
+
+/// A whole page over its own connection: the status and the body.
+async fn full_get(addr: SocketAddr, page: &str, cookie: &str) -> (String, String) {
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    stream
+        .write_all(request(page, cookie, "close").as_bytes())
+        .await
+        .expect("send");
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.expect("read");
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer.lines().next().unwrap_or_default().to_owned();
+    (status, answer)
+}
+
+both_backends! {
+    async fn pages_cut_off_mid_way_leave_no_panic_and_the_server_answering(app) {
+        count_server_panics();
+        crate::matches::catalogue(&app).await;
+        let awa = crate::matches::person(&app, "awa@example.org", "Awa Koné", true).await;
+        let cookie = format!("{}={}", server::SESSION_COOKIE, awa.session_id().expect("session"));
+        let addr = serve(&app).await;
+        let before = SERVER_PANICS.load(Ordering::SeqCst);
+
+        let pages = ["/login", "/matches", "/profile", "/skills?q=couture", "/plans", "/me"];
+        let mut cut = Vec::new();
+        for round in 0..90 {
+            for page in pages {
+                cut.push(tokio::spawn(cut_off(addr, page, cookie.clone(), round % 4)));
+            }
+        }
+        for task in cut {
+            task.await.expect("a cut request");
+        }
+        // What the server was still doing for the clients that left runs to its end.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+
+        for page in ["/matches", "/login"] {
+            let (status, body) = full_get(addr, page, &cookie).await;
+            assert!(status.contains(" 200 "), "{page}: {status}");
+            assert!(body.contains("</html>"), "{page}: a whole page");
+        }
+        let (status, _) = full_get(addr, "/healthz", "").await;
+        assert!(status.contains(" 200 "), "{status}");
+        assert_eq!(
+            SERVER_PANICS.load(Ordering::SeqCst) - before,
+            0,
+            "the server panicked while clients went away (see the panics above)"
+        );
+    }
+}
+
+both_backends! {
+    async fn nothing_personal_is_kept_by_a_browser_and_the_bundle_is_checked_again(app) {
+        use app::domain::accounts::role::Role;
+        let mut visitor = app.client();
+        for page in ["/login", "/healthz", "/no-such-page"] {
+            let response = visitor.get(page).await;
+            assert_eq!(response.header("cache-control"), Some("no-store"), "{page}");
+        }
+        let mut awa = app.signed_in(Role::Applicant).await;
+        for page in ["/me", "/profile", "/matches"] {
+            let response = awa.get(page).await;
+            assert_eq!(response.status, 200, "{page}");
+            assert_eq!(response.header("cache-control"), Some("no-store"), "{page}");
+        }
+        let answer = awa.call("/api/accounts/current_user", &[]).await;
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        assert_eq!(answer.header("cache-control"), Some("no-store"));
+        // The bundle `make test` builds before the suite: kept, but checked again on each use.
+        let css = visitor.get("/pkg/passerelle.css").await;
+        assert_eq!(css.status, 200, "the bundle is built before the tests (make test)");
+        assert_eq!(css.header("cache-control"), Some("public, no-cache"));
+    }
+}
