@@ -10,7 +10,7 @@
 # BENCH_CONNECTIONS (default 32) connections against: hello, /login, /login over one keep-alive
 # connection, /matches (signed in), a staff shortlist for one training, and the stylesheet.
 # It prints a Markdown table (requests/s, p50, p99, ratio to hello, answers that were not
-# 2xx/3xx) and the server's memory: RSS idle after a first visit of each page, and its peak.
+# 2xx/3xx or timed out after wrk's 2 s) and the server's memory: RSS idle after a first visit of each page, and its peak.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,7 +50,7 @@ target/release/examples/hello "127.0.0.1:$HELLO_PORT" &
 PIDS+=($!)
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-LEPTOS_SITE_ADDR="127.0.0.1:$PORT" RUST_LOG=warn $BIN serve 2>"$WORK/server.log" &
+LEPTOS_SITE_ADDR="127.0.0.1:$PORT" RUST_LOG=warn $BIN serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
 PIDS+=($SERVER)
 wait_for "http://127.0.0.1:$HELLO_PORT/"
@@ -91,7 +91,9 @@ def pct(p):
     value, unit = float(m.group(1)), m.group(2)
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-print(f"{rps:.0f} {pct(50):.2f} {pct(99):.2f} {bad.group(1) if bad else 0}")
+timeouts = re.search(r"timeout (\d+)", out)
+failed = int(bad.group(1) if bad else 0) + int(timeouts.group(1) if timeouts else 0)
+print(f"{rps:.0f} {pct(50):.2f} {pct(99):.2f} {failed}")
 PY
 }
 
@@ -104,20 +106,22 @@ row() {
     "$name" "$connections" "$rps" "$p50" "$p99" "$bad" "$HELLO_RPS"
 }
 {
-  echo "| endpoint | connections | requests/s | p50 ms | p99 ms | of hello | not 2xx/3xx |"
+  echo "| endpoint | connections | requests/s | p50 ms | p99 ms | of hello | failed or timed out |"
   echo "|---|---|---|---|---|---|---|"
   printf '| bare axum hello | %s | %s | %s | %s | 100 %% | %s |\n' "$CONNECTIONS" \
     "$HELLO_RPS" "$HELLO_P50" "$HELLO_P99" "$HELLO_BAD"
   row "/login" "$BASE/login" "$CONNECTIONS"
   row "/login, one keep-alive connection" "$BASE/login" 1
+  row "/pkg/passerelle.css" "$BASE/pkg/passerelle.css" "$CONNECTIONS"
+  # The slow pages last: what wrk abandons at its end is still rendered to its end.
   row "/matches (applicant, scale data)" "$BASE/matches" "$CONNECTIONS" "$APPLICANT"
   row "staff shortlist, one training" "$BASE$SHORTLIST" "$CONNECTIONS" "$ADMIN"
-  row "/pkg/passerelle.css" "$BASE/pkg/passerelle.css" "$CONNECTIONS"
 } | tee "$WORK/table.md"
 PEAK=$(rss VmHWM)
 echo
 echo "server memory: ${IDLE} MB RSS idle (after one visit of each page), ${PEAK} MB peak"
 echo "machine: $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "server log: $(grep -c . "$WORK/server.log") lines, $(grep -c ERROR "$WORK/server.log") errors"
 if grep -q "panicked" "$WORK/server.log"; then
   echo "the server panicked during the run:" >&2
   grep -A2 "panicked" "$WORK/server.log" | head -20 >&2

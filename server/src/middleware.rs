@@ -173,8 +173,25 @@ pub async fn cache_control(request: Request, next: Next) -> Response {
 /// reactive owner when its body is dropped, while parts of the page may still be rendering in
 /// other tasks; those then read disposed signals and contexts and panic in the server's
 /// workers. Finishing the body keeps the owner until the page is done, as for any page read
-/// to its end, so an abandoned page costs what a read one does and leaves nothing behind.
+/// to its end, so an abandoned page costs what a read one does and leaves nothing behind. The
+/// same holds before the first byte: the page renders in its own task, which a browser that
+/// leaves does not cancel. Only pages (GET, HEAD): a form's post keeps its usual course.
 pub async fn finish_abandoned_pages(request: Request, next: Next) -> Response {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return next.run(request).await;
+    }
+    // Rendered in a task of its own: a browser gone before the first byte drops this future,
+    // not the page's.
+    match tokio::spawn(render_to_the_end(request, next)).await {
+        Ok(response) => response,
+        Err(error) => {
+            tracing::error!(%error, "a page's rendering task failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+async fn render_to_the_end(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let is_page = response
         .headers()
