@@ -3,8 +3,10 @@
 //!
 //! PostgreSQL reports the constraint's name; SQLite reports a check constraint by name but a
 //! unique one by its columns (`UNIQUE constraint failed: users.email`), so each unique
-//! constraint also lists its columns as SQLite words them. The HTTP suites provoke each one on
-//! both databases through the pages that can hit it.
+//! constraint also lists its columns as SQLite words them. Some are what a person meets through
+//! a form (an email or a reference already used, fewer seats than people enrolled, a member
+//! added twice); the others are last guards against two requests racing (a plan or a seat asked
+//! for twice, decisions, payments, ledger lines, agenda entries, score sheets, declarations).
 
 use crate::error::AppError;
 
