@@ -356,3 +356,15 @@ both_backends! {
         assert!(home.as_array().into_iter().flatten().all(|call| call["chair"] == true));
     }
 }
+
+both_backends! {
+    async fn a_member_added_twice_is_told_so_and_seated_once(app) {
+        let (mut admin, _plan, call) = under_review(&app, &["alice@example.org"]).await;
+        let again = admin
+            .call("/api/committee/add_member", &[("call", &call), ("email", "alice@example.org")])
+            .await;
+        assert_eq!(again.status, 422, "{}", again.body);
+        assert!(again.body.contains("already_member"), "{}", again.body);
+        assert_eq!(app.count("select count(*) from committee_members").await, 1);
+    }
+}
