@@ -161,6 +161,26 @@ impl TestApp {
     }
 
     /// A new browser-like client with no cookies, from `address`.
+    /// The app served over real TCP on a free port, as in production (`TCP_NODELAY` included),
+    /// for a browser or raw sockets: its address.
+    pub async fn serve_tcp(&self) -> std::net::SocketAddr {
+        use axum::serve::ListenerExt;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let router = self.router.clone();
+        tokio::spawn(async move {
+            axum::serve(
+                listener.tap_io(server::no_delay),
+                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+            .expect("serve");
+        });
+        addr
+    }
+
     pub fn client(&self) -> Client {
         Client::new(self.router.clone(), "203.0.113.10")
     }

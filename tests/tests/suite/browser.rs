@@ -4,7 +4,7 @@
 use app::domain::accounts::role::Role;
 use fantoccini::{Client, ClientBuilder, Locator};
 use passerelle_tests::{Backend, TestApp, PASSWORD};
-use std::net::{SocketAddr, TcpListener as StdListener};
+use std::net::TcpListener as StdListener;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -99,20 +99,7 @@ pub(crate) async fn browser(driver: &Chromedriver, javascript: bool) -> Client {
 }
 
 pub(crate) async fn serve(app: &TestApp) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let router = app.router.clone();
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .expect("serve");
-    });
-    format!("http://{addr}")
+    format!("http://{}", app.serve_tcp().await)
 }
 
 pub(crate) async fn wait_for_path(browser: &Client, base: &str, path: &str) {

@@ -1,8 +1,8 @@
 //! Browsers that go away mid-page: a phone that loses its signal, a tab closed while a page
 //! loads, a proxy that gives up. The server must shrug: no panic in its workers, and the next
-//! request answered in full. Served over real TCP, as in production (`TCP_NODELAY` included).
+//! request answered in full. Served over real TCP (`TestApp::serve_tcp`), as in production.
 
-use passerelle_tests::{both_backends, TestApp};
+use passerelle_tests::both_backends;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -27,24 +27,6 @@ fn count_server_panics() {
             previous(info);
         }));
     });
-}
-
-async fn serve(app: &TestApp) -> SocketAddr {
-    use axum::serve::ListenerExt;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let router = app.router.clone();
-    tokio::spawn(async move {
-        axum::serve(
-            listener.tap_io(server::no_delay),
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .expect("serve");
-    });
-    addr
 }
 
 fn request(page: &str, cookie: &str, connection: &str) -> String {
@@ -103,7 +85,7 @@ both_backends! {
         crate::matches::catalogue(&app).await;
         let awa = crate::matches::person(&app, "awa@example.org", "Awa Koné", true).await;
         let cookie = format!("{}={}", server::SESSION_COOKIE, awa.session_id().expect("session"));
-        let addr = serve(&app).await;
+        let addr = app.serve_tcp().await;
         let before = SERVER_PANICS.load(Ordering::SeqCst);
 
         let pages = ["/login", "/matches", "/profile", "/skills?q=couture", "/plans", "/me"];

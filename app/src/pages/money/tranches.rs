@@ -240,9 +240,7 @@ fn ReleaseForm(
         <details data-test="release">
             <summary>{t!(i18n, money.release)}</summary>
             <ActionForm action=release>
-                <input type="hidden" name="tranche" value=id />
-                <input type="hidden" name="key" value=line.key.clone() />
-                <input type="hidden" name="back" value=back />
+                <CommandFields tranche=id key=line.key.clone() back=back />
                 <div class="field">
                     <label for=format!("method-{id}")>{t!(i18n, money.method)}</label>
                     <select id=format!("method-{id}") name="method">
@@ -278,9 +276,7 @@ fn CancelForm(
         <details data-test="cancel">
             <summary>{t!(i18n, money.cancel)}</summary>
             <ActionForm action=cancel>
-                <input type="hidden" name="tranche" value=id />
-                <input type="hidden" name="key" value=line.key.clone() />
-                <input type="hidden" name="back" value=back />
+                <CommandFields tranche=id key=line.key.clone() back=back />
                 <div class="field">
                     <label for=format!("cancel-reason-{id}")>{t!(i18n, money.cancel_reason)}</label>
                     <input id=format!("cancel-reason-{id}") name="reason" maxlength="500" required />
@@ -305,9 +301,7 @@ fn FinanceForms(
     let (key, back2) = (line.key.clone(), back.clone());
     view! {
         <ActionForm action=settle attr:data-test="confirm">
-            <input type="hidden" name="tranche" value=id />
-            <input type="hidden" name="key" value=line.key.clone() />
-            <input type="hidden" name="back" value=back.clone() />
+            <CommandFields tranche=id key=line.key.clone() back=back.clone() />
             <input type="hidden" name="outcome" value="paid" />
             <div class="field">
                 <label for=format!("paid-ref-{id}")>{t!(i18n, money.transfer_ref)}</label>
@@ -318,9 +312,7 @@ fn FinanceForms(
         <details data-test="fail">
             <summary>{t!(i18n, money.record_failure)}</summary>
             <ActionForm action=settle>
-                <input type="hidden" name="tranche" value=id />
-                <input type="hidden" name="key" value=key.clone() />
-                <input type="hidden" name="back" value=back2.clone() />
+                <CommandFields tranche=id key=key.clone() back=back2.clone() />
                 <input type="hidden" name="outcome" value="failed" />
                 <div class="field">
                     <label for=format!("fail-reason-{id}")>{t!(i18n, money.failure_reason)}</label>
@@ -331,4 +323,15 @@ fn FinanceForms(
         </details>
     }
     .into_any()
+}
+
+/// What every money form sends besides its own fields: the tranche, the form's idempotency
+/// key (a resubmission is done once) and the page to come back to.
+#[component]
+fn CommandFields(tranche: i64, key: String, back: String) -> impl IntoView {
+    view! {
+        <input type="hidden" name="tranche" value=tranche />
+        <input type="hidden" name="key" value=key />
+        <input type="hidden" name="back" value=back />
+    }
 }

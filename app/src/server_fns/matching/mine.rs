@@ -60,6 +60,38 @@ pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
     )
 }
 
+/// What the engine says of one offer for the applicant: the rules checked on `day`, the fit
+/// score, and the skills that earned it in the reader's language.
+#[cfg(feature = "ssr")]
+struct Judgement {
+    score: crate::domain::matching::Score,
+    matched_skills: Vec<String>,
+    eligibility: crate::domain::matching::eligibility::Eligibility,
+    checks: Vec<crate::domain::matching::eligibility::Check>,
+}
+
+#[cfg(feature = "ssr")]
+fn judge(
+    rules: &[crate::domain::matching::eligibility::Rule],
+    traits: &crate::domain::matching::OfferTraits<'_>,
+    day: time::Date,
+    facts: &crate::domain::profile::Facts,
+    lang: crate::domain::shared::locale::Lang,
+) -> Judgement {
+    let assessment = crate::domain::matching::eligibility::assess(rules, facts, day);
+    let fit = crate::domain::matching::fit(facts, traits);
+    Judgement {
+        score: fit.score,
+        matched_skills: fit
+            .matched_skills
+            .iter()
+            .map(|s| s.label(lang).to_owned())
+            .collect(),
+        eligibility: assessment.eligibility(),
+        checks: assessment.checks,
+    }
+}
+
 /// How a training suits the applicant, before their seat and enrolment are added.
 #[cfg(feature = "ssr")]
 fn training_match(
@@ -69,9 +101,13 @@ fn training_match(
     today: time::Date,
     lang: crate::domain::shared::locale::Lang,
 ) -> crate::wire::matching::OfferMatch {
-    use crate::domain::matching::{eligibility::assess, fit};
-    let assessment = assess(&training.rules(), facts, training.assessed_on(today));
-    let fit = fit(facts, &training.traits());
+    let judged = judge(
+        &training.rules(),
+        &training.traits(),
+        training.assessed_on(today),
+        facts,
+        lang,
+    );
     crate::wire::matching::OfferMatch {
         kind: crate::domain::catalogue::OfferKind::Training,
         id,
@@ -83,14 +119,10 @@ fn training_match(
         starts_on: training.starts_on,
         ends_on: training.ends_on,
         max_grant: None,
-        score: fit.score,
-        matched_skills: fit
-            .matched_skills
-            .iter()
-            .map(|s| s.label(lang).to_owned())
-            .collect(),
-        eligibility: assessment.eligibility(),
-        checks: assessment.checks,
+        score: judged.score,
+        matched_skills: judged.matched_skills,
+        eligibility: judged.eligibility,
+        checks: judged.checks,
         seats: None,
         enrolment: None,
         plan: None,
@@ -106,9 +138,7 @@ fn call_match(
     today: time::Date,
     lang: crate::domain::shared::locale::Lang,
 ) -> crate::wire::matching::OfferMatch {
-    use crate::domain::matching::{eligibility::assess, fit};
-    let assessment = assess(&call.all_rules(), facts, today);
-    let fit = fit(facts, &call.traits());
+    let judged = judge(&call.all_rules(), &call.traits(), today, facts, lang);
     crate::wire::matching::OfferMatch {
         kind: crate::domain::catalogue::OfferKind::Call,
         id,
@@ -120,14 +150,10 @@ fn call_match(
         starts_on: call.opens_on,
         ends_on: call.closes_on,
         max_grant: Some(call.max_grant),
-        score: fit.score,
-        matched_skills: fit
-            .matched_skills
-            .iter()
-            .map(|s| s.label(lang).to_owned())
-            .collect(),
-        eligibility: assessment.eligibility(),
-        checks: assessment.checks,
+        score: judged.score,
+        matched_skills: judged.matched_skills,
+        eligibility: judged.eligibility,
+        checks: judged.checks,
         seats: None,
         enrolment: None,
         plan: None,
