@@ -30,29 +30,70 @@ pub struct OfferMatch {
     pub plan: Option<i64>,
 }
 
-/// An applicant's offers in three groups, best fit first in each.
+/// Offers shown per group and page.
+pub const GROUP_PAGE: usize = 20;
+
+/// An applicant's offers in three groups, best fit first in each, one page of each.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Matches {
-    pub eligible: Vec<OfferMatch>,
-    pub not_yet: Vec<OfferMatch>,
-    pub not_eligible: Vec<OfferMatch>,
+    pub eligible: OfferGroup,
+    pub not_yet: OfferGroup,
+    pub not_eligible: OfferGroup,
+    /// Offers before the city and kind filters (none at all: nothing is open anywhere).
+    pub unfiltered: usize,
+}
+
+/// One page of a group of offers.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct OfferGroup {
+    pub offers: Vec<OfferMatch>,
+    /// Offers in the group, all pages.
+    pub total: usize,
+    /// Zero-based.
+    pub page: usize,
+    pub pages: usize,
+}
+
+impl OfferGroup {
+    /// Page `page` (zero-based, kept within the pages there are) of `all`.
+    fn page_of(all: Vec<OfferMatch>, page: usize) -> OfferGroup {
+        let total = all.len();
+        let pages = total.div_ceil(GROUP_PAGE).max(1);
+        let page = page.min(pages - 1);
+        OfferGroup {
+            offers: all
+                .into_iter()
+                .skip(page * GROUP_PAGE)
+                .take(GROUP_PAGE)
+                .collect(),
+            total,
+            page,
+            pages,
+        }
+    }
 }
 
 impl Matches {
     /// The offers in their groups, best fit first; equal scores keep the order given (the
-    /// catalogue's, soonest first).
-    pub fn ranked(mut offers: Vec<OfferMatch>) -> Matches {
+    /// catalogue's, soonest first). `pages` are the zero-based pages wanted: eligible, not
+    /// yet, not eligible.
+    pub fn ranked(mut offers: Vec<OfferMatch>, pages: [usize; 3], unfiltered: usize) -> Matches {
         use crate::domain::matching::eligibility::Eligibility;
         offers.sort_by_key(|o| std::cmp::Reverse(o.score.total()));
-        let mut matches = Matches::default();
+        let (mut eligible, mut not_yet, mut not_eligible) = (Vec::new(), Vec::new(), Vec::new());
         for offer in offers {
             match offer.eligibility {
-                Eligibility::Eligible => matches.eligible.push(offer),
-                Eligibility::NotYet => matches.not_yet.push(offer),
-                Eligibility::NotEligible => matches.not_eligible.push(offer),
+                Eligibility::Eligible => eligible.push(offer),
+                Eligibility::NotYet => not_yet.push(offer),
+                Eligibility::NotEligible => not_eligible.push(offer),
             }
         }
-        matches
+        Matches {
+            eligible: OfferGroup::page_of(eligible, pages[0]),
+            not_yet: OfferGroup::page_of(not_yet, pages[1]),
+            not_eligible: OfferGroup::page_of(not_eligible, pages[2]),
+            unfiltered,
+        }
     }
 }
 
@@ -81,10 +122,13 @@ pub struct ApplicantLine {
     pub remedies: Vec<crate::domain::matching::eligibility::Remedy>,
 }
 
-/// The offers to choose from and, once one is chosen, one page of its ranked applicants.
+/// The offers found by the picker's search and, once one is chosen, one page of its ranked
+/// applicants.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Shortlist {
     pub offers: Vec<OfferChoice>,
+    /// More offers matched the search than are listed.
+    pub more_offers: bool,
     pub selected: Option<OfferChoice>,
     /// Applicants on the whole list (all pages).
     pub total: usize,

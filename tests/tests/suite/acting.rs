@@ -221,7 +221,7 @@ both_backends! {
         // Awa's plan and seat are hers: the other applicant's lists are empty.
         assert!(!other.get("/plans").await.body.contains("AGR-TNG-FEMMES-2027"));
         assert!(!other.get("/enrolments").await.body.contains("Couture industrielle"));
-        let list = other.get_json("/api/matching/shortlist?kind=training&id=1&city=&sex=&min_score=&not_yet=&page=").await;
+        let list = other.get_json("/api/matching/shortlist?search=&kind=training&id=1&city=&sex=&min_score=&not_yet=&page=").await;
         assert_eq!(list.status, 403);
         let csv = other.get(&format!("/staff/matches.csv?offer=training:{sewing}")).await;
         assert_eq!(csv.status, 403);

@@ -47,8 +47,10 @@ fn declared_endpoints() -> Vec<(String, String)> {
                 continue;
             };
             let text = std::fs::read_to_string(&path).expect("a source file");
+            // Item attributes only (at the start of a line): `#[server(default)]` on an
+            // argument is not a server function.
             let endpoints: Vec<String> = text
-                .match_indices("#[server(")
+                .match_indices("\n#[server(")
                 .map(|(at, _)| {
                     let attr = &text[at..at + text[at..].find(")]").expect("attribute end")];
                     let start = attr.find("endpoint = \"").unwrap_or_else(|| {

@@ -95,11 +95,12 @@ pub(crate) async fn add_card(client: &mut Client) {
     );
 }
 
+/// The offer with this reference on a group's page (`m["eligible"]`, …).
 pub(crate) fn find<'a>(
     group: &'a serde_json::Value,
     reference: &str,
 ) -> Option<&'a serde_json::Value> {
-    group
+    group["offers"]
         .as_array()?
         .iter()
         .find(|o| o["reference"] == reference)
@@ -113,7 +114,7 @@ both_backends! {
         assert_eq!(response.status, 200, "{}", response.body);
         let m = response.json();
 
-        let eligible = m["eligible"].as_array().expect("eligible");
+        let eligible = m["eligible"]["offers"].as_array().expect("eligible");
         let totals: Vec<i64> = eligible
             .iter()
             .map(|o| ["skills", "sector", "city", "language"].iter().map(|k| o["score"][k].as_i64().unwrap_or(0)).sum())
@@ -161,11 +162,81 @@ both_backends! {
         catalogue(&app).await;
         let mut client = app.signed_in(Role::Applicant).await;
         let m = client.call("/api/matching/mine", &[("lang", "ar")]).await.json();
-        assert_eq!(m["eligible"].as_array().map(Vec::len), Some(0));
-        let first = &m["not_yet"][0];
+        assert_eq!(m["eligible"]["total"], 0);
+        let first = &m["not_yet"]["offers"][0];
         assert!(first["checks"].as_array().expect("checks").iter().any(|c| c["remedy"]["remedy"] == "complete_profile"), "{first}");
         client.cookies.insert("i18n_pref_locale".into(), "ar".into());
         let page = client.get("/matches").await;
         assert!(page.body.contains("أكمل ملفك"), "{}", page.body);
     }
+
+    async fn a_long_list_comes_a_page_at_a_time_with_plain_links(app) {
+        let today = time::OffsetDateTime::now_utc().date();
+        let size = server::seed_scale::Scale { applicants: 0, trainings: 90, calls: 30 };
+        server::seed_scale::scale(app.db(), size, today).await.expect("seed scale");
+        let mut client = awa(&app, true).await;
+
+        let m = client.call("/api/matching/mine", &[("lang", "en")]).await.json();
+        // Some scale offers have begun or closed already: the rest are listed.
+        let open = m["unfiltered"].as_i64().expect("a count");
+        assert!(open > 80, "{open} upcoming or open offers");
+        let totals: Vec<i64> = GROUPS.iter().map(|(key, _)| m[key]["total"].as_i64().unwrap_or(-1)).collect();
+        assert_eq!(totals.iter().sum::<i64>(), open, "every offer is in one group: {totals:?}");
+        for (key, _) in GROUPS {
+            let shown = m[key]["offers"].as_array().map_or(0, Vec::len) as i64;
+            assert_eq!(shown, m[key]["total"].as_i64().unwrap_or(0).min(20), "{key}: at most 20 at a time");
+        }
+        // The largest group (over 80 offers in three groups: at least 27) has further pages.
+        let (key, id) = GROUPS.iter().copied().max_by_key(|(key, _)| m[key]["total"].as_i64()).expect("a group");
+        let second = client.call("/api/matching/mine", &[("lang", "en"), (key, "2")]).await.json();
+        assert_eq!(second[key]["page"], 1);
+        let score = |o: &serde_json::Value| ["skills", "sector", "city", "language"].iter().map(|k| o["score"][k].as_i64().unwrap_or(0)).sum::<i64>();
+        let page_one: Vec<&serde_json::Value> = m[key]["offers"].as_array().expect("offers").iter().collect();
+        let page_two: Vec<&serde_json::Value> = second[key]["offers"].as_array().expect("offers").iter().collect();
+        assert!(!page_two.is_empty());
+        assert!(page_two.iter().all(|o| !page_one.iter().any(|p| p["reference"] == o["reference"])), "page two is new offers");
+        assert!(score(page_one[19]) >= score(page_two[0]), "the ranking runs on across pages");
+
+        // Without a script: the page holds 20 per group at most and a plain link to the next.
+        client.cookies.insert("i18n_pref_locale".into(), "en".into());
+        let page = client.get("/matches").await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.matches("data-test=\"offer\"").count() <= 60);
+        let more = format!("href=\"/matches?{key}=2#{id}\"");
+        assert!(page.body.contains(&more), "{more} in the page");
+        // The budget: 60 KB of page. The hydration state (the same offers again, as data for
+        // the script) is counted apart until the page becomes islands, which drop it.
+        let state = page.body.split("<script").filter(|s| s.contains("__RESOLVED_RESOURCES")).map(str::len).sum::<usize>();
+        assert!(page.body.len() - state < 60_000, "the page weighs {} bytes and its state {state}", page.body.len() - state);
+        assert!(page.body.len() < 90_000, "with its hydration state, {} bytes", page.body.len());
+        let next = client.get(&format!("/matches?{key}=2")).await;
+        assert!(next.body.contains("21–"), "the second page says where it is");
+        assert!(next.body.contains("rel=\"prev\""));
+
+        // Filters narrow by kind and by city (an offer open to every city stays).
+        let calls = client.call("/api/matching/mine", &[("lang", "en"), ("kind", "call")]).await.json();
+        let all: Vec<&serde_json::Value> = GROUPS.iter().flat_map(|(key, _)| calls[key]["offers"].as_array().into_iter().flatten()).collect();
+        assert!(!all.is_empty() && all.iter().all(|o| o["kind"] == "call"));
+        let calls_open = GROUPS.iter().map(|(key, _)| calls[key]["total"].as_i64().unwrap_or(0)).sum::<i64>();
+        assert!(calls_open > 0 && calls_open < open, "{calls_open} calls of {open} offers");
+        let rabat = client.call("/api/matching/mine", &[("lang", "en"), ("city", "rabat")]).await.json();
+        for (key, _) in GROUPS {
+            for offer in rabat[key]["offers"].as_array().into_iter().flatten() {
+                let cities = offer["cities"].as_array().expect("cities");
+                assert!(cities.is_empty() || cities.iter().any(|c| c == "rabat"), "{offer}");
+            }
+        }
+        let bad = client.call("/api/matching/mine", &[("lang", "en"), ("city", "atlantis")]).await;
+        assert_eq!(bad.status, 422);
+        assert!(bad.body.contains("city_unknown"), "{}", bad.body);
+        let bad_page = client.get("/matches?city=atlantis").await;
+        assert!(bad_page.body.contains("data-test=\"match-filters\""), "the filters stay to be corrected");
+    }
 }
+
+/// The three groups: key in the data and the query, and section id on the page.
+const GROUPS: [(&str, &str); 3] = [
+    ("eligible", "eligible"),
+    ("not_yet", "not-yet"),
+    ("not_eligible", "not-eligible"),
+];

@@ -18,7 +18,7 @@ async fn shortlist(
 ) -> passerelle_tests::TestResponse {
     client
         .get_json(&format!(
-            "/api/matching/shortlist?kind=training&id={training}&city=&sex=&min_score=&page={filters}"
+            "/api/matching/shortlist?search=&kind=training&id={training}&city=&sex=&min_score=&page={filters}"
         ))
         .await
 }
@@ -58,12 +58,12 @@ both_backends! {
         assert_eq!(all["lines"][1]["remedies"][0]["remedy"], "get_document", "{all}");
 
         let men = caseworker
-            .get_json(&format!("/api/matching/shortlist?kind=training&id={training}&city=&sex=male&min_score=&not_yet=&page="))
+            .get_json(&format!("/api/matching/shortlist?search=&kind=training&id={training}&city=&sex=male&min_score=&not_yet=&page="))
             .await
             .json();
         assert_eq!(men["total"], 0);
         let bad = caseworker
-            .get_json(&format!("/api/matching/shortlist?kind=training&id={training}&city=atlantis&sex=&min_score=abc&not_yet=&page="))
+            .get_json(&format!("/api/matching/shortlist?search=&kind=training&id={training}&city=atlantis&sex=&min_score=abc&not_yet=&page="))
             .await;
         assert_eq!(bad.status, 422);
         assert!(bad.body.contains("city_unknown") && bad.body.contains("score_invalid"), "{}", bad.body);
@@ -110,5 +110,28 @@ both_backends! {
         assert!(anonymous.location().is_some_and(|l| l.starts_with("/login")));
         let mut mentor = app.signed_in(Role::Mentor).await;
         assert_eq!(mentor.get(&format!("/staff/matches.csv?offer=training:{training}")).await.status, 403);
+    }
+
+    async fn offers_are_found_by_a_search_not_picked_from_the_whole_catalogue(app) {
+        catalogue(&app).await;
+        let training = sewing(&app).await;
+        let mut caseworker = app.signed_in(Role::Caseworker).await;
+        caseworker.cookies.insert("i18n_pref_locale".into(), "en".into());
+
+        let page = caseworker.get("/staff/matches?q=tng-102").await;
+        assert_eq!(page.status, 200);
+        assert_eq!(page.body.matches("data-test=\"offer-choice\"").count(), 1, "{}", page.body);
+        assert!(page.body.contains(&format!("href=\"/staff/matches?offer=training%3A{training}\"")), "{}", page.body);
+        assert!(!page.body.contains("<select id=\"offer\""), "no list of every offer");
+
+        let found = caseworker.get("/staff/matches?q=100%25").await;
+        assert!(found.body.contains("data-test=\"no-offer-found\""), "a % is a character, not a wildcard");
+        let none = caseworker.get("/staff/matches?q=zzz").await;
+        assert!(none.body.contains("No upcoming training or open call matches"), "{}", none.body);
+
+        let chosen = caseworker.get(&format!("/staff/matches?offer=training:{training}&q=")).await;
+        assert!(chosen.body.contains("data-test=\"shortlist-filters\""));
+        assert!(!chosen.body.contains("data-test=\"offer-choice\""), "the choice list folds away");
+        assert!(chosen.body.contains(&format!("name=\"offer\" value=\"training:{training}\"")), "the filters keep the offer");
     }
 }

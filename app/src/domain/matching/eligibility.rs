@@ -384,4 +384,4 @@ fn check_groups(any_of: &[TargetGroup], facts: &Facts, day: Date) -> Outcome {
 
 #[cfg(test)]
 #[path = "eligibility_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -219,7 +219,7 @@ fn any_date() -> impl Strategy<Value = Date> {
     (-20_000i32..3_000).prop_map(|days| TODAY + time::Duration::days(days.into()))
 }
 
-fn any_facts() -> impl Strategy<Value = Facts> {
+pub(crate) fn any_facts() -> impl Strategy<Value = Facts> {
     (
         proptest::option::of(any_date()),
         proptest::option::of(proptest::sample::select(Sex::ALL.to_vec())),
@@ -256,7 +256,7 @@ fn any_facts() -> impl Strategy<Value = Facts> {
         )
 }
 
-fn any_rule() -> impl Strategy<Value = Rule> {
+pub(crate) fn any_rule() -> impl Strategy<Value = Rule> {
     prop_oneof![
         (
             proptest::option::of(16u8..40),

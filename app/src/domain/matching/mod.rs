@@ -11,6 +11,7 @@
 //! remedies of `domain::matching::eligibility`; eligibility is never traded against a high score.
 
 pub mod eligibility;
+pub mod narrowing;
 pub mod problem;
 pub mod shortlist;
 

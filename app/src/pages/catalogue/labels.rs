@@ -3,16 +3,10 @@
 use crate::domain::catalogue::grant_terms::{Criterion, Release};
 use crate::domain::catalogue::problem::CatalogueProblem;
 use crate::domain::profile::Programme;
-use crate::domain::shared::locale::Lang;
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
 
-pub fn lang_of(i18n: I18nContext<Locale>) -> Lang {
-    i18n.get_locale_untracked()
-        .as_str()
-        .parse()
-        .unwrap_or(Lang::DEFAULT)
-}
+pub use crate::pages::shared::labels::lang_of;
 
 pub fn programme_label(i18n: I18nContext<Locale>, programme: Programme) -> String {
     match programme {

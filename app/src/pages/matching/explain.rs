@@ -9,12 +9,7 @@ use crate::pages::profile::{
 };
 use leptos_i18n::I18nContext;
 
-fn lang_of(i18n: I18nContext<Locale>) -> Lang {
-    i18n.get_locale_untracked()
-        .as_str()
-        .parse()
-        .unwrap_or(Lang::DEFAULT)
-}
+use crate::pages::shared::labels::lang_of;
 
 /// Items joined with the reader's list separator.
 fn join(i18n: I18nContext<Locale>, items: Vec<String>) -> String {

@@ -6,24 +6,90 @@ pub mod explain;
 pub mod labels;
 pub mod shortlist;
 
+use crate::components::city_filter::CityFilter;
 use crate::components::form::last_error;
 use crate::domain::catalogue::OfferKind;
 use crate::domain::matching::eligibility::{Check, Eligibility};
-use crate::domain::shared::locale::Lang;
 use crate::i18n::*;
 use crate::pages::problem::FormProblems;
 use crate::pages::sector_name;
+use crate::pages::shared::labels::lang_of;
 use crate::server_fns::matching::my_matches;
-use crate::wire::matching::OfferMatch;
+use crate::wire::matching::{Matches, OfferGroup, OfferMatch, GROUP_PAGE};
 use act::{Act, OfferActions};
 use explain::{programme_name, reason_text, remedy_text};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// The page's query: `kind=training&city=tanger&eligible=2&not_yet=1&not_eligible=1` (the
+/// filters, then each group's page, one-based).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Query {
+    kind: String,
+    city: String,
+    pages: [String; 3],
+}
+
+/// The three groups, in the order of [`Query::pages`]: query key and section id.
+const GROUPS: [(&str, &str); 3] = [
+    ("eligible", "eligible"),
+    ("not_yet", "not-yet"),
+    ("not_eligible", "not-eligible"),
+];
+
+impl Query {
+    /// This page with group `group` on page `page` (one-based), the rest kept.
+    fn link(&self, group: usize, page: usize) -> String {
+        let mut pairs: Vec<(&str, String)> =
+            vec![("kind", self.kind.clone()), ("city", self.city.clone())];
+        for (i, (key, _)) in GROUPS.iter().enumerate() {
+            let value = if i == group {
+                page.to_string()
+            } else {
+                self.pages[i].clone()
+            };
+            pairs.push((key, value));
+        }
+        let query = url_query(pairs.into_iter().filter(|(_, v)| !v.is_empty()));
+        format!("/matches?{query}#{}", GROUPS[group].1)
+    }
+}
+
+/// `key=value&…`, each value percent-encoded.
+fn url_query<'a>(pairs: impl Iterator<Item = (&'a str, String)>) -> String {
+    pairs
+        .map(|(key, value)| {
+            let value: String = value
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{key}={value}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
 
 #[component]
 pub fn MatchesPage() -> impl IntoView {
     let i18n = use_i18n();
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|q| {
+            let get = |k: &str| q.get(k).unwrap_or_default();
+            Query {
+                kind: get("kind"),
+                city: get("city"),
+                pages: GROUPS.map(|(key, _)| get(key)),
+            }
+        })
+    });
     let actions = OfferActions {
         request: ServerAction::new(),
         start: ServerAction::new(),
@@ -34,11 +100,22 @@ pub fn MatchesPage() -> impl IntoView {
         move || {
             (
                 i18n.get_locale().as_str(),
+                query.get(),
                 actions.request.version().get(),
                 actions.start.version().get(),
             )
         },
-        |(lang, ..)| my_matches(lang.to_owned()),
+        |(lang, q, ..)| {
+            let [eligible, not_yet, not_eligible] = q.pages;
+            my_matches(
+                lang.to_owned(),
+                q.kind,
+                q.city,
+                eligible,
+                not_yet,
+                not_eligible,
+            )
+        },
     );
     view! {
         <Title text=move || t_string!(i18n, matches.title).to_string() />
@@ -49,22 +126,11 @@ pub fn MatchesPage() -> impl IntoView {
         <FormProblems error=start_error />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let q = query.get_untracked();
                 match matches.await {
-                    Ok(m) => {
-                        let nothing = m.eligible.is_empty() && m.not_yet.is_empty() && m.not_eligible.is_empty();
-                        view! {
-                            <Show when=move || nothing>
-                                <p class="empty" data-test="no-offers">{t!(i18n, matches.nothing)}</p>
-                            </Show>
-                            <OfferGroup title=move || t_string!(i18n, matches.eligible).to_string()
-                                test="eligible" offers=m.eligible actions />
-                            <OfferGroup title=move || t_string!(i18n, matches.not_yet).to_string()
-                                test="not-yet" offers=m.not_yet actions />
-                            <OfferGroup title=move || t_string!(i18n, matches.not_eligible).to_string()
-                                test="not-eligible" offers=m.not_eligible actions />
-                        }.into_any()
-                    }
+                    Ok(m) => view! { <MatchList m q actions /> }.into_any(),
                     Err(error) => view! {
+                        <Filters q error=Some(error.clone()) />
                         <FormProblems error=Signal::derive(move || Some(error.clone())) />
                     }.into_any(),
                 }
@@ -73,31 +139,109 @@ pub fn MatchesPage() -> impl IntoView {
     }
 }
 
+/// The filters and the three groups of offers, one page of each.
 #[component]
-fn OfferGroup(
-    title: impl Fn() -> String + Send + Sync + 'static,
-    test: &'static str,
-    offers: Vec<OfferMatch>,
+fn MatchList(m: Matches, q: Query, actions: OfferActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let groups = [m.eligible, m.not_yet, m.not_eligible];
+    let shown: usize = groups.iter().map(|g| g.total).sum();
+    let titles = [
+        t_string!(i18n, matches.eligible).to_string(),
+        t_string!(i18n, matches.not_yet).to_string(),
+        t_string!(i18n, matches.not_eligible).to_string(),
+    ];
+    view! {
+        {(m.unfiltered > 0).then(|| view! { <Filters q=q.clone() error=None /> })}
+        {(m.unfiltered == 0).then(|| view! {
+            <p class="empty" data-test="no-offers">{t!(i18n, matches.nothing)}</p>
+        })}
+        {(m.unfiltered > 0 && shown == 0).then(|| view! {
+            <p class="empty" data-test="none-filtered">{t!(i18n, matches.none_filtered)}</p>
+        })}
+        {groups.into_iter().zip(titles).enumerate().map(|(i, (group, title))| view! {
+            <GroupSection index=i title group q=q.clone() actions />
+        }).collect_view()}
+    }
+}
+
+/// Narrow the offers by kind and city: a plain GET form (pages start again at one).
+#[component]
+fn Filters(q: Query, error: Option<crate::error::AppError>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = Signal::derive(move || error.clone());
+    let kinds = [
+        (
+            "training",
+            t_string!(i18n, matches.kind_training).to_string(),
+        ),
+        ("call", t_string!(i18n, matches.kind_call).to_string()),
+    ];
+    view! {
+        <form method="get" action="/matches" class="form card filters" data-test="match-filters">
+            <div class="field">
+                <label for="kind">{t!(i18n, matches.filter_kind)}</label>
+                <select id="kind" name="kind">
+                    <option value="">{t!(i18n, matches.filter_all)}</option>
+                    {kinds.into_iter().map(|(code, name)| view! {
+                        <option value=code selected=code == q.kind>{name}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <CityFilter label=t_string!(i18n, matches.filter_city).to_string()
+                any=t_string!(i18n, matches.filter_all).to_string() selected=q.city error />
+            <button type="submit" data-test="filter">{t!(i18n, matches.filter)}</button>
+        </form>
+    }
+}
+
+/// One group's page of offers, how many it holds, and links to its other pages.
+#[component]
+fn GroupSection(
+    index: usize,
+    title: String,
+    group: OfferGroup,
+    q: Query,
     actions: OfferActions,
 ) -> impl IntoView {
-    (!offers.is_empty()).then(|| {
+    let i18n = use_i18n();
+    if group.total == 0 {
+        return ().into_any();
+    }
+    let id = GROUPS[index].1;
+    let first = group.page * GROUP_PAGE + 1;
+    let last = first + group.offers.len() - 1;
+    let total = group.total;
+    let previous = (group.page > 0).then(|| q.link(index, group.page));
+    let next = (group.page + 1 < group.pages).then(|| q.link(index, group.page + 2));
+    let pager = (group.pages > 1).then(|| {
         view! {
-            <section data-test=test>
-                <h2>{title}</h2>
-                {offers.into_iter().map(|offer| view! { <OfferCard offer actions /> }).collect_view()}
-            </section>
+            <nav class="pager" aria-label=title.clone()>
+                {previous.map(|href| view! {
+                    <a href=href rel="prev" data-test="previous">{t!(i18n, matches.previous)}</a>
+                })}
+                {next.map(|href| view! {
+                    <a href=href rel="next" data-test="more">{t!(i18n, matches.more)}</a>
+                })}
+            </nav>
         }
-    })
+    });
+    view! {
+        <section id=id data-test=id>
+            <h2>{title.clone()}</h2>
+            <p class="note" data-test="shown">
+                {move || t_string!(i18n, matches.shown, first = first, last = last, total = total).to_string()}
+            </p>
+            {group.offers.into_iter().map(|offer| view! { <OfferCard offer actions /> }).collect_view()}
+            {pager}
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
 fn OfferCard(offer: OfferMatch, actions: OfferActions) -> impl IntoView {
     let i18n = use_i18n();
-    let lang: Lang = i18n
-        .get_locale_untracked()
-        .as_str()
-        .parse()
-        .unwrap_or(Lang::DEFAULT);
+    let lang = lang_of(i18n);
     let kind = match offer.kind {
         OfferKind::Training => t_string!(i18n, matches.kind_training).to_string(),
         OfferKind::Call => t_string!(i18n, matches.kind_call).to_string(),
@@ -127,7 +271,10 @@ fn OfferCard(offer: OfferMatch, actions: OfferActions) -> impl IntoView {
     let score = offer.score;
     let eligible = offer.eligibility == Eligibility::Eligible;
     let checks = offer.checks.clone();
-    let skills = (!offer.matched_skills.is_empty()).then(|| offer.matched_skills.join(", "));
+    // How well an offer fits matters only if the person can take it, now or later.
+    let reachable = offer.eligibility != Eligibility::NotEligible;
+    let skills =
+        (reachable && !offer.matched_skills.is_empty()).then(|| offer.matched_skills.join(", "));
     let act = offer.clone();
     view! {
         <article class="card offer" data-test="offer" data-reference=offer.reference.clone()>
@@ -137,13 +284,15 @@ fn OfferCard(offer: OfferMatch, actions: OfferActions) -> impl IntoView {
                 {sectors.join(", ")} " · " {cities.join(", ")} " · " {dates}
                 {grant.map(|g| view! { " · " {g} })}
             </p>
-            <p class="score" data-test="score">
-                <strong>{move || t_string!(i18n, matches.score, score = score.total()).to_string()}</strong>
-                " — "
-                {move || t_string!(i18n, matches.breakdown,
-                    skills = score.skills, sector = score.sector,
-                    city = score.city, language = score.language).to_string()}
-            </p>
+            {reachable.then(|| view! {
+                <p class="score" data-test="score">
+                    <strong>{move || t_string!(i18n, matches.score, score = score.total()).to_string()}</strong>
+                    " — "
+                    {move || t_string!(i18n, matches.breakdown,
+                        skills = score.skills, sector = score.sector,
+                        city = score.city, language = score.language).to_string()}
+                </p>
+            })}
             {skills.map(|s| view! {
                 <p>{move || t_string!(i18n, matches.useful_skills, skills = s.clone()).to_string()}</p>
             })}

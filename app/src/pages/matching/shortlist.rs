@@ -2,24 +2,26 @@
 //! read the ranked applicants — eligible first, then (if asked) those who miss something, with
 //! what. A plain GET form, so it works without a script; the same filters download as CSV.
 
+use crate::components::city_filter::CityFilter;
 use crate::domain::catalogue::OfferKind;
 use crate::domain::matching::eligibility::Eligibility;
 use crate::domain::profile::Sex;
-use crate::domain::shared::locale::Lang;
 use crate::domain::shared::problem::Field;
-use crate::domain::shared::reference::City;
 use crate::i18n::*;
 use crate::pages::matching::explain::remedy_text;
 use crate::pages::problem::{FieldProblems, FormProblems};
+use crate::pages::shared::labels::lang_of;
 use crate::server_fns::matching::staff_shortlist;
 use crate::wire::matching::{ApplicantLine, Shortlist};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// The page's query: `offer=training:12&city=tanger&sex=female&min_score=40&not_yet=1&page=0`.
+/// The page's query: `q=couture&offer=training:12&city=tanger&sex=female&min_score=40&not_yet=1&page=0`
+/// (`q` searches the offers to pick from).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 struct Query {
+    search: String,
     offer: String,
     city: String,
     sex: String,
@@ -38,8 +40,14 @@ impl Query {
 
     /// The same list on another page, or as CSV.
     fn link(&self, path: &str, page: Option<usize>) -> String {
+        self.link_to(path, &self.offer, page)
+    }
+
+    /// The list of `offer` with the same filters (and search).
+    fn link_to(&self, path: &str, offer: &str, page: Option<usize>) -> String {
         let mut pairs = vec![
-            ("offer", self.offer.clone()),
+            ("q", self.search.clone()),
+            ("offer", offer.to_owned()),
             ("city", self.city.clone()),
             ("sex", self.sex.clone()),
             ("min_score", self.min_score.clone()),
@@ -76,6 +84,7 @@ pub fn StaffMatchesPage() -> impl IntoView {
         params.with(|q| {
             let get = |k: &str| q.get(k).unwrap_or_default();
             Query {
+                search: get("q"),
                 offer: get("offer"),
                 city: get("city"),
                 sex: get("sex"),
@@ -89,7 +98,16 @@ pub fn StaffMatchesPage() -> impl IntoView {
         move || query.get(),
         |q| {
             let (kind, id) = q.kind_and_id();
-            staff_shortlist(kind, id, q.city, q.sex, q.min_score, q.not_yet, q.page)
+            staff_shortlist(
+                q.search,
+                kind,
+                id,
+                q.city,
+                q.sex,
+                q.min_score,
+                q.not_yet,
+                q.page,
+            )
         },
     );
     view! {
@@ -100,9 +118,14 @@ pub fn StaffMatchesPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let q = query.get_untracked();
                 match list.await {
-                    Ok(list) => view! { <Filters q=q.clone() list=list.clone() error=None /> <Results q list /> }.into_any(),
+                    Ok(list) => view! {
+                        <Picker q=q.clone() list=list.clone() />
+                        <Filters q=q.clone() chosen=list.selected.is_some() error=None />
+                        <Results q list />
+                    }.into_any(),
                     Err(error) => view! {
-                        <Filters q list=Shortlist::default() error=Some(error.clone()) />
+                        <Picker q=q.clone() list=Shortlist::default() />
+                        <Filters q chosen=true error=Some(error.clone()) />
                         <FormProblems error=Signal::derive(move || Some(error.clone())) />
                     }.into_any(),
                 }
@@ -111,44 +134,88 @@ pub fn StaffMatchesPage() -> impl IntoView {
     }
 }
 
+/// The offer search: a plain GET form, then the offers found as links (at most a few
+/// dozen, whatever the size of the catalogue).
 #[component]
-fn Filters(q: Query, list: Shortlist, error: Option<crate::error::AppError>) -> impl IntoView {
+fn Picker(q: Query, list: Shortlist) -> impl IntoView {
     let i18n = use_i18n();
-    let lang: Lang = i18n
-        .get_locale_untracked()
-        .as_str()
-        .parse()
-        .unwrap_or(Lang::DEFAULT);
+    let listed = list.selected.is_none() || !q.search.is_empty();
+    let found = list.offers.len();
+    let more = list.more_offers;
+    let searched = q.search.clone();
+    // Choosing ends the search: the list folds away and the chosen offer's people show.
+    let chosen = Query {
+        search: String::new(),
+        ..q.clone()
+    };
+    let choices = list
+        .offers
+        .into_iter()
+        .map(|o| {
+            let value = format!("{}:{}", kind_code(o.kind), o.id);
+            let href = chosen.link_to("/staff/matches", &value, None);
+            let kind = match o.kind {
+                OfferKind::Training => t_string!(i18n, matches.kind_training).to_string(),
+                OfferKind::Call => t_string!(i18n, matches.kind_call).to_string(),
+            };
+            let current = (value == q.offer).then_some("page");
+            view! {
+                <li><a href=href aria-current=current data-test="offer-choice">
+                    {kind} " · " <bdi>{o.reference}</bdi> " · " {o.title}
+                </a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <form method="get" action="/staff/matches" class="form card" role="search" data-test="offer-search">
+            <div class="field">
+                <label for="q">{t!(i18n, shortlist.search)}</label>
+                <input id="q" name="q" type="search" maxlength="100" value=q.search.clone() />
+            </div>
+            <Kept name="offer" value=q.offer.clone() />
+            <Kept name="city" value=q.city.clone() />
+            <Kept name="sex" value=q.sex.clone() />
+            <Kept name="min_score" value=q.min_score.clone() />
+            <Kept name="not_yet" value=q.not_yet.clone() />
+            <button type="submit" data-test="search">{t!(i18n, shortlist.search_button)}</button>
+        </form>
+        {(listed && found == 0).then(|| view! {
+            <p class="empty" data-test="no-offer-found">
+                {move || t_string!(i18n, shortlist.found_none, search = searched.clone()).to_string()}
+            </p>
+        })}
+        {(listed && found > 0).then(|| view! {
+            <nav class="card" aria-labelledby="choices-title">
+                <p id="choices-title">{t!(i18n, shortlist.choose)}</p>
+                <ul class="choices">{choices}</ul>
+                {more.then(|| view! {
+                    <p class="note" data-test="more-offers">{t!(i18n, shortlist.found_more, count = found)}</p>
+                })}
+            </nav>
+        })}
+    }
+}
+
+/// A query value carried over by a form that does not show it.
+#[component]
+fn Kept(name: &'static str, value: String) -> impl IntoView {
+    (!value.is_empty()).then(|| view! { <input type="hidden" name=name value=value /> })
+}
+
+/// How to narrow the chosen offer's list; shown once an offer is chosen.
+#[component]
+fn Filters(q: Query, chosen: bool, error: Option<crate::error::AppError>) -> impl IntoView {
+    let i18n = use_i18n();
+    if !chosen {
+        return ().into_any();
+    }
     let error = Signal::derive(move || error.clone());
-    let mut cities: Vec<City> = City::all().collect();
-    cities.sort_by_key(|c| c.label(lang));
     view! {
         <form method="get" action="/staff/matches" class="form card" data-test="shortlist-filters">
-            <div class="field">
-                <label for="offer">{t!(i18n, shortlist.offer)}</label>
-                <select id="offer" name="offer">
-                    <option value="">{t!(i18n, profile.choose)}</option>
-                    {list.offers.into_iter().map(|o| {
-                        let value = format!("{}:{}", kind_code(o.kind), o.id);
-                        let selected = value == q.offer;
-                        let kind = match o.kind {
-                            OfferKind::Training => t_string!(i18n, matches.kind_training).to_string(),
-                            OfferKind::Call => t_string!(i18n, matches.kind_call).to_string(),
-                        };
-                        view! { <option value=value selected=selected>{kind} " · " {o.reference} " · " {o.title}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="city">{t!(i18n, shortlist.city)}</label>
-                <select id="city" name="city" aria-describedby="city-problems">
-                    <option value="">{t!(i18n, shortlist.any)}</option>
-                    {cities.into_iter().map(|c| view! {
-                        <option value=c.code() selected=c.code() == q.city>{c.label(lang)}</option>
-                    }).collect_view()}
-                </select>
-                <FieldProblems error field=Field::City id="city-problems" />
-            </div>
+            <Kept name="q" value=q.search.clone() />
+            <Kept name="offer" value=q.offer.clone() />
+            <CityFilter label=t_string!(i18n, shortlist.city).to_string()
+                any=t_string!(i18n, shortlist.any).to_string() selected=q.city.clone() error />
             <div class="field">
                 <label for="sex">{t!(i18n, shortlist.sex)}</label>
                 <select id="sex" name="sex" aria-describedby="sex-problems">
@@ -172,6 +239,7 @@ fn Filters(q: Query, list: Shortlist, error: Option<crate::error::AppError>) -> 
             <button type="submit" data-test="show">{t!(i18n, shortlist.show)}</button>
         </form>
     }
+    .into_any()
 }
 
 #[component]
@@ -215,11 +283,7 @@ fn Results(q: Query, list: Shortlist) -> impl IntoView {
 #[component]
 fn Line(line: ApplicantLine) -> impl IntoView {
     let i18n = use_i18n();
-    let lang: Lang = i18n
-        .get_locale_untracked()
-        .as_str()
-        .parse()
-        .unwrap_or(Lang::DEFAULT);
+    let lang = lang_of(i18n);
     let about: Vec<String> = [
         line.sex.map(|s| sex_name(i18n, s)),
         line.age

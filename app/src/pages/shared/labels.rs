@@ -1,8 +1,17 @@
 //! Words any area uses, in the reader's language: the problems every area can meet.
 
+use crate::domain::shared::locale::Lang;
 use crate::domain::shared::problem::SharedProblem;
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
+
+/// The reader's language, as the domain names it.
+pub fn lang_of(i18n: I18nContext<Locale>) -> Lang {
+    i18n.get_locale_untracked()
+        .as_str()
+        .parse()
+        .unwrap_or(Lang::DEFAULT)
+}
 
 /// The sentence for a problem any area can meet.
 pub fn problem_text(i18n: I18nContext<Locale>, problem: SharedProblem) -> String {

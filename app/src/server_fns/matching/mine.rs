@@ -3,13 +3,24 @@ use crate::wire::matching::Matches;
 use leptos::prelude::*;
 
 /// The signed-in applicant's upcoming trainings and open calls: eligible ones ranked by fit,
-/// then those they could reach (with what is missing), then the rest. Computed afresh from the
-/// profile and the catalogue on every request, so any change to either shows at once.
+/// then those they could reach (with what is missing), then the rest, one page of each.
+/// Computed afresh from the profile and the catalogue on every request, so any change to
+/// either shows at once. `kind` (`training` or `call`) and `city` narrow the offers; the
+/// pages are one-based, as the page links show them.
 #[server(name = MyMatches, endpoint = "matching/mine")]
-pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
+pub async fn my_matches(
+    lang: String,
+    #[server(default)] kind: String,
+    #[server(default)] city: String,
+    #[server(default)] eligible: String,
+    #[server(default)] not_yet: String,
+    #[server(default)] not_eligible: String,
+) -> Result<Matches, AppError> {
     use crate::db::{catalogue, enrolments, plans, profile::profiles};
     use crate::domain::accounts::role::Role;
+    use crate::domain::catalogue::OfferKind;
     use crate::domain::shared::locale::Lang;
+    use crate::domain::shared::reference::City;
     use crate::server_fns::{context, require, respond};
     use crate::wire::enrolments::MyEnrolment;
     use crate::wire::matching::OfferMatch;
@@ -19,6 +30,9 @@ pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
         async {
             let user = require(&[Role::Applicant]).await?;
             let lang: Lang = lang.parse().unwrap_or(Lang::DEFAULT);
+            let (kind, city) = filters(&kind, &city)?;
+            let page = |text: String| text.trim().parse::<usize>().unwrap_or(1).max(1) - 1;
+            let pages = [page(eligible), page(not_yet), page(not_eligible)];
             let today = crate::db::now().date();
             let mut tx = context()?.db.read().await?;
             let facts = profiles::facts(&mut tx, user.id).await?;
@@ -39,7 +53,18 @@ pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
                 .collect();
             tx.commit().await?;
 
-            let mut offers = Vec::with_capacity(trainings.len() + calls.len());
+            let unfiltered = trainings.len() + calls.len();
+            let wanted = |k: OfferKind, cities: &[City]| {
+                kind.is_none_or(|kind| kind == k)
+                    && city.is_none_or(|city| cities.is_empty() || cities.contains(&city))
+            };
+            let trainings = trainings
+                .into_iter()
+                .filter(|(_, t)| wanted(OfferKind::Training, std::slice::from_ref(&t.city)));
+            let calls = calls
+                .into_iter()
+                .filter(|(_, c)| wanted(OfferKind::Call, &c.cities));
+            let mut offers = Vec::new();
             for (id, training) in trainings {
                 offers.push(OfferMatch {
                     seats: seats.get(&id).copied(),
@@ -53,11 +78,44 @@ pub async fn my_matches(lang: String) -> Result<Matches, AppError> {
                     ..call_match(id, call, &facts, today, lang)
                 });
             }
-            let matches = Matches::ranked(offers);
-            Ok(matches)
+            Ok(Matches::ranked(offers, pages, unfiltered))
         }
         .await,
     )
+}
+
+/// The kind and city filters: an unknown kind shows every kind, an unknown city is a problem
+/// named on the form.
+#[cfg(feature = "ssr")]
+fn filters(
+    kind: &str,
+    city: &str,
+) -> Result<
+    (
+        Option<crate::domain::catalogue::OfferKind>,
+        Option<crate::domain::shared::reference::City>,
+    ),
+    AppError,
+> {
+    use crate::domain::catalogue::OfferKind;
+    use crate::domain::problem::FieldProblem;
+    use crate::domain::shared::problem::{Field, SharedProblem};
+    use crate::domain::shared::reference::City;
+    let kind = match kind.trim() {
+        "training" => Some(OfferKind::Training),
+        "call" => Some(OfferKind::Call),
+        _ => None,
+    };
+    let city = match city.trim() {
+        "" => None,
+        code => Some(City::parse(code).ok_or_else(|| {
+            AppError::Validation(vec![FieldProblem::new(
+                Field::City,
+                SharedProblem::CityUnknown,
+            )])
+        })?),
+    };
+    Ok((kind, city))
 }
 
 /// What the engine says of one offer for the applicant: the rules checked on `day`, the fit
@@ -78,7 +136,15 @@ fn judge(
     facts: &crate::domain::profile::Facts,
     lang: crate::domain::shared::locale::Lang,
 ) -> Judgement {
+    use crate::domain::matching::eligibility::Eligibility;
     let assessment = crate::domain::matching::eligibility::assess(rules, facts, day);
+    let eligibility = assessment.eligibility();
+    let mut checks = assessment.checks;
+    // An offer not open to the person is explained by what it lacks; the rules they meet
+    // would only lengthen the card (and the page, on a cheap phone).
+    if eligibility != Eligibility::Eligible {
+        checks.retain(|c| !c.met);
+    }
     let fit = crate::domain::matching::fit(facts, traits);
     Judgement {
         score: fit.score,
@@ -87,8 +153,8 @@ fn judge(
             .iter()
             .map(|s| s.label(lang).to_owned())
             .collect(),
-        eligibility: assessment.eligibility(),
-        checks: assessment.checks,
+        eligibility,
+        checks,
     }
 }
 

@@ -15,85 +15,132 @@ pub use ssr::*;
 mod ssr {
     use crate::db::{catalogue, matching::people, Tx};
     use crate::domain::catalogue::OfferKind;
-    use crate::domain::matching::eligibility::Rule;
+    use crate::domain::matching::eligibility::{Eligibility, Remedy, Rule};
+    use crate::domain::matching::narrowing::conditions;
     use crate::domain::matching::shortlist::{shortlist, Filter};
-    use crate::domain::matching::OfferTraits;
+    use crate::domain::matching::{OfferTraits, Score};
     use crate::error::AppError;
     use crate::wire::matching::{ApplicantLine, OfferChoice};
     use time::Date;
 
-    /// Upcoming trainings and open calls, for the picker.
-    pub async fn offer_choices(tx: &mut Tx, today: Date) -> Result<Vec<OfferChoice>, AppError> {
-        let trainings = catalogue::upcoming_trainings(tx, today).await?;
-        let calls = catalogue::open_calls(tx, today).await?;
-        let trainings = trainings.into_iter().map(|(id, t)| OfferChoice {
-            kind: OfferKind::Training,
-            id,
-            reference: t.reference,
-            title: t.title,
-        });
-        let calls = calls.into_iter().map(|(id, c)| OfferChoice {
-            kind: OfferKind::Call,
-            id,
-            reference: c.reference,
-            title: c.title,
-        });
-        Ok(trainings.chain(calls).collect())
+    /// Offers the picker shows for a search.
+    pub const CHOICES: usize = 20;
+
+    /// Upcoming trainings and open calls whose reference or title holds `search` (any case),
+    /// soonest first, at most [`CHOICES`] of them and whether there were more.
+    pub async fn offer_choices(
+        tx: &mut Tx,
+        today: Date,
+        search: &str,
+    ) -> Result<(Vec<OfferChoice>, bool), AppError> {
+        let found = catalogue::search_offers(tx, today, search, CHOICES + 1).await?;
+        let more = found.len() > CHOICES;
+        let choices = found
+            .into_iter()
+            .take(CHOICES)
+            .map(|(kind, id, reference, title)| OfferChoice {
+                kind,
+                id,
+                reference,
+                title,
+            })
+            .collect();
+        Ok((choices, more))
+    }
+
+    /// One person's place on a shortlist, before their name is read.
+    #[derive(Debug, Clone)]
+    pub struct Ranked {
+        pub user_id: i64,
+        pub score: Score,
+        pub eligibility: Eligibility,
+        pub remedies: Vec<Remedy>,
     }
 
     /// The whole ranked list for one offer (any training or call, past ones included, so a
-    /// report can be redone), recomputed from the current profiles and catalogue.
+    /// report can be redone), recomputed from the current profiles and catalogue. Only the
+    /// profiles that could be on it are read (`domain::matching::narrowing`).
     pub async fn ranked(
         tx: &mut Tx,
         kind: OfferKind,
         id: i64,
         filter: &Filter,
         today: Date,
-    ) -> Result<(OfferChoice, Vec<ApplicantLine>), AppError> {
-        let applicants = people::consenting_applicants(tx).await?;
-        let facts = || applicants.iter().map(|a| &a.facts);
-        let (choice, candidates) = match kind {
+    ) -> Result<(OfferChoice, Vec<Ranked>), AppError> {
+        let (choice, offer, day) = match kind {
             OfferKind::Training => {
                 let t = catalogue::training(tx, id)
                     .await?
                     .ok_or(AppError::NotFound)?;
-                let list = shortlist(
-                    &t.rules(),
-                    &t.traits(),
-                    t.assessed_on(today),
-                    facts(),
-                    filter,
-                );
-                (choice(kind, id, &t.reference, &t.title), list)
+                let day = t.assessed_on(today);
+                (
+                    choice(kind, id, &t.reference, &t.title),
+                    Offer::Training(t),
+                    day,
+                )
             }
             OfferKind::Call => {
                 let c = catalogue::call(tx, id).await?.ok_or(AppError::NotFound)?;
-                let rules: Vec<Rule> = c.all_rules();
-                let traits: OfferTraits<'_> = c.traits();
-                let list = shortlist(&rules, &traits, today, facts(), filter);
-                (choice(kind, id, &c.reference, &c.title), list)
+                (
+                    choice(kind, id, &c.reference, &c.title),
+                    Offer::Call(c),
+                    today,
+                )
             }
         };
-        let lines = candidates
+        let (rules, traits): (Vec<Rule>, OfferTraits<'_>) = match &offer {
+            Offer::Training(t) => (t.rules(), t.traits()),
+            Offer::Call(c) => (c.all_rules(), c.traits()),
+        };
+        let people = people::candidates(tx, &conditions(&rules, day, filter)).await?;
+        let list = shortlist(&rules, &traits, day, people.iter().map(|(_, f)| f), filter);
+        let ranked = list
             .into_iter()
-            .map(|candidate| {
-                let a = &applicants[candidate.index];
-                ApplicantLine {
-                    user_id: a.user_id,
-                    full_name: a.full_name.clone(),
-                    phone: a.phone.clone(),
-                    email: a.email.clone(),
-                    sex: a.facts.sex,
-                    age: a.facts.age_on(today),
-                    nationality: a.facts.nationality,
-                    city: a.facts.city,
-                    score: candidate.score,
-                    eligibility: candidate.eligibility,
-                    remedies: candidate.remedies,
-                }
+            .map(|candidate| Ranked {
+                user_id: people[candidate.index].0,
+                score: candidate.score,
+                eligibility: candidate.eligibility,
+                remedies: candidate.remedies,
             })
             .collect();
-        Ok((choice, lines))
+        Ok((choice, ranked))
+    }
+
+    enum Offer {
+        Training(crate::domain::catalogue::Training),
+        Call(crate::domain::catalogue::GrantCall),
+    }
+
+    /// The lines for `ranked` (a page, or an export's batch), with names and contacts read now.
+    /// Someone erased since the list was ranked is left out.
+    pub async fn lines(
+        tx: &mut Tx,
+        ranked: &[Ranked],
+        today: Date,
+    ) -> Result<Vec<ApplicantLine>, AppError> {
+        let ids: Vec<i64> = ranked.iter().map(|r| r.user_id).collect();
+        let mut contacts = people::contacts(tx, &ids).await?;
+        Ok(ranked
+            .iter()
+            .filter_map(|r| {
+                let c = contacts.remove(&r.user_id)?;
+                Some(ApplicantLine {
+                    user_id: r.user_id,
+                    full_name: c.full_name,
+                    phone: c.phone,
+                    email: c.email,
+                    sex: c.sex,
+                    age: c
+                        .birth_date
+                        .and_then(|birth| crate::domain::profile::age_on(birth, today)),
+                    nationality: c.nationality,
+                    city: c.city,
+                    score: r.score,
+                    eligibility: r.eligibility,
+                    remedies: r.remedies.clone(),
+                })
+            })
+            .collect())
     }
 
     fn choice(kind: OfferKind, id: i64, reference: &str, title: &str) -> OfferChoice {

@@ -5,8 +5,11 @@ use leptos::prelude::*;
 /// For caseworkers and admins: the applicants a training or call suits, eligible first and
 /// best fit first, one page at a time. Recomputed from the profiles and the catalogue on every
 /// request. A GET so the plain filter form and page links work without a script.
+// Each argument is one field of the page's GET form (its query string), as sent.
+#[allow(clippy::too_many_arguments)]
 #[server(name = StaffShortlist, endpoint = "matching/shortlist", input = server_fn::codec::GetUrl)]
 pub async fn staff_shortlist(
+    #[server(default)] search: String,
     kind: String,
     id: String,
     city: String,
@@ -20,7 +23,7 @@ pub async fn staff_shortlist(
     use crate::domain::catalogue::OfferKind;
     use crate::domain::matching::shortlist::{Filter, PAGE_SIZE};
     use crate::domain::shared::audit::AuditAction;
-    use crate::server_fns::matching::{offer_choices, ranked};
+    use crate::server_fns::matching::{lines, offer_choices, ranked};
     use crate::server_fns::{context, parse_id, require, respond};
 
     respond(
@@ -30,8 +33,12 @@ pub async fn staff_shortlist(
                 Filter::parse(&city, &sex, &min_score, &not_yet).map_err(AppError::Validation)?;
             let today = crate::db::now().date();
             let mut tx = context()?.db.read().await?;
+            // The search box holds 100 characters; a longer query is cut, not refused.
+            let search: String = search.chars().take(100).collect();
+            let (offers, more_offers) = offer_choices(&mut tx, today, &search).await?;
             let mut list = Shortlist {
-                offers: offer_choices(&mut tx, today).await?,
+                offers,
+                more_offers,
                 ..Shortlist::default()
             };
             let kind = match kind.as_str() {
@@ -40,20 +47,17 @@ pub async fn staff_shortlist(
                 _ => None,
             };
             if let Some(kind) = kind {
-                let (selected, lines) =
-                    ranked(&mut tx, kind, parse_id(&id)?, &filter, today).await?;
-                list.total = lines.len();
-                list.pages = lines.len().div_ceil(PAGE_SIZE).max(1);
+                let (selected, all) = ranked(&mut tx, kind, parse_id(&id)?, &filter, today).await?;
+                list.total = all.len();
+                list.pages = all.len().div_ceil(PAGE_SIZE).max(1);
                 list.page = page
                     .trim()
                     .parse::<usize>()
                     .unwrap_or(0)
                     .min(list.pages - 1);
-                list.lines = lines
-                    .into_iter()
-                    .skip(list.page * PAGE_SIZE)
-                    .take(PAGE_SIZE)
-                    .collect();
+                let start = (list.page * PAGE_SIZE).min(all.len());
+                let end = (start + PAGE_SIZE).min(all.len());
+                list.lines = lines(&mut tx, &all[start..end], today).await?;
                 list.selected = Some(selected);
             }
             tx.commit().await?;

@@ -11,19 +11,21 @@ use crate::domain::shared::audit::AuditAction;
 use crate::domain::shared::locale::Lang;
 use crate::domain::shared::spreadsheet::safe_cell;
 use crate::error::AppError;
-use crate::server_fns::matching::ranked;
+use crate::server_fns::matching::{lines, ranked, Ranked};
 use crate::state::ServerContext;
 use crate::wire::matching::ApplicantLine;
+use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use futures::StreamExt;
 use std::collections::HashMap;
 
-/// The staff shortlist of one offer, whole, as CSV in the reader's language. Bad filters send
-/// the person back to the page, which names them.
 /// Where the download link points.
 pub const SHORTLIST_CSV: &str = "/staff/matches.csv";
 
+/// The staff shortlist of one offer, whole, as CSV in the reader's language. Bad filters send
+/// the person back to the page, which names them.
 pub async fn shortlist_csv(
     State(ctx): State<ServerContext>,
     auth: AuthSession,
@@ -53,67 +55,87 @@ pub async fn shortlist_csv(
         return Redirect::to(&format!("/staff/matches?{back}")).into_response();
     };
     let lang = crate::components::plain_page::reader_language(&headers);
-    match export(&ctx, user.id, kind, id, &filter).await {
-        Ok((reference, lines)) => match write_csv(lang, &lines) {
-            Ok(body) => (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{}.csv\"", file_stem(&reference)),
-                    ),
-                    (header::CACHE_CONTROL, "no-store".to_owned()),
-                ],
-                body,
-            )
-                .into_response(),
-            Err(error) => {
-                tracing::error!(%error, "could not write the shortlist CSV");
-                StatusCode::INTERNAL_SERVER_ERROR.into_response()
-            }
-        },
+    match rank(&ctx, user.id, kind, id, &filter).await {
+        Ok((reference, ranked)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}.csv\"", file_stem(&reference)),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            Body::from_stream(rows(ctx, lang, ranked)),
+        )
+            .into_response(),
         Err(error) => StatusCode::from_u16(error.status_code())
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
             .into_response(),
     }
 }
 
-/// The ranked lines, read in a read-only transaction (no write lock while 50,000 profiles
-/// are ranked), then the export's audit row — who took which list, how many people — in a short
+/// The ranked list, read in a read-only transaction (no write lock while 50,000 profiles are
+/// ranked), then the export's audit row — who took which list, how many people — in a short
 /// write transaction before anything is sent: no audit row, no file.
-async fn export(
+async fn rank(
     ctx: &ServerContext,
     actor: i64,
     kind: OfferKind,
     id: i64,
     filter: &Filter,
-) -> Result<(String, Vec<ApplicantLine>), AppError> {
+) -> Result<(String, Vec<Ranked>), AppError> {
     let today = crate::db::now().date();
     let mut read = ctx.db.read().await?;
-    let (offer, lines) = ranked(&mut read, kind, id, filter, today).await?;
+    let (offer, ranked) = ranked(&mut read, kind, id, filter, today).await?;
     read.commit().await?;
     let mut tx = ctx.db.begin().await?;
     audit::record(
         &mut tx,
         audit::Entry::new(Some(actor), AuditAction::MatchesExported)
             .subject(kind.subject(), id)
-            .details(serde_json::json!({ "rows": lines.len(), "filter": filter })),
+            .details(serde_json::json!({ "rows": ranked.len(), "filter": filter })),
     )
     .await?;
     tx.commit().await?;
-    Ok((offer.reference, lines))
+    Ok((offer.reference, ranked))
 }
 
-/// A file name from an offer reference: letters, digits and dashes only.
-fn file_stem(reference: &str) -> String {
-    let stem: String = reference
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+/// People written per database read while the file streams: memory stays flat however long
+/// the list, and no transaction stays open while a slow connection downloads.
+const BATCH: usize = 500;
+
+/// The file, a batch at a time: the header first, then each batch's names and contacts read
+/// and written. A failure part-way ends the download with an error (the client sees it cut
+/// short, never a file that looks whole).
+fn rows(
+    ctx: ServerContext,
+    lang: Lang,
+    ranked: Vec<Ranked>,
+) -> impl futures::Stream<Item = Result<Vec<u8>, AppError>> + Send + 'static {
+    let today = crate::db::now().date();
+    let header = futures::stream::once(async move { header(lang) });
+    let batches: Vec<(usize, Vec<Ranked>)> = ranked
+        .chunks(BATCH)
+        .enumerate()
+        .map(|(i, batch)| (i * BATCH, batch.to_vec()))
         .collect();
-    format!("shortlist-{stem}")
+    let body = futures::stream::iter(batches).then(move |(first, batch)| {
+        let ctx = ctx.clone();
+        async move {
+            let mut read = ctx.db.read().await?;
+            let lines = lines(&mut read, &batch, today).await?;
+            read.commit().await?;
+            batch_csv(lang, first, &lines)
+        }
+    });
+    header.chain(body).inspect(|part| {
+        if let Err(error) = part {
+            tracing::error!(?error, "the shortlist CSV stopped part-way");
+        }
+    })
 }
 
-fn write_csv(lang: Lang, lines: &[ApplicantLine]) -> Result<Vec<u8>, csv::Error> {
+fn header(lang: Lang) -> Result<Vec<u8>, AppError> {
     use crate::i18n::*;
     let locale: Locale = lang.code().parse().unwrap_or_default();
     // A byte-order mark, so spreadsheet programs read the accents and Arabic as UTF-8.
@@ -133,12 +155,30 @@ fn write_csv(lang: Lang, lines: &[ApplicantLine]) -> Result<Vec<u8>, csv::Error>
         td_string!(locale, shortlist.csv_city).to_string(),
         td_string!(locale, shortlist.csv_language).to_string(),
         td_string!(locale, shortlist.standing).to_string(),
-    ])?;
+    ])
+    .map_err(failed)?;
+    finish(out)
+}
+
+/// A file name from an offer reference: letters, digits and dashes only.
+fn file_stem(reference: &str) -> String {
+    let stem: String = reference
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("shortlist-{stem}")
+}
+
+/// The rows of one batch; `first` is the rank before its first line.
+fn batch_csv(lang: Lang, first: usize, lines: &[ApplicantLine]) -> Result<Vec<u8>, AppError> {
+    use crate::i18n::*;
+    let locale: Locale = lang.code().parse().unwrap_or_default();
     let eligible = td_string!(locale, shortlist.eligible).to_string();
     let not_yet = td_string!(locale, shortlist.csv_not_yet).to_string();
+    let mut out = csv::Writer::from_writer(Vec::new());
     for (rank, line) in lines.iter().enumerate() {
         let cells = [
-            (rank + 1).to_string(),
+            (first + rank + 1).to_string(),
             line.full_name.clone(),
             line.sex.map(|s| s.code().to_owned()).unwrap_or_default(),
             line.age.map(|a| a.to_string()).unwrap_or_default(),
@@ -161,7 +201,18 @@ fn write_csv(lang: Lang, lines: &[ApplicantLine]) -> Result<Vec<u8>, csv::Error>
                 not_yet.clone()
             },
         ];
-        out.write_record(cells.iter().map(|c| safe_cell(c).into_owned()))?;
+        out.write_record(cells.iter().map(|c| safe_cell(c).into_owned()))
+            .map_err(failed)?;
     }
-    out.into_inner().map_err(|e| e.into_error().into())
+    finish(out)
+}
+
+fn finish(out: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, AppError> {
+    out.into_inner()
+        .map_err(|error| failed(error.into_error().into()))
+}
+
+fn failed(error: csv::Error) -> AppError {
+    tracing::error!(%error, "could not write the shortlist CSV");
+    AppError::Internal
 }
