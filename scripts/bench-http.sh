@@ -66,11 +66,13 @@ ADMIN=$(sign_in admin@demo.passerelle.ma)
 TRAINING=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select min(id) from trainings').fetchone()[0])" "$WORK/bench.db")
 SHORTLIST="/staff/matches?offer=training:$TRAINING"
 
-# A first visit of each page, then the memory at rest.
+# A first visit of each page (its raw size noted), then the memory at rest.
+SIZES=()
 for page in /login /matches "$SHORTLIST" /pkg/passerelle.css; do
   cookie=$APPLICANT; [ "$page" = "$SHORTLIST" ] && cookie=$ADMIN
-  code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$page")
+  read -r code size <<<"$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' -H "Cookie: $cookie" "$BASE$page")"
   [ "$code" = 200 ] || { echo "$page answered $code" >&2; exit 1; }
+  SIZES+=("$page: $((size / 1024)) KB")
 done
 rss() { awk -v key="$1" '$1 == key":" { printf "%.0f", $2 / 1024 }' "/proc/$SERVER/status"; }
 IDLE=$(rss VmRSS)
@@ -116,10 +118,12 @@ row() {
   # The slow pages last: what wrk abandons at its end is still rendered to its end.
   row "/matches (applicant, scale data)" "$BASE/matches" "$CONNECTIONS" "$APPLICANT"
   row "staff shortlist, one training" "$BASE$SHORTLIST" "$CONNECTIONS" "$ADMIN"
+  row "staff shortlist, one connection" "$BASE$SHORTLIST" 1 "$ADMIN"
 } | tee "$WORK/table.md"
 PEAK=$(rss VmHWM)
 echo
 echo "server memory: ${IDLE} MB RSS idle (after one visit of each page), ${PEAK} MB peak"
+echo "page sizes, uncompressed: ${SIZES[*]}"
 echo "machine: $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo "server log: $(grep -c . "$WORK/server.log") lines, $(grep -c ERROR "$WORK/server.log") errors"
 if grep -q "panicked" "$WORK/server.log"; then
