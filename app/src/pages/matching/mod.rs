@@ -57,7 +57,7 @@ impl Query {
     }
 }
 
-/// `key=value&…`, each value percent-encoded.
+/// `key=value&…`, each value percent-encoded (the query strings of both matching pages).
 fn url_query<'a>(pairs: impl Iterator<Item = (&'a str, String)>) -> String {
     pairs
         .map(|(key, value)| {

@@ -56,24 +56,9 @@ impl Query {
         if let Some(page) = page {
             pairs.push(("page", page.to_string()));
         }
-        let query: Vec<String> = pairs
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}", encode(&v)))
-            .collect();
-        format!("{path}?{}", query.join("&"))
+        let query = super::url_query(pairs.into_iter().filter(|(_, v)| !v.is_empty()));
+        format!("{path}?{query}")
     }
-}
-
-/// Percent-encoding for the few characters a query value here can hold.
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]
