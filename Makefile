@@ -16,6 +16,9 @@ BIN := target/release/passerelle
 # otherwise run wasm-bindgen and wasm-opt again (about 90 s here).
 SOURCES := $(shell find app server locales style public .cargo Cargo.toml Cargo.lock 2>/dev/null)
 SITE_BUILT := target/.site-built
+# The bundle's names carry their content's hash (hash-files), listed in target/release/hash.txt;
+# --precompress adds brotli and gzip copies (.br, .gz) served as they are.
+BUNDLE_THERE := { [ -f target/release/hash.txt ] && compgen -G 'target/site/pkg/passerelle.*.wasm' >/dev/null; }
 FRONT_BUILT := target/.front-built
 
 .PHONY: run test tools site lint fmt clean-data
@@ -25,15 +28,15 @@ tools:
 
 # The release server binary and the browser bundle (wasm, JS, CSS) under target/site.
 site: tools
-	@[ -x $(BIN) ] && [ -f target/site/pkg/passerelle.wasm ] || rm -f $(SITE_BUILT)
+	@[ -x $(BIN) ] && $(BUNDLE_THERE) || rm -f $(SITE_BUILT)
 	@$(MAKE) --no-print-directory $(SITE_BUILT)
 
 $(SITE_BUILT): $(SOURCES)
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 	@touch $@ $(FRONT_BUILT)
 
 $(FRONT_BUILT): $(SOURCES)
-	cargo leptos build --release --frontend-only
+	cargo leptos build --release --precompress --frontend-only
 	@touch $@
 
 run: site
@@ -45,7 +48,7 @@ run: site
 test:
 	scripts/install-tools.sh --browser
 	python3 scripts/check-taxonomy.py
-	@[ -f target/site/pkg/passerelle.wasm ] || rm -f $(FRONT_BUILT)
+	@$(BUNDLE_THERE) || rm -f $(FRONT_BUILT)
 	@$(MAKE) --no-print-directory $(FRONT_BUILT)
 	cargo test --workspace --locked
 	scripts/crash-test.sh sqlite

@@ -65,10 +65,12 @@ APPLICANT=$(sign_in applicant@demo.passerelle.ma)
 ADMIN=$(sign_in admin@demo.passerelle.ma)
 TRAINING=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select min(id) from trainings').fetchone()[0])" "$WORK/bench.db")
 SHORTLIST="/staff/matches?offer=training:$TRAINING"
+# The stylesheet's name carries its content hash (target/release/hash.txt).
+CSS="/pkg/passerelle.$(awk '$1 == "css:" { print $2 }' target/release/hash.txt).css"
 
 # A first visit of each page (its raw size noted), then the memory at rest.
 SIZES=()
-for page in /login /matches "$SHORTLIST" /pkg/passerelle.css; do
+for page in /login /matches "$SHORTLIST" "$CSS"; do
   cookie=$APPLICANT; [ "$page" = "$SHORTLIST" ] && cookie=$ADMIN
   read -r code size <<<"$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' -H "Cookie: $cookie" "$BASE$page")"
   [ "$code" = 200 ] || { echo "$page answered $code" >&2; exit 1; }
@@ -114,7 +116,7 @@ row() {
     "$HELLO_RPS" "$HELLO_P50" "$HELLO_P99" "$HELLO_BAD"
   row "/login" "$BASE/login" "$CONNECTIONS"
   row "/login, one keep-alive connection" "$BASE/login" 1
-  row "/pkg/passerelle.css" "$BASE/pkg/passerelle.css" "$CONNECTIONS"
+  row "stylesheet (/pkg, brotli from disk)" "$BASE$CSS" "$CONNECTIONS"
   # The slow pages last: what wrk abandons at its end is still rendered to its end.
   row "/matches (applicant, scale data)" "$BASE/matches" "$CONNECTIONS" "$APPLICANT"
   row "staff shortlist, one training" "$BASE$SHORTLIST" "$CONNECTIONS" "$ADMIN"

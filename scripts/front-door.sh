@@ -76,3 +76,19 @@ EOF
 grep -q 'href="/api/logout"\|action="/api/logout"' "$WORK/page.html" \
   || fail "$target does not look signed in (no sign-out form): $heading"
 echo "front door: signed in as applicant@demo.passerelle.ma, loaded $target: $heading"
+
+# The bundle that page links (stylesheet, script, WebAssembly): each answers from its
+# content-hashed name, brotli-compressed at build time, to be kept for a year.
+assets=$(grep -o '/pkg/passerelle\.[A-Za-z0-9_-]*\.\(css\|js\|wasm\)' "$WORK/page.html" | sort -u)
+for kind in css js wasm; do
+  grep -q "\.$kind\$" <<<"$assets" || fail "$target links no hashed .$kind file (found: $assets)"
+done
+for asset in $assets; do
+  headers=$(curl -sS -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$BASE$asset" | tr -d '\r')
+  grep -q '^HTTP/[0-9.]* 200' <<<"$headers" || fail "$asset answered $(head -n 1 <<<"$headers")"
+  grep -qi '^content-encoding: br$' <<<"$headers" || fail "$asset is not served precompressed"
+  grep -qi '^cache-control: public, max-age=31536000, immutable$' <<<"$headers" \
+    || fail "$asset is not marked immutable"
+  size=$(awk -F': ' 'tolower($1) == "content-length" { print $2 }' <<<"$headers")
+  echo "front door: $asset 200, brotli ${size:-?} bytes, immutable"
+done

@@ -5,7 +5,7 @@ use crate::i18n::*;
 use crate::pages;
 use leptos::prelude::*;
 use leptos_i18n::context::CookieOptions;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -24,6 +24,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="data:," />
+                <HashedStylesheet options=options.clone() id="passerelle" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -71,7 +72,6 @@ pub fn App() -> impl IntoView {
         .max_age(LANGUAGE_COOKIE_MS);
     view! {
         <I18nContextProvider cookie_options=cookie>
-            <Stylesheet id="passerelle" href="/pkg/passerelle.css" />
             <Router>
                 <Header />
                 <main id="content">

@@ -15,6 +15,8 @@ pub mod server_fns;
 pub mod wire;
 
 #[cfg(feature = "ssr")]
+pub mod assets;
+#[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -33,6 +33,11 @@ pub struct Settings {
     )]
     pub site_root: String,
 
+    /// The bundle's content hashes, written by `cargo leptos build` (`hash-files`). Defaults to
+    /// `hash.txt` beside this executable, where the build puts it.
+    #[arg(long, env = "PASSERELLE_HASH_FILE", global = true)]
+    pub hash_file: Option<std::path::PathBuf>,
+
     /// Mark cookies `Secure` (HTTPS only). Defaults to on unless listening on loopback.
     #[arg(long, env = "PASSERELLE_SECURE_COOKIES", global = true)]
     pub secure_cookies: Option<bool>,
@@ -51,6 +56,13 @@ impl Settings {
     pub fn secure_cookies(&self) -> bool {
         self.secure_cookies
             .unwrap_or_else(|| !self.site_addr.ip().is_loopback())
+    }
+
+    /// Where the bundle's content hashes are read from.
+    pub fn hash_file(&self) -> std::path::PathBuf {
+        self.hash_file
+            .clone()
+            .unwrap_or_else(::app::assets::beside_executable)
     }
 
     /// The backend named in the URL, without credentials, for logs.

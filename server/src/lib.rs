@@ -55,6 +55,7 @@ impl AppState {
             .site_pkg_dir("pkg")
             .site_addr(settings.site_addr)
             .build();
+        let leptos_options = ::app::assets::with_hashes(leptos_options, &settings.hash_file());
         AppState {
             leptos_options,
             ctx: ServerContext {

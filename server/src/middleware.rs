@@ -150,16 +150,32 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
 
 /// What a browser, or a shared computer's proxy, may keep. Nothing that can show a person's
 /// data is ever stored: every page, answer and download is `no-store` (a phone lent to a
-/// neighbour, a cybercafé). The bundle under `/pkg/` may be kept but is checked again on each
-/// use (a `304` costs a round trip, not the bytes), since its names do not change between
-/// releases yet. A handler that chose its own `Cache-Control` keeps it.
+/// neighbour, a cybercafé). A bundle file whose name carries its content's hash
+/// (`/pkg/passerelle.<hash>.wasm`) never changes, so it is kept for a year without asking again;
+/// a new release links new names. Other files under `/pkg/` may be kept but are checked again on
+/// each use (a `304` costs a round trip, not the bytes). Bundle files may come precompressed
+/// (`.br`, `.gz`), so caches must tell encodings apart. A handler that chose its own
+/// `Cache-Control` keeps it.
 pub async fn cache_control(request: Request, next: Next) -> Response {
-    let asset = request.uri().path().starts_with("/pkg/");
+    let path = request.uri().path();
+    let asset = path.starts_with("/pkg/");
+    let immutable = app::assets::is_content_hashed(path);
     let mut response = next.run(request).await;
-    if !response.headers().contains_key(header::CACHE_CONTROL) {
-        let keep = asset
+    let headers = response.headers_mut();
+    if asset && !headers.contains_key(header::VARY) {
+        headers.insert(
+            header::VARY,
+            header::HeaderValue::from_static("accept-encoding"),
+        );
+    }
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let kept = asset
             && (response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED);
-        let value = if keep { "public, no-cache" } else { "no-store" };
+        let value = match (kept, immutable) {
+            (true, true) => "public, max-age=31536000, immutable",
+            (true, false) => "public, no-cache",
+            (false, _) => "no-store",
+        };
         response.headers_mut().insert(
             header::CACHE_CONTROL,
             header::HeaderValue::from_static(value),

@@ -51,6 +51,12 @@ pub fn site_root() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site").into()
 }
 
+/// Where `cargo leptos build` wrote the bundle's content hashes (beside the release server,
+/// even for `--frontend-only`).
+pub fn hash_file() -> std::path::PathBuf {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../target/release/hash.txt").into()
+}
+
 /// A fresh, migrated database that removes itself when dropped.
 pub struct TestDb {
     pub db: Db,
@@ -144,6 +150,7 @@ impl TestApp {
             database_url: test_db.url.clone(),
             site_addr: "127.0.0.1:0".parse().expect("address"),
             site_root: site_root(),
+            hash_file: Some(hash_file()),
             secure_cookies: Some(false),
             trust_proxy: false,
         };

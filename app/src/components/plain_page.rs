@@ -47,9 +47,10 @@ pub fn plain_page(page: PlainPage, headers: &HeaderMap) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/passerelle.css\"></head>\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><main id=\"content\"><section class=\"card\"><h1>{title}</h1><p>{message}</p>\
          <p><a href=\"/\">{back}</a></p></section></main></body></html>",
+        css = crate::assets::stylesheet_href(),
         code = locale.as_str(),
         dir = lang.direction().as_str(),
     );

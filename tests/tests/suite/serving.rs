@@ -117,7 +117,7 @@ both_backends! {
 }
 
 both_backends! {
-    async fn nothing_personal_is_kept_by_a_browser_and_the_bundle_is_checked_again(app) {
+    async fn nothing_personal_is_kept_by_a_browser_and_the_bundle_is_kept_for_good(app) {
         use app::domain::accounts::role::Role;
         let mut visitor = app.client();
         for page in ["/login", "/healthz", "/no-such-page"] {
@@ -133,9 +133,65 @@ both_backends! {
         let answer = awa.call("/api/accounts/current_user", &[]).await;
         assert_eq!(answer.status, 200, "{}", answer.body);
         assert_eq!(answer.header("cache-control"), Some("no-store"));
-        // The bundle `make test` builds before the suite: kept, but checked again on each use.
-        let css = visitor.get("/pkg/passerelle.css").await;
-        assert_eq!(css.status, 200, "the bundle is built before the tests (make test)");
-        assert_eq!(css.header("cache-control"), Some("public, no-cache"));
+        // The bundle `make test` builds before the suite: every file a page links carries its
+        // content's hash in its name, is kept for a year, and comes brotli-compressed from disk.
+        let page = visitor.get("/login").await;
+        let linked = bundle_files(&page.body);
+        for kind in [".css", ".js", ".wasm"] {
+            assert!(
+                linked.iter().any(|file| file.ends_with(kind)),
+                "the page links a hashed {kind} file: {linked:?}"
+            );
+        }
+        let mut compressing = app.client();
+        compressing
+            .headers
+            .push(("accept-encoding", "br, gzip".to_owned()));
+        for file in &linked {
+            let on_disk = format!("{}{file}", passerelle_tests::site_root());
+            let size = |path: &str| std::fs::metadata(path).map(|m| m.len().to_string()).ok();
+            let plain = visitor.get(file).await;
+            assert_eq!(plain.status, 200, "{file}: the bundle is built before the tests (make test)");
+            assert_eq!(
+                plain.header("cache-control"),
+                Some("public, max-age=31536000, immutable"),
+                "{file}"
+            );
+            assert_eq!(plain.header("content-encoding"), None, "{file}");
+            assert_eq!(plain.header("content-length").map(str::to_owned), size(&on_disk));
+            let brotli = compressing.get(file).await;
+            assert_eq!(brotli.status, 200, "{file}");
+            assert_eq!(brotli.header("content-encoding"), Some("br"), "{file}");
+            assert_eq!(
+                brotli.header("content-length").map(str::to_owned),
+                size(&format!("{on_disk}.br")),
+                "{file}: the copy compressed at build time, not one compressed per request"
+            );
+            assert_eq!(brotli.header("vary"), Some("accept-encoding"), "{file}");
+        }
+        // The refusal page, rendered outside Leptos, links the same stylesheet.
+        let refused = awa.get("/admin").await;
+        assert_eq!(refused.status, 403);
+        assert_eq!(bundle_files(&refused.body), linked.iter().filter(|f| f.ends_with(".css")).cloned().collect::<Vec<_>>());
+        // A name without its hash is no file of this release: not found, nothing kept.
+        let unhashed = visitor.get("/pkg/passerelle.css").await;
+        assert_eq!(unhashed.status, 404);
+        assert_eq!(unhashed.header("cache-control"), Some("no-store"));
     }
+}
+
+/// The bundle files a page links: `/pkg/passerelle.<hash>.<extension>`.
+fn bundle_files(page: &str) -> Vec<String> {
+    let mut files: Vec<String> = page
+        .match_indices("/pkg/passerelle.")
+        .map(|(at, _)| {
+            page[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-'))
+                .collect()
+        })
+        .collect();
+    files.sort();
+    files.dedup();
+    files
 }

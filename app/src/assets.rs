@@ -1,0 +1,139 @@
+//! The browser bundle's file names. `cargo leptos build` (with `hash-files`) puts each file's
+//! content hash in its name (`pkg/passerelle.<hash>.css`) and lists the hashes in `hash.txt`
+//! beside the server's executable. A name that carries its content's hash never changes meaning,
+//! so browsers may keep the file for a year without asking again; a new release has new names.
+
+use leptos::config::LeptosOptions;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// The file `cargo leptos build` writes the hashes to, beside the executable it builds.
+pub const HASH_FILE: &str = "hash.txt";
+
+/// Length of the hashes cargo-leptos puts in names: an MD5 digest in unpadded base64url.
+const HASH_LEN: usize = 22;
+
+/// The stylesheet every page links to, `/pkg/passerelle.<hash>.css` (or `/pkg/passerelle.css`
+/// for a bundle built without hashes).
+pub fn stylesheet_href() -> &'static str {
+    STYLESHEET
+        .get()
+        .map(String::as_str)
+        .unwrap_or("/pkg/passerelle.css")
+}
+
+static STYLESHEET: OnceLock<String> = OnceLock::new();
+
+/// Tells Leptos where the hashes are (`hash_file`, absolute, so it does not depend on where the
+/// running executable is: the tests' binaries serve the bundle `make test` built) and records
+/// the stylesheet's name for pages rendered outside Leptos. Without the file, the names stay
+/// unhashed; the warning says why the pages would have no style.
+pub fn with_hashes(options: LeptosOptions, hash_file: &Path) -> LeptosOptions {
+    let hashes = std::fs::read_to_string(hash_file).ok();
+    if hashes.is_none() {
+        tracing::warn!(
+            hash_file = %hash_file.display(),
+            "no hash file: pages will link the bundle's unhashed names (build it with `make site`)"
+        );
+    }
+    let css = hashes
+        .as_deref()
+        .and_then(|text| hash_of(text, "css"))
+        .map(|hash| format!(".{hash}"))
+        .unwrap_or_default();
+    let href = format!("/{}/{}{css}.css", options.site_pkg_dir, options.output_name);
+    // Every server of a process serves the same bundle (the tests start many).
+    let _ = STYLESHEET.set(href);
+    let mut options = options;
+    options.hash_files = hashes.is_some();
+    options.hash_file = Arc::from(hash_file.to_string_lossy());
+    options
+}
+
+/// The default place of the hash file: beside the running executable, where cargo-leptos puts
+/// it (`target/release/hash.txt`).
+pub fn beside_executable() -> PathBuf {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_path_buf))
+        .unwrap_or_default()
+        .join(HASH_FILE)
+}
+
+/// The hash `hash.txt` gives for a file kind (`css`, `js`, `wasm`).
+fn hash_of<'a>(hashes: &'a str, kind: &str) -> Option<&'a str> {
+    hashes.lines().find_map(|line| {
+        let (name, hash) = line.split_once(':')?;
+        (name.trim() == kind).then(|| hash.trim())
+    })
+}
+
+/// Whether `path` names a bundle file whose name carries its content's hash:
+/// `/pkg/<name>.<22 base64url characters>.<extension>`.
+pub fn is_content_hashed(path: &str) -> bool {
+    let Some(file) = path.strip_prefix("/pkg/") else {
+        return false;
+    };
+    let mut parts = file.rsplitn(3, '.');
+    let (Some(_extension), Some(hash), Some(stem)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    !stem.is_empty()
+        && !stem.contains('/')
+        && hash.len() == HASH_LEN
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_names_with_a_content_hash_are_kept_for_good() {
+        for hashed in [
+            "/pkg/passerelle.Zx9_3kQ-aB1cD2eF3gH4iJ.css",
+            "/pkg/passerelle.Zx9_3kQ-aB1cD2eF3gH4iJ.wasm",
+        ] {
+            assert!(is_content_hashed(hashed), "{hashed}");
+        }
+        for plain in [
+            "/pkg/passerelle.css",
+            "/pkg/passerelle.wasm",
+            "/pkg/passerelle.short.css",
+            "/pkg/.Zx9_3kQ-aB1cD2eF3gH4iJ.css",
+            "/pkg/snippets/x/passerelle.Zx9_3kQ-aB1cD2eF3gH4iJ.js",
+            "/pkg/passerelle.Zx9_3kQ+aB1cD2eF3gH4iJ.css",
+            "/matches.Zx9_3kQ-aB1cD2eF3gH4iJ.css",
+            "/pkg/passerelle.Zx9_3kQ-aB1cD2eF3gH4iJ.css.br",
+        ] {
+            assert!(!is_content_hashed(plain), "{plain}");
+        }
+    }
+
+    #[test]
+    fn the_hash_file_gives_each_kind_its_hash() {
+        let hashes = "js: AAAAAAAAAAAAAAAAAAAAAA\nwasm: BBBBBBBBBBBBBBBBBBBBBB\ncss: CCCCCCCCCCCCCCCCCCCCCC\n";
+        assert_eq!(hash_of(hashes, "css"), Some("CCCCCCCCCCCCCCCCCCCCCC"));
+        assert_eq!(hash_of(hashes, "wasm"), Some("BBBBBBBBBBBBBBBBBBBBBB"));
+        assert_eq!(hash_of(hashes, "manifest"), None);
+    }
+
+    #[test]
+    fn the_stylesheet_is_named_by_its_hash() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let file = dir.path().join(HASH_FILE);
+        std::fs::write(&file, "css: CCCCCCCCCCCCCCCCCCCCCC\n").expect("write");
+        let options = LeptosOptions::builder().output_name("passerelle").build();
+        let options = with_hashes(options, &file);
+        assert!(options.hash_files);
+        assert_eq!(&*options.hash_file, file.to_string_lossy());
+        let missing = with_hashes(
+            LeptosOptions::builder().output_name("passerelle").build(),
+            &dir.path().join("none.txt"),
+        );
+        assert!(!missing.hash_files, "no file, no hashed names");
+    }
+}
