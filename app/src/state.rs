@@ -1,6 +1,7 @@
 //! What server functions reach through Leptos context (provided by the server for every
 //! request).
 
+use crate::db::matching::index::PeopleIndex;
 use crate::db::Db;
 
 #[derive(Debug, Clone)]
@@ -8,4 +9,6 @@ pub struct ServerContext {
     pub db: Db,
     /// Read the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
+    /// The consenting applicants' matching facts, kept up to date from the database.
+    pub people: PeopleIndex,
 }

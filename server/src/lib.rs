@@ -61,6 +61,7 @@ impl AppState {
             ctx: ServerContext {
                 db,
                 trust_proxy: settings.trust_proxy,
+                people: Default::default(),
             },
             secure_cookies: settings.secure_cookies(),
         }
@@ -228,6 +229,15 @@ fn spawn_cleanup(db: Db) {
             };
             if let Err(error) = pruned.await {
                 tracing::warn!(%error, "could not prune sign-in attempts");
+            }
+            let pruned = async {
+                let mut tx = db.begin().await?;
+                let n = ::app::db::matching::index::prune(&mut tx).await?;
+                tx.commit().await?;
+                Ok::<_, ::app::error::AppError>(n)
+            };
+            if let Err(error) = pruned.await {
+                tracing::warn!(%error, "could not prune the matching index's changes");
             }
         }
     });

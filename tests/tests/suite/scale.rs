@@ -1,8 +1,9 @@
 //! `passerelle seed scale` on a small scale: everything it writes is readable by the app, the
 //! people it makes show up on staff shortlists, and a second run adds nothing. On the same data,
-//! shortlists that read only the profiles the database narrowed to rank exactly as a reading of
-//! every profile does.
+//! the index each server keeps ranks exactly as a reading of every profile does, whatever was
+//! written since and by whichever server.
 
+use app::db::matching::index::{self, PeopleIndex};
 use app::db::{catalogue, matching::people};
 use app::domain::accounts::role::Role;
 use app::domain::catalogue::OfferKind;
@@ -17,11 +18,11 @@ use server::seed_scale::{scale, Scale};
 /// `(account, score, eligible)` for each line, in order.
 type Ranking = Vec<(i64, u8, bool)>;
 
-/// The list as it was ranked before narrowing: every consenting applicant read, then judged.
+/// The list read the plain way: every consenting applicant read, then judged.
 async fn ranked_from_everyone(app: &TestApp, kind: OfferKind, id: i64, filter: &Filter) -> Ranking {
     let today = app::db::now().date();
     let mut tx = app.db().read().await.expect("read");
-    let everyone = people::candidates(&mut tx, &[]).await.expect("everyone");
+    let everyone = people::candidates(&mut tx).await.expect("everyone");
     let facts = || everyone.iter().map(|(_, f)| f);
     let list = match kind {
         OfferKind::Training => {
@@ -57,10 +58,10 @@ async fn ranked_from_everyone(app: &TestApp, kind: OfferKind, id: i64, filter: &
         .collect()
 }
 
-async fn ranked_narrowed(app: &TestApp, kind: OfferKind, id: i64, filter: &Filter) -> Ranking {
+async fn ranked_by_index(app: &TestApp, kind: OfferKind, id: i64, filter: &Filter) -> Ranking {
     let today = app::db::now().date();
     let mut tx = app.db().read().await.expect("read");
-    let (_, list) = ranked(&mut tx, kind, id, filter, today)
+    let (_, list) = ranked(&PeopleIndex::default(), &mut tx, kind, id, filter, today)
         .await
         .expect("ranked");
     tx.commit().await.expect("commit");
@@ -109,7 +110,7 @@ both_backends! {
         assert!(offers["offers"].as_array().is_some_and(|o| !o.is_empty()));
     }
 
-    async fn narrowed_shortlists_rank_exactly_as_reading_everyone_does(app) {
+    async fn the_kept_index_ranks_exactly_as_reading_everyone_does(app) {
         let today = time::OffsetDateTime::now_utc().date();
         scale(app.db(), Scale { applicants: 600, trainings: 10, calls: 6 }, today).await.expect("seed scale");
         let offers: Vec<(OfferKind, i64)> = (1..=10).map(|id| (OfferKind::Training, id))
@@ -126,7 +127,7 @@ both_backends! {
         for (kind, id) in offers {
             for filter in &filters {
                 let before = ranked_from_everyone(&app, kind, id, filter).await;
-                let now = ranked_narrowed(&app, kind, id, filter).await;
+                let now = ranked_by_index(&app, kind, id, filter).await;
                 assert_eq!(now, before, "{kind:?} {id} with {filter:?}");
                 listed += now.len();
             }
@@ -155,4 +156,122 @@ both_backends! {
         let ranks: Vec<i64> = csv.body.lines().skip(1).filter_map(|l| l.split(',').next()?.parse().ok()).collect();
         assert_eq!(ranks, (1..=total).collect::<Vec<_>>());
     }
+}
+
+both_backends! {
+    async fn many_people_at_once_have_the_facts_each_one_has_alone(app) {
+        let today = time::OffsetDateTime::now_utc().date();
+        scale(app.db(), Scale { applicants: 300, trainings: 4, calls: 2 }, today).await.expect("seed scale");
+        // Completed trainings (the scale data has none): three for every seventh person.
+        app.exec(
+            "insert into enrolments (training_id, user_id, status, requested_at, completed_at, \
+             updated_at) select t.id, p.user_id, 'completed', t.created_at, t.created_at, \
+             t.created_at from profiles p, trainings t where t.id <= 3 and p.user_id % 7 = 0",
+        )
+        .await;
+
+        let mut tx = app.db().read().await.expect("read");
+        let everyone = people::candidates(&mut tx).await.expect("everyone");
+        assert!(everyone.len() > 200, "most seeded applicants consent ({})", everyone.len());
+        for (user_id, facts) in &everyone {
+            let alone = app::db::profile::profiles::facts(&mut tx, *user_id).await.expect("facts");
+            assert_eq!(facts, &alone, "account {user_id}");
+        }
+        let with = |has: fn(&app::domain::profile::Facts) -> bool| everyone.iter().filter(|(_, f)| has(f)).count();
+        assert!(with(|f| f.documents.iter().any(|d| d.expires_on.is_some())) > 10, "papers that expire");
+        assert!(with(|f| f.skills.len() > 1) > 10, "several skills");
+        assert!(with(|f| !f.completed.is_empty()) > 10, "completed trainings");
+        tx.commit().await.expect("commit");
+    }
+}
+
+both_backends! {
+    async fn the_kept_index_follows_every_change_whichever_server_made_it(app) {
+        let today = time::OffsetDateTime::now_utc().date();
+        scale(app.db(), Scale { applicants: 300, trainings: 4, calls: 3 }, today).await.expect("seed scale");
+        // Two servers on one database, each with its own index.
+        let (first, second) = (PeopleIndex::default(), PeopleIndex::default());
+        let offers = [(OfferKind::Training, 1), (OfferKind::Training, 2), (OfferKind::Call, 1), (OfferKind::Call, 3)];
+        let filter = Filter { include_not_yet: true, ..Filter::default() };
+        let agree = |step: &'static str| {
+            let (app, first, second, filter) = (&app, &first, &second, &filter);
+            async move {
+                let mut listed = 0;
+                for (kind, id) in offers {
+                    let truth = ranked_from_everyone(app, kind, id, filter).await;
+                    listed += truth.len();
+                    for index in [first, second] {
+                        assert_eq!(ranked_with(app, index, kind, id, filter).await, truth, "{step}: {kind:?} {id}");
+                    }
+                }
+                assert!(listed > 50, "{step}: the lists compared hold people ({listed})");
+            }
+        };
+        agree("first read").await;
+
+        // Changes of every kind, written as any code path would write them.
+        let people: Vec<i64> = {
+            let mut tx = app.db().read().await.expect("read");
+            let everyone = people::candidates(&mut tx).await.expect("everyone");
+            tx.commit().await.expect("commit");
+            everyone.iter().map(|(id, _)| *id).step_by(10).take(8).collect()
+        };
+        let [a, b, c, d, e, f, g, h] = people[..] else { panic!("eight people: {people:?}") };
+        app.exec(&format!("update users set disabled_at = created_at where id = {a}")).await;
+        app.exec(&format!("update users set role = 'mentor' where id = {b}")).await;
+        app.exec(&format!("update profiles set city = 'tanger', sex = 'female' where user_id = {c}")).await;
+        app.exec(&format!("delete from profile_documents where user_id = {d}")).await;
+        app.exec(&format!("delete from profile_skills where user_id = {e}")).await;
+        app.exec(&format!("update profiles set birth_date = null, education = null where user_id = {f}")).await;
+        app.exec(&format!(
+            "insert into consents (user_id, notice_version, language, given, in_person, recorded_by, at) \
+             select user_id, notice_version, language, {no}, in_person, recorded_by, at \
+             from consents where user_id = {g}",
+            no = if matches!(app.db(), app::db::Db::Postgres(_)) { "false" } else { "0" }
+        )).await;
+        app.exec(&format!(
+            "insert into enrolments (training_id, user_id, status, requested_at, completed_at, updated_at) \
+             select id, {h}, 'completed', created_at, created_at, created_at from trainings where id = 3"
+        )).await;
+        assert!(app.count("select count(*) from facts_changes").await > 0, "the changes are recorded");
+        agree("after single changes").await;
+        app.exec("update trainings set programme = case when programme = 'tahfiz' then 'idmaj' else 'tahfiz' end where id = 3").await;
+        agree("after a training's programme changed").await;
+
+        // More changes than are worth rereading one by one: the index reads everyone again.
+        for _ in 0..8 {
+            app.exec("update profiles set city = 'rabat'").await;
+        }
+        agree("after many changes").await;
+
+        // Old changes are pruned; a server that kept up is unaffected.
+        let mut tx = app.db().begin().await.expect("write");
+        index::prune(&mut tx).await.expect("prune");
+        tx.commit().await.expect("commit");
+        agree("after pruning").await;
+    }
+}
+
+async fn ranked_with(
+    app: &TestApp,
+    index: &PeopleIndex,
+    kind: OfferKind,
+    id: i64,
+    filter: &Filter,
+) -> Ranking {
+    let today = app::db::now().date();
+    let mut tx = app.db().read().await.expect("read");
+    let (_, list) = ranked(index, &mut tx, kind, id, filter, today)
+        .await
+        .expect("ranked");
+    tx.commit().await.expect("commit");
+    list.iter()
+        .map(|r| {
+            (
+                r.user_id,
+                r.score.total(),
+                r.eligibility == Eligibility::Eligible,
+            )
+        })
+        .collect()
 }

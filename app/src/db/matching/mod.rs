@@ -1,3 +1,4 @@
 //! Many applicants at once, for staff shortlists.
 
+pub mod index;
 pub mod people;

@@ -1,11 +1,11 @@
-//! Many applicants at once, for staff: the consenting applicants an offer could suit, with the
-//! facts the rules and the matching read, and then — only for the lines shown or exported —
-//! their names and contacts. Four queries for the facts whatever the number of people (no query
-//! per person), each narrowed by the same conditions so most profiles are never read.
+//! Many applicants at once, for staff: the consenting applicants and the facts the rules and
+//! the matching read (for the index kept by each server, `db::matching::index`), and then —
+//! only for the lines shown or exported — their names and contacts. One query for the facts
+//! whatever the number of people, never one per person.
 
 use crate::db::profile::profiles::{document_fact, skill_fact, FactsRow, FACTS_COLUMNS};
 use crate::db::Tx;
-use crate::domain::matching::narrowing::{Column, Condition};
+use crate::domain::profile::consent::NOTICE_VERSION;
 use crate::domain::profile::{Facts, Programme, Sex};
 use crate::domain::shared::reference::{City, Country};
 use crate::error::AppError;
@@ -13,232 +13,132 @@ use crate::on_conn;
 use std::collections::HashMap;
 use time::Date;
 
-/// A value bound to a narrowing query.
-#[derive(Debug, Clone)]
-enum Value {
-    Text(String),
-    Day(Date),
-    Flag(bool),
-}
+/// Who is processed: active applicants whose latest consent is to the current notice
+/// (`$1` true, `$2` the notice's version). Nobody else appears on any staff list.
+const CONSENTING: &str = "u.role = 'applicant' and u.disabled_at is null \
+     and exists (select 1 from consents c where c.id = \
+         (select max(l.id) from consents l where l.user_id = p.user_id) \
+         and c.given = $1 and c.notice_version = $2)";
 
-/// `where …` for the consenting applicants who meet every condition, with its values in the
-/// order of their `$n`.
-struct Narrowed {
-    sql: String,
-    values: Vec<Value>,
-}
-
-impl Narrowed {
-    fn new(conditions: &[Condition]) -> Narrowed {
-        let mut where_ = Narrowed {
-            sql: String::new(),
-            values: Vec::new(),
-        };
-        // Without consent to the current notice nobody is processed, so nobody else appears.
-        let given = where_.value(Value::Flag(true));
-        let notice = where_.value(Value::Text(
-            crate::domain::profile::consent::NOTICE_VERSION.to_owned(),
-        ));
-        where_.sql = format!(
-            "where u.role = 'applicant' and u.disabled_at is null \
-             and exists (select 1 from consents c where c.id = \
-                 (select max(l.id) from consents l where l.user_id = p.user_id) \
-                 and c.given = {given} and c.notice_version = {notice})"
-        );
-        for condition in conditions {
-            let sql = where_.condition(condition);
-            where_.sql.push_str(" and ");
-            where_.sql.push_str(&sql);
-        }
-        where_
-    }
-
-    /// Adds a value; its placeholder.
-    fn value(&mut self, value: Value) -> String {
-        self.values.push(value);
-        format!("${}", self.values.len())
-    }
-
-    fn list(&mut self, codes: &[&'static str]) -> String {
-        let marks: Vec<String> = codes
-            .iter()
-            .map(|code| self.value(Value::Text((*code).to_owned())))
-            .collect();
-        marks.join(", ")
-    }
-
-    fn condition(&mut self, condition: &Condition) -> String {
-        match condition {
-            Condition::OneOf {
-                column,
-                codes,
-                or_unknown,
-            } => {
-                let column = match column {
-                    Column::Sex => "p.sex",
-                    Column::Nationality => "p.nationality",
-                    Column::City => "p.city",
-                    Column::Education => "p.education",
-                };
-                let list = if codes.is_empty() {
-                    "false".to_owned()
-                } else {
-                    format!("{column} in ({})", self.list(codes))
-                };
-                match or_unknown {
-                    true => format!("({list} or {column} is null)"),
-                    false => format!("({list})"),
-                }
-            }
-            Condition::BornSince { day, or_unknown } => {
-                let day = self.value(Value::Day(*day));
-                match or_unknown {
-                    true => format!("(p.birth_date >= {day} or p.birth_date is null)"),
-                    false => format!("(p.birth_date >= {day})"),
-                }
-            }
-            Condition::BornBy { day } => {
-                format!("(p.birth_date <= {})", self.value(Value::Day(*day)))
-            }
-            Condition::Holds { kinds, on } => {
-                let codes: Vec<&'static str> = kinds.iter().map(|k| k.code()).collect();
-                let kinds = self.list(&codes);
-                let on = self.value(Value::Day(*on));
-                format!(
-                    "exists (select 1 from profile_documents d where d.user_id = p.user_id \
-                     and d.kind in ({kinds}) and (d.expires_on is null or d.expires_on >= {on}))"
-                )
-            }
-            Condition::Speaks { codes } => {
-                // Languages are a JSON array of codes: `["fr","ar"]`.
-                let each: Vec<String> = codes
-                    .iter()
-                    .map(|code| {
-                        let like = self.value(Value::Text(format!("%\"{code}\"%")));
-                        format!("p.languages like {like}")
-                    })
-                    .collect();
-                format!("({})", each.join(" or "))
-            }
-            Condition::Completed { programme } => {
-                let programme = self.value(Value::Text(programme.code().to_owned()));
-                format!(
-                    "exists (select 1 from enrolments e join trainings t on t.id = e.training_id \
-                     where e.user_id = p.user_id and e.status = 'completed' \
-                     and t.programme = {programme})"
-                )
-            }
-        }
-    }
-
-    /// The accounts it admits, as a subquery.
-    fn accounts(&self) -> String {
-        format!(
-            "select p.user_id from profiles p join users u on u.id = p.user_id {}",
-            self.sql
-        )
-    }
-}
-
-/// Runs `sql` with the narrowing's values and reads every row as `T`.
-macro_rules! fetch_narrowed {
-    ($tx:expr, $row:ty, $sql:expr, $narrowed:expr) => {
-        on_conn!($tx, |conn| {
-            let sql: String = $sql;
-            let mut query = sqlx::query_as::<_, $row>(&sql);
-            for value in &$narrowed.values {
-                query = match value {
-                    Value::Text(v) => query.bind(v.clone()),
-                    Value::Day(v) => query.bind(*v),
-                    Value::Flag(v) => query.bind(*v),
-                };
-            }
-            query.fetch_all(conn).await
-        })
-    };
-}
+/// Accounts bound to one query when some people are read again (far under both databases'
+/// limits on parameters).
+const BATCH: usize = 500;
 
 #[derive(sqlx::FromRow)]
 struct CandidateRow {
     user_id: i64,
     #[sqlx(flatten)]
     facts: FactsRow,
+    /// `kind|expires_on;…` (an empty date when the paper does not expire).
+    documents: Option<String>,
+    /// `skill|level|years;…`
+    skills: Option<String>,
+    /// `programme;…`: the programmes of the trainings completed.
+    completed: Option<String>,
 }
 
-/// The facts of every consenting, active applicant who meets all `conditions`, by account
-/// (a stable order, so equal scores rank the same from one request to the next).
-pub async fn candidates(
-    tx: &mut Tx,
-    conditions: &[Condition],
-) -> Result<Vec<(i64, Facts)>, AppError> {
-    let narrowed = Narrowed::new(conditions);
-    let accounts = narrowed.accounts();
-    let rows = fetch_narrowed!(
-        tx,
-        CandidateRow,
-        format!(
-            "select p.user_id, {FACTS_COLUMNS} from profiles p join users u on u.id = p.user_id \
-             {} order by p.user_id",
-            narrowed.sql
-        ),
-        narrowed
-    )?;
-    let documents = fetch_narrowed!(
-        tx,
-        (i64, String, Option<Date>),
-        format!(
-            "select user_id, kind, expires_on from profile_documents \
-             where user_id in ({accounts})"
-        ),
-        narrowed
-    )?;
-    let skills = fetch_narrowed!(
-        tx,
-        (i64, String, String, i32),
-        format!(
-            "select user_id, skill, level, years from profile_skills where user_id in ({accounts})"
-        ),
-        narrowed
-    )?;
-    let completed = fetch_narrowed!(
-        tx,
-        (i64, String),
-        format!(
-            "select distinct e.user_id, t.programme from enrolments e \
-             join trainings t on t.id = e.training_id \
-             where e.status = 'completed' and e.user_id in ({accounts})"
-        ),
-        narrowed
-    )?;
+/// The facts of every consenting, active applicant, by account.
+pub async fn candidates(tx: &mut Tx) -> Result<Vec<(i64, Facts)>, AppError> {
+    read_facts(tx, None).await
+}
 
-    let mut people: Vec<(i64, Facts)> = Vec::with_capacity(rows.len());
-    let mut at: HashMap<i64, usize> = HashMap::with_capacity(rows.len());
-    for row in rows {
+/// The facts of those of `accounts` who are consenting, active applicants, by account.
+pub async fn candidates_among(
+    tx: &mut Tx,
+    accounts: &[i64],
+) -> Result<Vec<(i64, Facts)>, AppError> {
+    let mut found = Vec::with_capacity(accounts.len());
+    for batch in accounts.chunks(BATCH) {
+        found.extend(read_facts(tx, Some(batch)).await?);
+    }
+    found.sort_by_key(|(id, _)| *id);
+    Ok(found)
+}
+
+/// One query: each person's papers, skills and completed programmes come joined into one text
+/// each (`group_concat` in SQLite, `string_agg` in PostgreSQL) from their indexes, instead of
+/// three more lists to read and match up.
+async fn read_facts(tx: &mut Tx, among: Option<&[i64]>) -> Result<Vec<(i64, Facts)>, AppError> {
+    let join = match tx {
+        Tx::Sqlite(_) => "group_concat",
+        Tx::Postgres(_) => "string_agg",
+    };
+    let among_sql = match among {
+        Some(accounts) => {
+            let marks: Vec<String> = (3..3 + accounts.len()).map(|n| format!("${n}")).collect();
+            format!(" and p.user_id in ({})", marks.join(", "))
+        }
+        None => String::new(),
+    };
+    let sql = format!(
+        "select p.user_id, {FACTS_COLUMNS}, \
+         (select {join}(d.kind || '|' || coalesce(cast(d.expires_on as text), ''), ';' \
+            order by d.id) \
+            from profile_documents d where d.user_id = p.user_id) as documents, \
+         (select {join}(s.skill || '|' || s.level || '|' || cast(s.years as text), ';') \
+            from profile_skills s where s.user_id = p.user_id) as skills, \
+         (select {join}(t.programme, ';') from enrolments e \
+            join trainings t on t.id = e.training_id \
+            where e.user_id = p.user_id and e.status = 'completed') as completed \
+         from profiles p join users u on u.id = p.user_id \
+         where {CONSENTING}{among_sql} order by p.user_id"
+    );
+    let rows = on_conn!(tx, |conn| {
+        let mut query = sqlx::query_as::<_, CandidateRow>(&sql)
+            .bind(true)
+            .bind(NOTICE_VERSION);
+        for id in among.unwrap_or_default() {
+            query = query.bind(*id);
+        }
+        query.fetch_all(conn).await
+    })?;
+    Ok(rows.into_iter().map(CandidateRow::into_facts).collect())
+}
+
+impl CandidateRow {
+    /// The person's facts; codes and dates the app never writes are left out, as for one
+    /// person's facts.
+    fn into_facts(self) -> (i64, Facts) {
         let mut facts = Facts::default();
-        row.facts.fill(&mut facts);
-        at.insert(row.user_id, people.len());
-        people.push((row.user_id, facts));
-    }
-    let person = |user_id: i64| at.get(&user_id).copied();
-    for (user_id, kind, expires_on) in &documents {
-        if let (Some(i), Some(doc)) = (person(*user_id), document_fact(kind, *expires_on)) {
-            people[i].1.documents.push(doc);
+        self.facts.fill(&mut facts);
+        for entry in entries(self.documents.as_deref()) {
+            let [kind, expires] = entry[..] else { continue };
+            let expires_on = match expires {
+                "" => None,
+                day => match Date::parse(day, ISO_DAY) {
+                    Ok(day) => Some(day),
+                    Err(_) => continue,
+                },
+            };
+            facts.documents.extend(document_fact(kind, expires_on));
         }
-    }
-    for (user_id, skill, level, years) in &skills {
-        if let (Some(i), Some(claim)) = (person(*user_id), skill_fact(skill, level, *years)) {
-            people[i].1.skills.push(claim);
+        for entry in entries(self.skills.as_deref()) {
+            let [skill, level, years] = entry[..] else {
+                continue;
+            };
+            let Ok(years) = years.parse() else { continue };
+            facts.skills.extend(skill_fact(skill, level, years));
         }
-    }
-    for (user_id, programme) in &completed {
-        if let (Some(i), Some(p)) = (person(*user_id), Programme::from_code(programme)) {
-            people[i].1.completed.push(p);
+        for entry in entries(self.completed.as_deref()) {
+            let [programme] = entry[..] else { continue };
+            facts.completed.extend(Programme::from_code(programme));
         }
-    }
-    for (_, facts) in &mut people {
         facts.normalise();
+        (self.user_id, facts)
     }
-    Ok(people)
+}
+
+/// `YYYY-MM-DD`, as both databases write a date as text.
+const ISO_DAY: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+/// The fields of each entry of a joined list: `a|b;c|d` → `[a, b]`, `[c, d]`.
+fn entries(joined: Option<&str>) -> impl Iterator<Item = Vec<&str>> {
+    joined
+        .unwrap_or_default()
+        .split(';')
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| entry.split('|').collect())
 }
 
 /// Who a line names, and what it says of them.

@@ -324,10 +324,12 @@ pub async fn facts(tx: &mut Tx, user_id: i64) -> Result<Facts, AppError> {
         .await
     })?;
     let documents: Vec<(String, Option<Date>)> = on_conn!(tx, |conn| {
-        sqlx::query_as("select kind, expires_on from profile_documents where user_id = $1")
-            .bind(user_id)
-            .fetch_all(conn)
-            .await
+        sqlx::query_as(
+            "select kind, expires_on from profile_documents where user_id = $1 order by id",
+        )
+        .bind(user_id)
+        .fetch_all(conn)
+        .await
     })?;
     let skills: Vec<(String, String, i32)> = on_conn!(tx, |conn| {
         sqlx::query_as("select skill, level, years from profile_skills where user_id = $1")

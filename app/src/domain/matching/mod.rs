@@ -11,7 +11,6 @@
 //! remedies of `domain::matching::eligibility`; eligibility is never traded against a high score.
 
 pub mod eligibility;
-pub mod narrowing;
 pub mod problem;
 pub mod shortlist;
 

@@ -82,5 +82,7 @@ impl Facts {
         self.languages.dedup();
         self.sectors_of_interest.sort();
         self.sectors_of_interest.dedup();
+        self.completed.sort_by_key(|p| p.code());
+        self.completed.dedup();
     }
 }

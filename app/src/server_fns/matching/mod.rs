@@ -13,10 +13,10 @@ pub use ssr::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
+    use crate::db::matching::index::PeopleIndex;
     use crate::db::{catalogue, matching::people, Tx};
     use crate::domain::catalogue::OfferKind;
     use crate::domain::matching::eligibility::{Eligibility, Remedy, Rule};
-    use crate::domain::matching::narrowing::conditions;
     use crate::domain::matching::shortlist::{shortlist, Filter};
     use crate::domain::matching::{OfferTraits, Score};
     use crate::error::AppError;
@@ -58,9 +58,10 @@ mod ssr {
     }
 
     /// The whole ranked list for one offer (any training or call, past ones included, so a
-    /// report can be redone), recomputed from the current profiles and catalogue. Only the
-    /// profiles that could be on it are read (`domain::matching::narrowing`).
+    /// report can be redone), recomputed from the current profiles and catalogue: the people
+    /// come from the server's index, brought up to date in `tx` first.
     pub async fn ranked(
+        index: &PeopleIndex,
         tx: &mut Tx,
         kind: OfferKind,
         id: i64,
@@ -92,17 +93,19 @@ mod ssr {
             Offer::Training(t) => (t.rules(), t.traits()),
             Offer::Call(c) => (c.all_rules(), c.traits()),
         };
-        let people = people::candidates(tx, &conditions(&rules, day, filter)).await?;
-        let list = shortlist(&rules, &traits, day, people.iter().map(|(_, f)| f), filter);
-        let ranked = list
-            .into_iter()
-            .map(|candidate| Ranked {
-                user_id: people[candidate.index].0,
-                score: candidate.score,
-                eligibility: candidate.eligibility,
-                remedies: candidate.remedies,
+        let ranked = index
+            .with_people(tx, |people| {
+                shortlist(&rules, &traits, day, people.iter().map(|(_, f)| f), filter)
+                    .into_iter()
+                    .map(|candidate| Ranked {
+                        user_id: people[candidate.index].0,
+                        score: candidate.score,
+                        eligibility: candidate.eligibility,
+                        remedies: candidate.remedies,
+                    })
+                    .collect()
             })
-            .collect();
+            .await?;
         Ok((choice, ranked))
     }
 

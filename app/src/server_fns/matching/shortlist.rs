@@ -32,7 +32,13 @@ pub async fn staff_shortlist(
             let filter =
                 Filter::parse(&city, &sex, &min_score, &not_yet).map_err(AppError::Validation)?;
             let today = crate::db::now().date();
-            let mut tx = context()?.db.read().await?;
+            let kind = match kind.as_str() {
+                "training" => Some(OfferKind::Training),
+                "call" => Some(OfferKind::Call),
+                _ => None,
+            };
+            let ctx = context()?;
+            let mut tx = ctx.db.read().await?;
             // The search box holds 100 characters; a longer query is cut, not refused.
             let search: String = search.chars().take(100).collect();
             let (offers, more_offers) = offer_choices(&mut tx, today, &search).await?;
@@ -41,13 +47,9 @@ pub async fn staff_shortlist(
                 more_offers,
                 ..Shortlist::default()
             };
-            let kind = match kind.as_str() {
-                "training" => Some(OfferKind::Training),
-                "call" => Some(OfferKind::Call),
-                _ => None,
-            };
             if let Some(kind) = kind {
-                let (selected, all) = ranked(&mut tx, kind, parse_id(&id)?, &filter, today).await?;
+                let (selected, all) =
+                    ranked(&ctx.people, &mut tx, kind, parse_id(&id)?, &filter, today).await?;
                 list.total = all.len();
                 list.pages = all.len().div_ceil(PAGE_SIZE).max(1);
                 list.page = page

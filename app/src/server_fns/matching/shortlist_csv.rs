@@ -86,7 +86,7 @@ async fn rank(
 ) -> Result<(String, Vec<Ranked>), AppError> {
     let today = crate::db::now().date();
     let mut read = ctx.db.read().await?;
-    let (offer, ranked) = ranked(&mut read, kind, id, filter, today).await?;
+    let (offer, ranked) = ranked(&ctx.people, &mut read, kind, id, filter, today).await?;
     read.commit().await?;
     let mut tx = ctx.db.begin().await?;
     audit::record(
