@@ -124,6 +124,14 @@ both_backends! {
         assert!(page.body.contains(&format!("href=\"/staff/matches?offer=training%3A{training}\"")), "{}", page.body);
         assert!(!page.body.contains("<select id=\"offer\""), "no list of every offer");
 
+        // Typed as on a phone: no accents, any case.
+        for typed in ["teleconseiller", "T%C3%89L%C3%89CONSEILLER", "creer+son+activite"] {
+            let found = caseworker.get(&format!("/staff/matches?q={typed}")).await;
+            assert!(found.body.contains("data-test=\"offer-choice\""), "{typed}: {}", found.body);
+        }
+        let found = caseworker.get("/staff/matches?q=t%C3%A9l%C3%A9conseiller").await;
+        assert!(found.body.contains("Téléconseiller"), "{}", found.body);
+
         let found = caseworker.get("/staff/matches?q=100%25").await;
         assert!(found.body.contains("data-test=\"no-offer-found\""), "a % is a character, not a wildcard");
         let none = caseworker.get("/staff/matches?q=zzz").await;
