@@ -232,7 +232,11 @@ fn spawn_cleanup(db: Db) {
             }
             let pruned = async {
                 let mut tx = db.begin().await?;
-                let n = ::app::db::matching::index::prune(&mut tx).await?;
+                let n = ::app::db::matching::index::prune(
+                    &mut tx,
+                    ::app::db::matching::index::CHANGES_KEPT,
+                )
+                .await?;
                 tx.commit().await?;
                 Ok::<_, ::app::error::AppError>(n)
             };

@@ -244,11 +244,21 @@ both_backends! {
         }
         agree("after many changes").await;
 
-        // Old changes are pruned; a server that kept up is unaffected.
+        // Every change so far pruned: the servers that kept up go on from there, and a server
+        // started now reads everyone.
         let mut tx = app.db().begin().await.expect("write");
-        index::prune(&mut tx).await.expect("prune");
+        let pruned = index::prune(&mut tx, 0).await.expect("prune");
         tx.commit().await.expect("commit");
+        assert!(pruned > 2_000, "the changes so far are gone ({pruned})");
+        assert_eq!(app.count("select count(*) from facts_changes").await, 0);
+        app.exec(&format!("delete from profile_skills where user_id = {c}")).await;
+        app.exec(&format!("update users set disabled_at = null where id = {a}")).await;
         agree("after pruning").await;
+        let late = PeopleIndex::default();
+        for (kind, id) in offers {
+            let truth = ranked_from_everyone(&app, kind, id, &filter).await;
+            assert_eq!(ranked_with(&app, &late, kind, id, &filter).await, truth, "a late server: {kind:?} {id}");
+        }
     }
 }
 

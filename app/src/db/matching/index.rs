@@ -18,8 +18,10 @@ use std::sync::Arc;
 const REREAD_ALL_AFTER: i64 = 2_000;
 
 /// Changes kept in the database for servers that have not looked for a while; older ones are
-/// pruned by the server's clean-up ([`prune`]).
+/// pruned by the server's clean-up ([`prune`]). Far more than [`REREAD_ALL_AFTER`]: a server
+/// that still rereads people one by one always finds their changes.
 pub const CHANGES_KEPT: i64 = 100_000;
+const _: () = assert!(CHANGES_KEPT > REREAD_ALL_AFTER);
 
 /// The people matching ranks, by account, shared by all requests of one server.
 #[derive(Debug, Clone, Default)]
@@ -83,14 +85,15 @@ async fn changed_between(tx: &mut Tx, after: i64, upto: i64) -> Result<Vec<i64>,
     })?)
 }
 
-/// Forgets all but the last [`CHANGES_KEPT`] changes; the number removed.
-pub async fn prune(tx: &mut Tx) -> Result<u64, AppError> {
+/// Forgets all but the last `keep` changes (the server keeps [`CHANGES_KEPT`]); the number
+/// removed.
+pub async fn prune(tx: &mut Tx, keep: i64) -> Result<u64, AppError> {
     Ok(on_conn!(tx, |conn| {
         sqlx::query(
             "delete from facts_changes \
              where version <= (select version from facts_version) - $1",
         )
-        .bind(CHANGES_KEPT)
+        .bind(keep)
         .execute(conn)
         .await
         .map(|done| done.rows_affected())
