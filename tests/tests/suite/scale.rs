@@ -58,22 +58,9 @@ async fn ranked_from_everyone(app: &TestApp, kind: OfferKind, id: i64, filter: &
         .collect()
 }
 
+/// The list as a server that has just started ranks it: a fresh index.
 async fn ranked_by_index(app: &TestApp, kind: OfferKind, id: i64, filter: &Filter) -> Ranking {
-    let today = app::db::now().date();
-    let mut tx = app.db().read().await.expect("read");
-    let (_, list) = ranked(&PeopleIndex::default(), &mut tx, kind, id, filter, today)
-        .await
-        .expect("ranked");
-    tx.commit().await.expect("commit");
-    list.iter()
-        .map(|r| {
-            (
-                r.user_id,
-                r.score.total(),
-                r.eligibility == Eligibility::Eligible,
-            )
-        })
-        .collect()
+    ranked_with(app, &PeopleIndex::default(), kind, id, filter).await
 }
 
 both_backends! {
