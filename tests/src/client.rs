@@ -42,6 +42,24 @@ impl TestResponse {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
+
+    /// Whether the body has `word` as a whole word. Pages carry random tokens (the CSP nonce,
+    /// base64 of random bytes, changes with every response), and a plain `contains("Awa")`
+    /// finds a name in one of them about once in ten thousand pages.
+    pub fn names(&self, word: &str) -> bool {
+        names(&self.body, word)
+    }
+}
+
+/// Whether `text` has `word` with no letter, digit, `-`, `_`, `+` or `/` (what base64 and
+/// URL-safe base64 are made of) right before or after it.
+pub fn names(text: &str, word: &str) -> bool {
+    let token = |c: char| c.is_alphanumeric() || "-_+/".contains(c);
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(token) && !after.is_some_and(token)
+    })
 }
 
 impl Client {
@@ -184,4 +202,19 @@ pub fn encode(fields: &[(&str, &str)]) -> String {
     url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(fields)
         .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+
+    #[test]
+    fn a_name_inside_a_random_token_is_not_a_name() {
+        assert!(names("<p>Awa Koné</p>", "Awa"));
+        assert!(names("Awa", "Awa"));
+        assert!(names("\"Awa\"", "Awa"));
+        assert!(!names("nonce=\"k9Awa+Z\"", "Awa"));
+        assert!(!names("nonce=\"Awa_x\" <p>Awal</p>", "Awa"));
+        assert!(!names("Ivoire", "Awa"));
+    }
 }

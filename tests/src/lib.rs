@@ -11,7 +11,7 @@ use axum::Router;
 use server::{AppState, Settings};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-pub use client::{Client, TestResponse};
+pub use client::{names, Client, TestResponse};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
