@@ -28,6 +28,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: http::HeaderMap,
     pub body: String,
+    /// The body as sent (compressed, when the client asked for it).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -113,6 +115,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -13,6 +13,7 @@ mod browser_plans;
 mod catalogue;
 mod committee;
 mod committee_support;
+mod compression;
 mod language;
 mod layout;
 mod matches;
