@@ -1,6 +1,7 @@
 //! What server functions reach through Leptos context (provided by the server for every
 //! request).
 
+use crate::db::catalogue::kept::KeptCatalogue;
 use crate::db::matching::index::PeopleIndex;
 use crate::db::Db;
 
@@ -11,4 +12,6 @@ pub struct ServerContext {
     pub trust_proxy: bool,
     /// The consenting applicants' matching facts, kept up to date from the database.
     pub people: PeopleIndex,
+    /// The upcoming trainings and open calls, kept up to date from the database.
+    pub catalogue: KeptCatalogue,
 }

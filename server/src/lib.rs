@@ -63,6 +63,7 @@ impl AppState {
                 db,
                 trust_proxy: settings.trust_proxy,
                 people: Default::default(),
+                catalogue: Default::default(),
             },
             secure_cookies: settings.secure_cookies(),
         }

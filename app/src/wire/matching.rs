@@ -55,8 +55,9 @@ pub struct OfferGroup {
 }
 
 impl OfferGroup {
-    /// Page `page` (zero-based, kept within the pages there are) of `all`.
-    fn page_of(all: Vec<OfferMatch>, page: usize) -> OfferGroup {
+    /// Page `page` (zero-based, kept within the pages there are) of `all`, each offer on it
+    /// built by `build`.
+    fn page_of<T>(all: Vec<T>, page: usize, build: impl FnMut(T) -> OfferMatch) -> OfferGroup {
         let total = all.len();
         let pages = total.div_ceil(GROUP_PAGE).max(1);
         let page = page.min(pages - 1);
@@ -65,6 +66,7 @@ impl OfferGroup {
                 .into_iter()
                 .skip(page * GROUP_PAGE)
                 .take(GROUP_PAGE)
+                .map(build)
                 .collect(),
             total,
             page,
@@ -77,23 +79,52 @@ impl Matches {
     /// The offers in their groups, best fit first; equal scores keep the order given (the
     /// catalogue's, soonest first). `pages` are the zero-based pages wanted: eligible, not
     /// yet, not eligible.
-    pub fn ranked(mut offers: Vec<OfferMatch>, pages: [usize; 3], unfiltered: usize) -> Matches {
+    pub fn ranked(offers: Vec<OfferMatch>, pages: [usize; 3], unfiltered: usize) -> Matches {
+        Matches::ranked_by(
+            offers,
+            |offer| (offer.eligibility, offer.score.total()),
+            pages,
+            unfiltered,
+            |offer| offer,
+        )
+    }
+
+    /// As [`Matches::ranked`], for offers judged (`verdict`: eligibility and total score)
+    /// before they are built: only the offers on the pages shown are built, by `build`.
+    pub fn ranked_by<T>(
+        mut offers: Vec<T>,
+        verdict: impl Fn(&T) -> (crate::domain::matching::eligibility::Eligibility, u8),
+        pages: [usize; 3],
+        unfiltered: usize,
+        mut build: impl FnMut(T) -> OfferMatch,
+    ) -> Matches {
         use crate::domain::matching::eligibility::Eligibility;
-        offers.sort_by_key(|o| std::cmp::Reverse(o.score.total()));
+        offers.sort_by_key(|offer| std::cmp::Reverse(verdict(offer).1));
         let (mut eligible, mut not_yet, mut not_eligible) = (Vec::new(), Vec::new(), Vec::new());
         for offer in offers {
-            match offer.eligibility {
+            match verdict(&offer).0 {
                 Eligibility::Eligible => eligible.push(offer),
                 Eligibility::NotYet => not_yet.push(offer),
                 Eligibility::NotEligible => not_eligible.push(offer),
             }
         }
         Matches {
-            eligible: OfferGroup::page_of(eligible, pages[0]),
-            not_yet: OfferGroup::page_of(not_yet, pages[1]),
-            not_eligible: OfferGroup::page_of(not_eligible, pages[2]),
+            eligible: OfferGroup::page_of(eligible, pages[0], &mut build),
+            not_yet: OfferGroup::page_of(not_yet, pages[1], &mut build),
+            not_eligible: OfferGroup::page_of(not_eligible, pages[2], &mut build),
             unfiltered,
         }
+    }
+
+    /// Every offer shown, in every group.
+    pub fn shown_mut(&mut self) -> impl Iterator<Item = &mut OfferMatch> {
+        [
+            &mut self.eligible,
+            &mut self.not_yet,
+            &mut self.not_eligible,
+        ]
+        .into_iter()
+        .flat_map(|group| group.offers.iter_mut())
     }
 }
 

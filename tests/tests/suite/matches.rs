@@ -158,6 +158,55 @@ both_backends! {
         assert!(find(&after["eligible"], "ANAPEC-TNG-101").is_some(), "{after}");
     }
 
+    async fn the_kept_catalogue_follows_every_change_to_an_offer(app) {
+        catalogue(&app).await;
+        let mut client = awa(&app, true).await;
+        let version = "select version from catalogue_version";
+        let before = client.call("/api/matching/mine", &[("lang", "fr")]).await.json();
+        let sewing = find(&before["eligible"], "ANAPEC-TNG-102").expect("the sewing training fits");
+        assert_eq!(sewing["seats"]["taken"], 0, "{sewing}");
+        assert!(find(&before["not_yet"], "ANAPEC-RBT-201").is_some());
+        assert!(find(&before["eligible"], "AGR-TNG-FEMMES-2027").is_some());
+
+        // Seats taken change with every enrolment: read afresh, and the catalogue stays as kept.
+        let kept = app.count(version).await;
+        app.exec("update trainings set enrolled = 3 where reference = 'ANAPEC-TNG-102'").await;
+        assert_eq!(app.count(version).await, kept, "a seat is no change to the catalogue");
+        let m = client.call("/api/matching/mine", &[("lang", "fr")]).await.json();
+        assert_eq!(find(&m["eligible"], "ANAPEC-TNG-102").expect("still fits")["seats"]["taken"], 3);
+
+        // Written behind this server's back, as another server or an import would: renamed,
+        // removed, closed, added. Each shows at the next request.
+        app.exec("update trainings set title = 'Couture, cours du soir' where reference = 'ANAPEC-TNG-102'").await;
+        app.exec("delete from trainings where reference = 'ANAPEC-RBT-201'").await;
+        app.exec(
+            "update grant_calls set opens_on = '2020-01-01', closes_on = '2020-01-31' \
+             where reference = 'AGR-TNG-FEMMES-2027'",
+        )
+        .await;
+        app.exec(
+            "insert into trainings (reference, title, programme, sector, city, starts_on, ends_on, \
+             seats, languages, min_education, required_documents, target_groups, skills, \
+             created_at, updated_at) \
+             select 'ANAPEC-TNG-999', 'Couture, session d''été', programme, sector, city, \
+             starts_on, ends_on, seats, languages, min_education, required_documents, \
+             target_groups, skills, created_at, updated_at \
+             from trainings where reference = 'ANAPEC-TNG-102'",
+        )
+        .await;
+        assert!(app.count(version).await > kept);
+        let after = client.call("/api/matching/mine", &[("lang", "fr")]).await.json();
+        let renamed = find(&after["eligible"], "ANAPEC-TNG-102").expect("still fits");
+        assert_eq!(renamed["title"], "Couture, cours du soir");
+        let added = find(&after["eligible"], "ANAPEC-TNG-999").expect("the new training fits too");
+        assert_eq!(added["title"], "Couture, session d'été");
+        for (key, _) in GROUPS {
+            assert!(find(&after[key], "ANAPEC-RBT-201").is_none(), "removed: {}", after[key]);
+            assert!(find(&after[key], "AGR-TNG-FEMMES-2027").is_none(), "closed: {}", after[key]);
+        }
+        assert_eq!(after["unfiltered"], before["unfiltered"].as_i64().expect("count") - 1);
+    }
+
     async fn an_empty_profile_is_asked_to_complete_not_refused(app) {
         catalogue(&app).await;
         let mut client = app.signed_in(Role::Applicant).await;

@@ -5,6 +5,7 @@
 pub mod calls_admin;
 pub mod catalogue_admin;
 pub mod catalogue_imports;
+pub mod kept;
 pub mod search;
 
 pub use search::search_offers;

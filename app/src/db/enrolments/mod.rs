@@ -166,13 +166,22 @@ pub async fn seats_of(tx: &mut Tx, training_id: i64) -> Result<Option<Seats>, Ap
     }))
 }
 
-/// Seats and how many are held, for trainings starting on or after `since`.
-pub async fn seat_counts(tx: &mut Tx, since: Date) -> Result<Vec<(i64, Seats)>, AppError> {
+/// Seats and how many are held, for these trainings (a page of them).
+pub async fn seat_counts(tx: &mut Tx, ids: &[i64]) -> Result<Vec<(i64, Seats)>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "select id, seats, enrolled from trainings where id in ({})",
+        marks.join(", ")
+    );
     let rows: Vec<(i64, i32, i32)> = on_conn!(tx, |conn| {
-        sqlx::query_as("select id, seats, enrolled from trainings where starts_on >= $1")
-            .bind(since)
-            .fetch_all(conn)
-            .await
+        let mut query = sqlx::query_as(&sql);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        query.fetch_all(conn).await
     })?;
     Ok(rows
         .into_iter()

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 /// The signed-in applicant's upcoming trainings and open calls: eligible ones ranked by fit,
 /// then those they could reach (with what is missing), then the rest, one page of each.
-/// Computed afresh from the profile and the catalogue on every request, so any change to
-/// either shows at once. `kind` (`training` or `call`) and `city` narrow the offers; the
-/// pages are one-based, as the page links show them.
+/// Judged afresh from the profile on every request, against the catalogue this server keeps
+/// (read again whenever it changed), so any change to either shows at once. `kind`
+/// (`training` or `call`) and `city` narrow the offers; the pages are one-based, as the page
+/// links show them.
 #[server(name = MyMatches, endpoint = "matching/mine")]
 pub async fn my_matches(
     lang: String,
@@ -16,11 +17,10 @@ pub async fn my_matches(
     #[server(default)] not_yet: String,
     #[server(default)] not_eligible: String,
 ) -> Result<Matches, AppError> {
-    use crate::db::{catalogue, enrolments, plans, profile::profiles};
+    use crate::db::{enrolments, plans, profile::profiles};
     use crate::domain::accounts::role::Role;
     use crate::domain::catalogue::OfferKind;
     use crate::domain::shared::locale::Lang;
-    use crate::domain::shared::reference::City;
     use crate::server_fns::{context, require, respond};
     use crate::wire::enrolments::MyEnrolment;
     use crate::wire::matching::OfferMatch;
@@ -34,14 +34,10 @@ pub async fn my_matches(
             let page = |text: String| text.trim().parse::<usize>().unwrap_or(1).max(1) - 1;
             let pages = [page(eligible), page(not_yet), page(not_eligible)];
             let today = crate::db::now().date();
-            let mut tx = context()?.db.read().await?;
+            let ctx = context()?;
+            let mut tx = ctx.db.read().await?;
             let facts = profiles::facts(&mut tx, user.id).await?;
-            let trainings = catalogue::upcoming_trainings(&mut tx, today).await?;
-            let calls = catalogue::open_calls(&mut tx, today).await?;
-            let seats: HashMap<_, _> = enrolments::seat_counts(&mut tx, today)
-                .await?
-                .into_iter()
-                .collect();
+            let offers = ctx.catalogue.offers(&mut tx, today).await?;
             let mine: HashMap<_, _> = enrolments::statuses_of(&mut tx, user.id)
                 .await?
                 .into_iter()
@@ -51,37 +47,87 @@ pub async fn my_matches(
                 .await?
                 .into_iter()
                 .collect();
+            let judged = judge_all(&offers, kind, city, &facts, today, lang);
+            let unfiltered = offers.trainings.len() + offers.calls.len();
+            let mut matches = Matches::ranked_by(
+                judged,
+                |(_, judged)| (judged.eligibility, judged.score.total()),
+                pages,
+                unfiltered,
+                |(offer, judged)| match offer {
+                    Offer::Training(id, training) => OfferMatch {
+                        enrolment: mine.get(&id).copied(),
+                        ..training_match(id, training, judged)
+                    },
+                    Offer::Call(id, call) => OfferMatch {
+                        plan: plans.get(&id).copied(),
+                        ..call_match(id, call, judged)
+                    },
+                },
+            );
+            // Seats change with every enrolment: read now, for the trainings shown.
+            let shown: Vec<i64> = matches
+                .shown_mut()
+                .filter(|offer| offer.kind == OfferKind::Training)
+                .map(|offer| offer.id)
+                .collect();
+            let seats: HashMap<_, _> = enrolments::seat_counts(&mut tx, &shown)
+                .await?
+                .into_iter()
+                .collect();
             tx.commit().await?;
-
-            let unfiltered = trainings.len() + calls.len();
-            let wanted = |k: OfferKind, cities: &[City]| {
-                kind.is_none_or(|kind| kind == k)
-                    && city.is_none_or(|city| cities.is_empty() || cities.contains(&city))
-            };
-            let trainings = trainings
-                .into_iter()
-                .filter(|(_, t)| wanted(OfferKind::Training, std::slice::from_ref(&t.city)));
-            let calls = calls
-                .into_iter()
-                .filter(|(_, c)| wanted(OfferKind::Call, &c.cities));
-            let mut offers = Vec::new();
-            for (id, training) in trainings {
-                offers.push(OfferMatch {
-                    seats: seats.get(&id).copied(),
-                    enrolment: mine.get(&id).copied(),
-                    ..training_match(id, training, &facts, today, lang)
-                });
+            for offer in matches.shown_mut() {
+                if offer.kind == OfferKind::Training {
+                    offer.seats = seats.get(&offer.id).copied();
+                }
             }
-            for (id, call) in calls {
-                offers.push(OfferMatch {
-                    plan: plans.get(&id).copied(),
-                    ..call_match(id, call, &facts, today, lang)
-                });
-            }
-            Ok(Matches::ranked(offers, pages, unfiltered))
+            Ok(matches)
         }
         .await,
     )
+}
+
+/// An offer of the kept catalogue, before it is judged.
+#[cfg(feature = "ssr")]
+enum Offer<'a> {
+    Training(i64, &'a crate::domain::catalogue::Training),
+    Call(i64, &'a crate::domain::catalogue::GrantCall),
+}
+
+/// Every offer the filters let through, judged for the applicant.
+#[cfg(feature = "ssr")]
+fn judge_all<'a>(
+    offers: &'a crate::db::catalogue::kept::Offers,
+    kind: Option<crate::domain::catalogue::OfferKind>,
+    city: Option<crate::domain::shared::reference::City>,
+    facts: &crate::domain::profile::Facts,
+    today: time::Date,
+    lang: crate::domain::shared::locale::Lang,
+) -> Vec<(Offer<'a>, Judgement)> {
+    use crate::domain::catalogue::OfferKind;
+    use crate::domain::shared::reference::City;
+    let wanted = |k: OfferKind, cities: &[City]| {
+        kind.is_none_or(|kind| kind == k)
+            && city.is_none_or(|city| cities.is_empty() || cities.contains(&city))
+    };
+    let trainings = offers
+        .trainings
+        .iter()
+        .filter(|(_, t)| wanted(OfferKind::Training, std::slice::from_ref(&t.city)))
+        .map(|(id, training)| {
+            let day = training.assessed_on(today);
+            let judged = judge(&training.rules(), &training.traits(), day, facts, lang);
+            (Offer::Training(*id, training), judged)
+        });
+    let calls = offers
+        .calls
+        .iter()
+        .filter(|(_, c)| wanted(OfferKind::Call, &c.cities))
+        .map(|(id, call)| {
+            let judged = judge(&call.all_rules(), &call.traits(), today, facts, lang);
+            (Offer::Call(*id, call), judged)
+        });
+    trainings.chain(calls).collect()
 }
 
 /// The kind and city filters: an unknown kind shows every kind, an unknown city is a problem
@@ -162,23 +208,14 @@ fn judge(
 #[cfg(feature = "ssr")]
 fn training_match(
     id: i64,
-    training: crate::domain::catalogue::Training,
-    facts: &crate::domain::profile::Facts,
-    today: time::Date,
-    lang: crate::domain::shared::locale::Lang,
+    training: &crate::domain::catalogue::Training,
+    judged: Judgement,
 ) -> crate::wire::matching::OfferMatch {
-    let judged = judge(
-        &training.rules(),
-        &training.traits(),
-        training.assessed_on(today),
-        facts,
-        lang,
-    );
     crate::wire::matching::OfferMatch {
         kind: crate::domain::catalogue::OfferKind::Training,
         id,
-        reference: training.reference,
-        title: training.title,
+        reference: training.reference.clone(),
+        title: training.title.clone(),
         programme: Some(training.programme),
         sectors: vec![training.sector],
         cities: vec![training.city],
@@ -199,20 +236,17 @@ fn training_match(
 #[cfg(feature = "ssr")]
 fn call_match(
     id: i64,
-    call: crate::domain::catalogue::GrantCall,
-    facts: &crate::domain::profile::Facts,
-    today: time::Date,
-    lang: crate::domain::shared::locale::Lang,
+    call: &crate::domain::catalogue::GrantCall,
+    judged: Judgement,
 ) -> crate::wire::matching::OfferMatch {
-    let judged = judge(&call.all_rules(), &call.traits(), today, facts, lang);
     crate::wire::matching::OfferMatch {
         kind: crate::domain::catalogue::OfferKind::Call,
         id,
-        reference: call.reference,
-        title: call.title,
+        reference: call.reference.clone(),
+        title: call.title.clone(),
         programme: None,
-        sectors: call.sectors,
-        cities: call.cities,
+        sectors: call.sectors.clone(),
+        cities: call.cities.clone(),
         starts_on: call.opens_on,
         ends_on: call.closes_on,
         max_grant: Some(call.max_grant),
