@@ -221,6 +221,19 @@ pub fn assess(rules: &[Rule], facts: &Facts, day: Date) -> Assessment {
     }
 }
 
+/// `assess(..).eligibility()` without explanations (no rule copied, no list made): for ranking.
+pub fn verdict(rules: &[Rule], facts: &Facts, day: Date) -> Eligibility {
+    let mut verdict = Eligibility::Eligible;
+    for outcome in rules.iter().map(|rule| check(rule, facts, day)) {
+        match (outcome.met, outcome.remedy) {
+            (true, _) => {}
+            (false, None) => return Eligibility::NotEligible,
+            (false, Some(_)) => verdict = Eligibility::NotYet,
+        }
+    }
+    verdict
+}
+
 /// Whether every rule is met, without building explanations: the fast path for ranking many
 /// people against one offer. Always agrees with `assess(..).eligibility() == Eligible`.
 pub fn is_eligible(rules: &[Rule], facts: &Facts, day: Date) -> bool {

@@ -313,6 +313,7 @@ proptest! {
             is_eligible(&rules, &facts, TODAY),
             assessment.eligibility() == Eligibility::Eligible
         );
+        prop_assert_eq!(verdict(&rules, &facts, TODAY), assessment.eligibility());
         prop_assert!(assessment.checks.iter().all(|c| !c.met || c.remedy.is_none()));
     }
 

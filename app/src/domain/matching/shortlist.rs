@@ -2,7 +2,7 @@
 //! who could become eligible) ranked by the same fit score applicants see, filtered by the
 //! staff's criteria. Pure: the caller brings the facts.
 
-use crate::domain::matching::eligibility::{assess, Eligibility, Remedy, Rule};
+use crate::domain::matching::eligibility::{assess, verdict, Eligibility, Remedy, Rule};
 use crate::domain::matching::problem::MatchingProblem;
 use crate::domain::matching::{fit, OfferTraits, Score};
 use crate::domain::problem::FieldProblem;
@@ -104,8 +104,9 @@ pub fn shortlist<'a>(
         .enumerate()
         .filter(|(_, facts)| filter.admits_person(facts))
         .filter_map(|(index, facts)| {
-            let assessment = assess(rules, facts, on);
-            let eligibility = assessment.eligibility();
+            // The verdict first: most people are left out, and only those listed while not
+            // yet eligible need their rules explained (for what they miss).
+            let eligibility = verdict(rules, facts, on);
             let wanted = eligibility == Eligibility::Eligible
                 || (filter.include_not_yet && eligibility == Eligibility::NotYet);
             if !wanted {
@@ -116,12 +117,15 @@ pub fn shortlist<'a>(
                 index,
                 score,
                 eligibility,
-                remedies: assessment
-                    .checks
-                    .into_iter()
-                    .filter(|c| !c.met)
-                    .filter_map(|c| c.remedy)
-                    .collect(),
+                remedies: match eligibility {
+                    Eligibility::Eligible => Vec::new(),
+                    _ => assess(rules, facts, on)
+                        .checks
+                        .into_iter()
+                        .filter(|c| !c.met)
+                        .filter_map(|c| c.remedy)
+                        .collect(),
+                },
             })
         })
         .collect();
