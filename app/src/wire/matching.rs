@@ -77,21 +77,10 @@ impl OfferGroup {
 
 impl Matches {
     /// The offers in their groups, best fit first; equal scores keep the order given (the
-    /// catalogue's, soonest first). `pages` are the zero-based pages wanted: eligible, not
-    /// yet, not eligible.
-    pub fn ranked(offers: Vec<OfferMatch>, pages: [usize; 3], unfiltered: usize) -> Matches {
-        Matches::ranked_by(
-            offers,
-            |offer| (offer.eligibility, offer.score.total()),
-            pages,
-            unfiltered,
-            |offer| offer,
-        )
-    }
-
-    /// As [`Matches::ranked`], for offers judged (`verdict`: eligibility and total score)
-    /// before they are built: only the offers on the pages shown are built, by `build`.
-    pub fn ranked_by<T>(
+    /// catalogue's, soonest first). `verdict` tells an offer's group and total score; only the
+    /// offers on the pages shown are built, by `build`. `pages` are the zero-based pages
+    /// wanted: eligible, not yet, not eligible.
+    pub fn ranked<T>(
         mut offers: Vec<T>,
         verdict: impl Fn(&T) -> (crate::domain::matching::eligibility::Eligibility, u8),
         pages: [usize; 3],

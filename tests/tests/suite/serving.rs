@@ -11,6 +11,9 @@ use tokio::net::TcpStream;
 
 /// Panics raised outside the tests' own code: in the server, Leptos or a library.
 static SERVER_PANICS: AtomicUsize = AtomicUsize::new(0);
+/// What each of them said and where: the test harness shows a panic's own report only with the
+/// output of the test whose thread raised it, which may be another test that passed.
+static SERVER_PANIC_REPORTS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 /// Counts every panic whose place is not a test file, and still reports it the usual way.
 fn count_server_panics() {
@@ -23,6 +26,16 @@ fn count_server_panics() {
                 .is_some_and(|place| place.file().starts_with("tests/"));
             if !in_tests {
                 SERVER_PANICS.fetch_add(1, Ordering::SeqCst);
+                let what = info
+                    .payload()
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                let place = info.location().map(|l| l.to_string()).unwrap_or_default();
+                if let Ok(mut reports) = SERVER_PANIC_REPORTS.lock() {
+                    reports.push(format!("{what} (at {place})"));
+                }
             }
             previous(info);
         }));
@@ -111,7 +124,8 @@ both_backends! {
         assert_eq!(
             SERVER_PANICS.load(Ordering::SeqCst) - before,
             0,
-            "the server panicked while clients went away (see the panics above)"
+            "the server panicked while clients went away: {:?}",
+            SERVER_PANIC_REPORTS.lock().map(|r| r.clone()).unwrap_or_default()
         );
     }
 }

@@ -47,21 +47,22 @@ pub async fn my_matches(
                 .await?
                 .into_iter()
                 .collect();
-            let judged = judge_all(&offers, kind, city, &facts, today, lang);
+            let judged = judge_all(&offers, kind, city, &facts, today);
             let unfiltered = offers.trainings.len() + offers.calls.len();
-            let mut matches = Matches::ranked_by(
+            // Only the offers shown are explained (every rule's reason, the skills that count).
+            let mut matches = Matches::ranked(
                 judged,
-                |(_, judged)| (judged.eligibility, judged.score.total()),
+                |(_, verdict, score)| (*verdict, *score),
                 pages,
                 unfiltered,
-                |(offer, judged)| match offer {
+                |(offer, _, _)| match offer {
                     Offer::Training(id, training) => OfferMatch {
                         enrolment: mine.get(&id).copied(),
-                        ..training_match(id, training, judged)
+                        ..training_match(id, training, &facts, today, lang)
                     },
                     Offer::Call(id, call) => OfferMatch {
                         plan: plans.get(&id).copied(),
-                        ..call_match(id, call, judged)
+                        ..call_match(id, call, &facts, today, lang)
                     },
                 },
             );
@@ -94,7 +95,8 @@ enum Offer<'a> {
     Call(i64, &'a crate::domain::catalogue::GrantCall),
 }
 
-/// Every offer the filters let through, judged for the applicant.
+/// Every offer the filters let through, with the applicant's verdict and total score: what
+/// ranking needs, without explaining any offer.
 #[cfg(feature = "ssr")]
 fn judge_all<'a>(
     offers: &'a crate::db::catalogue::kept::Offers,
@@ -102,9 +104,13 @@ fn judge_all<'a>(
     city: Option<crate::domain::shared::reference::City>,
     facts: &crate::domain::profile::Facts,
     today: time::Date,
-    lang: crate::domain::shared::locale::Lang,
-) -> Vec<(Offer<'a>, Judgement)> {
+) -> Vec<(
+    Offer<'a>,
+    crate::domain::matching::eligibility::Eligibility,
+    u8,
+)> {
     use crate::domain::catalogue::OfferKind;
+    use crate::domain::matching::{eligibility::verdict, fit};
     use crate::domain::shared::reference::City;
     let wanted = |k: OfferKind, cities: &[City]| {
         kind.is_none_or(|kind| kind == k)
@@ -115,17 +121,18 @@ fn judge_all<'a>(
         .iter()
         .filter(|(_, t)| wanted(OfferKind::Training, std::slice::from_ref(&t.city)))
         .map(|(id, training)| {
-            let day = training.assessed_on(today);
-            let judged = judge(&training.rules(), &training.traits(), day, facts, lang);
-            (Offer::Training(*id, training), judged)
+            let eligible = verdict(&training.rules(), facts, training.assessed_on(today));
+            let score = fit(facts, &training.traits()).score.total();
+            (Offer::Training(*id, training), eligible, score)
         });
     let calls = offers
         .calls
         .iter()
         .filter(|(_, c)| wanted(OfferKind::Call, &c.cities))
         .map(|(id, call)| {
-            let judged = judge(&call.all_rules(), &call.traits(), today, facts, lang);
-            (Offer::Call(*id, call), judged)
+            let eligible = verdict(&call.all_rules(), facts, today);
+            let score = fit(facts, &call.traits()).score.total();
+            (Offer::Call(*id, call), eligible, score)
         });
     trainings.chain(calls).collect()
 }
@@ -209,8 +216,12 @@ fn judge(
 fn training_match(
     id: i64,
     training: &crate::domain::catalogue::Training,
-    judged: Judgement,
+    facts: &crate::domain::profile::Facts,
+    today: time::Date,
+    lang: crate::domain::shared::locale::Lang,
 ) -> crate::wire::matching::OfferMatch {
+    let day = training.assessed_on(today);
+    let judged = judge(&training.rules(), &training.traits(), day, facts, lang);
     crate::wire::matching::OfferMatch {
         kind: crate::domain::catalogue::OfferKind::Training,
         id,
@@ -237,8 +248,11 @@ fn training_match(
 fn call_match(
     id: i64,
     call: &crate::domain::catalogue::GrantCall,
-    judged: Judgement,
+    facts: &crate::domain::profile::Facts,
+    today: time::Date,
+    lang: crate::domain::shared::locale::Lang,
 ) -> crate::wire::matching::OfferMatch {
+    let judged = judge(&call.all_rules(), &call.traits(), today, facts, lang);
     crate::wire::matching::OfferMatch {
         kind: crate::domain::catalogue::OfferKind::Call,
         id,
