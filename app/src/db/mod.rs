@@ -169,6 +169,12 @@ impl Tx {
     }
 }
 
+/// `count` numbered placeholders from `$from` on, for an `in (…)` list: `$3, $4, $5`.
+pub fn placeholders(from: usize, count: usize) -> String {
+    let marks: Vec<String> = (from..from + count).map(|n| format!("${n}")).collect();
+    marks.join(", ")
+}
+
 /// The current time as stored: UTC, whole seconds (so SQLite's text timestamps sort correctly).
 pub fn now() -> OffsetDateTime {
     let now = OffsetDateTime::now_utc();

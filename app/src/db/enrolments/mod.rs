@@ -171,10 +171,9 @@ pub async fn seat_counts(tx: &mut Tx, ids: &[i64]) -> Result<Vec<(i64, Seats)>, 
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
     let sql = format!(
         "select id, seats, enrolled from trainings where id in ({})",
-        marks.join(", ")
+        crate::db::placeholders(1, ids.len())
     );
     let rows: Vec<(i64, i32, i32)> = on_conn!(tx, |conn| {
         let mut query = sqlx::query_as(&sql);

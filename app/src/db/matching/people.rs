@@ -65,8 +65,10 @@ async fn read_facts(tx: &mut Tx, among: Option<&[i64]>) -> Result<Vec<(i64, Fact
     };
     let among_sql = match among {
         Some(accounts) => {
-            let marks: Vec<String> = (3..3 + accounts.len()).map(|n| format!("${n}")).collect();
-            format!(" and p.user_id in ({})", marks.join(", "))
+            format!(
+                " and p.user_id in ({})",
+                crate::db::placeholders(3, accounts.len())
+            )
         }
         None => String::new(),
     };
@@ -170,11 +172,10 @@ pub async fn contacts(tx: &mut Tx, ids: &[i64]) -> Result<HashMap<i64, Contact>,
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
     let sql = format!(
         "select p.user_id, p.full_name, p.phone, u.email, p.sex, p.birth_date, p.nationality, \
          p.city from profiles p join users u on u.id = p.user_id where p.user_id in ({})",
-        marks.join(", ")
+        crate::db::placeholders(1, ids.len())
     );
     let rows = on_conn!(tx, |conn| {
         let mut query = sqlx::query_as::<_, ContactRow>(&sql);
