@@ -6,9 +6,6 @@ pub mod calls_admin;
 pub mod catalogue_admin;
 pub mod catalogue_imports;
 pub mod kept;
-pub mod search;
-
-pub use search::search_offers;
 
 use crate::db::{now, Tx};
 use crate::domain::catalogue::{GrantCall, Training};

@@ -10,6 +10,7 @@ use crate::domain::profile::{Facts, Programme, Sex};
 use crate::domain::shared::reference::{City, Country};
 use crate::error::AppError;
 use crate::on_conn;
+use futures::TryStreamExt;
 use std::collections::HashMap;
 use time::Date;
 
@@ -85,16 +86,20 @@ async fn read_facts(tx: &mut Tx, among: Option<&[i64]>) -> Result<Vec<(i64, Fact
          from profiles p join users u on u.id = p.user_id \
          where {CONSENTING}{among_sql} order by p.user_id"
     );
-    let rows = on_conn!(tx, |conn| {
+    // Each row becomes facts as it arrives: tens of thousands of rows are never held at once.
+    Ok(on_conn!(tx, |conn| {
         let mut query = sqlx::query_as::<_, CandidateRow>(&sql)
             .bind(true)
             .bind(NOTICE_VERSION);
         for id in among.unwrap_or_default() {
             query = query.bind(*id);
         }
-        query.fetch_all(conn).await
-    })?;
-    Ok(rows.into_iter().map(CandidateRow::into_facts).collect())
+        query
+            .fetch(conn)
+            .map_ok(CandidateRow::into_facts)
+            .try_collect::<Vec<_>>()
+            .await
+    })?)
 }
 
 impl CandidateRow {

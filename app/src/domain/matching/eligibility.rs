@@ -8,11 +8,15 @@
 //! eligible" is always derived from the rule that failed.
 
 use crate::domain::profile::{
-    birthday, DocumentKind, Education, Facts, Language, Programme, Sex, TargetGroup,
+    DocumentKind, Education, Facts, Language, Programme, Sex, TargetGroup,
 };
 use crate::domain::shared::reference::{City, Country};
+use checks::{check, Fix, Outcome};
 use serde::{Deserialize, Serialize};
 use time::Date;
+
+#[path = "eligibility_checks.rs"]
+mod checks;
 
 /// One condition of an offer. Lists mean "any of these".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,7 +218,7 @@ pub fn assess(rules: &[Rule], facts: &Facts, day: Date) -> Assessment {
                     rule: rule.clone(),
                     met,
                     reason,
-                    remedy,
+                    remedy: remedy.map(Fix::into_remedy),
                 }
             })
             .collect(),
@@ -238,161 +242,6 @@ pub fn verdict(rules: &[Rule], facts: &Facts, day: Date) -> Eligibility {
 /// people against one offer. Always agrees with `assess(..).eligibility() == Eligible`.
 pub fn is_eligible(rules: &[Rule], facts: &Facts, day: Date) -> bool {
     rules.iter().all(|rule| check(rule, facts, day).met)
-}
-
-/// A check before it is paired with its rule (the fast path never clones rules).
-struct Outcome {
-    met: bool,
-    reason: Reason,
-    remedy: Option<Remedy>,
-}
-
-fn met(reason: Reason) -> Outcome {
-    Outcome {
-        met: true,
-        reason,
-        remedy: None,
-    }
-}
-
-fn unmet(reason: Reason, remedy: Option<Remedy>) -> Outcome {
-    Outcome {
-        met: false,
-        reason,
-        remedy,
-    }
-}
-
-fn unknown(fact: ProfileFact) -> Outcome {
-    unmet(
-        Reason::Unknown { fact },
-        Some(Remedy::CompleteProfile { fact }),
-    )
-}
-
-fn check(rule: &Rule, facts: &Facts, day: Date) -> Outcome {
-    match rule {
-        Rule::Age { min, max } => {
-            let (Some(birth), Some(age)) = (facts.birth_date, facts.age_on(day)) else {
-                return unknown(ProfileFact::BirthDate);
-            };
-            match (min, max) {
-                // Waiting helps only if the range is not empty (a rule with min above max,
-                // refused when offers are entered, can never be met).
-                (Some(min), _) if age < *min => unmet(
-                    Reason::TooYoung { age },
-                    max.is_none_or(|max| *min <= max)
-                        .then(|| Remedy::WaitUntil {
-                            date: birthday(birth, *min),
-                        }),
-                ),
-                (_, Some(max)) if age > *max => unmet(Reason::TooOld { age }, None),
-                _ => met(Reason::AgeWithin { age }),
-            }
-        }
-        Rule::Sex { any_of } => match facts.sex {
-            None => unknown(ProfileFact::Sex),
-            Some(sex) if any_of.contains(&sex) => met(Reason::SexListed { sex }),
-            Some(sex) => unmet(Reason::SexNotListed { sex }, None),
-        },
-        Rule::Nationality { any_of } => match facts.nationality {
-            None => unknown(ProfileFact::Nationality),
-            Some(country) if any_of.contains(&country) => {
-                met(Reason::NationalityListed { country })
-            }
-            Some(country) => unmet(Reason::NationalityNotListed { country }, None),
-        },
-        Rule::Document { any_of } => check_documents(any_of, facts, day),
-        Rule::City { any_of } => match facts.city {
-            None => unknown(ProfileFact::City),
-            Some(city) if any_of.contains(&city) => met(Reason::CityListed { city }),
-            Some(city) => unmet(Reason::CityNotListed { city }, None),
-        },
-        Rule::Education { min } => match facts.education {
-            None => unknown(ProfileFact::Education),
-            Some(level) if level >= *min => met(Reason::EducationEnough { level }),
-            Some(level) => unmet(
-                Reason::EducationTooLow { level },
-                Some(Remedy::ReachEducation { level: *min }),
-            ),
-        },
-        Rule::Language { any_of } => {
-            if facts.languages.is_empty() {
-                return unknown(ProfileFact::Languages);
-            }
-            match facts.languages.iter().find(|l| any_of.contains(l)) {
-                Some(language) => met(Reason::SpeaksLanguage {
-                    language: *language,
-                }),
-                None => unmet(
-                    Reason::NoCommonLanguage,
-                    Some(Remedy::SpeakLanguage {
-                        any_of: any_of.clone(),
-                    }),
-                ),
-            }
-        }
-        Rule::TargetGroup { any_of } => check_groups(any_of, facts, day),
-        Rule::CompletedTraining { programme } => {
-            let programme = *programme;
-            if facts.completed.contains(&programme) {
-                met(Reason::TrainingCompleted { programme })
-            } else {
-                unmet(
-                    Reason::TrainingNotCompleted { programme },
-                    Some(Remedy::CompleteTraining { programme }),
-                )
-            }
-        }
-    }
-}
-
-fn check_documents(any_of: &[DocumentKind], facts: &Facts, day: Date) -> Outcome {
-    let held = facts.documents.iter().filter(|d| any_of.contains(&d.kind));
-    if let Some(valid) = held.clone().find(|d| d.valid_on(day)) {
-        return met(Reason::DocumentValid {
-            kind: valid.kind,
-            expires_on: valid.expires_on,
-        });
-    }
-    // Only expired ones are held: renewing the most recently expired is the shortest way.
-    match held
-        .filter_map(|d| d.expires_on.map(|end| (end, d.kind)))
-        .max()
-    {
-        Some((expired_on, kind)) => unmet(
-            Reason::DocumentExpired { kind, expired_on },
-            Some(Remedy::RenewDocument { kind }),
-        ),
-        None => unmet(
-            Reason::DocumentMissing,
-            Some(Remedy::GetDocument {
-                any_of: any_of.to_vec(),
-            }),
-        ),
-    }
-}
-
-fn check_groups(any_of: &[TargetGroup], facts: &Facts, day: Date) -> Outcome {
-    let mut missing = None;
-    for group in any_of {
-        match facts.in_group(*group, day) {
-            Some(true) => return met(Reason::InGroup { group: *group }),
-            Some(false) => {}
-            None => {
-                missing = missing.or(Some(match group {
-                    TargetGroup::Women => ProfileFact::Sex,
-                    TargetGroup::Youth => ProfileFact::BirthDate,
-                    _ => ProfileFact::Nationality,
-                }))
-            }
-        }
-    }
-    match missing {
-        // An unknown fact might still put the person in a group: ask for it first.
-        Some(fact) => unknown(fact),
-        None => unmet(Reason::NotInGroup, None),
-    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub use ssr::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
+    use crate::db::catalogue::kept::KeptCatalogue;
     use crate::db::matching::index::PeopleIndex;
     use crate::db::{catalogue, matching::people, Tx};
     use crate::domain::catalogue::OfferKind;
@@ -29,11 +30,13 @@ mod ssr {
     /// Upcoming trainings and open calls whose reference or title holds `search` (any case),
     /// soonest first, at most [`CHOICES`] of them and whether there were more.
     pub async fn offer_choices(
+        kept: &KeptCatalogue,
         tx: &mut Tx,
         today: Date,
         search: &str,
     ) -> Result<(Vec<OfferChoice>, bool), AppError> {
-        let found = catalogue::search_offers(tx, today, search, CHOICES + 1).await?;
+        let offers = kept.offers(tx, today).await?;
+        let found = offers.search(search, CHOICES + 1);
         let more = found.len() > CHOICES;
         let choices = found
             .into_iter()
@@ -41,8 +44,8 @@ mod ssr {
             .map(|(kind, id, reference, title)| OfferChoice {
                 kind,
                 id,
-                reference,
-                title,
+                reference: reference.to_owned(),
+                title: title.to_owned(),
             })
             .collect();
         Ok((choices, more))

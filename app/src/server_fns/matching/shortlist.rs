@@ -41,7 +41,8 @@ pub async fn staff_shortlist(
             let mut tx = ctx.db.read().await?;
             // The search box holds 100 characters; a longer query is cut, not refused.
             let search: String = search.chars().take(100).collect();
-            let (offers, more_offers) = offer_choices(&mut tx, today, &search).await?;
+            let (offers, more_offers) =
+                offer_choices(&ctx.catalogue, &mut tx, today, &search).await?;
             let mut list = Shortlist {
                 offers,
                 more_offers,
