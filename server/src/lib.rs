@@ -217,7 +217,8 @@ pub fn no_delay(stream: &mut tokio::net::TcpStream) {
     }
 }
 
-/// Every few minutes: forget expired sessions and old sign-in attempts.
+/// Every few minutes: forget expired sessions, old sign-in attempts and the matching index's
+/// old changes, then give the memory a burst of requests freed back to the system.
 fn spawn_cleanup(db: Db) {
     use tower_sessions::ExpiredDeletion;
     tokio::spawn(async move {
@@ -250,6 +251,7 @@ fn spawn_cleanup(db: Db) {
             if let Err(error) = pruned.await {
                 tracing::warn!(%error, "could not prune the matching index's changes");
             }
+            ::app::memory::give_back();
         }
     });
 }

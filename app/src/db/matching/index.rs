@@ -55,7 +55,12 @@ impl PeopleIndex {
                 kept.people.extend(fresh);
                 kept.people.sort_by_key(|(id, _)| *id);
             }
-            _ => kept.people = people::candidates(tx).await?,
+            _ => {
+                kept.people = people::candidates(tx).await?;
+                kept.people.shrink_to_fit();
+                // Reading everyone left tens of megabytes free in the allocator.
+                crate::memory::give_back();
+            }
         }
         kept.version = Some(now);
         Ok(rank(&kept.people))
