@@ -39,9 +39,10 @@ $(FRONT_BUILT): $(SOURCES)
 	cargo leptos build --release --precompress --frontend-only
 	@touch $@
 
+# Development over plain HTTP: cookies without `Secure` unless PASSERELLE_SECURE_COOKIES says.
 run: site
 	$(BIN) seed demo
-	$(BIN) serve
+	PASSERELLE_SECURE_COOKIES=$${PASSERELLE_SECURE_COOKIES:-false} $(BIN) serve
 
 # The browser tests serve the real bundle (wasm, JS, CSS) from target/site with the tests' own
 # server, so only the front end needs a release build here.

@@ -50,7 +50,7 @@ target/release/examples/hello "127.0.0.1:$HELLO_PORT" &
 PIDS+=($!)
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-LEPTOS_SITE_ADDR="127.0.0.1:$PORT" RUST_LOG=warn $BIN serve >"$WORK/server.log" 2>&1 &
+LEPTOS_SITE_ADDR="127.0.0.1:$PORT" PASSERELLE_SECURE_COOKIES=false RUST_LOG=warn $BIN serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
 PIDS+=($SERVER)
 wait_for "http://127.0.0.1:$HELLO_PORT/"

@@ -78,7 +78,8 @@ fi
 sql "select id from plans where status = 'under_review' order by id" > "$WORK/plans"
 
 start_server() {
-  "$BIN" serve >>"$WORK/server.log" 2>&1 &
+  # Plain HTTP on loopback: the driver's cookie jar sends no `Secure` cookie over it.
+  PASSERELLE_SECURE_COOKIES=false "$BIN" serve >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
 }
 

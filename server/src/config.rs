@@ -38,7 +38,10 @@ pub struct Settings {
     #[arg(long, env = "PASSERELLE_HASH_FILE", global = true)]
     pub hash_file: Option<std::path::PathBuf>,
 
-    /// Mark cookies `Secure` (HTTPS only). Defaults to on unless listening on loopback.
+    /// The site is reached over HTTPS: cookies are marked `Secure` and every answer carries
+    /// `Strict-Transport-Security`. On unless set to `false`, which only development over plain
+    /// HTTP should do (`make run` does). A server on a loopback address is usually behind a
+    /// TLS-terminating proxy, so that is no reason to turn it off.
     #[arg(long, env = "PASSERELLE_SECURE_COOKIES", global = true)]
     pub secure_cookies: Option<bool>,
 
@@ -54,8 +57,7 @@ pub struct Settings {
 
 impl Settings {
     pub fn secure_cookies(&self) -> bool {
-        self.secure_cookies
-            .unwrap_or_else(|| !self.site_addr.ip().is_loopback())
+        self.secure_cookies.unwrap_or(true)
     }
 
     /// Where the bundle's content hashes are read from.

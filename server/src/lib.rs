@@ -135,7 +135,10 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .layer(axum::middleware::from_fn(middleware::clean_form_referer))
         .layer(auth)
         .layer(axum::middleware::from_fn(middleware::check_origin))
-        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.secure_cookies,
+            middleware::security_headers,
+        ))
         .layer(axum::middleware::from_fn(middleware::cache_control))
         .layer(axum::middleware::from_fn(compress::brotli))
         // Gzip for clients without brotli (brotli is `compress::brotli`'s, with a window

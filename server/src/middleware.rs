@@ -5,7 +5,7 @@ use app::auth::AuthSession;
 use app::components::plain_page::{plain_page, PlainPage};
 use app::domain::accounts::access::{decide, page_access, Decision};
 use app::server_fns::accounts::login::CHANGE_PASSWORD;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -122,10 +122,18 @@ pub async fn guard_pages(request: Request, next: Next) -> Response {
 pub use app::components::plain_page::reader_language;
 
 /// Headers for every response. Pages add their own Content-Security-Policy with a nonce
-/// (`app::shell`); everything else gets a policy that allows nothing to run.
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// (`app::shell`); everything else gets a policy that allows nothing to run. Over HTTPS
+/// (`https`, the setting that also marks cookies `Secure`), browsers are told to use nothing
+/// else for a year, so a café's network cannot downgrade the next visit to plain HTTP.
+pub async fn security_headers(State(https): State<bool>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            header::HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     let defaults = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "same-origin"),

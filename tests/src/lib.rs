@@ -167,7 +167,6 @@ impl TestApp {
         &self.test_db.db
     }
 
-    /// A new browser-like client with no cookies, from `address`.
     /// The app served over real TCP on a free port, as in production (`TCP_NODELAY` included),
     /// for a browser or raw sockets: its address.
     pub async fn serve_tcp(&self) -> std::net::SocketAddr {
@@ -192,8 +191,18 @@ impl TestApp {
         Client::new(self.router.clone(), "203.0.113.10")
     }
 
+    /// A new browser-like client with no cookies, from `address`.
     pub fn client_from(&self, address: &str) -> Client {
         Client::new(self.router.clone(), address)
+    }
+
+    /// A client of another server on the same database, started with these settings changed
+    /// (as another deployment would be).
+    pub fn client_of(&self, change: impl FnOnce(&mut Settings)) -> Client {
+        let mut settings = self.settings.clone();
+        change(&mut settings);
+        let router = server::app(AppState::new(&settings, self.db().clone())).expect("router");
+        Client::new(router, "203.0.113.10")
     }
 
     /// Creates an account directly (as `passerelle create-user` does) and returns its id.

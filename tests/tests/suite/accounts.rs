@@ -167,16 +167,30 @@ both_backends! {
         app.user("awa@example.org", Role::Applicant).await;
         let mut client = app.client();
         let response = client.login("awa@example.org", PASSWORD).await;
-        let cookie = response
-            .headers
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|c| c.starts_with(server::SESSION_COOKIE))
-            .expect("session cookie")
-            .to_ascii_lowercase();
+        let cookie = session_cookie(&response);
         assert!(cookie.contains("httponly"), "{cookie}");
         assert!(cookie.contains("samesite=lax"), "{cookie}");
+    }
+
+    async fn behind_a_proxy_on_loopback_cookies_are_secure_and_https_is_required(app) {
+        app.user("awa@example.org", Role::Applicant).await;
+        // As deployed: listening on 127.0.0.1 behind a TLS-terminating proxy, nothing set.
+        let mut client = app.client_of(|settings| {
+            settings.secure_cookies = None;
+            settings.trust_proxy = true;
+        });
+        let response = client.login("awa@example.org", PASSWORD).await;
+        let cookie = session_cookie(&response);
+        assert!(cookie.contains("; secure"), "{cookie}");
+        assert_eq!(response.header("strict-transport-security"), Some("max-age=31536000"));
+        let page = client.get("/login").await;
+        assert_eq!(page.header("strict-transport-security"), Some("max-age=31536000"));
+
+        // Development over plain HTTP (`make run`) says so: no `Secure`, no HSTS.
+        let mut plain = app.client_of(|settings| settings.secure_cookies = Some(false));
+        let response = plain.login("awa@example.org", PASSWORD).await;
+        assert!(!session_cookie(&response).contains("secure"), "{}", session_cookie(&response));
+        assert_eq!(response.header("strict-transport-security"), None);
     }
 
     async fn repeated_failures_are_throttled_without_locking_out_the_owner(app) {
@@ -214,4 +228,16 @@ both_backends! {
         .expect("disable");
         assert_eq!(client.get("/mentor").await.status, 303);
     }
+}
+
+/// The session cookie a response sets, lower-cased.
+fn session_cookie(response: &passerelle_tests::TestResponse) -> String {
+    response
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with(server::SESSION_COOKIE))
+        .expect("session cookie")
+        .to_ascii_lowercase()
 }
