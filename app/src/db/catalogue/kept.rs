@@ -8,6 +8,7 @@
 
 use crate::db::Tx;
 use crate::domain::catalogue::{GrantCall, OfferKind, Training};
+use crate::domain::matching::eligibility::Rule;
 use crate::domain::shared::reference::fold;
 use crate::error::AppError;
 use crate::on_conn;
@@ -21,11 +22,19 @@ pub struct Offers {
     version: i64,
     day: Date,
     /// Trainings starting on the day or later, soonest first.
-    pub trainings: Vec<(i64, Training)>,
+    pub trainings: Vec<KeptOffer<Training>>,
     /// Calls open on the day, closing soonest first.
-    pub calls: Vec<(i64, GrantCall)>,
+    pub calls: Vec<KeptOffer<GrantCall>>,
     /// Every offer in the picker's order, with its reference and title folded for searching.
     picker: Vec<Pick>,
+}
+
+/// An offer as kept, with the rules its fields imply (built once per read, not per request).
+#[derive(Debug)]
+pub struct KeptOffer<T> {
+    pub id: i64,
+    pub offer: T,
+    pub rules: Vec<Rule>,
 }
 
 /// One offer as the picker finds it.
@@ -82,8 +91,22 @@ impl Offers {
         Offers {
             version,
             day,
-            trainings,
-            calls,
+            trainings: trainings
+                .into_iter()
+                .map(|(id, offer)| KeptOffer {
+                    id,
+                    rules: offer.rules(),
+                    offer,
+                })
+                .collect(),
+            calls: calls
+                .into_iter()
+                .map(|(id, offer)| KeptOffer {
+                    id,
+                    rules: offer.all_rules(),
+                    offer,
+                })
+                .collect(),
             picker,
         }
     }
@@ -100,12 +123,14 @@ impl Offers {
             .take(limit)
             .map(|pick| match pick.kind {
                 OfferKind::Training => {
-                    let (id, t) = &self.trainings[pick.index];
-                    (pick.kind, *id, t.reference.as_str(), t.title.as_str())
+                    let kept = &self.trainings[pick.index];
+                    let t = &kept.offer;
+                    (pick.kind, kept.id, t.reference.as_str(), t.title.as_str())
                 }
                 OfferKind::Call => {
-                    let (id, c) = &self.calls[pick.index];
-                    (pick.kind, *id, c.reference.as_str(), c.title.as_str())
+                    let kept = &self.calls[pick.index];
+                    let c = &kept.offer;
+                    (pick.kind, kept.id, c.reference.as_str(), c.title.as_str())
                 }
             })
             .collect()
@@ -152,7 +177,6 @@ async fn version(tx: &mut Tx) -> Result<i64, AppError> {
 mod tests {
     use super::*;
     use crate::domain::profile::Programme;
-    use crate::domain::shared::money::Money;
     use crate::domain::shared::reference::{City, Sector};
     use time::macros::date;
 
@@ -178,14 +202,8 @@ mod tests {
         GrantCall {
             reference: reference.into(),
             title: title.into(),
-            envelope: Money::from_dirhams(100_000),
-            max_grant: Money::from_dirhams(20_000),
-            own_contribution_percent: 10,
-            sectors: vec![],
-            cities: vec![],
-            opens_on: date!(2026 - 11 - 01),
             closes_on,
-            rules: vec![],
+            ..crate::domain::catalogue::example_call()
         }
     }
 

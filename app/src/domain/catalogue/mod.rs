@@ -139,6 +139,23 @@ impl GrantCall {
     }
 }
 
+/// A call for tests: open in November and December 2026, to everyone, with no rules.
+#[cfg(test)]
+pub(crate) fn example_call() -> GrantCall {
+    GrantCall {
+        reference: "AGR-1".into(),
+        title: "AGR Tanger".into(),
+        envelope: Money::from_dirhams(100_000),
+        max_grant: Money::from_dirhams(20_000),
+        own_contribution_percent: 10,
+        sectors: vec![],
+        cities: vec![],
+        opens_on: time::macros::date!(2026 - 11 - 01),
+        closes_on: time::macros::date!(2026 - 12 - 31),
+        rules: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,12 +168,8 @@ mod tests {
         GrantCall {
             reference: "AGR-TEST".into(),
             title: "Test".into(),
-            envelope: Money::from_dirhams(100_000),
-            max_grant: Money::from_dirhams(20_000),
-            own_contribution_percent: 10,
             sectors: vec![Sector::SewingFashion],
             cities: vec![City::parse("tanger").expect("tanger")],
-            opens_on: date!(2026 - 11 - 01),
             closes_on: date!(2027 - 02 - 28),
             rules: vec![
                 Rule::Document {
@@ -166,6 +179,7 @@ mod tests {
                     programme: Programme::SelfEmployment,
                 },
             ],
+            ..example_call()
         }
     }
 

@@ -1,21 +1,9 @@
 use super::*;
-use crate::domain::shared::money::Money;
 use crate::domain::shared::workflow::TransitionError;
 use time::macros::date;
 
 fn call() -> GrantCall {
-    GrantCall {
-        reference: "AGR-1".into(),
-        title: "AGR Tanger".into(),
-        envelope: Money::from_dirhams(100_000),
-        max_grant: Money::from_dirhams(20_000),
-        own_contribution_percent: 10,
-        sectors: vec![],
-        cities: vec![],
-        opens_on: date!(2026 - 11 - 01),
-        closes_on: date!(2026 - 12 - 31),
-        rules: vec![],
-    }
+    crate::domain::catalogue::example_call()
 }
 
 #[test]

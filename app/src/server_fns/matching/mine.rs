@@ -56,13 +56,13 @@ pub async fn my_matches(
                 pages,
                 unfiltered,
                 |(offer, _, _)| match offer {
-                    Offer::Training(id, training) => OfferMatch {
-                        enrolment: mine.get(&id).copied(),
-                        ..training_match(id, training, &facts, today, lang)
+                    Offer::Training(kept) => OfferMatch {
+                        enrolment: mine.get(&kept.id).copied(),
+                        ..training_match(kept, &facts, today, lang)
                     },
-                    Offer::Call(id, call) => OfferMatch {
-                        plan: plans.get(&id).copied(),
-                        ..call_match(id, call, &facts, today, lang)
+                    Offer::Call(kept) => OfferMatch {
+                        plan: plans.get(&kept.id).copied(),
+                        ..call_match(kept, &facts, today, lang)
                     },
                 },
             );
@@ -91,9 +91,12 @@ pub async fn my_matches(
 /// An offer of the kept catalogue, before it is judged.
 #[cfg(feature = "ssr")]
 enum Offer<'a> {
-    Training(i64, &'a crate::domain::catalogue::Training),
-    Call(i64, &'a crate::domain::catalogue::GrantCall),
+    Training(&'a KeptOffer<crate::domain::catalogue::Training>),
+    Call(&'a KeptOffer<crate::domain::catalogue::GrantCall>),
 }
+
+#[cfg(feature = "ssr")]
+use crate::db::catalogue::kept::KeptOffer;
 
 /// Every offer the filters let through, with the applicant's verdict and total score: what
 /// ranking needs, without explaining any offer.
@@ -119,20 +122,21 @@ fn judge_all<'a>(
     let trainings = offers
         .trainings
         .iter()
-        .filter(|(_, t)| wanted(OfferKind::Training, std::slice::from_ref(&t.city)))
-        .map(|(id, training)| {
-            let eligible = verdict(&training.rules(), facts, training.assessed_on(today));
+        .filter(|kept| wanted(OfferKind::Training, std::slice::from_ref(&kept.offer.city)))
+        .map(|kept| {
+            let training = &kept.offer;
+            let eligible = verdict(&kept.rules, facts, training.assessed_on(today));
             let score = fit(facts, &training.traits()).score.total();
-            (Offer::Training(*id, training), eligible, score)
+            (Offer::Training(kept), eligible, score)
         });
     let calls = offers
         .calls
         .iter()
-        .filter(|(_, c)| wanted(OfferKind::Call, &c.cities))
-        .map(|(id, call)| {
-            let eligible = verdict(&call.all_rules(), facts, today);
-            let score = fit(facts, &call.traits()).score.total();
-            (Offer::Call(*id, call), eligible, score)
+        .filter(|kept| wanted(OfferKind::Call, &kept.offer.cities))
+        .map(|kept| {
+            let eligible = verdict(&kept.rules, facts, today);
+            let score = fit(facts, &kept.offer.traits()).score.total();
+            (Offer::Call(kept), eligible, score)
         });
     trainings.chain(calls).collect()
 }
@@ -214,17 +218,17 @@ fn judge(
 /// How a training suits the applicant, before their seat and enrolment are added.
 #[cfg(feature = "ssr")]
 fn training_match(
-    id: i64,
-    training: &crate::domain::catalogue::Training,
+    kept: &KeptOffer<crate::domain::catalogue::Training>,
     facts: &crate::domain::profile::Facts,
     today: time::Date,
     lang: crate::domain::shared::locale::Lang,
 ) -> crate::wire::matching::OfferMatch {
+    let training = &kept.offer;
     let day = training.assessed_on(today);
-    let judged = judge(&training.rules(), &training.traits(), day, facts, lang);
+    let judged = judge(&kept.rules, &training.traits(), day, facts, lang);
     crate::wire::matching::OfferMatch {
         kind: crate::domain::catalogue::OfferKind::Training,
-        id,
+        id: kept.id,
         reference: training.reference.clone(),
         title: training.title.clone(),
         programme: Some(training.programme),
@@ -246,16 +250,16 @@ fn training_match(
 /// How a grant call suits the applicant, before their plan for it is added.
 #[cfg(feature = "ssr")]
 fn call_match(
-    id: i64,
-    call: &crate::domain::catalogue::GrantCall,
+    kept: &KeptOffer<crate::domain::catalogue::GrantCall>,
     facts: &crate::domain::profile::Facts,
     today: time::Date,
     lang: crate::domain::shared::locale::Lang,
 ) -> crate::wire::matching::OfferMatch {
-    let judged = judge(&call.all_rules(), &call.traits(), today, facts, lang);
+    let call = &kept.offer;
+    let judged = judge(&kept.rules, &call.traits(), today, facts, lang);
     crate::wire::matching::OfferMatch {
         kind: crate::domain::catalogue::OfferKind::Call,
-        id,
+        id: kept.id,
         reference: call.reference.clone(),
         title: call.title.clone(),
         programme: None,
