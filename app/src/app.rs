@@ -12,10 +12,24 @@ use leptos_router::{path, SsrMode};
 /// How long the language cookie lasts, in milliseconds (leptos-use's unit): a year.
 const LANGUAGE_COOKIE_MS: i64 = 365 * 24 * 60 * 60 * 1000;
 
+/// The pages that hold an `#[island]`: the plan editor (autosave, preview, live totals) and the
+/// skills search (results as you type). Only these load the browser bundle; every other page
+/// is plain HTML and forms, and ships no script at all (`tests/…/islands.rs` checks this list
+/// against what each page renders).
+pub const ISLAND_PAGES: &[&str] = &["/plans/plan", "/skills"];
+
+/// Whether the page at `path` needs the browser bundle.
+pub fn page_has_islands(path: &str) -> bool {
+    ISLAND_PAGES.contains(&path)
+}
+
 /// The document around every page. `lang` and `dir` on `<html>` are set by the i18n provider.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
+    let scripts = requested_path()
+        .is_some_and(|path| page_has_islands(&path))
+        .then(|| view! { <HydrationScripts options=options.clone() islands=true /> });
     view! {
         <!DOCTYPE html>
         <html>
@@ -25,7 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="data:," />
                 <HashedStylesheet options=options.clone() id="passerelle" />
-                <HydrationScripts options />
+                {scripts}
                 <MetaTags />
             </head>
             <body>
@@ -33,6 +47,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The path of the page being rendered (on the server; the shell never renders in the browser).
+fn requested_path() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    return use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
+    #[cfg(not(feature = "ssr"))]
+    None
 }
 
 /// A fresh nonce for this response, allowed by the page's Content-Security-Policy: the only
@@ -59,14 +81,6 @@ fn content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Marks the page once the browser bundle has taken over (used by the browser tests to
-    // tell the JavaScript path from the plain-HTML one).
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     let cookie = CookieOptions::<Locale>::default()
         .path("/")
         .max_age(LANGUAGE_COOKIE_MS);

@@ -1,6 +1,6 @@
-//! Passerelle's application crate: the pages (rendered on the server, hydrated in the
-//! browser), the server functions behind them, the domain rules, and, with the `ssr` feature,
-//! the data layer.
+//! Passerelle's application crate: the pages (rendered on the server; only their few
+//! `#[island]`s run in the browser), the server functions behind them, the domain rules, and,
+//! with the `ssr` feature, the data layer.
 
 #![recursion_limit = "256"]
 
@@ -29,10 +29,16 @@ pub mod state;
 
 pub use app::{shell, App};
 
-/// Entry point of the browser bundle: attaches the page's behaviour to the server's HTML.
+/// Entry point of the browser bundle, loaded only by pages that hold an island
+/// (`app::page_has_islands`): sets up the reactive runtime, then Leptos's script hydrates each
+/// `<leptos-island>`. The `data-hydrated` mark on `<body>` tells the browser tests that the
+/// islands now run.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
+    if let Some(body) = leptos::prelude::document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
 }

@@ -95,19 +95,12 @@ fn SignedInMenu(user: CurrentUser) -> impl IntoView {
     }
 }
 
-/// Three small forms, so the switch works as a plain post without JavaScript. With
-/// JavaScript the page changes language in place once the server has saved the choice.
+/// Three small forms posted as they are: the server saves the choice and sends the reader back
+/// to the same page, now in that language.
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let set_locale = ServerAction::<SetLocale>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(lang)) = set_locale.value().get() {
-            if let Ok(locale) = lang.code().parse::<Locale>() {
-                i18n.set_locale(locale);
-            }
-        }
-    });
     let current = move || i18n.get_locale().as_str();
     view! {
         <div class="language-switcher" role="group" aria-label=move || t_string!(i18n, language.label).to_string()>

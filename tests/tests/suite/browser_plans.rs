@@ -69,7 +69,6 @@ async fn corpus_in_plan_sections(backend: Backend) {
     let b = browser(&driver, true).await;
 
     b.goto(&format!("{base}/login")).await.expect("open");
-    wait_hydrated(&b).await;
     fill(&b, "#login-email", "awa@example.org").await;
     fill(&b, "#login-password", PASSWORD).await;
     click(&b, "[data-test='login-submit']").await;

@@ -149,7 +149,8 @@ both_backends! {
         assert_eq!(answer.header("cache-control"), Some("no-store"));
         // The bundle `make test` builds before the suite: every file a page links carries its
         // content's hash in its name, is kept for a year, and comes brotli-compressed from disk.
-        let page = visitor.get("/login").await;
+        // (the skills search holds an island, so it links the script and WebAssembly too).
+        let page = visitor.get("/skills").await;
         let linked = bundle_files(&page.body);
         for kind in [".css", ".js", ".wasm"] {
             assert!(

@@ -20,13 +20,10 @@ pub fn AdminUsersPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateStaff>::new();
     let change = ServerAction::<ChangeRole>::new();
-    let users = Resource::new(
-        move || (create.version().get(), change.version().get()),
-        |_| async move {
-            let me = current_user().await?.map(|u| u.id);
-            list_users().await.map(|users| (me, users))
-        },
-    );
+    let users = OnceResource::new(async move {
+        let me = current_user().await?.map(|u| u.id);
+        list_users().await.map(|users| (me, users))
+    });
     let query = use_query_map();
     let done = move || query.with(|q| q.get("done"));
     view! {

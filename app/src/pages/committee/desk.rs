@@ -39,19 +39,7 @@ pub fn CommitteeDeskPage() -> impl IntoView {
         session: ServerAction::new(),
         agenda: ServerAction::new(),
     };
-    let desk = Resource::new(
-        move || {
-            (
-                call(),
-                actions.add.version().get()
-                    + actions.remove.version().get()
-                    + actions.chair.version().get()
-                    + actions.session.version().get()
-                    + actions.agenda.version().get(),
-            )
-        },
-        |(call, _)| committee_desk(call),
-    );
+    let desk = Resource::new(call, committee_desk);
     let done = move || {
         query.with(|q| q.get("done")).map(|_| {
             view! { <p class="notice" role="status" data-test="done">{t!(i18n, committee.done)}</p> }

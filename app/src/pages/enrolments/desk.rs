@@ -26,10 +26,7 @@ pub fn AdminEnrolmentsPage() -> impl IntoView {
                 .unwrap_or(EnrolmentStatus::Requested)
         })
     };
-    let lines = Resource::new(
-        move || (status(), decide.version().get()),
-        |(status, _)| enrolment_desk(status.code().to_owned()),
-    );
+    let lines = Resource::new(status, |status| enrolment_desk(status.code().to_owned()));
     view! {
         <Title text=move || t_string!(i18n, enrolment.desk_title).to_string() />
         <h1>{t!(i18n, enrolment.desk_title)}</h1>

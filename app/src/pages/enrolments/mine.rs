@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 pub fn EnrolmentsPage() -> impl IntoView {
     let i18n = use_i18n();
     let withdraw = ServerAction::<WithdrawSeat>::new();
-    let lines = Resource::new(move || withdraw.version().get(), |_| my_enrolments());
+    let lines = OnceResource::new(my_enrolments());
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("saved"));
     view! {

@@ -97,15 +97,8 @@ pub fn MatchesPage() -> impl IntoView {
     let request_error = last_error(actions.request);
     let start_error = last_error(actions.start);
     let matches = Resource::new(
-        move || {
-            (
-                i18n.get_locale().as_str(),
-                query.get(),
-                actions.request.version().get(),
-                actions.start.version().get(),
-            )
-        },
-        |(lang, q, ..)| {
+        move || (i18n.get_locale().as_str(), query.get()),
+        |(lang, q)| {
             let [eligible, not_yet, not_eligible] = q.pages;
             my_matches(
                 lang.to_owned(),

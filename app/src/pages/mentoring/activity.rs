@@ -23,12 +23,8 @@ pub fn PlanActivityPage() -> impl IntoView {
     let comment = ServerAction::<CommentPlan>::new();
     let session = ServerAction::<LogSession>::new();
     let activity = Resource::new(
-        move || {
-            let id = query.with(|q| q.get("id").unwrap_or_default());
-            let done = step.version().get() + comment.version().get() + session.version().get();
-            (id, done)
-        },
-        |(id, _)| plan_activity(id),
+        move || query.with(|q| q.get("id").unwrap_or_default()),
+        plan_activity,
     );
     let saved = move || {
         query.with(|q| q.get("saved")).map(|code| {

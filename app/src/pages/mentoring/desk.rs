@@ -24,10 +24,7 @@ pub fn MentoringDeskPage() -> impl IntoView {
     let i18n = use_i18n();
     let assign = ServerAction::<AssignMentor>::new();
     let profile = ServerAction::<SaveMentorProfile>::new();
-    let desk = Resource::new(
-        move || (assign.version().get(), profile.version().get()),
-        |_| mentoring_desk(),
-    );
+    let desk = OnceResource::new(mentoring_desk());
     let query = use_query_map();
     let done = move || {
         query.with(|q| q.get("done")).map(|done| {

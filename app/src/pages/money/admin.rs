@@ -94,10 +94,7 @@ pub fn CallMoneyPage() -> impl IntoView {
     let release = ServerAction::<ReleaseTranche>::new();
     let cancel = ServerAction::<CancelTranche>::new();
     let user = Resource::new(|| (), |_| current_user());
-    let money = Resource::new(
-        move || (call(), release.version().get(), cancel.version().get()),
-        |(call, _, _)| load_call_money(call),
-    );
+    let money = Resource::new(call, load_call_money);
     view! {
         <Title text=move || t_string!(i18n, money.call_title).to_string() />
         <h1>{t!(i18n, money.call_title)}</h1>

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn FinanceDeskSection() -> impl IntoView {
     let i18n = use_i18n();
     let settle = ServerAction::<SettlePayment>::new();
-    let desk = Resource::new(move || settle.version().get(), |_| finance_desk());
+    let desk = OnceResource::new(finance_desk());
     view! {
         <section data-test="finance-desk">
             <h2>{t!(i18n, money.desk_title)}</h2>

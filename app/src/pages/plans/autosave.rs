@@ -23,7 +23,7 @@ pub enum AutoStatus {
     Refused,
 }
 
-/// One section's autosave state.
+/// One section's autosave state, owned by its island (`section_text::SectionText`).
 #[derive(Clone, Copy)]
 pub struct Autosave {
     pub plan_id: i64,
@@ -31,32 +31,20 @@ pub struct Autosave {
     /// The revision the next save names.
     pub revision: RwSignal<i32>,
     pub status: RwSignal<Option<AutoStatus>>,
-    /// True once the browser bundle runs (the preview button needs it).
-    pub hydrated: RwSignal<bool>,
     pub node: NodeRef<Textarea>,
     // Read by the browser half only.
-    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-    html: RwSignal<String>,
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     saved_body: StoredValue<String>,
 }
 
 impl Autosave {
-    pub fn new(
-        plan_id: i64,
-        section: Section,
-        revision: i32,
-        body: String,
-        html: RwSignal<String>,
-    ) -> Autosave {
+    pub fn new(plan_id: i64, section: Section, revision: i32, body: String) -> Autosave {
         let auto = Autosave {
             plan_id,
             section,
             revision: RwSignal::new(revision),
             status: RwSignal::new(None),
-            hydrated: RwSignal::new(false),
             node: NodeRef::new(),
-            html,
             saved_body: StoredValue::new(body),
         };
         #[cfg(feature = "hydrate")]
@@ -72,12 +60,6 @@ impl Autosave {
         let _ = text;
     }
 
-    /// The Save button's plain save went through: the phone's copy is no longer needed.
-    pub fn saved_by_form(self) {
-        #[cfg(feature = "hydrate")]
-        browser::forget(self);
-    }
-
     /// Shows how the text in the form will read, without saving it.
     pub fn preview(self, into: RwSignal<Option<String>>) {
         #[cfg(feature = "hydrate")]
@@ -85,6 +67,12 @@ impl Autosave {
         #[cfg(not(feature = "hydrate"))]
         let _ = into;
     }
+}
+
+/// The id of the element showing how a section's saved text reads (rendered by the server,
+/// refreshed by the island after each autosave).
+pub fn rendered_id(section: Section) -> String {
+    format!("rendered-{}", section.code())
 }
 
 #[cfg(feature = "hydrate")]
@@ -120,17 +108,14 @@ mod browser {
         Some((base.parse().ok()?, text.to_owned()))
     }
 
-    pub fn forget(auto: Autosave) {
+    fn forget(auto: Autosave) {
         if let Some(storage) = storage() {
             let _ = storage.remove_item(&key(auto));
         }
     }
 
     pub fn start(auto: Autosave) {
-        Effect::new(move |_| {
-            auto.hydrated.set(true);
-            restore(auto);
-        });
+        Effect::new(move |_| restore(auto));
         let online = window_event_listener(leptos::ev::online, move |_| {
             if let Some((base, text)) = kept(auto) {
                 send(auto, base, text);
@@ -141,12 +126,12 @@ mod browser {
 
     /// A draft left on the phone that the server does not have goes back in the form and is
     /// sent (from its own base revision: if that is old, the server keeps it as a conflict).
+    /// A draft the server already holds (the Save button posted it) is simply forgotten.
     fn restore(auto: Autosave) {
         let Some((base, text)) = kept(auto) else {
             return;
         };
-        let same = auto.saved_body.with_value(|saved| *saved == text);
-        if same && base == auto.revision.get_untracked() {
+        if auto.saved_body.with_value(|saved| same_text(saved, &text)) {
             forget(auto);
             return;
         }
@@ -157,6 +142,12 @@ mod browser {
         }
         auto.status.set(Some(AutoStatus::Restored));
         send(auto, base, text);
+    }
+
+    /// Equal but for what a form post changes (line endings) and the server trims.
+    fn same_text(saved: &str, draft: &str) -> bool {
+        let plain = |text: &str| text.replace("\r\n", "\n").trim().to_owned();
+        plain(saved) == plain(draft)
     }
 
     pub fn typed(auto: Autosave, text: String) {
@@ -189,7 +180,7 @@ mod browser {
                     }
                     auto.revision.set(saved.revision);
                     auto.saved_body.set_value(text);
-                    auto.html.set(saved.html);
+                    show_rendered(auto, &saved.html);
                     auto.status.set(Some(AutoStatus::Saved));
                 }
                 Err(AppError::Conflict) => {
@@ -202,6 +193,17 @@ mod browser {
                 Err(_) => auto.status.set(Some(AutoStatus::Offline)),
             }
         });
+    }
+
+    /// "How it reads" follows the saved text (sanitised by the server, like the whole page).
+    fn show_rendered(auto: Autosave, html: &str) {
+        let Some(rendered) = document().get_element_by_id(&super::rendered_id(auto.section)) else {
+            return;
+        };
+        rendered.set_inner_html(html);
+        if let Some(block) = rendered.parent_element() {
+            let _ = block.remove_attribute("hidden");
+        }
     }
 
     pub fn preview(auto: Autosave, into: RwSignal<Option<String>>) {

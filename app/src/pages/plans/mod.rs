@@ -8,7 +8,9 @@ pub mod compare;
 pub mod figures;
 pub mod figures_form;
 pub mod labels;
+pub mod live_totals;
 pub mod mine;
+pub mod section_text;
 pub mod sections;
 pub mod versions;
 pub mod visits;
@@ -28,10 +30,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// Reloads the plan after a save made with JavaScript on (a plain form reloads the page).
-#[derive(Clone, Copy)]
-pub struct Reload(pub Callback<()>);
-
 /// The plan's id from `?id=`.
 pub fn plan_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
     let query = use_query_map();
@@ -44,26 +42,19 @@ pub fn PlanPage() -> impl IntoView {
     let id = plan_id();
     let step = ServerAction::<TransitionPlan>::new();
     let comment = ServerAction::<CommentPlan>::new();
-    // A step changes the status and whether the text is the applicant's to edit: reload it.
-    let loaded = Resource::new(
-        move || (id(), step.version().get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => load_plan(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let loaded = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => load_plan(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     // The steps the reader may take and the comment threads (mentoring's part of the page).
-    let activity = Resource::new(
-        move || (id(), step.version().get() + comment.version().get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => plan_activity(id.to_string()).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let activity = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => plan_activity(id.to_string()).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     // The monitoring visits (funded plans), shown by `visits::Visits`.
     let visits = Resource::new(id, |id| async move {
         match id {
@@ -71,7 +62,6 @@ pub fn PlanPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
-    provide_context(Reload(Callback::new(move |_| loaded.refetch())));
     view! {
         <Title text=move || t_string!(i18n, plan_editor.title).to_string() />
         <Suspense fallback=|| ()>

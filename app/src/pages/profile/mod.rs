@@ -12,6 +12,7 @@ pub mod hand_over;
 pub mod identity;
 pub mod labels;
 pub mod situation;
+pub mod skill_search;
 pub mod skills;
 pub mod taxonomy;
 pub mod work;
@@ -73,24 +74,8 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
     let remove_work = ServerAction::<RemoveWork>::new();
     let hand_over = ServerAction::<HandOver>::new();
     let page = Resource::new(
-        move || {
-            (
-                i18n.get_locale().as_str(),
-                consent.version().get(),
-                save_identity.version().get(),
-                save_situation.version().get(),
-                (
-                    add_document.version().get(),
-                    remove_document.version().get(),
-                    add_skill.version().get(),
-                    remove_skill.version().get(),
-                    add_work.version().get(),
-                    remove_work.version().get(),
-                    hand_over.version().get(),
-                ),
-            )
-        },
-        move |(lang, ..)| profile_page(lang.to_owned(), applicant),
+        move || i18n.get_locale().as_str(),
+        move |lang| profile_page(lang.to_owned(), applicant),
     );
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("saved").is_some());

@@ -15,9 +15,9 @@ pub async fn set_locale(locale: String) -> Result<Lang, AppError> {
         let lang: Lang = locale
             .parse()
             .map_err(|_| AppError::field(Field::Locale, SharedProblem::LocaleUnknown))?;
-        // Not HttpOnly: the page's script updates the same cookie when switching in place.
+        // Only the server reads it (pages render there), so no script needs to.
         let cookie = format!(
-            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
             Lang::COOKIE,
             lang.code()
         );
