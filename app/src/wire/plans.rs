@@ -70,7 +70,24 @@ pub struct PlanView {
     pub versions: Vec<VersionLine>,
     /// The viewer's own kept texts (only their author sees them).
     pub conflicts: Vec<KeptConflict>,
+    /// The figures form as the owner last typed it, when a plain post of it was just refused:
+    /// shown instead of the saved figures, so nothing has to be typed again.
+    pub typed_figures: Option<crate::domain::plans::plan_figures::FiguresInput>,
 }
+
+/// A refused figures form, kept in the owner's session for the plan page to show back (until
+/// the next good save of the figures).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiguresRetry {
+    pub plan: i64,
+    pub typed: crate::domain::plans::plan_figures::FiguresInput,
+}
+
+/// The session key of a [`FiguresRetry`].
+pub const FIGURES_RETRY_KEY: &str = "plans_figures_retry";
+/// The most a refused form may weigh in the session: a real one is a few kB; anything larger is
+/// not kept (the page then shows the saved figures and the problems).
+pub const FIGURES_RETRY_MAX_BYTES: usize = 16 * 1024;
 
 /// A section saved from a script: the revision the next save must name, and how it reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

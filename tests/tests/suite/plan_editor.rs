@@ -77,7 +77,7 @@ both_backends! {
         let shown = page(&mut awa, &plan).await;
         assert_eq!(shown.status, 200);
         assert!(shown.body.contains("<strong>couture</strong>"), "rendered Markdown");
-        let rendered = shown.body.split("data-test=\"rendered\"").nth(1).and_then(|rest| rest.split("</div>").next()).unwrap_or_default();
+        let rendered = shown.body.split("id=\"rendered-idea\"").nth(1).and_then(|rest| rest.split("</div>").next()).unwrap_or_default();
         assert!(rendered.contains("<strong>couture</strong>") && !rendered.contains("<script"), "{rendered}");
         let closing = shown.body.find("alert(1)</script>").map(|at| {
             let before: Vec<char> = shown.body[..at].chars().rev().take(300).collect();
@@ -186,6 +186,26 @@ both_backends! {
         assert!(body.contains("amount_not_a_number") && body.contains("\"month\":2"), "{body}");
         assert_eq!(app.text(&format!("select figures from plans where id = {plan}")).await.as_deref(), Some("{}"));
         assert_eq!(app.count(&format!("select cast(version as bigint) from plans where id = {plan}")).await, 1, "unchanged");
+    }
+
+    async fn a_refused_plain_figures_post_comes_back_with_what_was_typed(app) {
+        let (mut awa, plan) = awa_with_a_plan(&app).await;
+        let page_path = format!("/plans/plan?id={plan}");
+        let fields = figures(&plan, "1", &[("equipment", "Machine Singer occasion", "2", "4 500")],
+            &["3000", "douze"], ("900", "8 100", ""));
+        let refused = awa.post_form("/api/plans/save_figures", &page_path, &fields).await;
+        assert!(refused.status.is_redirection(), "{}", refused.status);
+        let back = refused.location().expect("sent back to the plan").to_owned();
+        let shown = awa.get(&back).await;
+        assert_eq!(shown.status, 200);
+        for typed in ["Machine Singer occasion", "value=\"4 500\"", "value=\"douze\"", "value=\"8 100\""] {
+            assert!(shown.body.contains(typed), "{typed} is shown back: {}", shown.body);
+        }
+        assert!(shown.body.contains("data-test=\"form-problems\""), "and what to correct");
+        assert_eq!(app.text(&format!("select figures from plans where id = {plan}")).await.as_deref(), Some("{}"));
+        // Only on the page the refusal sends back to: a plain visit shows the saved figures.
+        let again = awa.get(&page_path).await;
+        assert!(!again.body.contains("Machine Singer"), "the saved figures, not the refused ones");
     }
 
     async fn good_figures_show_computed_totals_and_the_checklist(app) {

@@ -1,6 +1,6 @@
 //! The owner's figures form: the capital lines saved plus a few empty ones (an empty line is
-//! ignored, emptying a line removes it), twelve months, and the sources. Works as a plain form;
-//! with JavaScript the typed values stay in place when something is refused.
+//! ignored, emptying a line removes it), twelve months, and the sources. A plain form: when
+//! something is refused, the page comes back with what was typed.
 
 use crate::components::form::{last_error, textarea_text};
 use crate::domain::plans::budget::CapitalKind;
@@ -8,8 +8,8 @@ use crate::domain::plans::plan_figures::{kind_code, FiguresInput, MAX_ROWS};
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
 use crate::pages::plans::labels::kind_name;
+use crate::pages::plans::live_totals::{LiveTotals, LiveTotalsLabels};
 use crate::pages::plans::sections::DismissForm;
-use crate::pages::plans::Reload;
 use crate::pages::problem::{FieldProblems, FormProblems, LastError};
 use crate::server_fns::plans::SaveFigures;
 use crate::wire::{
@@ -26,15 +26,22 @@ pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveFigures>::new();
     let error = last_error(save);
-    let reload = use_context::<Reload>();
-    Effect::new(move |_| {
-        if let (Some(Ok(())), Some(Reload(reload))) = (save.value().get(), reload) {
-            reload.run(());
-        }
-    });
-    let shown = FiguresInput::from_budget(&plan.figures);
+    // Sent back by a refused post of this form (its error is in the address): what was typed,
+    // not the saved figures.
+    let shown = plan
+        .typed_figures
+        .clone()
+        .filter(|_| error.get_untracked().is_some())
+        .unwrap_or_else(|| FiguresInput::from_budget(&plan.figures));
     let rows = (shown.items.len() + SPARE_ROWS).min(MAX_ROWS.max(shown.items.len()));
     let plan_id = plan.id;
+    let labels = LiveTotalsLabels {
+        title: t_string!(i18n, plan_editor.live_title).to_string(),
+        capital: t_string!(i18n, plan_editor.capital_total).to_string(),
+        sources: t_string!(i18n, plan_editor.sources_total).to_string(),
+        yearly_profit: t_string!(i18n, plan_editor.yearly_profit).to_string(),
+        unreadable: t_string!(i18n, plan_editor.live_unreadable).to_string(),
+    };
     view! {
         {kept.into_iter().map(|conflict| view! {
             <div class="conflict" role="alert" data-test="conflict">
@@ -43,6 +50,7 @@ pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
                 <DismissForm plan_id conflict=conflict.id />
             </div>
         }).collect_view()}
+        <LiveTotals labels>
         <ActionForm action=save attr:class="form figures-form" attr:novalidate=true>
             <FormProblems error />
             <input type="hidden" name="plan" value=plan.id />
@@ -61,6 +69,7 @@ pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
             </fieldset>
             <button type="submit">{t!(i18n, plan_editor.save_figures)}</button>
         </ActionForm>
+        </LiveTotals>
     }
 }
 

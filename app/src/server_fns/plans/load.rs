@@ -32,9 +32,12 @@ pub async fn load_plan(id: i64) -> Result<PlanView, AppError> {
                 Vec::new()
             };
             tx.commit().await?;
-            Ok(super::view::plan_view(
-                head, viewer, saved, figures, versions, conflicts,
-            ))
+            let mut view =
+                super::view::plan_view(head, viewer, saved, figures, versions, conflicts);
+            if view.editable {
+                view.typed_figures = super::save_figures::refused(id).await;
+            }
+            Ok(view)
         }
         .await,
     )

@@ -44,7 +44,16 @@ pub async fn save_figures(
             };
             let mut tx = context()?.db.begin().await?;
             let head = super::editable_plan(&mut tx, plan_id, &user).await?;
-            let budget = parse(&input).map_err(AppError::Validation)?;
+            let budget = match parse(&input) {
+                Ok(budget) => budget,
+                Err(problems) => {
+                    drop(tx);
+                    if wants_html() {
+                        keep_refused(plan_id, input).await;
+                    }
+                    return Err(AppError::Validation(problems));
+                }
+            };
             let figures = serde_json::to_string(&budget).map_err(|_| AppError::Internal)?;
             let touched = plan_edits::touch(&mut tx, plan_id, head.status).await?;
             let grant = budget.grant_requested.centimes();
@@ -65,6 +74,7 @@ pub async fn save_figures(
             )
             .await?;
             tx.commit().await?;
+            forget_refused().await;
             if wants_html() {
                 redirect(&format!("/plans/plan?id={plan_id}&saved=figures#figures"));
             }
@@ -72,4 +82,51 @@ pub async fn save_figures(
         }
         .await,
     )
+}
+
+/// A plain post refused: what was typed goes into the session (when it is of a sane size), so
+/// the plan page the browser is sent back to shows it with the problems.
+#[cfg(feature = "ssr")]
+async fn keep_refused(plan: i64, typed: crate::domain::plans::plan_figures::FiguresInput) {
+    use crate::wire::plans::{FiguresRetry, FIGURES_RETRY_KEY, FIGURES_RETRY_MAX_BYTES};
+    let retry = FiguresRetry { plan, typed };
+    let fits = serde_json::to_vec(&retry).is_ok_and(|json| json.len() <= FIGURES_RETRY_MAX_BYTES);
+    if !fits {
+        return;
+    }
+    let Ok(auth) = crate::server_fns::auth_session().await else {
+        return;
+    };
+    if let Err(error) = auth.session.insert(FIGURES_RETRY_KEY, retry).await {
+        tracing::warn!(%error, "could not keep refused figures to show them back");
+    }
+}
+
+/// The figures the owner typed in the last refused post of `plan`'s form, if any. Read, not
+/// taken: the page streams after the session is saved, so it cannot clear it; the next good save
+/// does, and the page shows it only when its address carries that form's error.
+#[cfg(feature = "ssr")]
+pub(crate) async fn refused(plan: i64) -> Option<crate::domain::plans::plan_figures::FiguresInput> {
+    use crate::wire::plans::{FiguresRetry, FIGURES_RETRY_KEY};
+    let auth = crate::server_fns::auth_session().await.ok()?;
+    auth.session
+        .get::<FiguresRetry>(FIGURES_RETRY_KEY)
+        .await
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "could not read refused figures back");
+            None
+        })
+        .filter(|retry| retry.plan == plan)
+        .map(|retry| retry.typed)
+}
+
+/// After a good save, a refused form kept earlier is of no more use.
+#[cfg(feature = "ssr")]
+async fn forget_refused() {
+    use crate::wire::plans::{FiguresRetry, FIGURES_RETRY_KEY};
+    if let Ok(auth) = crate::server_fns::auth_session().await {
+        if let Err(error) = auth.session.remove::<FiguresRetry>(FIGURES_RETRY_KEY).await {
+            tracing::warn!(%error, "could not clear refused figures");
+        }
+    }
 }

@@ -58,5 +58,6 @@ pub fn plan_view(
         terms: head.terms,
         versions,
         conflicts,
+        typed_figures: None,
     }
 }
