@@ -21,7 +21,7 @@ SITE_BUILT := target/.site-built
 BUNDLE_THERE := { [ -f target/release/hash.txt ] && compgen -G 'target/site/pkg/passerelle.*.wasm' >/dev/null; }
 FRONT_BUILT := target/.front-built
 
-.PHONY: run test tools site lint fmt clean-data
+.PHONY: run test tools site lint fmt clean-data budget
 
 tools:
 	scripts/install-tools.sh
@@ -54,6 +54,11 @@ test:
 	cargo test --workspace --locked
 	scripts/crash-test.sh sqlite
 	scripts/crash-test.sh postgres
+
+# What an applicant's phone downloads on each page (HTML, scripts, WebAssembly) against the
+# budget; fails when a page is over.
+budget: site
+	python3 scripts/page-budget.py
 
 lint:
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt

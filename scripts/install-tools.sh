@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132
+# The accessibility checker the browser tests inject into pages, and Lighthouse for
+# scripts/page-budget.py (npm; both use Debian's Chromium, neither downloads a browser).
+AXE_VERSION=4.10.2
+LIGHTHOUSE_VERSION=12.2.3
 TOOLS_DIR="${PASSERELLE_TOOLS_DIR:-$HOME/.cache/passerelle-tools}"
 # wasm-bindgen's CLI must match the wasm-bindgen crate exactly (pinned in Cargo.toml).
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
@@ -45,6 +49,13 @@ if [ "${1:-}" = "--browser" ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  npm_version() { node -p "require('$TOOLS_DIR/node_modules/$1/package.json').version" 2>/dev/null; }
+  if [ "$(npm_version axe-core)" != "$AXE_VERSION" ] || [ "$(npm_version lighthouse)" != "$LIGHTHOUSE_VERSION" ]; then
+    say "installing axe-core $AXE_VERSION and Lighthouse $LIGHTHOUSE_VERSION from npm"
+    mkdir -p "$TOOLS_DIR"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" \
+      "axe-core@$AXE_VERSION" "lighthouse@$LIGHTHOUSE_VERSION"
   fi
 fi
 say "tools ready"
