@@ -77,11 +77,16 @@ grep -q 'href="/api/logout"\|action="/api/logout"' "$WORK/page.html" \
   || fail "$target does not look signed in (no sign-out form): $heading"
 echo "front door: signed in as applicant@demo.passerelle.ma, loaded $target: $heading"
 
-# The bundle that page links (stylesheet, script, WebAssembly): each answers from its
-# content-hashed name, brotli-compressed at build time, to be kept for a year.
-assets=$(grep -o '/pkg/passerelle\.[A-Za-z0-9_-]*\.\(css\|js\|wasm\)' "$WORK/page.html" | sort -u)
+# The bundle (stylesheet; script and WebAssembly on a page with an island, the skills search):
+# each answers from its content-hashed name, brotli-compressed at build time, to be kept for a
+# year. A page without islands links no script at all.
+code=$(curl -sS -o "$WORK/skills.html" -w '%{http_code}' -H 'Accept: text/html' "$BASE/skills")
+[ "$code" = 200 ] || fail "/skills answered $code"
+grep -q '/pkg/[^"]*\.wasm' "$WORK/page.html" && fail "$target loads the bundle, yet holds no island"
+assets=$(cat "$WORK/page.html" "$WORK/skills.html" \
+  | grep -o '/pkg/passerelle\.[A-Za-z0-9_-]*\.\(css\|js\|wasm\)' | sort -u)
 for kind in css js wasm; do
-  grep -q "\.$kind\$" <<<"$assets" || fail "$target links no hashed .$kind file (found: $assets)"
+  grep -q "\.$kind\$" <<<"$assets" || fail "no hashed .$kind file linked (found: $assets)"
 done
 for asset in $assets; do
   headers=$(curl -sS -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$BASE$asset" | tr -d '\r')

@@ -152,7 +152,7 @@ impl Client {
         self.send(request).await
     }
 
-    /// A server-function call as the hydrated page makes it (JavaScript on).
+    /// A server-function call as an island's script makes it (JSON back, no redirect).
     pub async fn call(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
