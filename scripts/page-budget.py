@@ -17,8 +17,9 @@ Budgets (issue 13), in kB of 1,000 bytes as transferred (brotli):
 Then, when Lighthouse is installed (`npm install --prefix ~/.cache/passerelle-tools
 lighthouse@12.2.3`, done by `scripts/install-tools.sh --browser`), Lighthouse's mobile preset
 (simulated slow 4G and a 4x slower CPU) with Debian's Chromium on `/login`, `/matches` and the
-plan editor, signed in as the demo applicant: performance at least 0.98, time to interactive at
-most 3 s, accessibility 1, best practices at least 0.95.
+plan editor, signed in as the demo applicant. Each page is run three times and the run with the
+median performance counts (Lighthouse's advice on its variance): performance at least 0.98,
+time to interactive at most 3 s, accessibility 1, best practices at least 0.95.
 
 It prints Markdown tables and exits 1 when any page is over its budget or under a score.
 """
@@ -229,6 +230,20 @@ CHROME_FLAGS = (
 )
 
 
+RUNS = 3
+
+
+def run_lighthouse(url, extra):
+    out = subprocess.run(
+        [LIGHTHOUSE, url, "--quiet", "--output=json", "--output-path=stdout",
+         "--only-categories=performance,accessibility,best-practices",
+         f"--chrome-flags={CHROME_FLAGS}", *extra],
+        env=dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")),
+        check=True, capture_output=True, text=True,
+    ).stdout
+    return json.loads(out)
+
+
 def lighthouse(base, applicant, paths):
     """Lighthouse's scores per page; True when one is under its goal."""
     if not os.access(LIGHTHOUSE, os.X_OK):
@@ -241,14 +256,12 @@ def lighthouse(base, applicant, paths):
     for path in paths:
         # /login is measured signed out, as a newcomer meets it.
         extra = [] if path == "/login" else [f"--extra-headers={headers}"]
-        out = subprocess.run(
-            [LIGHTHOUSE, base + path, "--quiet", "--output=json", "--output-path=stdout",
-             "--only-categories=performance,accessibility,best-practices",
-             f"--chrome-flags={CHROME_FLAGS}", *extra],
-            env=dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")),
-            check=True, capture_output=True, text=True,
-        ).stdout
-        result = json.loads(out)
+        # Lighthouse's own advice on its variance: the median of several runs, here three.
+        runs = sorted(
+            (run_lighthouse(base + path, extra) for _ in range(RUNS)),
+            key=lambda r: r["categories"]["performance"]["score"],
+        )
+        result = runs[len(runs) // 2]
         score = {k: result["categories"][k]["score"] for k in ("performance", "accessibility", "best-practices")}
         tti = result["audits"].get("interactive", {}).get("numericValue", 0) / 1000
         ok = (score["performance"] >= 0.98 and tti <= 3 and score["accessibility"] == 1
