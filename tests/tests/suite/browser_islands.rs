@@ -1,6 +1,7 @@
 //! Islands in real Chromium with JavaScript on: an applicant's pages load no script at all; the
 //! skills search answers as one types; a plan section typed while the connection is down is
-//! kept on the phone and saved once it is back; `/matches` is usable within 3 s on a 3G link.
+//! kept on the phone and saved once it is back; the figures add up as typed; `/matches` is
+//! usable within 3 s on a 3G link.
 
 use super::browser::{
     browser, chromedriver, fill, scripts_loaded, serve, wait_for_path, wait_for_text,
@@ -147,6 +148,24 @@ async fn islands_where_needed(backend: Backend) {
         .expect("value")
         .unwrap_or_default();
     assert_eq!(shown, "Un salon de coiffure à Tanger, ouvert le soir.");
+
+    // The figures add up as they are typed, before anything is saved.
+    fill(&b, "input[name='items[]']", "Machine à coudre").await;
+    fill(&b, "input[name='quantities[]']", "2").await;
+    fill(&b, "input[name='unit_costs[]']", "4500").await;
+    wait_for_text(&b, "[data-test='live-totals']", "000,00").await;
+    let line = b
+        .find(Locator::Css("[data-test='live-totals']"))
+        .await
+        .expect("the live totals")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        line.contains("Capital de démarrage")
+            && line.replace(['\u{202f}', ' '], "").contains("9000,00"),
+        "{line}"
+    );
 
     // On a 3G link (400 kbit/s, 400 ms round trips) /matches shows its first offer, with a
     // working link, within 3 s of navigation (timed by the page's own clock).
