@@ -27,6 +27,12 @@ pub fn page_has_islands(path: &str) -> bool {
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
+    // Islands mode: nothing outside an island is hydrated, so no resource's data is written
+    // into the page for a script. `HydrationScripts islands=true` says so too, but pages
+    // without islands do not render it.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let scripts = requested_path()
         .is_some_and(|path| page_has_islands(&path))
         .then(|| view! { <HydrationScripts options=options.clone() islands=true /> });
