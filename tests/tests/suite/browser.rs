@@ -158,6 +158,15 @@ pub(crate) async fn wait_for_text(browser: &Client, css: &str, needle: &str) {
     }
 }
 
+/// Signs in through the login page (as `email`, with the tests' password) and waits for `/me`.
+pub(crate) async fn sign_in(browser: &Client, base: &str, email: &str) {
+    browser.goto(&format!("{base}/login")).await.expect("open");
+    fill(browser, "#login-email", email).await;
+    fill(browser, "#login-password", PASSWORD).await;
+    click(browser, "[data-test='login-submit']").await;
+    wait_for_path(browser, base, "/me").await;
+}
+
 /// The scripts and WebAssembly the page has fetched so far.
 pub(crate) async fn scripts_loaded(browser: &Client) -> Vec<String> {
     let found = browser

@@ -1,10 +1,10 @@
 //! axe-core (from npm, `scripts/install-tools.sh --browser`) on every applicant page, in French
 //! and in Arabic, signed out and signed in with a draft plan: no serious or critical violation.
 
-use super::browser::{browser, chromedriver, click, fill, serve, wait_for_path, WAIT};
+use super::browser::{browser, chromedriver, click, serve, sign_in, wait_for_path, WAIT};
 use super::plan_support::awa_with_a_plan;
 use fantoccini::{Client, Locator};
-use passerelle_tests::{Backend, TestApp, PASSWORD};
+use passerelle_tests::{Backend, TestApp};
 
 fn axe_source() -> String {
     let tools = std::env::var("PASSERELLE_TOOLS_DIR").unwrap_or_else(|_| {
@@ -68,11 +68,7 @@ async fn applicant_pages_pass_axe(backend: Backend) {
         .collect();
 
     let mut found = check(&b, &axe, &base, &public, "fr").await;
-    b.goto(&format!("{base}/login")).await.expect("login");
-    fill(&b, "#login-email", "awa@example.org").await;
-    fill(&b, "#login-password", PASSWORD).await;
-    click(&b, "[data-test='login-submit']").await;
-    wait_for_path(&b, &base, "/me").await;
+    sign_in(&b, &base, "awa@example.org").await;
     found.extend(check(&b, &axe, &base, &signed_in, "fr").await);
     click(&b, "button[data-locale='ar']").await;
     found.extend(check(&b, &axe, &base, &signed_in, "ar").await);

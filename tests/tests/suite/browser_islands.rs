@@ -4,13 +4,13 @@
 //! usable within 3 s on a 3G link.
 
 use super::browser::{
-    browser, chromedriver, fill, scripts_loaded, serve, wait_for_path, wait_for_text,
+    browser, chromedriver, fill, scripts_loaded, serve, sign_in, wait_for_path, wait_for_text,
     wait_hydrated, WAIT,
 };
 use super::plan_support::awa_with_a_plan;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, Locator};
-use passerelle_tests::{Backend, TestApp, PASSWORD};
+use passerelle_tests::{Backend, TestApp};
 use std::time::{Duration, Instant};
 
 /// A Chrome DevTools command, through chromedriver.
@@ -59,21 +59,13 @@ async fn network(b: &Client, conditions: Option<(bool, u64, u64)>) {
     .expect("Network.emulateNetworkConditions");
 }
 
-async fn sign_in(b: &Client, base: &str) {
-    b.goto(&format!("{base}/login")).await.expect("open");
-    fill(b, "#login-email", "awa@example.org").await;
-    fill(b, "#login-password", PASSWORD).await;
-    super::browser::click(b, "[data-test='login-submit']").await;
-    wait_for_path(b, base, "/me").await;
-}
-
 async fn islands_where_needed(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, plan) = awa_with_a_plan(&app).await;
     let base = serve(&app).await;
     let driver = chromedriver().await;
     let b = browser(&driver, true).await;
-    sign_in(&b, &base).await;
+    sign_in(&b, &base, "awa@example.org").await;
 
     for page in ["/", "/me", "/profile", "/matches", "/enrolments", "/plans"] {
         b.goto(&format!("{base}{page}")).await.expect("open");

@@ -4,11 +4,11 @@
 //! job, whatever the Content-Security-Policy would have blocked anyway).
 
 use super::browser::{
-    browser, chromedriver, click, fill, serve, wait_for_path, wait_for_text, wait_hydrated,
+    browser, chromedriver, click, fill, serve, sign_in, wait_for_text, wait_hydrated,
 };
 use super::plan_support::awa_with_a_plan;
 use fantoccini::Client;
-use passerelle_tests::{Backend, TestApp, PASSWORD};
+use passerelle_tests::{Backend, TestApp};
 
 /// Script tags, `javascript:` links (plain, mixed case, entity-encoded), event attributes,
 /// SVG and MathML payloads, a mutation-XSS classic, a data: URL and a style URL.
@@ -68,11 +68,7 @@ async fn corpus_in_plan_sections(backend: Backend) {
     let driver = chromedriver().await;
     let b = browser(&driver, true).await;
 
-    b.goto(&format!("{base}/login")).await.expect("open");
-    fill(&b, "#login-email", "awa@example.org").await;
-    fill(&b, "#login-password", PASSWORD).await;
-    click(&b, "[data-test='login-submit']").await;
-    wait_for_path(&b, &base, "/me").await;
+    sign_in(&b, &base, "awa@example.org").await;
 
     let page = format!("{base}/plans/plan?id={plan}");
     b.goto(&page).await.expect("open the plan");
