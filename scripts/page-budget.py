@@ -251,8 +251,9 @@ def lighthouse(base, applicant, paths):
         return False
     headers = json.dumps({"Cookie": applicant.cookie_header()})
     under = False
-    print("\n| page (Lighthouse 12, mobile) | performance | time to interactive | accessibility | best practices | |")
-    print("|---|---:|---:|---:|---:|---|")
+    print("\n| page (Lighthouse 12, mobile) | performance | time to interactive | LCP | TBT "
+          "| accessibility | best practices | |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
     for path in paths:
         # /login is measured signed out, as a newcomer meets it.
         extra = [] if path == "/login" else [f"--extra-headers={headers}"]
@@ -263,11 +264,19 @@ def lighthouse(base, applicant, paths):
         )
         result = runs[len(runs) // 2]
         score = {k: result["categories"][k]["score"] for k in ("performance", "accessibility", "best-practices")}
-        tti = result["audits"].get("interactive", {}).get("numericValue", 0) / 1000
+        audits = result["audits"]
+        tti = audits.get("interactive", {}).get("numericValue", 0) / 1000
+        lcp = audits.get("largest-contentful-paint", {}).get("numericValue", 0) / 1000
+        tbt = audits.get("total-blocking-time", {}).get("numericValue", 0)
+        if os.environ.get("LIGHTHOUSE_REPORTS"):
+            name = path.strip("/").split("?")[0].replace("/", "_") or "home"
+            with open(os.path.join(os.environ["LIGHTHOUSE_REPORTS"], f"{name}.json"), "w") as f:
+                json.dump(result, f)
         ok = (score["performance"] >= 0.98 and tti <= 3 and score["accessibility"] == 1
               and score["best-practices"] >= 0.95)
         under |= not ok
-        print(f"| `{path}` | {score['performance']:.2f} | {tti:.1f} s | {score['accessibility']:.2f} "
+        print(f"| `{path}` | {score['performance']:.2f} | {tti:.1f} s | {lcp:.1f} s | {tbt:.0f} ms "
+              f"| {score['accessibility']:.2f} "
               f"| {score['best-practices']:.2f} | {'ok' if ok else '**under**'} |")
     if under:
         print("\nUnder a Lighthouse goal: see the pages marked **under** above.", file=sys.stderr)

@@ -28,14 +28,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
     // Islands mode: nothing outside an island is hydrated, so no resource's data is written
-    // into the page for a script. `HydrationScripts islands=true` says so too, but pages
-    // without islands do not render it.
+    // into the page for a script.
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
     let scripts = requested_path()
         .is_some_and(|path| page_has_islands(&path))
-        .then(|| view! { <HydrationScripts options=options.clone() islands=true /> });
+        .then(islands_script);
     view! {
         <!DOCTYPE html>
         <html>
@@ -53,6 +52,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The script that hydrates a page's islands (the shell renders only on the server).
+fn islands_script() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    return crate::components::islands::IslandScripts();
+    #[cfg(not(feature = "ssr"))]
+    ()
 }
 
 /// The path of the page being rendered (on the server; the shell never renders in the browser).

@@ -13,21 +13,52 @@ pub const HASH_FILE: &str = "hash.txt";
 /// Length of the hashes cargo-leptos puts in names: an MD5 digest in unpadded base64url.
 const HASH_LEN: usize = 22;
 
-/// The stylesheet every page links to, `/pkg/passerelle.<hash>.css` (or `/pkg/passerelle.css`
-/// for a bundle built without hashes).
-pub fn stylesheet_href() -> &'static str {
-    STYLESHEET
-        .get()
-        .map(String::as_str)
-        .unwrap_or("/pkg/passerelle.css")
+/// The bundle's files as pages link them: `/pkg/passerelle.<hash>.css` and the script and
+/// WebAssembly of the islands (or `/pkg/passerelle.css`… for a bundle built without hashes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bundle {
+    pub css: String,
+    pub js: String,
+    pub wasm: String,
 }
 
-static STYLESHEET: OnceLock<String> = OnceLock::new();
+impl Bundle {
+    /// The names for `options`, with the hashes `hashes` (the hash file's text) gives.
+    fn named(options: &LeptosOptions, hashes: Option<&str>) -> Self {
+        let href = |kind: &str| {
+            let hash = hashes
+                .and_then(|text| hash_of(text, kind))
+                .map(|hash| format!(".{hash}"))
+                .unwrap_or_default();
+            format!(
+                "/{}/{}{hash}.{kind}",
+                options.site_pkg_dir, options.output_name
+            )
+        };
+        Self {
+            css: href("css"),
+            js: href("js"),
+            wasm: href("wasm"),
+        }
+    }
+}
+
+/// The bundle every page of this process links to (set by [`with_hashes`]).
+pub fn bundle() -> &'static Bundle {
+    BUNDLE.get_or_init(|| {
+        Bundle::named(
+            &LeptosOptions::builder().output_name("passerelle").build(),
+            None,
+        )
+    })
+}
+
+static BUNDLE: OnceLock<Bundle> = OnceLock::new();
 
 /// Tells Leptos where the hashes are (`hash_file`, absolute, so it does not depend on where the
 /// running executable is: the tests' binaries serve the bundle `make test` built) and records
-/// the stylesheet's name for pages rendered outside Leptos. Without the file, the names stay
-/// unhashed; the warning says why the pages would have no style.
+/// the bundle's names for the pages. Without the file, the names stay unhashed; the warning
+/// says why the pages would have no style.
 pub fn with_hashes(options: LeptosOptions, hash_file: &Path) -> LeptosOptions {
     let hashes = std::fs::read_to_string(hash_file).ok();
     if hashes.is_none() {
@@ -36,14 +67,8 @@ pub fn with_hashes(options: LeptosOptions, hash_file: &Path) -> LeptosOptions {
             "no hash file: pages will link the bundle's unhashed names (build it with `make site`)"
         );
     }
-    let css = hashes
-        .as_deref()
-        .and_then(|text| hash_of(text, "css"))
-        .map(|hash| format!(".{hash}"))
-        .unwrap_or_default();
-    let href = format!("/{}/{}{css}.css", options.site_pkg_dir, options.output_name);
     // Every server of a process serves the same bundle (the tests start many).
-    let _ = STYLESHEET.set(href);
+    let _ = BUNDLE.set(Bundle::named(&options, hashes.as_deref()));
     let mut options = options;
     options.hash_files = hashes.is_some();
     options.hash_file = Arc::from(hash_file.to_string_lossy());
@@ -122,11 +147,21 @@ mod tests {
     }
 
     #[test]
-    fn the_stylesheet_is_named_by_its_hash() {
+    fn the_bundle_is_named_by_its_hashes() {
         let dir = tempfile::tempdir().expect("temporary folder");
         let file = dir.path().join(HASH_FILE);
         std::fs::write(&file, "css: CCCCCCCCCCCCCCCCCCCCCC\n").expect("write");
         let options = LeptosOptions::builder().output_name("passerelle").build();
+        let named = Bundle::named(
+            &options,
+            Some("css: CCCCCCCCCCCCCCCCCCCCCC\njs: AAAAAAAAAAAAAAAAAAAAAA\n"),
+        );
+        assert_eq!(named.css, "/pkg/passerelle.CCCCCCCCCCCCCCCCCCCCCC.css");
+        assert_eq!(named.js, "/pkg/passerelle.AAAAAAAAAAAAAAAAAAAAAA.js");
+        assert_eq!(
+            named.wasm, "/pkg/passerelle.wasm",
+            "no hash, the plain name"
+        );
         let options = with_hashes(options, &file);
         assert!(options.hash_files);
         assert_eq!(&*options.hash_file, file.to_string_lossy());

@@ -30,15 +30,11 @@ pub mod state;
 pub use app::{shell, App};
 
 /// Entry point of the browser bundle, loaded only by pages that hold an island
-/// (`app::page_has_islands`): sets up the reactive runtime, then Leptos's script hydrates each
-/// `<leptos-island>`. The `data-hydrated` mark on `<body>` tells the browser tests that the
-/// islands now run.
+/// (`app::page_has_islands`): sets up the reactive runtime, then the page's script
+/// (`components/islands.js`) hydrates each `<leptos-island>`.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
-    if let Some(body) = leptos::prelude::document().body() {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
 }

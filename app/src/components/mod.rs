@@ -3,6 +3,8 @@
 pub mod activity;
 pub mod city_filter;
 pub mod form;
+#[cfg(feature = "ssr")]
+pub mod islands;
 pub mod layout;
 #[cfg(feature = "ssr")]
 pub mod plain_page;

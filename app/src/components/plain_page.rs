@@ -50,7 +50,7 @@ pub fn plain_page(page: PlainPage, headers: &HeaderMap) -> Response {
          <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><main id=\"content\"><section class=\"card\"><h1>{title}</h1><p>{message}</p>\
          <p><a href=\"/\">{back}</a></p></section></main></body></html>",
-        css = crate::assets::stylesheet_href(),
+        css = crate::assets::bundle().css,
         code = locale.as_str(),
         dir = lang.direction().as_str(),
     );
