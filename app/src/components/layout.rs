@@ -1,5 +1,6 @@
 //! The header (site name, menu, language switcher, sign-out) and footer around every page.
 
+use crate::components::page_data::page_data;
 use crate::domain::accounts::role::Role;
 use crate::domain::shared::locale::Lang;
 use crate::i18n::*;
@@ -11,9 +12,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 /// The signed-in user, re-read on every navigation (sign-in and sign-out navigate).
-pub fn use_current_user() -> Resource<Option<CurrentUser>> {
+pub fn use_current_user() -> OnceResource<Option<CurrentUser>> {
     let location = use_location();
-    Resource::new(
+    page_data(
         move || location.pathname.get(),
         |_| async move { current_user().await.ok().flatten() },
     )

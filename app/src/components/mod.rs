@@ -6,5 +6,6 @@ pub mod form;
 #[cfg(feature = "ssr")]
 pub mod islands;
 pub mod layout;
+pub mod page_data;
 #[cfg(feature = "ssr")]
 pub mod plain_page;

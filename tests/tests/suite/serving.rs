@@ -114,8 +114,17 @@ both_backends! {
         // What the server was still doing for the clients that left runs to its end.
         tokio::time::sleep(Duration::from_millis(500)).await;
 
-        for page in ["/matches", "/login"] {
-            let (status, body) = full_get(addr, page, &cookie).await;
+        // Many pages read to their end at once: the load under which a page's data task used to
+        // run after its page was sent, and read disposed signals.
+        let mut read = Vec::new();
+        for _ in 0..40 {
+            for page in ["/matches", "/login", "/profile", "/plans"] {
+                let cookie = cookie.clone();
+                read.push(tokio::spawn(async move { (page, full_get(addr, page, &cookie).await) }));
+            }
+        }
+        for task in read {
+            let (page, (status, body)) = task.await.expect("a page read to its end");
             assert!(status.contains(" 200 "), "{page}: {status}");
             assert!(body.contains("</html>"), "{page}: a whole page");
         }

@@ -2,6 +2,7 @@
 //! first. Data comes from one server function that only returns the caller's own part.
 
 use crate::components::activity::ActivityTable;
+use crate::components::page_data::page_data;
 use crate::domain::accounts::role::Role;
 use crate::i18n::*;
 use crate::pages::committee::home::CommitteeCalls;
@@ -80,7 +81,7 @@ pub fn AdminHome() -> impl IntoView {
 #[component]
 fn RoleDashboard(role: Role) -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| dashboard());
+    let data = page_data(|| (), |_| dashboard());
     view! {
         <Title text=move || title(i18n, role) />
         <h1>{move || title(i18n, role)}</h1>

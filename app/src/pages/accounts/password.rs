@@ -2,6 +2,7 @@
 //! password was chosen by someone else (a caseworker's hand-over) until they replace it.
 
 use crate::components::form::{invalid, last_error};
+use crate::components::page_data::page_data;
 use crate::domain::accounts::password::Password;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
@@ -15,7 +16,7 @@ pub fn PasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let change = ServerAction::<ChangePassword>::new();
     let error = last_error(change);
-    let me = Resource::new(|| (), |_| current_user());
+    let me = page_data(|| (), |_| current_user());
     view! {
         <Title text=move || t_string!(i18n, password.title).to_string() />
         <section class="card narrow">

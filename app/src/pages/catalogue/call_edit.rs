@@ -2,6 +2,7 @@
 //! the rubric's weights and the tranche template. Checked on the server; a stale save is refused.
 
 use crate::components::form::last_error;
+use crate::components::page_data::page_data;
 use crate::domain::catalogue::grant_terms::{CallTerms, Criterion, Release, TrancheTemplate};
 use crate::domain::matching::eligibility::Rule;
 use crate::domain::profile::{DocumentKind, Education, Language, Programme, Sex, TargetGroup};
@@ -31,7 +32,7 @@ pub fn CallEditPage() -> impl IntoView {
     let save = ServerAction::<SaveCall>::new();
     let query = use_query_map();
     let id = move || query.with(|q| q.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let loaded = Resource::new(id, |id| async move {
+    let loaded = page_data(id, |id| async move {
         match id {
             Some(id) => load_call(id).await.map(Some),
             None => Ok(None),

@@ -1,5 +1,6 @@
 //! The grant calls for admins: amounts, dates, review terms; export as CSV.
 
+use crate::components::page_data::page_data;
 use crate::i18n::*;
 use crate::pages::catalogue::{labels::criterion_label, labels::lang_of, labels::release_label};
 use crate::pages::problem::FormProblems;
@@ -12,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn CallsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let calls = Resource::new(|| (), |_| list_calls());
+    let calls = page_data(|| (), |_| list_calls());
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("done").is_some());
     view! {

@@ -1,6 +1,7 @@
 //! Import trainings from a CSV file: a plain multipart form (no JavaScript needed), then the
 //! import's status on the same page, which reloads itself every two seconds until it is done.
 
+use crate::components::page_data::page_data;
 use crate::domain::catalogue::training_csv::{ImportProblem, COLUMNS};
 use crate::i18n::*;
 use crate::pages::problem::{problem_text, FormProblems};
@@ -15,7 +16,7 @@ pub fn ImportPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let job = move || query.with(|q| q.get("job").and_then(|id| id.parse::<i64>().ok()));
-    let status = Resource::new(job, |job| async move {
+    let status = page_data(job, |job| async move {
         match job {
             Some(id) => import_status(id).await.map(Some),
             None => Ok(None),

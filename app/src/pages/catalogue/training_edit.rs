@@ -2,6 +2,7 @@
 //! to their field in the reader's language. A save from a stale page is refused as a conflict.
 
 use crate::components::form::{invalid, last_error};
+use crate::components::page_data::page_data;
 use crate::domain::catalogue::training_form::{REFERENCE_MAX, TITLE_MAX};
 use crate::domain::profile::{DocumentKind, Education, Language, Programme, TargetGroup};
 use crate::domain::shared::problem::Field;
@@ -25,7 +26,7 @@ pub fn TrainingEditPage() -> impl IntoView {
     let save = ServerAction::<SaveTraining>::new();
     let query = use_query_map();
     let id = move || query.with(|q| q.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let loaded = Resource::new(id, |id| async move {
+    let loaded = page_data(id, |id| async move {
         match id {
             Some(id) => load_training(id).await.map(Some),
             None => Ok(None),

@@ -1,5 +1,6 @@
 //! The training catalogue for admins: filter, open one to edit, import, export.
 
+use crate::components::page_data::page_data;
 use crate::domain::catalogue::Training;
 use crate::domain::profile::Programme;
 use crate::domain::shared::reference::{City, Sector};
@@ -17,7 +18,7 @@ pub fn TrainingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let param = move |name: &str| query.with(|q| q.get(name).unwrap_or_default());
-    let rows = Resource::new(
+    let rows = page_data(
         move || {
             (
                 param("city"),

@@ -2,6 +2,7 @@
 //! on each agenda with where the member stands and the round's quorum progress.
 
 use super::labels::{quorum_text, standing_name};
+use crate::components::page_data::page_data;
 use crate::i18n::*;
 use crate::pages::plans::labels::plan_status_name;
 use crate::pages::problem::FormProblems;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CommitteeCalls() -> impl IntoView {
-    let calls = Resource::new(|| (), |_| committee_home());
+    let calls = page_data(|| (), |_| committee_home());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

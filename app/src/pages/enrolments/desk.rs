@@ -2,6 +2,7 @@
 //! left), enrolled people whose completion is to be recorded, and the settled ones.
 
 use crate::components::form::last_error;
+use crate::components::page_data::page_data;
 use crate::domain::accounts::role::Role;
 use crate::domain::enrolments::enrolment::{EnrolmentAction, EnrolmentStatus};
 use crate::domain::shared::workflow::Workflow;
@@ -26,7 +27,7 @@ pub fn AdminEnrolmentsPage() -> impl IntoView {
                 .unwrap_or(EnrolmentStatus::Requested)
         })
     };
-    let lines = Resource::new(status, |status| enrolment_desk(status.code().to_owned()));
+    let lines = page_data(status, |status| enrolment_desk(status.code().to_owned()));
     view! {
         <Title text=move || t_string!(i18n, enrolment.desk_title).to_string() />
         <h1>{t!(i18n, enrolment.desk_title)}</h1>

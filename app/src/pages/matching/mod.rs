@@ -8,6 +8,7 @@ pub mod shortlist;
 
 use crate::components::city_filter::CityFilter;
 use crate::components::form::last_error;
+use crate::components::page_data::page_data;
 use crate::domain::catalogue::OfferKind;
 use crate::domain::matching::eligibility::{Check, Eligibility};
 use crate::i18n::*;
@@ -96,7 +97,7 @@ pub fn MatchesPage() -> impl IntoView {
     };
     let request_error = last_error(actions.request);
     let start_error = last_error(actions.start);
-    let matches = Resource::new(
+    let matches = page_data(
         move || (i18n.get_locale().as_str(), query.get()),
         |(lang, q)| {
             let [eligible, not_yet, not_eligible] = q.pages;

@@ -3,6 +3,7 @@
 //! what. A plain GET form, so it works without a script; the same filters download as CSV.
 
 use crate::components::city_filter::CityFilter;
+use crate::components::page_data::page_data;
 use crate::domain::catalogue::OfferKind;
 use crate::domain::matching::eligibility::Eligibility;
 use crate::domain::profile::Sex;
@@ -79,7 +80,7 @@ pub fn StaffMatchesPage() -> impl IntoView {
             }
         })
     });
-    let list = Resource::new(
+    let list = page_data(
         move || query.get(),
         |q| {
             let (kind, id) = q.kind_and_id();

@@ -2,6 +2,7 @@
 //! waiting longest on the mentor first.
 
 use super::labels::waits_on_name;
+use crate::components::page_data::page_data;
 use crate::domain::plans::plan::PlanStatus;
 use crate::i18n::*;
 use crate::pages::plans::labels::plan_status_name;
@@ -14,7 +15,7 @@ use leptos_meta::Title;
 #[component]
 pub fn CaseloadPage() -> impl IntoView {
     let i18n = use_i18n();
-    let lines = Resource::new(|| (), |_| my_caseload());
+    let lines = page_data(|| (), |_| my_caseload());
     view! {
         <Title text=move || t_string!(i18n, mentoring.caseload_title).to_string() />
         <h1>{t!(i18n, mentoring.caseload_title)}</h1>

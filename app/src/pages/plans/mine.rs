@@ -1,6 +1,7 @@
 //! "My business plans": the plans an applicant started, with the call's terms they will have
 //! to meet (maximum grant, own contribution, closing date).
 
+use crate::components::page_data::page_data;
 use crate::i18n::*;
 use crate::pages::plans::labels::plan_status_name;
 use crate::pages::problem::FormProblems;
@@ -14,7 +15,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let i18n = use_i18n();
-    let plans = Resource::new(|| (), |_| my_plans());
+    let plans = page_data(|| (), |_| my_plans());
     let query = use_query_map();
     let started = move || query.with(|q| q.get("saved").is_some());
     view! {

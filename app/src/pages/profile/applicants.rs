@@ -1,4 +1,5 @@
 use crate::components::form::{invalid, last_error};
+use crate::components::page_data::page_data;
 use crate::domain::profile::consent::NOTICE_VERSION;
 use crate::domain::profile::identity::{FULL_NAME_MAX, PHONE_MAX_DIGITS};
 use crate::domain::shared::locale::Lang;
@@ -18,7 +19,7 @@ pub fn ApplicantsPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let q = move || query.with(|m| m.get("q").unwrap_or_default());
-    let found = Resource::new(q, applicants);
+    let found = page_data(q, applicants);
     view! {
         <Title text=move || t_string!(i18n, assisted.title).to_string() />
         <h1>{t!(i18n, assisted.title)}</h1>

@@ -20,6 +20,7 @@ pub mod work;
 pub use applicants::ApplicantsPage;
 pub use hand_over::HandOverCard;
 
+use crate::components::page_data::page_data;
 use crate::i18n::*;
 use crate::pages::problem::FormProblems;
 use crate::server_fns::accounts::HandOver;
@@ -73,7 +74,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
     let add_work = ServerAction::<AddWork>::new();
     let remove_work = ServerAction::<RemoveWork>::new();
     let hand_over = ServerAction::<HandOver>::new();
-    let page = Resource::new(
+    let page = page_data(
         move || i18n.get_locale().as_str(),
         move |lang| profile_page(lang.to_owned(), applicant),
     );

@@ -1,5 +1,6 @@
 use super::labels::level_name;
 use crate::components::form::last_error;
+use crate::components::page_data::page_data;
 use crate::domain::profile::holdings::YEARS_MAX;
 use crate::domain::profile::SkillLevel;
 use crate::i18n::*;
@@ -24,7 +25,7 @@ pub fn SkillsStep(
     let remove_error = last_error(remove);
     let query = use_query_map();
     let q = move || query.with(|m| m.get("skill_q").unwrap_or_default());
-    let results = Resource::new(
+    let results = page_data(
         move || (q(), i18n.get_locale().as_str()),
         |(q, lang)| async move {
             if q.trim().is_empty() {

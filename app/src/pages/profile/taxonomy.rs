@@ -1,6 +1,7 @@
 //! The skills taxonomy, searchable in French, English or Arabic. Without JavaScript it is a plain
 //! GET form; with it, results follow the typing (`skill_search`, the page's island).
 
+use crate::components::page_data::page_data;
 use crate::domain::shared::reference::Sector;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -20,7 +21,7 @@ pub fn SkillsPage() -> impl IntoView {
     let q = move || query.with(|m| m.get("q").unwrap_or_default());
     let sector = move || query.with(|m| m.get("sector").filter(|s| !s.is_empty()));
     let lang = i18n.get_locale_untracked().as_str().to_owned();
-    let results = Resource::new(
+    let results = page_data(
         move || (q(), sector()),
         move |(q, sector)| search_skills(q, sector, lang.clone()),
     );
