@@ -2,7 +2,7 @@
 //! their agenda, and the plans signed off for the committee, to put on an agenda.
 
 use crate::components::form::{invalid, last_error};
-use crate::components::page_data::page_data;
+use crate::components::page_data::item_data;
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -40,7 +40,7 @@ pub fn CommitteeDeskPage() -> impl IntoView {
         session: ServerAction::new(),
         agenda: ServerAction::new(),
     };
-    let desk = page_data(call, committee_desk);
+    let desk = item_data(call, committee_desk);
     let done = move || {
         query.with(|q| q.get("done")).map(|_| {
             view! { <p class="notice" role="status" data-test="done">{t!(i18n, committee.done)}</p> }

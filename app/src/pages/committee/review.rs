@@ -4,7 +4,7 @@
 
 use super::labels::{points_text, quorum_text, standing_name};
 use super::scoring::{ChairPanel, DeclarationForm, ScoreForm, SheetView};
-use crate::components::page_data::page_data;
+use crate::components::page_data::item_data;
 use crate::domain::committee::{Identity, Standing};
 use crate::domain::profile::DocumentKind;
 use crate::domain::shared::locale::Lang;
@@ -31,7 +31,7 @@ pub fn ReviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let plan = move || query.with(|q| q.get("plan").unwrap_or_default());
-    let review = page_data(plan, review_plan);
+    let review = item_data(plan, review_plan);
     view! {
         <Title text=move || t_string!(i18n, committee.review_title).to_string() />
         <Suspense fallback=|| ()>

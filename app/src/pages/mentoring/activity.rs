@@ -2,7 +2,7 @@
 
 use super::components::{PlanComments, PlanTimeline, PlanTransitions, SessionLog};
 use super::labels::all_parts;
-use crate::components::page_data::page_data;
+use crate::components::page_data::item_data;
 use crate::domain::plans::plan::Viewer;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -23,7 +23,7 @@ pub fn PlanActivityPage() -> impl IntoView {
     let step = ServerAction::<TransitionPlan>::new();
     let comment = ServerAction::<CommentPlan>::new();
     let session = ServerAction::<LogSession>::new();
-    let activity = page_data(
+    let activity = item_data(
         move || query.with(|q| q.get("id").unwrap_or_default()),
         plan_activity,
     );

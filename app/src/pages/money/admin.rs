@@ -4,7 +4,7 @@
 
 use super::tranches::{Desk, MoneyProblems, TrancheTable};
 use crate::components::form::last_error;
-use crate::components::page_data::page_data;
+use crate::components::page_data::item_data;
 use crate::domain::accounts::role::Role;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -68,7 +68,7 @@ pub fn BalancesTable(calls: Vec<Balances>, #[prop(optional)] linked: bool) -> im
 #[component]
 pub fn MoneyOverviewPage() -> impl IntoView {
     let i18n = use_i18n();
-    let calls = page_data(|| (), |_| money_overview());
+    let calls = item_data(|| (), |_| money_overview());
     view! {
         <Title text=move || t_string!(i18n, money.overview_title).to_string() />
         <h1>{t!(i18n, money.overview_title)}</h1>
@@ -94,8 +94,8 @@ pub fn CallMoneyPage() -> impl IntoView {
     let call = move || query.with(|q| q.get("id")).unwrap_or_default();
     let release = ServerAction::<ReleaseTranche>::new();
     let cancel = ServerAction::<CancelTranche>::new();
-    let user = page_data(|| (), |_| current_user());
-    let money = page_data(call, load_call_money);
+    let user = item_data(|| (), |_| current_user());
+    let money = item_data(call, load_call_money);
     view! {
         <Title text=move || t_string!(i18n, money.call_title).to_string() />
         <h1>{t!(i18n, money.call_title)}</h1>

@@ -3,7 +3,7 @@
 
 use super::labels::outcome_name;
 use super::tranches::{Desk, TrancheTable};
-use crate::components::page_data::page_data;
+use crate::components::page_data::item_data;
 use crate::domain::committee::decision::Outcome;
 use crate::i18n::*;
 use crate::server_fns::money::load_plan_money;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn PlanMoneyBlock(plan: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let money = page_data(move || plan, |plan| load_plan_money(plan.to_string()));
+    let money = item_data(move || plan, |plan| load_plan_money(plan.to_string()));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

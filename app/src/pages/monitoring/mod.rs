@@ -6,7 +6,7 @@
 pub mod labels;
 
 use crate::components::form::textarea_text;
-use crate::components::page_data::page_data;
+use crate::components::page_data::item_data;
 use crate::domain::monitoring::{VisitForm, EVIDENCE_MAX_FILES, JOBS_MAX, PROBLEMS_MAX};
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
@@ -28,7 +28,7 @@ pub fn VisitPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let args = move || query.with(|q| (q.get("plan"), q.get("retry")));
-    let loaded = page_data(args, |(plan, retry)| async move {
+    let loaded = item_data(args, |(plan, retry)| async move {
         match plan {
             Some(plan) => visit_form(plan, retry).await.map(Some),
             None => Ok(None),

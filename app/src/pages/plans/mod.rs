@@ -15,7 +15,7 @@ pub mod sections;
 pub mod versions;
 pub mod visits;
 
-use crate::components::page_data::page_data;
+use crate::components::page_data::item_data;
 use crate::domain::plans::plan::Viewer;
 use crate::domain::plans::plan_text::Part;
 use crate::error::AppError;
@@ -43,21 +43,21 @@ pub fn PlanPage() -> impl IntoView {
     let id = plan_id();
     let step = ServerAction::<TransitionPlan>::new();
     let comment = ServerAction::<CommentPlan>::new();
-    let loaded = page_data(id, |id| async move {
+    let loaded = item_data(id, |id| async move {
         match id {
             Some(id) => load_plan(id).await,
             None => Err(AppError::NotFound),
         }
     });
     // The steps the reader may take and the comment threads (mentoring's part of the page).
-    let activity = page_data(id, |id| async move {
+    let activity = item_data(id, |id| async move {
         match id {
             Some(id) => plan_activity(id.to_string()).await,
             None => Err(AppError::NotFound),
         }
     });
     // The monitoring visits (funded plans), shown by `visits::Visits`.
-    let visits = page_data(id, |id| async move {
+    let visits = item_data(id, |id| async move {
         match id {
             Some(id) => crate::server_fns::monitoring::plan_visits(id.to_string()).await,
             None => Err(AppError::NotFound),

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 
 /// The visits, loaded by the page (`Resource` created with the page's others, so the browser
 /// finds it in the same place when it takes over).
-pub type VisitsResource = OnceResource<Result<Vec<VisitLine>, AppError>>;
+pub type VisitsResource = Resource<Result<Vec<VisitLine>, AppError>>;
 
 #[component]
 pub fn Visits(
