@@ -113,19 +113,19 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/matches") view=pages::matching::MatchesPage ssr=SsrMode::InOrder />
                         <Route path=path!("/enrolments") view=pages::enrolments::mine::EnrolmentsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/plans") view=pages::plans::mine::PlansPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/plans/activity") view=pages::mentoring::PlanActivityPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans/activity") view=pages::mentoring::PlanActivityPage ssr=SsrMode::Async />
                         <Route path=path!("/mentor/caseload") view=pages::mentoring::CaseloadPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/mentor/visit") view=pages::monitoring::VisitPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/mentor/visit") view=pages::monitoring::VisitPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/mentoring") view=pages::mentoring::desk::MentoringDeskPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/plans/plan") view=pages::plans::PlanPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/plans/compare") view=pages::plans::compare::ComparePage ssr=SsrMode::InOrder />
+                        <Route path=path!("/plans/plan") view=pages::plans::PlanPage ssr=SsrMode::Async />
+                        <Route path=path!("/plans/compare") view=pages::plans::compare::ComparePage ssr=SsrMode::Async />
                         <Route path=path!("/caseworker") view=pages::accounts::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/applicants") view=pages::profile::ApplicantsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/profile") view=pages::profile::assisted::AssistedProfilePage ssr=SsrMode::InOrder />
                         <Route path=path!("/mentor") view=pages::accounts::dashboards::MentorHome ssr=SsrMode::InOrder />
                         <Route path=path!("/committee") view=pages::accounts::dashboards::CommitteeHome ssr=SsrMode::InOrder />
-                        <Route path=path!("/committee/review") view=pages::committee::review::ReviewPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/committee") view=pages::committee::desk::CommitteeDeskPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/committee/review") view=pages::committee::review::ReviewPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/committee") view=pages::committee::desk::CommitteeDeskPage ssr=SsrMode::Async />
                         <Route path=path!("/finance") view=pages::accounts::dashboards::FinanceHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin") view=pages::accounts::dashboards::AdminHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/users") view=pages::accounts::users::AdminUsersPage ssr=SsrMode::InOrder />
@@ -137,7 +137,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/calls") view=pages::catalogue::calls::CallsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/calls/edit") view=pages::catalogue::call_edit::CallEditPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/money") view=pages::money::admin::MoneyOverviewPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/admin/money/call") view=pages::money::admin::CallMoneyPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/money/call") view=pages::money::admin::CallMoneyPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <Footer />

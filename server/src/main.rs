@@ -40,6 +40,9 @@ enum Command {
     CreateUser {
         #[arg(long)]
         email: String,
+        /// The name staff are shown by (applicants give theirs in their profile).
+        #[arg(long)]
+        name: Option<String>,
         /// applicant, caseworker, mentor, committee, admin or finance.
         #[arg(long)]
         role: Role,
@@ -103,9 +106,10 @@ async fn main() -> anyhow::Result<()> {
         Command::CheckLedger => check_ledger(settings).await,
         Command::CreateUser {
             email,
+            name,
             role,
             password_stdin,
-        } => create_user(settings, &email, role, password_stdin).await,
+        } => create_user(settings, &email, name.as_deref(), role, password_stdin).await,
     }
 }
 
@@ -162,6 +166,7 @@ async fn check_ledger(settings: &Settings) -> anyhow::Result<()> {
 async fn create_user(
     settings: &Settings,
     email: &str,
+    name: Option<&str>,
     role: Role,
     password_stdin: bool,
 ) -> anyhow::Result<()> {
@@ -177,7 +182,7 @@ async fn create_user(
         (seed::random_password(), true)
     };
     let db = open_database(settings).await?;
-    let id = seed::create(&db, &email, role, &password).await?;
+    let id = seed::create(&db, &email, role, &password, name).await?;
     println!("created {role} account {id} for {email}");
     if generated {
         println!("initial password (shown once): {password}");

@@ -13,30 +13,59 @@ use anyhow::{anyhow, Context};
 /// production).
 pub const DEMO_PASSWORD: &str = "passerelle demo 2026";
 
-/// One account per role, plus a few applicants, under `demo.passerelle.ma`.
-pub const DEMO_ACCOUNTS: &[(&str, Role)] = &[
-    ("admin@demo.passerelle.ma", Role::Admin),
-    ("caseworker@demo.passerelle.ma", Role::Caseworker),
-    ("mentor@demo.passerelle.ma", Role::Mentor),
-    ("committee@demo.passerelle.ma", Role::Committee),
-    ("committee2@demo.passerelle.ma", Role::Committee),
-    ("committee3@demo.passerelle.ma", Role::Committee),
-    ("finance@demo.passerelle.ma", Role::Finance),
-    ("applicant@demo.passerelle.ma", Role::Applicant),
-    ("aminata.diallo@demo.passerelle.ma", Role::Applicant),
-    ("jean.kouassi@demo.passerelle.ma", Role::Applicant),
+/// One account per role, plus a few applicants, under `demo.passerelle.ma`; staff with the name
+/// they are shown by (applicants name themselves in their profile).
+pub const DEMO_ACCOUNTS: &[(&str, Role, Option<&str>)] = &[
+    (
+        "admin@demo.passerelle.ma",
+        Role::Admin,
+        Some("Nadia Benali"),
+    ),
+    (
+        "caseworker@demo.passerelle.ma",
+        Role::Caseworker,
+        Some("Youssef Amrani"),
+    ),
+    (
+        "mentor@demo.passerelle.ma",
+        Role::Mentor,
+        Some("Fatima Zahra El Idrissi"),
+    ),
+    (
+        "committee@demo.passerelle.ma",
+        Role::Committee,
+        Some("Karim Tazi"),
+    ),
+    (
+        "committee2@demo.passerelle.ma",
+        Role::Committee,
+        Some("Salma Berrada"),
+    ),
+    (
+        "committee3@demo.passerelle.ma",
+        Role::Committee,
+        Some("Omar Cissé"),
+    ),
+    (
+        "finance@demo.passerelle.ma",
+        Role::Finance,
+        Some("Leïla Chraibi"),
+    ),
+    ("applicant@demo.passerelle.ma", Role::Applicant, None),
+    ("aminata.diallo@demo.passerelle.ma", Role::Applicant, None),
+    ("jean.kouassi@demo.passerelle.ma", Role::Applicant, None),
 ];
 
 /// Creates the demo accounts that do not exist yet; returns how many were created.
 pub async fn demo(db: &Db) -> anyhow::Result<usize> {
     let mut created = 0;
-    for (email, role) in DEMO_ACCOUNTS {
+    for (email, role, name) in DEMO_ACCOUNTS {
         let email = Email::parse(email).map_err(|p| anyhow!("demo email: {p}"))?;
         let mut tx = db.read().await?;
         let exists = users::find_by_email(&mut tx, &email).await?.is_some();
         tx.commit().await?;
         if !exists {
-            create(db, &email, *role, DEMO_PASSWORD).await?;
+            create(db, &email, *role, DEMO_PASSWORD, *name).await?;
             created += 1;
         }
     }
@@ -124,13 +153,26 @@ pub async fn demo_committee(db: &Db) -> anyhow::Result<usize> {
     Ok(seated)
 }
 
-/// Creates one account, with its audit row, in one transaction.
-pub async fn create(db: &Db, email: &Email, role: Role, password: &str) -> anyhow::Result<i64> {
+/// Creates one account (staff with the name they are shown by), with its audit row, in one
+/// transaction.
+pub async fn create(
+    db: &Db,
+    email: &Email,
+    role: Role,
+    password: &str,
+    name: Option<&str>,
+) -> anyhow::Result<i64> {
+    let name = name
+        .map(|name| {
+            ::app::domain::profile::identity::parse_full_name(name)
+                .map_err(|problem| anyhow!("name refused: {problem}"))
+        })
+        .transpose()?;
     let password = Password::parse(password, Some(email))
         .map_err(|problem| anyhow!("password refused: {problem}"))?;
     let hash = hash_password(password.expose().to_owned()).await?;
     let mut tx = db.begin().await?;
-    let id = match users::insert(&mut tx, email, &hash, role).await {
+    let id = match users::insert(&mut tx, email, &hash, role, name.as_deref()).await {
         Err(AppError::Validation(_)) => return Err(anyhow!("an account already uses {email}")),
         other => other?,
     };

@@ -208,7 +208,7 @@ impl TestApp {
     /// Creates an account directly (as `passerelle create-user` does) and returns its id.
     pub async fn user(&self, email: &str, role: app::domain::accounts::role::Role) -> i64 {
         let email = app::domain::accounts::email::Email::parse(email).expect("valid email");
-        server::seed::create(self.db(), &email, role, PASSWORD)
+        server::seed::create(self.db(), &email, role, PASSWORD, None)
             .await
             .expect("create user")
     }

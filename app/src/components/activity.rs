@@ -2,7 +2,9 @@
 
 use crate::domain::shared::audit::AuditAction;
 use crate::i18n::*;
-use crate::wire::shared::{format_utc, AuditEvent};
+use crate::pages::shared::labels::moment_text;
+use crate::wire::shared::iso;
+use crate::wire::shared::AuditEvent;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -74,7 +76,7 @@ pub fn ActivityTable(events: Vec<AuditEvent>, show_actor: bool) -> impl IntoView
             });
             view! {
                 <tr>
-                    <td><time datetime=event.at.to_string()>{format_utc(event.at)}</time></td>
+                    <td><time datetime=iso(event.at)>{moment_text(i18n, event.at)}</time></td>
                     <td>{move || action_text(i18n, event.action)}</td>
                     {actor}
                 </tr>
@@ -83,7 +85,7 @@ pub fn ActivityTable(events: Vec<AuditEvent>, show_actor: bool) -> impl IntoView
         .collect_view();
     let actor_head = show_actor.then(|| view! { <th scope="col">{t!(i18n, admin.actor)}</th> });
     view! {
-        <table class="table">
+        <div class="table-scroll"><table class="table">
             <thead>
                 <tr>
                     <th scope="col">{t!(i18n, dashboard.when)}</th>
@@ -92,7 +94,7 @@ pub fn ActivityTable(events: Vec<AuditEvent>, show_actor: bool) -> impl IntoView
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
     }
     .into_any()
 }

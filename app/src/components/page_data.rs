@@ -8,6 +8,11 @@
 //! task could run after the page had been sent and its reactive owner disposed, and panic
 //! reading a disposed signal in a server worker (seen under `wrk`, 2 to 4 times in 15 s with
 //! mimalloc's timing). A `OnceResource` has no such task.
+//!
+//! A `OnceResource` settles after the status line of a streamed page is written. So a page
+//! about one thing its address names (a plan, a call) renders whole before it answers
+//! (`SsrMode::Async` in `app.rs`): an address that names nothing, or something the reader may
+//! not see, then answers 404 with its "not found" page.
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -25,22 +30,4 @@ where
     Fut: Future<Output = T> + Send + 'static,
 {
     OnceResource::new(fetch(untrack(source)))
-}
-
-/// The data of a page about one thing its address names (a plan, a call). Unlike
-/// [`page_data`], a `Resource`, because it settles while the page renders when its answer is
-/// ready at once: an address that names nothing renders its "not found" before the status line
-/// is written, and answers 404. Its source reads nothing reactive, so it is never re-run.
-#[track_caller]
-pub fn item_data<S, T, Fut>(
-    source: impl FnOnce() -> S,
-    fetch: impl Fn(S) -> Fut + Send + Sync + 'static,
-) -> Resource<T>
-where
-    S: Clone + Send + Sync + 'static,
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
-    Fut: Future<Output = T> + Send + 'static,
-{
-    let request = untrack(source);
-    Resource::new(|| (), move |()| fetch(request.clone()))
 }

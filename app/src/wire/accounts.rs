@@ -19,6 +19,7 @@ pub struct CurrentUser {
 pub struct UserSummary {
     pub id: i64,
     pub email: Option<String>,
+    pub display_name: Option<String>,
     pub role: Role,
     pub created_at: OffsetDateTime,
 }

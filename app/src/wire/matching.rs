@@ -41,6 +41,8 @@ pub struct Matches {
     pub not_eligible: OfferGroup,
     /// Offers before the city and kind filters (none at all: nothing is open anywhere).
     pub unfiltered: usize,
+    /// Where the person lives, so a training elsewhere says so.
+    pub home: Option<crate::domain::shared::reference::City>,
 }
 
 /// One page of a group of offers.
@@ -102,6 +104,7 @@ impl Matches {
             not_yet: OfferGroup::page_of(not_yet, pages[1], &mut build),
             not_eligible: OfferGroup::page_of(not_eligible, pages[2], &mut build),
             unfiltered,
+            home: None,
         }
     }
 

@@ -33,9 +33,10 @@ pub struct PlanActivity {
 }
 
 impl PlanActivity {
-    /// Whether the reader may write in the threads (owner and mentor; admins read only).
+    /// Whether the reader may write in the threads: the owner and the mentor, until the plan is
+    /// decided (admins read only).
     pub fn may_comment(&self) -> bool {
-        matches!(self.viewer, Viewer::Owner | Viewer::Mentor)
+        matches!(self.viewer, Viewer::Owner | Viewer::Mentor) && !self.status.decided()
     }
 
     /// The comments on one part, oldest first.

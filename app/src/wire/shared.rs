@@ -12,15 +12,10 @@ pub struct AuditEvent {
     pub actor_email: Option<String>,
 }
 
-/// Formats a stored UTC time for display: `2026-11-29 16:40`.
-pub fn format_utc(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute()
-    )
+/// A stored time as a `<time datetime>` attribute reads it (RFC 3339, UTC).
+pub fn iso(at: OffsetDateTime) -> String {
+    use time::format_description::well_known::Rfc3339;
+    at.to_offset(time::UtcOffset::UTC)
+        .format(&Rfc3339)
+        .unwrap_or_default()
 }

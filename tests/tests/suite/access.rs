@@ -42,7 +42,7 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/mentoring" => "<h1>Attribution des mentors",
         "/admin/money" => "<h1>Fonds des subventions",
         "/admin/money/call" => "<h1>Subventions et tranches",
-        "/admin/money/ledger.csv" => "entry,at,call",
+        "/admin/money/ledger.csv" => "N° d'écriture,Date et heure (UTC),Appel à projets",
         "/committee/review" => "data-test=\"plan-title\"",
         "/admin/committee" => "<h1>Comité de l",
         _ => "",
@@ -57,6 +57,7 @@ const GET_FUNCTIONS: &[&str] = &["/api/matching/shortlist"];
 fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
     match path {
         "/api/accounts/create_staff" => &[
+            ("name", "Nouvelle Personne"),
             ("email", "new@example.org"),
             ("role", "mentor"),
             ("password", "a long enough passphrase"),
@@ -386,6 +387,26 @@ both_backends! {
         let response = client.get("/no/such/page").await;
         assert_eq!(response.status, 404);
         assert!(response.body.contains("Page introuvable"));
+    }
+
+    // A page about one thing its address names answers 404 when that thing does not exist, not
+    // a 200 saying "not found" (those pages render whole before answering).
+    async fn a_page_about_something_that_does_not_exist_answers_404(app) {
+        let mut admin = app.signed_in(Role::Admin).await;
+        let mut member = app.signed_in(Role::Committee).await;
+        for (committee, path) in [
+            (false, "/plans/plan?id=987654"),
+            (false, "/plans/activity?id=987654"),
+            (false, "/plans/compare?id=987654"),
+            (true, "/committee/review?plan=987654"),
+            (false, "/admin/committee?call=987654"),
+            (false, "/admin/money/call?id=987654"),
+        ] {
+            let client = if committee { &mut member } else { &mut admin };
+            let response = client.get(path).await;
+            assert_eq!(response.status, 404, "{path}");
+            assert!(response.body.contains("Page introuvable"), "{path}: {}", response.body);
+        }
     }
 
     async fn health_names_the_backend_and_reports_an_outage(app) {

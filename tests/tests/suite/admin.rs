@@ -28,10 +28,13 @@ both_backends! {
     async fn an_admin_creates_a_staff_account_that_can_sign_in(app) {
         let mut admin = app.signed_in(Role::Admin).await;
         let response = admin
-            .call("/api/accounts/create_staff", &[("email", "karim@example.org"), ("role", "finance"), ("password", "une phrase de passe solide")])
+            .call("/api/accounts/create_staff", &[("name", "  Karim   Alaoui "), ("email", "karim@example.org"), ("role", "finance"), ("password", "une phrase de passe solide")])
             .await;
         assert_eq!(response.status, 200, "{}", response.body);
         assert_eq!(role_of(&app, "karim@example.org").await, "finance");
+        // Staff are shown by the name the admin gave, tidied.
+        let name = app.text("select display_name from users where email = 'karim@example.org'").await;
+        assert_eq!(name.as_deref(), Some("Karim Alaoui"));
         assert_eq!(app.count("select count(*) from audit_log where action = 'user_created' and actor_id is not null").await, 1);
 
         let mut karim = app.client();
@@ -40,15 +43,17 @@ both_backends! {
 
         let list = admin.call("/api/accounts/list_users", &[]).await;
         assert!(list.body.contains("karim@example.org"));
+        let page = admin.get("/admin/users").await;
+        assert!(page.body.contains("Karim Alaoui"), "{}", page.body);
     }
 
     async fn staff_creation_refuses_bad_input_and_the_applicant_role(app) {
         let mut admin = app.signed_in(Role::Admin).await;
         let response = admin
-            .call("/api/accounts/create_staff", &[("email", "x"), ("role", "applicant"), ("password", "short")])
+            .call("/api/accounts/create_staff", &[("name", " "), ("email", "x"), ("role", "applicant"), ("password", "short")])
             .await;
         assert_eq!(response.status, 422);
-        for code in ["email_invalid", "role_unknown", "password_too_short"] {
+        for code in ["full_name_missing", "email_invalid", "role_unknown", "password_too_short"] {
             assert!(response.body.contains(code), "{code}: {}", response.body);
         }
         assert_eq!(app.count("select count(*) from users").await, 1);
@@ -119,7 +124,7 @@ both_backends! {
         let created = server::seed::demo(app.db()).await.expect("seed");
         assert_eq!(created, server::seed::DEMO_ACCOUNTS.len());
         assert_eq!(server::seed::demo(app.db()).await.expect("seed again"), 0);
-        for (email, role) in server::seed::DEMO_ACCOUNTS {
+        for (email, role, _) in server::seed::DEMO_ACCOUNTS {
             let mut client = app.client();
             let response = client.login(email, server::seed::DEMO_PASSWORD).await;
             assert_eq!(response.location(), Some(role.home_path()), "{email}");

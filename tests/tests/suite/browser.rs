@@ -160,11 +160,16 @@ pub(crate) async fn wait_for_text(browser: &Client, css: &str, needle: &str) {
 
 /// Signs in through the login page (as `email`, with the tests' password) and waits for `/me`.
 pub(crate) async fn sign_in(browser: &Client, base: &str, email: &str) {
+    sign_in_to(browser, base, email, "/me").await;
+}
+
+/// Signs in as `email` and waits for the role's home page (`/committee`, `/mentor`, …).
+pub(crate) async fn sign_in_to(browser: &Client, base: &str, email: &str, home: &str) {
     browser.goto(&format!("{base}/login")).await.expect("open");
     fill(browser, "#login-email", email).await;
     fill(browser, "#login-password", PASSWORD).await;
     click(browser, "[data-test='login-submit']").await;
-    wait_for_path(browser, base, "/me").await;
+    wait_for_path(browser, base, home).await;
 }
 
 /// The scripts and WebAssembly the page has fetched so far.
@@ -372,7 +377,7 @@ async fn profile_in_arabic_without_javascript(backend: Backend) {
     fill(&b, "#expires-month", "6").await;
     fill(&b, "#expires-year", "2031").await;
     click(&b, "[data-test='add-document']").await;
-    wait_for_text(&b, "[data-test='documents']", "2031-06-30").await;
+    wait_for_text(&b, "[data-test='documents']", "30 يونيو 2031").await;
 
     // A skill found by an Arabic word, added with a level and years.
     fill(&b, "#skill-search", "المستقيمة").await;

@@ -4,8 +4,8 @@
 //! the sheets of the current round; every declaration and score is audited.
 
 use super::committee_support::{
-    add_member, declare, member, new_session, put_on_agenda, ready_plan, score, step, under_review,
-    CALL,
+    add_member, declare, member, new_session, put_on_agenda, ready_plan, score, session_on, step,
+    under_review, CALL,
 };
 use super::plan_support::mentor;
 use passerelle_tests::{both_backends, Client};
@@ -251,7 +251,8 @@ both_backends! {
         assert_eq!(returned.status, 200, "{}", returned.body);
         step(&mut app.login("awa@example.org").await, &plan, "resubmit", "").await;
         step(&mut app.login("coach@example.org").await, &plan, "mark_ready", "Prêt.").await;
-        let second = new_session(&app, &mut admin, &call).await;
+        // The second round sits another day.
+        let second = session_on(&app, &mut admin, &call, "2027-04-12").await;
         assert_eq!(put_on_agenda(&mut admin, &second, &plan).await.0, 200);
         let (_, json) = review(&mut alice, &plan).await;
         assert_eq!(json["round"], 2);

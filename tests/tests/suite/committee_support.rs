@@ -78,22 +78,29 @@ pub(crate) async fn add_member(admin: &mut Client, call: &str, email: &str) {
     assert_eq!(added.status, 200, "{}", added.body);
 }
 
-/// A new session of the call's committee: its id.
+/// The call's committee's sitting of 15 March 2027 (scheduled if it is not yet): its id.
 pub(crate) async fn new_session(app: &TestApp, admin: &mut Client, call: &str) -> String {
+    session_on(app, admin, call, "2027-03-15").await
+}
+
+/// The call's committee's sitting on `day` at the Wilaya (scheduled if it is not yet): its id.
+pub(crate) async fn session_on(app: &TestApp, admin: &mut Client, call: &str, day: &str) -> String {
     let created = admin
         .call(
             "/api/committee/create_session",
             &[
                 ("call", call),
-                ("held_on", "2027-03-15"),
+                ("held_on", day),
                 ("place", "Tanger, Wilaya"),
             ],
         )
         .await;
     assert_eq!(created.status, 200, "{}", created.body);
-    app.count("select max(id) from review_sessions")
-        .await
-        .to_string()
+    app.count(&format!(
+        "select id from review_sessions where call_id = {call} and held_on = '{day}'"
+    ))
+    .await
+    .to_string()
 }
 
 pub(crate) async fn put_on_agenda(admin: &mut Client, session: &str, plan: &str) -> (u16, String) {

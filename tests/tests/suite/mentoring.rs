@@ -318,7 +318,7 @@ both_backends! {
             "Étude des prix des tissus",
             "Visiter trois fournisseurs",
             "Qui sont vos clientes ?",
-            "Commentaire sur « Le marché »",
+            "Commentaire sur « Marché : clients et concurrents »",
             "Mentor attribué",
             "Envoyer au mentor",
         ] {

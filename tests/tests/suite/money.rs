@@ -38,7 +38,7 @@ async fn broken_invariants(app: &TestApp) -> Vec<(&'static str, Vec<i64>)> {
         .expect("invariants")
 }
 
-async fn tranche_id(app: &TestApp, plan: i64, number: i32) -> String {
+pub(crate) async fn tranche_id(app: &TestApp, plan: i64, number: i32) -> String {
     app.count(&format!(
         "select id from tranches where plan_id = {plan} and number = {number}"
     ))
@@ -46,7 +46,7 @@ async fn tranche_id(app: &TestApp, plan: i64, number: i32) -> String {
     .to_string()
 }
 
-async fn release(
+pub(crate) async fn release(
     admin: &mut Client,
     tranche: &str,
     key: &str,
@@ -58,13 +58,18 @@ async fn release(
     (response.status.as_u16(), response.body)
 }
 
-const IN_KIND: [(&str, &str); 3] = [
+pub(crate) const IN_KIND: [(&str, &str); 3] = [
     ("method", "in_kind"),
     ("supplier", "Bricoma Tanger"),
     ("invoice", "F-2026-118"),
 ];
 
-async fn settle(finance: &mut Client, tranche: &str, key: &str, outcome: &str) -> (u16, String) {
+pub(crate) async fn settle(
+    finance: &mut Client,
+    tranche: &str,
+    key: &str,
+    outcome: &str,
+) -> (u16, String) {
     let response = finance
         .call(
             "/api/money/settle",
@@ -366,12 +371,25 @@ both_backends! {
             };
             assert!(refused, "{sql} must be refused");
         }
+        let (code, body) = settle(&mut finance, &first, "k-settle-export-1", "paid").await;
+        assert_eq!(code, 200, "{body}");
+        // In the reader's language: the columns, the movements, the methods; and the reference
+        // the finance officer gave the payment.
         let csv = finance.get("/admin/money/ledger.csv").await;
         assert_eq!(csv.status, 200);
         assert!(csv.header("content-disposition").unwrap_or_default().contains("attachment"));
-        assert!(csv.body.contains(",committed,8000.00,"), "{}", csv.body);
-        assert!(csv.body.contains(",released,5600.00,in_kind,admin@example.org"), "{}", csv.body);
-        assert_eq!(app.count("select count(*) from audit_log where action = 'ledger_exported'").await, 1);
+        assert!(csv.body.starts_with("\u{feff}N° d'écriture,Date et heure (UTC),Appel à projets,Plan,Tranche,Paiement,Mouvement,Montant (MAD),Mode de paiement,Référence du paiement,Fait par\n"), "{}", csv.body);
+        assert!(csv.body.contains(",Engagement,8000.00,"), "{}", csv.body);
+        // Every movement of a payment carries its reference, once the finance officer gave it.
+        assert!(csv.body.contains(",Versement ordonné,5600.00,\"En nature, payé au fournisseur\",Virement 4471,admin@example.org"), "{}", csv.body);
+        assert!(csv.body.contains(",Payé,5600.00,\"En nature, payé au fournisseur\",Virement 4471,finance@example.org"), "{}", csv.body);
+        // Another finance officer whose browser asks for English.
+        let mut english = app.login("finance@example.org").await;
+        english.headers.push(("accept-language", "en".into()));
+        let english = english.get("/admin/money/ledger.csv").await;
+        assert!(english.body.contains("Entry no.,Date and time (UTC)"), "{}", english.body);
+        assert!(english.body.contains(",Paid,5600.00,"), "{}", english.body);
+        assert_eq!(app.count("select count(*) from audit_log where action = 'ledger_exported'").await, 2);
         let mut applicant = app.login("awa@example.org").await;
         assert_eq!(applicant.get("/admin/money/ledger.csv").await.status, 403);
     }

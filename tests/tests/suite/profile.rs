@@ -233,7 +233,7 @@ both_backends! {
             Some("residence_card AB 123 2030-12-31")
         );
         let page = client.get("/profile").await;
-        assert!(page.body.contains("expire le 2030-12-31"), "{}", page.body);
+        assert!(page.body.contains("expire le 31 décembre 2030"), "{}", page.body);
 
         let expired = client
             .call("/api/profile/add_document", &[("kind", "passport"), ("number", ""), ("expires_day", "1"), ("expires_month", "1"), ("expires_year", "2020")])

@@ -15,6 +15,8 @@ use time::OffsetDateTime;
 pub struct UserRow {
     pub id: i64,
     pub email: Option<String>,
+    /// The name staff are shown by (applicants' names are in their profile).
+    pub display_name: Option<String>,
     pub password_hash: Option<String>,
     pub role: String,
     pub created_at: OffsetDateTime,
@@ -36,6 +38,7 @@ impl UserRow {
         Ok(UserSummary {
             id: self.id,
             email: self.email.clone(),
+            display_name: self.display_name.clone(),
             role: self.role()?,
             created_at: self.created_at,
         })
@@ -46,29 +49,32 @@ impl UserRow {
 macro_rules! select_users {
     ($rest:literal) => {
         concat!(
-            "select id, email, password_hash, role, created_at, disabled_at, \
+            "select id, email, display_name, password_hash, role, created_at, disabled_at, \
              password_change_required from users ",
             $rest
         )
     };
 }
 
-/// Inserts an account. A taken address answers `EmailTaken` on the email field.
+/// Inserts an account (staff with the name they are shown by). A taken address answers
+/// `EmailTaken` on the email field.
 pub async fn insert(
     tx: &mut Tx,
     email: &Email,
     password_hash: &str,
     role: Role,
+    display_name: Option<&str>,
 ) -> Result<i64, AppError> {
     let result: Result<i64, sqlx::Error> = on_conn!(tx, |conn| {
         sqlx::query_scalar(
-            "insert into users (email, password_hash, role, created_at) \
-             values ($1, $2, $3, $4) returning id",
+            "insert into users (email, password_hash, role, created_at, display_name) \
+             values ($1, $2, $3, $4, $5) returning id",
         )
         .bind(email.as_str())
         .bind(password_hash)
         .bind(role.as_str())
         .bind(now())
+        .bind(display_name)
         .fetch_one(conn)
         .await
     });

@@ -10,27 +10,44 @@ use crate::on_conn;
 use crate::wire::committee::ReadyPlan;
 use time::Date;
 
+/// Schedules a sitting of the call's committee, or finds the one already scheduled for that
+/// day and place, so a repeated click schedules nothing more. Its id, and whether it is new.
 pub async fn create_session(
     tx: &mut Tx,
     call_id: i64,
     held_on: Date,
     place: &str,
     by: i64,
-) -> Result<i64, AppError> {
+) -> Result<(i64, bool), AppError> {
     let at = now();
-    Ok(on_conn!(tx, |conn| {
+    let inserted = on_conn!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(
             "insert into review_sessions (call_id, held_on, place, created_by, created_at) \
-             values ($1, $2, $3, $4, $5) returning id",
+             values ($1, $2, $3, $4, $5) \
+             on conflict (call_id, held_on, place) do nothing returning id",
         )
         .bind(call_id)
         .bind(held_on)
         .bind(place)
         .bind(by)
         .bind(at)
+        .fetch_optional(conn)
+        .await
+    })?;
+    if let Some(id) = inserted {
+        return Ok((id, true));
+    }
+    let existing = on_conn!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "select id from review_sessions where call_id = $1 and held_on = $2 and place = $3",
+        )
+        .bind(call_id)
+        .bind(held_on)
+        .bind(place)
         .fetch_one(conn)
         .await
-    })?)
+    })?;
+    Ok((existing, false))
 }
 
 /// The call a session belongs to.

@@ -12,8 +12,9 @@ use crate::on_conn;
 use crate::wire::mentoring::{CommentLine, Happening, SessionLine, TimelineEntry};
 use time::{Date, OffsetDateTime};
 
-/// How a person is named to others on a plan: their profile name, else their email.
-pub(crate) const NAME: &str = "coalesce(pr.full_name, u.email, '')";
+/// How a person is named to others: their profile name (applicants), the name an admin gave
+/// them (staff), else their email.
+pub(crate) const NAME: &str = "coalesce(pr.full_name, u.display_name, u.email, '')";
 
 /// A person's display name.
 pub async fn name_of(tx: &mut Tx, user_id: i64) -> Result<String, AppError> {

@@ -183,7 +183,8 @@ async fn payments_of(tx: &mut Tx, which: Which, id: i64) -> Result<Vec<PaymentRo
     };
     let sql = format!(
         "select y.id, y.tranche_id, y.attempt, y.method, y.supplier, y.invoice_ref, y.payee_ref, \
-         y.status, r.email as released_by, y.released_at, s.email as settled_by, y.settled_at, \
+         y.status, coalesce(r.display_name, r.email) as released_by, y.released_at, \
+         coalesce(s.display_name, s.email) as settled_by, y.settled_at, \
          y.settlement_ref, y.failure_reason \
          from payments y join tranches t on t.id = y.tranche_id \
          left join users r on r.id = y.released_by left join users s on s.id = y.settled_by \
@@ -243,6 +244,8 @@ pub struct LedgerRow {
     pub amount_centimes: i64,
     pub actor: Option<String>,
     pub method: Option<String>,
+    /// The reference the finance officer gave the payment (a transfer or receipt number).
+    pub payment_ref: Option<String>,
 }
 
 /// The ledger, oldest first; one call's (`call` > 0) or all.
@@ -250,7 +253,9 @@ pub async fn ledger(tx: &mut Tx, call: i64) -> Result<Vec<LedgerRow>, AppError> 
     Ok(on_conn!(tx, |conn| {
         sqlx::query_as::<_, LedgerRow>(
             "select l.id, l.at, c.reference, l.plan_id, t.number as tranche_number, l.payment_id, \
-             l.kind, l.amount_centimes, u.email as actor, y.method \
+             l.kind, l.amount_centimes, \
+             coalesce(u.display_name || ' <' || u.email || '>', u.email) as actor, y.method, \
+             y.settlement_ref as payment_ref \
              from ledger_entries l join grant_calls c on c.id = l.call_id \
              left join tranches t on t.id = l.tranche_id \
              left join payments y on y.id = l.payment_id \

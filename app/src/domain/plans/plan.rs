@@ -164,6 +164,18 @@ impl PlanStatus {
             PlanStatus::Draft | PlanStatus::ChangesRequested | PlanStatus::Returned
         )
     }
+
+    /// Whether the plan's story has ended in a decision (funded, refused, given up or closed):
+    /// its text and figures are then read, not discussed, so its comment threads are closed.
+    pub fn decided(self) -> bool {
+        matches!(
+            self,
+            PlanStatus::Approved
+                | PlanStatus::Rejected
+                | PlanStatus::Withdrawn
+                | PlanStatus::Closed
+        )
+    }
 }
 
 /// How someone stands towards one plan. Anyone else does not see it at all (404, not 403).

@@ -45,6 +45,8 @@ pub enum PlansProblem {
     FiguresTooLarge,
     #[error("the plan cannot be changed in its current state")]
     PlanNotEditable,
+    #[error("the plan is decided: its comment threads are closed")]
+    PlanDecided,
 }
 
 /// Where in the plan's figures an amount was typed, so its problem names the row or month.

@@ -2,6 +2,7 @@
 //! actions, problems, spreadsheet cells, and the one pattern every workflow follows.
 
 pub mod audit;
+pub mod display;
 pub mod file_name;
 pub mod form_date;
 pub mod locale;

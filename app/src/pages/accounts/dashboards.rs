@@ -189,7 +189,7 @@ fn AdminCards(overview: AdminOverview) -> impl IntoView {
         <div class="grid">
             <section class="card">
                 <h2>{t!(i18n, admin.users_by_role)}</h2>
-                <table class="table">
+                <div class="table-scroll"><table class="table">
                     <thead>
                         <tr>
                             <th scope="col">{t!(i18n, dashboard.role)}</th>
@@ -203,7 +203,7 @@ fn AdminCards(overview: AdminOverview) -> impl IntoView {
                             <td class="number">{total}</td>
                         </tr>
                     </tfoot>
-                </table>
+                </table></div>
                 <p><A href="/admin/users" attr:class="button">{t!(i18n, admin.manage_accounts)}</A></p>
                 <p><A href="/admin/trainings" attr:class="button">{t!(i18n, admin.manage_trainings)}</A>
                     " " <A href="/admin/calls" attr:class="button">{t!(i18n, admin.manage_calls)}</A>

@@ -4,13 +4,15 @@ use crate::components::form::{invalid, last_error};
 use crate::domain::accounts::email::Email;
 use crate::domain::accounts::password::Password;
 use crate::domain::accounts::role::Role;
+use crate::domain::profile::identity::FULL_NAME_MAX;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
 use crate::pages::accounts::dashboards::role_name;
 use crate::pages::problem::{FieldProblems, FormProblems};
+use crate::pages::shared::labels::moment_text;
 use crate::server_fns::accounts::current_user;
 use crate::server_fns::accounts::{list_users, ChangeRole, CreateStaff};
-use crate::wire::{accounts::UserSummary, shared::format_utc};
+use crate::wire::accounts::UserSummary;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -67,6 +69,14 @@ fn CreateStaffForm(create: ServerAction<CreateStaff>) -> impl IntoView {
             <ActionForm action=create attr:class="form" attr:novalidate=true>
                 <FormProblems error />
                 <div class="field">
+                    <label for="staff-name">{t!(i18n, admin_users.name)}</label>
+                    <input id="staff-name" name="name" type="text" required autocomplete="off"
+                        maxlength=FULL_NAME_MAX
+                        aria-invalid=invalid(error, Field::FullName)
+                        aria-describedby="staff-name-problems" />
+                    <FieldProblems error field=Field::FullName id="staff-name-problems" />
+                </div>
+                <div class="field">
                     <label for="staff-email">{t!(i18n, admin_users.email)}</label>
                     <input id="staff-email" name="email" type="email" dir="ltr" required
                         autocomplete="off" maxlength=Email::MAX_LEN
@@ -109,14 +119,16 @@ fn UserTable(
         .into_iter()
         .map(|user| {
             let email = user.email.clone().unwrap_or_else(|| "—".into());
-            let label_email = email.clone();
+            let name = user.display_name.clone().unwrap_or_else(|| "—".into());
+            let label_email = user.display_name.clone().unwrap_or_else(|| email.clone());
             let select_id = format!("role-{}", user.id);
             let you = (me == Some(user.id)).then(|| view! { " " <span class="you">{t!(i18n, admin_users.you)}</span> });
             view! {
                 <tr data-test=format!("user-{}", user.id)>
-                    <td dir="ltr">{email}{you}</td>
+                    <td>{name}{you}</td>
+                    <td dir="ltr">{email}</td>
                     <td>{move || role_name(i18n, user.role)}</td>
-                    <td>{format_utc(user.created_at)}</td>
+                    <td>{moment_text(i18n, user.created_at)}</td>
                     <td>
                         <ActionForm action=change attr:class="inline-form">
                             <input type="hidden" name="user_id" value=user.id />
@@ -141,6 +153,7 @@ fn UserTable(
             <table class="table">
                 <thead>
                     <tr>
+                        <th scope="col">{t!(i18n, admin_users.name)}</th>
                         <th scope="col">{t!(i18n, admin_users.email)}</th>
                         <th scope="col">{t!(i18n, admin_users.role)}</th>
                         <th scope="col">{t!(i18n, admin_users.created_at)}</th>

@@ -4,6 +4,7 @@ use crate::components::page_data::page_data;
 use crate::i18n::*;
 use crate::pages::catalogue::{labels::criterion_label, labels::lang_of, labels::release_label};
 use crate::pages::problem::FormProblems;
+use crate::pages::shared::labels::money_text;
 use crate::server_fns::catalogue::list_calls;
 use crate::wire::catalogue::CallAdmin;
 use leptos::prelude::*;
@@ -76,8 +77,8 @@ fn CallTable(calls: Vec<CallAdmin>) -> impl IntoView {
                 <tr data-test=format!("call-{}", call.reference)>
                     <td dir="ltr">{call.reference.clone()}</td>
                     <td>{call.title.clone()}</td>
-                    <td dir="ltr">{call.envelope.to_string()}</td>
-                    <td dir="ltr">{call.max_grant.to_string()}</td>
+                    <td><bdi>{money_text(i18n, call.envelope)}</bdi></td>
+                    <td><bdi>{money_text(i18n, call.max_grant)}</bdi></td>
                     <td>{format!("{} %", call.own_contribution_percent)}</td>
                     <td>{cities}</td>
                     <td dir="ltr">{format!("{} → {}", call.opens_on, call.closes_on)}</td>

@@ -2,12 +2,14 @@
 //! their agenda, and the plans signed off for the committee, to put on an agenda.
 
 use crate::components::form::{invalid, last_error};
-use crate::components::page_data::item_data;
+use crate::components::page_data::page_data;
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::plans::labels::plan_status_name;
 use crate::pages::problem::{FieldProblems, FormProblems};
+use crate::pages::shared::labels::date_text;
+use crate::pages::shared::labels::money_text;
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::committee::{
     committee_desk, AddCommitteeMember, CreateReviewSession, PutOnAgenda, RemoveCommitteeMember,
@@ -40,7 +42,7 @@ pub fn CommitteeDeskPage() -> impl IntoView {
         session: ServerAction::new(),
         agenda: ServerAction::new(),
     };
-    let desk = item_data(call, committee_desk);
+    let desk = page_data(call, committee_desk);
     let done = move || {
         query.with(|q| q.get("done")).map(|_| {
             view! { <p class="notice" role="status" data-test="done">{t!(i18n, committee.done)}</p> }
@@ -133,7 +135,7 @@ fn Members(call: i64, members: Vec<MemberLine>, actions: Actions) -> impl IntoVi
             <h2>{t!(i18n, committee.members_title)}</h2>
             <FormProblems error=last_error(actions.chair) />
             <FormProblems error=last_error(actions.remove) />
-            <table class="table">
+            <div class="table-scroll"><table class="table">
                 <thead><tr>
                     <th scope="col">{t!(i18n, committee.name)}</th>
                     <th scope="col">{t!(i18n, committee.email)}</th>
@@ -141,7 +143,7 @@ fn Members(call: i64, members: Vec<MemberLine>, actions: Actions) -> impl IntoVi
                     <th scope="col"><span class="visually-hidden">{t!(i18n, committee.remove)}</span></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
             <h3>{t!(i18n, committee.add_member)}</h3>
             <ActionForm action=actions.add>
                 <input type="hidden" name="call" value=call />
@@ -182,7 +184,7 @@ fn Session(session: SessionView, ready: Vec<ReadyPlan>, actions: Actions) -> imp
                 view! {
                     <option value=p.plan_id>
                         {t_string!(i18n, committee.plan_number, id = p.plan_id).to_string()} " · " {p.applicant.clone()}
-                        " · " {p.requested.to_string()}
+                        " · " {money_text(i18n, p.requested)}
                     </option>
                 }
             })
@@ -199,9 +201,9 @@ fn Session(session: SessionView, ready: Vec<ReadyPlan>, actions: Actions) -> imp
     });
     view! {
         <article data-test="session" data-session=session.id>
-            <h3><bdi>{session.held_on.to_string()}</bdi> " · " {session.place.clone()}</h3>
+            <h3><bdi>{date_text(i18n, session.held_on)}</bdi> " · " {session.place.clone()}</h3>
             <FormProblems error=last_error(actions.agenda) />
-            <table class="table">
+            <div class="table-scroll"><table class="table">
                 <thead><tr>
                     <th scope="col">{t!(i18n, committee.plan)}</th>
                     <th scope="col">{t!(i18n, committee.applicant)}</th>
@@ -210,7 +212,7 @@ fn Session(session: SessionView, ready: Vec<ReadyPlan>, actions: Actions) -> imp
                     <th scope="col">{t!(i18n, committee.sheets)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
             {add}
         </article>
     }

@@ -6,6 +6,7 @@ use crate::components::page_data::page_data;
 use crate::i18n::*;
 use crate::pages::plans::labels::plan_status_name;
 use crate::pages::problem::FormProblems;
+use crate::pages::shared::labels::date_text;
 use crate::server_fns::committee::committee_home;
 use crate::wire::committee::{MemberCall, MemberSession};
 use leptos::prelude::*;
@@ -82,8 +83,8 @@ fn Session(session: MemberSession) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h3><bdi>{session.held_on.to_string()}</bdi> " · " {session.place.clone()}</h3>
-        <table class="table">
+        <h3><bdi>{date_text(i18n, session.held_on)}</bdi> " · " {session.place.clone()}</h3>
+        <div class="table-scroll"><table class="table">
             <thead><tr>
                 <th scope="col">{t!(i18n, committee.plan)}</th>
                 <th scope="col">{t!(i18n, committee.status)}</th>
@@ -92,6 +93,6 @@ fn Session(session: MemberSession) -> impl IntoView {
                 <th scope="col">{t!(i18n, committee.quorum)}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
     }
 }

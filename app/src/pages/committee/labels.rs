@@ -3,6 +3,7 @@
 use crate::domain::committee::problem::CommitteeProblem;
 use crate::domain::committee::{points, Quorum, Standing};
 use crate::i18n::*;
+use crate::pages::shared::labels::money_text;
 use leptos_i18n::I18nContext;
 
 pub fn standing_name(i18n: I18nContext<Locale>, standing: Standing) -> String {
@@ -37,14 +38,19 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: CommitteeProblem) -> Str
         CommitteeProblem::AmountAboveRequested { requested_centimes } => t_string!(
             i18n,
             problem.amount_above_requested,
-            requested =
-                crate::domain::shared::money::Money::from_centimes(requested_centimes).to_string()
+            requested = money_text(
+                i18n,
+                crate::domain::shared::money::Money::from_centimes(requested_centimes)
+            )
         )
         .to_string(),
         CommitteeProblem::AmountAboveMaximum { max_centimes } => t_string!(
             i18n,
             problem.amount_above_maximum,
-            max = crate::domain::shared::money::Money::from_centimes(max_centimes).to_string()
+            max = money_text(
+                i18n,
+                crate::domain::shared::money::Money::from_centimes(max_centimes)
+            )
         )
         .to_string(),
         CommitteeProblem::QuorumNotReached { have, need } => {

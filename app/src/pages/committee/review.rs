@@ -4,7 +4,7 @@
 
 use super::labels::{points_text, quorum_text, standing_name};
 use super::scoring::{ChairPanel, DeclarationForm, ScoreForm, SheetView};
-use crate::components::page_data::item_data;
+use crate::components::page_data::page_data;
 use crate::domain::committee::{Identity, Standing};
 use crate::domain::profile::DocumentKind;
 use crate::domain::shared::locale::Lang;
@@ -18,10 +18,11 @@ use crate::pages::plans::labels::plan_status_name;
 use crate::pages::plans::sections::SectionCard;
 use crate::pages::problem::FormProblems;
 use crate::pages::profile::labels::document_name;
+use crate::pages::shared::labels::moment_text;
+use crate::pages::shared::labels::money_text;
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::committee::review_plan;
 use crate::wire::committee::{DecisionLine, ReviewView};
-use crate::wire::shared::format_utc;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -31,7 +32,7 @@ pub fn ReviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let plan = move || query.with(|q| q.get("plan").unwrap_or_default());
-    let review = item_data(plan, review_plan);
+    let review = page_data(plan, review_plan);
     view! {
         <Title text=move || t_string!(i18n, committee.review_title).to_string() />
         <Suspense fallback=|| ()>
@@ -97,7 +98,7 @@ fn Review(review: ReviewView) -> impl IntoView {
             <p data-test="standing" data-standing=review.standing.code()>{standing_name(i18n, review.standing)}</p>
             {review.coached.then(|| view! { <p class="note" data-test="coached">{t!(i18n, committee.coached_note)}</p> })}
             <p data-test="quorum">{quorum_text(i18n, review.quorum)}</p>
-            <p>{t!(i18n, committee.requested)} " " <bdi>{review.requested.to_string()}</bdi></p>
+            <p>{t!(i18n, committee.requested)} " " <bdi>{money_text(i18n, review.requested)}</bdi></p>
         </section>
         {sheet}
         {chair}
@@ -174,13 +175,13 @@ fn Decisions(decisions: Vec<DecisionLine>) -> impl IntoView {
             .into_iter()
             .map(|d| {
                 let amount = d.amount.map(
-                    |a| view! { " · " <bdi data-test="decision-amount">{a.to_string()}</bdi> },
+                    |a| view! { " · " <bdi data-test="decision-amount">{money_text(i18n, a)}</bdi> },
                 );
                 view! {
                     <li data-test="decision" data-outcome=d.outcome.code()>
                         <strong>{outcome_name(i18n, d.outcome)}</strong> {amount}
                         " · " {t!(i18n, committee.round)} " " {d.round}
-                        " · " <bdi>{format_utc(d.decided_at)}</bdi>
+                        " · " <bdi>{moment_text(i18n, d.decided_at)}</bdi>
                         <p data-test="justification">{d.justification.clone()}</p>
                     </li>
                 }

@@ -12,9 +12,9 @@ use crate::i18n::*;
 use crate::pages::catalogue::labels::criterion_label;
 use crate::pages::money::labels::outcome_name;
 use crate::pages::problem::{FieldProblems, FormProblems, LastError};
+use crate::pages::shared::labels::moment_text;
 use crate::server_fns::committee::{DeclareConflict, ScorePlan};
 use crate::wire::committee::{ReviewView, ScoresSummary, SheetLine};
-use crate::wire::shared::format_utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -137,7 +137,7 @@ pub fn SheetView(sheet: SheetLine) -> impl IntoView {
             <dd data-test="weighted"><bdi>{points_text(sheet.weighted)}</bdi></dd>
         </dl>
         {(!sheet.comment.is_empty()).then(|| view! { <p class="comment">{sheet.comment.clone()}</p> })}
-        <p class="note"><bdi>{format_utc(sheet.submitted_at)}</bdi></p>
+        <p class="note"><bdi>{moment_text(i18n, sheet.submitted_at)}</bdi></p>
     }
 }
 
@@ -172,7 +172,7 @@ pub fn ChairPanel(review: ReviewView, summary: ScoresSummary) -> impl IntoView {
         <section class="card" data-test="chair-summary">
             <h2>{t!(i18n, committee.summary_title)}</h2>
             <p>{t!(i18n, committee.average)} " " <strong data-test="average"><bdi>{average_text(summary.average)}</bdi></strong></p>
-            <table class="table">
+            <div class="table-scroll"><table class="table">
                 <thead><tr>
                     <th scope="col">{t!(i18n, committee.member)}</th>
                     <th scope="col">{t!(i18n, committee.weighted)}</th>
@@ -180,7 +180,7 @@ pub fn ChairPanel(review: ReviewView, summary: ScoresSummary) -> impl IntoView {
                     <th scope="col">{t!(i18n, committee.comment)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
             <p>{t!(i18n, committee.recused)} " " <span data-test="recused">{recused}</span></p>
         </section>
         {decide}

@@ -9,8 +9,10 @@ use crate::domain::shared::workflow::Workflow;
 use crate::i18n::*;
 use crate::pages::enrolments::labels::status_name;
 use crate::pages::problem::FormProblems;
+use crate::pages::shared::labels::date_text;
+use crate::pages::shared::labels::moment_text;
 use crate::server_fns::enrolments::{enrolment_desk, DecideEnrolment};
-use crate::wire::{enrolments::EnrolmentLine, shared::format_utc};
+use crate::wire::enrolments::EnrolmentLine;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -84,9 +86,9 @@ fn DeskTable(lines: Vec<EnrolmentLine>, decide: ServerAction<DecideEnrolment>) -
                             <tr data-test="desk-line">
                                 <td>{line.person.unwrap_or_default()}</td>
                                 <td>{line.title} <br/> <small><bdi>{line.reference}</bdi> " · "
-                                    {line.starts_on.to_string()} " → " {line.ends_on.to_string()}</small></td>
+                                    {date_text(i18n, line.starts_on)} " → " {date_text(i18n, line.ends_on)}</small></td>
                                 <td>{t!(i18n, enrolment.seats_taken, taken = line.seats.taken, seats = line.seats.seats)}</td>
-                                <td>{format_utc(line.requested_at)}</td>
+                                <td>{moment_text(i18n, line.requested_at)}</td>
                                 <td>
                                     {actions.into_iter().map(|action| view! {
                                         <ActionForm action=decide attr:class="inline-form">

@@ -5,6 +5,7 @@ use crate::components::form::last_error;
 use crate::i18n::*;
 use crate::pages::enrolments::labels::status_name;
 use crate::pages::problem::FormProblems;
+use crate::pages::shared::labels::date_text;
 use crate::server_fns::enrolments::{my_enrolments, WithdrawSeat};
 use crate::wire::enrolments::EnrolmentLine;
 use leptos::prelude::*;
@@ -58,8 +59,8 @@ fn EnrolmentCard(line: EnrolmentLine, withdraw: ServerAction<WithdrawSeat>) -> i
     let dates = t_string!(
         i18n,
         matches.dates,
-        start = line.starts_on.to_string(),
-        end = line.ends_on.to_string()
+        start = date_text(i18n, line.starts_on),
+        end = date_text(i18n, line.ends_on)
     )
     .to_string();
     let id = line.id;

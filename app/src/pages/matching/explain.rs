@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::pages::profile::{
     labels::document_name, labels::education_name, labels::group_name, labels::language_name,
 };
+use crate::pages::shared::labels::date_text;
 use leptos_i18n::I18nContext;
 
 use crate::pages::shared::labels::lang_of;
@@ -115,7 +116,7 @@ fn record_reason(i18n: I18nContext<Locale>, check: &Check) -> Option<String> {
             i18n,
             reason.document_expired,
             kind = document_name(i18n, *kind),
-            date = expired_on.to_string()
+            date = date_text(i18n, *expired_on)
         )
         .to_string(),
         (Reason::DocumentMissing, Rule::Document { any_of }) => t_string!(

@@ -11,10 +11,13 @@ use crate::components::form::last_error;
 use crate::components::page_data::page_data;
 use crate::domain::catalogue::OfferKind;
 use crate::domain::matching::eligibility::{Check, Eligibility};
+use crate::domain::shared::reference::City;
 use crate::i18n::*;
 use crate::pages::problem::FormProblems;
 use crate::pages::sector_name;
+use crate::pages::shared::labels::date_text;
 use crate::pages::shared::labels::lang_of;
+use crate::pages::shared::labels::money_text;
 use crate::server_fns::matching::my_matches;
 use crate::wire::matching::{Matches, OfferGroup, OfferMatch, GROUP_PAGE};
 use act::{Act, OfferActions};
@@ -137,6 +140,7 @@ pub fn MatchesPage() -> impl IntoView {
 #[component]
 fn MatchList(m: Matches, q: Query, actions: OfferActions) -> impl IntoView {
     let i18n = use_i18n();
+    let home = m.home;
     let groups = [m.eligible, m.not_yet, m.not_eligible];
     let shown: usize = groups.iter().map(|g| g.total).sum();
     let titles = [
@@ -153,7 +157,7 @@ fn MatchList(m: Matches, q: Query, actions: OfferActions) -> impl IntoView {
             <p class="empty" data-test="none-filtered">{t!(i18n, matches.none_filtered)}</p>
         })}
         {groups.into_iter().zip(titles).enumerate().map(|(i, (group, title))| view! {
-            <GroupSection index=i title group q=q.clone() actions />
+            <GroupSection index=i title group q=q.clone() actions home />
         }).collect_view()}
     }
 }
@@ -196,6 +200,7 @@ fn GroupSection(
     group: OfferGroup,
     q: Query,
     actions: OfferActions,
+    home: Option<City>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if group.total == 0 {
@@ -225,7 +230,7 @@ fn GroupSection(
             <p class="note" data-test="shown">
                 {move || t_string!(i18n, matches.shown, first = first, last = last, total = total).to_string()}
             </p>
-            {group.offers.into_iter().map(|offer| view! { <OfferCard offer actions /> }).collect_view()}
+            {group.offers.into_iter().map(|offer| view! { <OfferCard offer actions home /> }).collect_view()}
             {pager}
         </section>
     }
@@ -233,7 +238,7 @@ fn GroupSection(
 }
 
 #[component]
-fn OfferCard(offer: OfferMatch, actions: OfferActions) -> impl IntoView {
+fn OfferCard(offer: OfferMatch, actions: OfferActions, home: Option<City>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = lang_of(i18n);
     let kind = match offer.kind {
@@ -247,21 +252,34 @@ fn OfferCard(offer: OfferMatch, actions: OfferActions) -> impl IntoView {
         .map(|s| sector_name(i18n, *s))
         .collect();
     let cities: Vec<&str> = offer.cities.iter().map(|c| c.label(lang)).collect();
+    // A training is open to anyone, wherever it is held (the city is a matter of fit): one held
+    // away from home says so, since going there every day has a cost.
+    let away = home
+        .filter(|home| offer.kind == OfferKind::Training && !offer.cities.contains(home))
+        .map(|home| {
+            t_string!(
+                i18n,
+                matches.away,
+                place = cities.join(", "),
+                home = home.label(lang)
+            )
+            .to_string()
+        });
     let dates = match offer.kind {
         OfferKind::Training => t_string!(
             i18n,
             matches.dates,
-            start = offer.starts_on.to_string(),
-            end = offer.ends_on.to_string()
+            start = date_text(i18n, offer.starts_on),
+            end = date_text(i18n, offer.ends_on)
         )
         .to_string(),
         OfferKind::Call => {
-            t_string!(i18n, matches.closes, date = offer.ends_on.to_string()).to_string()
+            t_string!(i18n, matches.closes, date = date_text(i18n, offer.ends_on)).to_string()
         }
     };
-    let grant = offer
-        .max_grant
-        .map(|amount| t_string!(i18n, matches.max_grant, amount = amount.to_string()).to_string());
+    let grant = offer.max_grant.map(|amount| {
+        t_string!(i18n, matches.max_grant, amount = money_text(i18n, amount)).to_string()
+    });
     let score = offer.score;
     let eligible = offer.eligibility == Eligibility::Eligible;
     let checks = offer.checks.clone();
@@ -278,6 +296,7 @@ fn OfferCard(offer: OfferMatch, actions: OfferActions) -> impl IntoView {
                 {sectors.join(", ")} " · " {cities.join(", ")} " · " {dates}
                 {grant.map(|g| view! { " · " {g} })}
             </p>
+            {away.map(|away| view! { <p class="note away" data-test="away">{away}</p> })}
             {reachable.then(|| view! {
                 <p class="score" data-test="score">
                     <strong>{move || t_string!(i18n, matches.score, score = score.total()).to_string()}</strong>

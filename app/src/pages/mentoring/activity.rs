@@ -2,7 +2,7 @@
 
 use super::components::{PlanComments, PlanTimeline, PlanTransitions, SessionLog};
 use super::labels::all_parts;
-use crate::components::page_data::item_data;
+use crate::components::page_data::page_data;
 use crate::domain::plans::plan::Viewer;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -23,7 +23,7 @@ pub fn PlanActivityPage() -> impl IntoView {
     let step = ServerAction::<TransitionPlan>::new();
     let comment = ServerAction::<CommentPlan>::new();
     let session = ServerAction::<LogSession>::new();
-    let activity = item_data(
+    let activity = page_data(
         move || query.with(|q| q.get("id").unwrap_or_default()),
         plan_activity,
     );
@@ -39,13 +39,15 @@ pub fn PlanActivityPage() -> impl IntoView {
     };
     view! {
         <Title text=move || t_string!(i18n, mentoring.activity_title).to_string() />
-        <h1>{t!(i18n, mentoring.activity_title)}</h1>
-        <p class="lead">{t!(i18n, mentoring.activity_lead)}</p>
-        {saved}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match activity.await {
-                    Ok(activity) => view! { <ActivityBody activity step comment session /> }.into_any(),
+                    Ok(activity) => view! {
+                        <h1>{t!(i18n, mentoring.activity_title)}</h1>
+                        <p class="lead">{t!(i18n, mentoring.activity_lead)}</p>
+                        {saved}
+                        <ActivityBody activity step comment session />
+                    }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                     Err(error) => view! {
                         <FormProblems error=Signal::derive(move || Some(error.clone())) />

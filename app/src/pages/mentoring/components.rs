@@ -14,10 +14,12 @@ use crate::domain::shared::problem::Field;
 use crate::i18n::*;
 use crate::pages::plans::labels::plan_status_name;
 use crate::pages::problem::{FieldProblems, FormProblems};
+use crate::pages::shared::labels::date_text;
+use crate::pages::shared::labels::moment_text;
 use crate::server_fns::mentoring::LogSession;
 use crate::server_fns::plans::{CommentPlan, TransitionPlan};
 use crate::wire::mentoring::{CommentLine, Happening, SessionLine, TimelineEntry};
-use crate::wire::shared::format_utc;
+use crate::wire::shared::iso;
 use leptos::prelude::*;
 use time::Date;
 
@@ -119,7 +121,7 @@ pub fn PlanComments(
                 {comments.into_iter().map(|c| view! {
                     <li data-test="comment">
                         <p class="note">{c.author} " · "
-                            <time datetime=c.at.to_string()>{format_utc(c.at)}</time></p>
+                            <time datetime=iso(c.at)>{moment_text(i18n, c.at)}</time></p>
                         <p class="comment-body">{c.body}</p>
                     </li>
                 }).collect_view()}
@@ -127,24 +129,27 @@ pub fn PlanComments(
         }
         .into_any()
     };
+    let name = part_name(i18n, part);
+    let heading = t_string!(i18n, mentoring.thread_title, part = name.clone()).to_string();
+    let label = t_string!(i18n, mentoring.comment_label, part = name).to_string();
     view! {
         <section class="thread" data-test=format!("thread-{}", part.code())>
-            <h3>{part_name(i18n, part)}</h3>
+            <h3>{heading}</h3>
             {lines}
-            <Show when=move || may_comment>
+            {may_comment.then(|| view! {
                 <ActionForm action attr:class="comment-form">
                     <input type="hidden" name="plan" value=plan />
                     <input type="hidden" name="part" value=part.code() />
                     <input type="hidden" name="back" value=back />
                     <div class="field">
-                        <label for=textarea_id>{t!(i18n, mentoring.comment_label)}</label>
+                        <label for=textarea_id>{label}</label>
                         <textarea id=textarea_id name="body" rows="2" maxlength=COMMENT_MAX required
                             aria-invalid=invalid(error, Field::Body) aria-describedby=problems_id></textarea>
                         <FieldProblems error field=Field::Body id=problems_id />
                     </div>
                     <button type="submit">{t!(i18n, mentoring.comment_send)}</button>
                 </ActionForm>
-            </Show>
+            })}
         </section>
     }
 }
@@ -169,7 +174,7 @@ pub fn SessionLog(
             <ol class="sessions">
                 {sessions.into_iter().map(|s| {
                     let head = t_string!(i18n, mentoring.session_line,
-                        date = s.held_on.to_string(), minutes = s.minutes, mentor = s.mentor.clone())
+                        date = date_text(i18n, s.held_on), minutes = s.minutes, mentor = s.mentor.clone())
                         .to_string();
                     let next = (!s.next_steps.is_empty()).then(|| view! {
                         <p><strong>{t!(i18n, mentoring.next_steps)}</strong> " : " {s.next_steps.clone()}</p>
@@ -261,7 +266,7 @@ pub fn PlanTimeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                     None,
                 ),
                 Happening::Session { held_on, minutes } => (
-                    t_string!(i18n, mentoring.ev_session, date = held_on.to_string(), minutes)
+                    t_string!(i18n, mentoring.ev_session, date = date_text(i18n, held_on), minutes)
                         .to_string(),
                     None,
                 ),
@@ -270,7 +275,7 @@ pub fn PlanTimeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                 <li data-test="timeline-entry">
                     <p><strong>{what}</strong></p>
                     <p class="note">{t!(i18n, mentoring.by)} " " {entry.actor} " · "
-                        <time datetime=entry.at.to_string()>{format_utc(entry.at)}</time></p>
+                        <time datetime=iso(entry.at)>{moment_text(i18n, entry.at)}</time></p>
                     {reason.map(|r| view! { <blockquote class="reason" data-test="reason">{r}</blockquote> })}
                 </li>
             }

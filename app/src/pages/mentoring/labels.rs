@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::pages::catalogue::labels::lang_of;
 use crate::pages::profile::labels::language_name;
 use crate::pages::sector_name;
+use crate::pages::shared::labels::money_text;
 use leptos_i18n::I18nContext;
 
 /// A step as a button says it.
@@ -46,15 +47,9 @@ pub fn event_name(i18n: I18nContext<Locale>, action: PlanAction) -> String {
 
 pub fn part_name(i18n: I18nContext<Locale>, part: Part) -> String {
     match part {
-        Part::Section(Section::Summary) => t_string!(i18n, mentoring.part_summary),
-        Part::Section(Section::Idea) => t_string!(i18n, mentoring.part_idea),
-        Part::Section(Section::Market) => t_string!(i18n, mentoring.part_market),
-        Part::Section(Section::Marketing) => t_string!(i18n, mentoring.part_marketing),
-        Part::Section(Section::Staff) => t_string!(i18n, mentoring.part_staff),
-        Part::Section(Section::Legal) => t_string!(i18n, mentoring.part_legal),
-        Part::Figures => t_string!(i18n, mentoring.part_figures),
+        Part::Section(section) => crate::pages::plans::labels::section_name(i18n, section),
+        Part::Figures => t_string!(i18n, plan_editor.figures_title).to_string(),
     }
-    .to_string()
 }
 
 /// Every part a comment thread can hang on, in the plan's order.
@@ -89,8 +84,8 @@ fn terms_text(i18n: I18nContext<Locale>, check: TermsCheck) -> String {
         TermsCheck::GrantWithinMaximum { requested, maximum } => t_string!(
             i18n,
             mentoring.terms_grant,
-            requested = requested.to_string(),
-            maximum = maximum.to_string()
+            requested = money_text(i18n, requested),
+            maximum = money_text(i18n, maximum)
         )
         .to_string(),
         TermsCheck::OwnContribution {
@@ -100,16 +95,16 @@ fn terms_text(i18n: I18nContext<Locale>, check: TermsCheck) -> String {
         } => t_string!(
             i18n,
             mentoring.terms_own,
-            brought = brought.to_string(),
-            needed = needed.to_string(),
+            brought = money_text(i18n, brought),
+            needed = money_text(i18n, needed),
             percent
         )
         .to_string(),
         TermsCheck::CapitalCovered { sources, capital } => t_string!(
             i18n,
             mentoring.terms_capital,
-            sources = sources.to_string(),
-            capital = capital.to_string()
+            sources = money_text(i18n, sources),
+            capital = money_text(i18n, capital)
         )
         .to_string(),
     }

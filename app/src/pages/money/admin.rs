@@ -4,11 +4,12 @@
 
 use super::tranches::{Desk, MoneyProblems, TrancheTable};
 use crate::components::form::last_error;
-use crate::components::page_data::item_data;
+use crate::components::page_data::page_data;
 use crate::domain::accounts::role::Role;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::problem::FormProblems;
+use crate::pages::shared::labels::money_text;
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::accounts::current_user;
 use crate::server_fns::money::{load_call_money, money_overview, CancelTranche, ReleaseTranche};
@@ -36,18 +37,18 @@ pub fn BalancesTable(calls: Vec<Balances>, #[prop(optional)] linked: bool) -> im
             view! {
                 <tr data-test="balance" data-call=b.call>
                     <td>{title} <br /><span class="note"><bdi>{b.reference.clone()}</bdi></span></td>
-                    <td data-test="envelope">{b.envelope.to_string()}</td>
-                    <td data-test="committed">{b.committed.to_string()}</td>
-                    <td data-test="available">{b.available().to_string()}</td>
-                    <td data-test="released">{b.released.to_string()}</td>
-                    <td data-test="awaiting">{b.awaiting().to_string()}</td>
-                    <td data-test="paid">{b.paid.to_string()}</td>
+                    <td data-test="envelope">{money_text(i18n, b.envelope)}</td>
+                    <td data-test="committed">{money_text(i18n, b.committed)}</td>
+                    <td data-test="available">{money_text(i18n, b.available())}</td>
+                    <td data-test="released">{money_text(i18n, b.released)}</td>
+                    <td data-test="awaiting">{money_text(i18n, b.awaiting())}</td>
+                    <td data-test="paid">{money_text(i18n, b.paid)}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <table class="table" data-test="balances">
+        <div class="table-scroll"><table class="table" data-test="balances">
             <thead>
                 <tr>
                     <th scope="col">{t!(i18n, money.col_call)}</th>
@@ -60,7 +61,7 @@ pub fn BalancesTable(calls: Vec<Balances>, #[prop(optional)] linked: bool) -> im
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
     }
     .into_any()
 }
@@ -68,7 +69,7 @@ pub fn BalancesTable(calls: Vec<Balances>, #[prop(optional)] linked: bool) -> im
 #[component]
 pub fn MoneyOverviewPage() -> impl IntoView {
     let i18n = use_i18n();
-    let calls = item_data(|| (), |_| money_overview());
+    let calls = page_data(|| (), |_| money_overview());
     view! {
         <Title text=move || t_string!(i18n, money.overview_title).to_string() />
         <h1>{t!(i18n, money.overview_title)}</h1>
@@ -94,11 +95,10 @@ pub fn CallMoneyPage() -> impl IntoView {
     let call = move || query.with(|q| q.get("id")).unwrap_or_default();
     let release = ServerAction::<ReleaseTranche>::new();
     let cancel = ServerAction::<CancelTranche>::new();
-    let user = item_data(|| (), |_| current_user());
-    let money = item_data(call, load_call_money);
+    let user = page_data(|| (), |_| current_user());
+    let money = page_data(call, load_call_money);
     view! {
         <Title text=move || t_string!(i18n, money.call_title).to_string() />
-        <h1>{t!(i18n, money.call_title)}</h1>
         <p><a href="/admin/money">{t!(i18n, money.back_to_overview)}</a></p>
         <MoneyProblems error=last_error(release) />
         <MoneyProblems error=last_error(cancel) />
@@ -115,6 +115,7 @@ pub fn CallMoneyPage() -> impl IntoView {
                             Desk::Reader
                         };
                         view! {
+                            <h1>{t!(i18n, money.call_title)}</h1>
                             <h2><bdi>{money.balances.reference.clone()}</bdi> " · " {money.balances.title.clone()}</h2>
                             <BalancesTable calls=vec![money.balances.clone()] />
                             <p><a href=format!("{}?call={id}", crate::domain::accounts::access::LEDGER_CSV) download=""

@@ -6,6 +6,7 @@ use crate::domain::committee::decision::Outcome;
 use crate::domain::money::problem::MoneyProblem;
 use crate::domain::money::tranche::TrancheStatus;
 use crate::i18n::*;
+use crate::pages::shared::labels::money_text;
 use leptos_i18n::I18nContext;
 
 pub fn tranche_status_name(i18n: I18nContext<Locale>, status: TrancheStatus) -> String {
@@ -63,8 +64,10 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: MoneyProblem) -> String 
         MoneyProblem::EnvelopeExceeded { available_centimes } => t_string!(
             i18n,
             problem.envelope_exceeded,
-            available =
-                crate::domain::shared::money::Money::from_centimes(available_centimes).to_string()
+            available = money_text(
+                i18n,
+                crate::domain::shared::money::Money::from_centimes(available_centimes)
+            )
         )
         .to_string(),
         MoneyProblem::VisitRequired => t_string!(i18n, problem.visit_required).to_string(),

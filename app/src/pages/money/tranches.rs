@@ -7,10 +7,10 @@ use crate::domain::money::tranche::TrancheStatus;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::problem::{problem_text, LastError};
+use crate::pages::shared::labels::{moment_text, money_text};
 use crate::server_fns::money::{CancelTranche, ReleaseTranche, SettlePayment};
 use crate::wire::money::{PaymentLine, TrancheLine};
 use leptos::prelude::*;
-use time::OffsetDateTime;
 
 /// Who reads the table, and so which forms it shows.
 #[derive(Clone, Copy)]
@@ -49,10 +49,6 @@ pub fn MoneyProblems(error: LastError) -> impl IntoView {
     }
 }
 
-fn when(at: OffsetDateTime) -> String {
-    format!("{} {:02}:{:02}", at.date(), at.hour(), at.minute())
-}
-
 #[component]
 pub fn TrancheTable(
     lines: Vec<TrancheLine>,
@@ -74,7 +70,7 @@ pub fn TrancheTable(
         .map(|line| view! { <TrancheRow line desk staff back=back.clone() /> })
         .collect_view();
     view! {
-        <table class="table" data-test="tranches">
+        <div class="table-scroll"><table class="table" data-test="tranches">
             <thead>
                 <tr>
                     {staff.then(|| view! {
@@ -88,7 +84,7 @@ pub fn TrancheTable(
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
     }
     .into_any()
 }
@@ -131,7 +127,7 @@ fn TrancheRow(line: TrancheLine, desk: Desk, staff: bool, back: String) -> impl 
         <tr data-test="tranche" data-tranche=line.id data-status=line.status.code()>
             {beneficiary}
             <td>{line.number} " · " {line.percent} "%"</td>
-            <td data-test="amount">{line.amount.to_string()}</td>
+            <td data-test="amount">{money_text(i18n, line.amount)}</td>
             <td>{release_name(i18n, line.release)}</td>
             <td data-test="status">{tranche_status_name(i18n, line.status)}</td>
             <td>
@@ -168,7 +164,7 @@ fn PaymentItem(payment: PaymentLine) -> impl IntoView {
             .clone()
             .or(payment.failure_reason.clone())
             .unwrap_or_default();
-        format!("{} {who} {note}", when(at))
+        format!("{} {who} {note}", moment_text(i18n, at))
     });
     let status = match payment.status.as_str() {
         "paid" => tranche_status_name(i18n, TrancheStatus::Paid),
@@ -179,7 +175,7 @@ fn PaymentItem(payment: PaymentLine) -> impl IntoView {
     view! {
         <li data-test="payment" data-payment=payment.id data-status=payment.status.clone()>
             "#" {payment.attempt} " · " {method_name(i18n, &payment.method)} " · " <bdi>{details}</bdi>
-            " · " {status} " · " {when(payment.released_at)} " " {by}
+            " · " {status} " · " {moment_text(i18n, payment.released_at)} " " {by}
             {settled.map(|s| view! { <br /><span class="note">{s}</span> })}
         </li>
     }
@@ -256,7 +252,7 @@ fn ReleaseForm(
                 {field("account", t_string!(i18n, money.account).to_string())}
                 <p class="note">{t!(i18n, money.method_hint)}</p>
                 <button type="submit" data-test="release-submit">
-                    {t!(i18n, money.release_amount, amount = line.amount.to_string())}
+                    {t!(i18n, money.release_amount, amount = money_text(i18n, line.amount))}
                 </button>
             </ActionForm>
         </details>

@@ -2,6 +2,7 @@
 
 use crate::domain::monitoring::problem::MonitoringProblem;
 use crate::i18n::*;
+use crate::pages::shared::labels::money_text;
 use leptos_i18n::I18nContext;
 
 /// The sentence for one monitoring problem.
@@ -13,9 +14,12 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: MonitoringProblem) -> St
         MonitoringProblem::AmountBelowZero => {
             t_string!(i18n, problem.amount_below_zero).to_string()
         }
-        MonitoringProblem::AmountAboveLimit { max } => {
-            t_string!(i18n, problem.amount_above_limit, max = max.to_string()).to_string()
-        }
+        MonitoringProblem::AmountAboveLimit { max } => t_string!(
+            i18n,
+            problem.amount_above_limit,
+            max = money_text(i18n, max)
+        )
+        .to_string(),
         MonitoringProblem::JobsInvalid { max } => {
             t_string!(i18n, problem.jobs_invalid, max).to_string()
         }

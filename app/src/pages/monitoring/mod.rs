@@ -6,13 +6,14 @@
 pub mod labels;
 
 use crate::components::form::textarea_text;
-use crate::components::page_data::item_data;
+use crate::components::page_data::page_data;
 use crate::domain::monitoring::{VisitForm, EVIDENCE_MAX_FILES, JOBS_MAX, PROBLEMS_MAX};
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::plans::labels::plan_status_name;
 use crate::pages::problem::{FieldProblems, FormProblems, LastError};
+use crate::pages::shared::labels::date_text;
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::monitoring::visit_form;
 use crate::wire::monitoring::VisitPlan;
@@ -28,7 +29,7 @@ pub fn VisitPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let args = move || query.with(|q| (q.get("plan"), q.get("retry")));
-    let loaded = item_data(args, |(plan, retry)| async move {
+    let loaded = page_data(args, |(plan, retry)| async move {
         match plan {
             Some(plan) => visit_form(plan, retry).await.map(Some),
             None => Ok(None),
@@ -68,7 +69,7 @@ fn VisitBody(plan: VisitPlan) -> impl IntoView {
             };
             let error: LastError = Signal::derive(move || problems.clone());
             view! {
-                <p class="note">{t_string!(i18n, monitoring.approved_on, date = approved_on.to_string()).to_string()}</p>
+                <p class="note">{t_string!(i18n, monitoring.approved_on, date = date_text(i18n, approved_on)).to_string()}</p>
                 <VisitFields plan=plan.plan typed error min=approved_on.to_string() today=plan.today.to_string() />
             }
             .into_any()

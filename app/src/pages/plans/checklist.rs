@@ -4,6 +4,7 @@ use crate::domain::plans::budget::TermsCheck;
 use crate::domain::plans::plan_text::ChecklistItem;
 use crate::i18n::*;
 use crate::pages::plans::labels::section_name;
+use crate::pages::shared::labels::money_text;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -25,8 +26,8 @@ pub fn item_text(i18n: I18nContext<Locale>, item: &ChecklistItem) -> String {
             TermsCheck::GrantWithinMaximum { requested, maximum } => t_string!(
                 i18n,
                 plan_editor.check_grant,
-                maximum = maximum.to_string(),
-                requested = requested.to_string()
+                maximum = money_text(i18n, maximum),
+                requested = money_text(i18n, requested)
             )
             .to_string(),
             TermsCheck::OwnContribution {
@@ -36,16 +37,16 @@ pub fn item_text(i18n: I18nContext<Locale>, item: &ChecklistItem) -> String {
             } => t_string!(
                 i18n,
                 plan_editor.check_own,
-                needed = needed.to_string(),
+                needed = money_text(i18n, needed),
                 percent = percent,
-                brought = brought.to_string()
+                brought = money_text(i18n, brought)
             )
             .to_string(),
             TermsCheck::CapitalCovered { sources, capital } => t_string!(
                 i18n,
                 plan_editor.check_covered,
-                sources = sources.to_string(),
-                capital = capital.to_string()
+                sources = money_text(i18n, sources),
+                capital = money_text(i18n, capital)
             )
             .to_string(),
         },

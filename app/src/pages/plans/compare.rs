@@ -1,7 +1,7 @@
 //! What changed between two versions of a plan, or a version and the current draft: each
 //! changed section line by line, then the figures (capital lines, months, sources, totals).
 
-use crate::components::page_data::item_data;
+use crate::components::page_data::page_data;
 use crate::domain::plans::plan_diff::{Amount, CapitalChange, FiguresDiff, Line, SectionDiff};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -29,7 +29,7 @@ pub fn ComparePage() -> impl IntoView {
             )
         })
     };
-    let loaded = item_data(args, |(id, from, to)| async move {
+    let loaded = page_data(args, |(id, from, to)| async move {
         match id {
             Some(id) => compare_plan(id, from, to).await,
             None => Err(AppError::NotFound),

@@ -3,9 +3,11 @@
 //! cash and the year's profit.
 
 use crate::domain::plans::budget::{Budget, CapitalKind, Totals};
+use crate::domain::plans::plan::Viewer;
 use crate::i18n::*;
 use crate::pages::plans::figures_form::FiguresForm;
 use crate::pages::plans::labels::kind_name;
+use crate::pages::shared::labels::money_text;
 use crate::wire::plans::PlanView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -33,7 +35,7 @@ pub fn Figures(plan: PlanView) -> impl IntoView {
                 <p class="notice" role="status" data-test="saved">{t!(i18n, plan_editor.figures_saved)}</p>
             </Show>
             {body}
-            <TotalsTable totals=plan.totals.clone() />
+            <TotalsTable totals=plan.totals.clone() owner=plan.viewer == Viewer::Owner />
         </section>
     }
 }
@@ -44,7 +46,7 @@ fn FiguresTables(budget: Budget) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h3>{t!(i18n, plan_editor.capital_title)}</h3>
-        <table data-test="capital">
+        <div class="table-scroll"><table data-test="capital">
             <thead><tr>
                 <th>{t!(i18n, plan_editor.kind)}</th><th>{t!(i18n, plan_editor.item)}</th>
                 <th>{t!(i18n, plan_editor.quantity)}</th><th>{t!(i18n, plan_editor.unit_cost)}</th>
@@ -53,36 +55,37 @@ fn FiguresTables(budget: Budget) -> impl IntoView {
                 {budget.items.iter().map(|item| view! {
                     <tr>
                         <td>{kind_name(i18n, item.kind)}</td><td>{item.item.clone()}</td>
-                        <td><bdi>{item.quantity}</bdi></td><td><bdi>{item.unit_cost.to_string()}</bdi></td>
+                        <td><bdi>{item.quantity}</bdi></td><td><bdi>{money_text(i18n, item.unit_cost)}</bdi></td>
                     </tr>
                 }).collect_view()}
             </tbody>
-        </table>
+        </table></div>
         <h3>{t!(i18n, plan_editor.months_title)}</h3>
-        <table data-test="months">
+        <div class="table-scroll"><table data-test="months">
             <thead><tr>
                 <th>{t!(i18n, plan_editor.month)}</th><th>{t!(i18n, plan_editor.sales)}</th>
                 <th>{t!(i18n, plan_editor.costs)}</th>
             </tr></thead>
             <tbody>
                 {budget.months.iter().enumerate().map(|(i, m)| view! {
-                    <tr><td><bdi>{i + 1}</bdi></td><td><bdi>{m.sales.to_string()}</bdi></td>
-                        <td><bdi>{m.costs.to_string()}</bdi></td></tr>
+                    <tr><td><bdi>{i + 1}</bdi></td><td><bdi>{money_text(i18n, m.sales)}</bdi></td>
+                        <td><bdi>{money_text(i18n, m.costs)}</bdi></td></tr>
                 }).collect_view()}
             </tbody>
-        </table>
+        </table></div>
         <h3>{t!(i18n, plan_editor.sources_title)}</h3>
         <dl>
-            <dt>{t!(i18n, plan_editor.own_contribution)}</dt><dd><bdi>{budget.own_contribution.to_string()}</bdi></dd>
-            <dt>{t!(i18n, plan_editor.grant_requested)}</dt><dd><bdi>{budget.grant_requested.to_string()}</bdi></dd>
-            <dt>{t!(i18n, plan_editor.loan)}</dt><dd><bdi>{budget.loan.to_string()}</bdi></dd>
+            <dt>{t!(i18n, plan_editor.own_contribution)}</dt><dd><bdi>{money_text(i18n, budget.own_contribution)}</bdi></dd>
+            <dt>{t!(i18n, plan_editor.grant_requested)}</dt><dd><bdi>{money_text(i18n, budget.grant_requested)}</bdi></dd>
+            <dt>{t!(i18n, plan_editor.loan)}</dt><dd><bdi>{money_text(i18n, budget.loan)}</bdi></dd>
         </dl>
     }
 }
 
-/// What is computed from the figures.
+/// What is computed from the figures, titled for the applicant ("your figures") or for anyone
+/// else reading them (mentor, committee, staff).
 #[component]
-fn TotalsTable(totals: Option<Totals>) -> impl IntoView {
+fn TotalsTable(totals: Option<Totals>, owner: bool) -> impl IntoView {
     let i18n = use_i18n();
     let Some(totals) = totals else {
         return view! { <p class="form-problems">{t!(i18n, plan_editor.check_add_up)}</p> }
@@ -90,19 +93,23 @@ fn TotalsTable(totals: Option<Totals>) -> impl IntoView {
     };
     view! {
         <div class="totals" data-test="totals">
-            <h3>{t!(i18n, plan_editor.totals_title)}</h3>
+            <h3>{if owner {
+                t_string!(i18n, plan_editor.totals_title).to_string()
+            } else {
+                t_string!(i18n, plan_editor.totals_title_reader).to_string()
+            }}</h3>
             <dl>
                 {CapitalKind::ALL.into_iter().zip(totals.by_kind).map(|(kind, total)| view! {
-                    <dt>{kind_name(i18n, kind)}</dt><dd><bdi>{total.to_string()}</bdi></dd>
+                    <dt>{kind_name(i18n, kind)}</dt><dd><bdi>{money_text(i18n, total)}</bdi></dd>
                 }).collect_view()}
                 <dt>{t!(i18n, plan_editor.capital_total)}</dt>
-                <dd data-test="capital-total"><bdi>{totals.capital.to_string()}</bdi></dd>
+                <dd data-test="capital-total"><bdi>{money_text(i18n, totals.capital)}</bdi></dd>
                 <dt>{t!(i18n, plan_editor.sources_total)}</dt>
-                <dd data-test="sources-total"><bdi>{totals.sources.to_string()}</bdi></dd>
+                <dd data-test="sources-total"><bdi>{money_text(i18n, totals.sources)}</bdi></dd>
                 <dt>{t!(i18n, plan_editor.yearly_profit)}</dt>
-                <dd data-test="yearly-profit"><bdi>{totals.yearly_profit.to_string()}</bdi></dd>
+                <dd data-test="yearly-profit"><bdi>{money_text(i18n, totals.yearly_profit)}</bdi></dd>
             </dl>
-            <table data-test="cash-flow">
+            <div class="table-scroll"><table data-test="cash-flow">
                 <thead><tr>
                     <th>{t!(i18n, plan_editor.month)}</th><th>{t!(i18n, plan_editor.profit)}</th>
                     <th>{t!(i18n, plan_editor.closing_cash)}</th>
@@ -110,11 +117,11 @@ fn TotalsTable(totals: Option<Totals>) -> impl IntoView {
                 <tbody>
                     {totals.monthly_profit.iter().zip(totals.closing_cash.iter()).enumerate()
                         .map(|(i, (profit, cash))| view! {
-                            <tr><td><bdi>{i + 1}</bdi></td><td><bdi>{profit.to_string()}</bdi></td>
-                                <td><bdi>{cash.to_string()}</bdi></td></tr>
+                            <tr><td><bdi>{i + 1}</bdi></td><td><bdi>{money_text(i18n, *profit)}</bdi></td>
+                                <td><bdi>{money_text(i18n, *cash)}</bdi></td></tr>
                         }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </div>
     }
     .into_any()

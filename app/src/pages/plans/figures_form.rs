@@ -11,11 +11,9 @@ use crate::pages::plans::labels::kind_name;
 use crate::pages::plans::live_totals::{LiveTotals, LiveTotalsLabels};
 use crate::pages::plans::sections::DismissForm;
 use crate::pages::problem::{FieldProblems, FormProblems, LastError};
+use crate::pages::shared::labels::moment_text;
 use crate::server_fns::plans::SaveFigures;
-use crate::wire::{
-    plans::{KeptConflict, PlanView},
-    shared::format_utc,
-};
+use crate::wire::plans::{KeptConflict, PlanView};
 use leptos::prelude::*;
 
 /// Empty lines offered below the saved ones.
@@ -41,11 +39,12 @@ pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
         sources: t_string!(i18n, plan_editor.sources_total).to_string(),
         yearly_profit: t_string!(i18n, plan_editor.yearly_profit).to_string(),
         unreadable: t_string!(i18n, plan_editor.live_unreadable).to_string(),
+        lang: crate::pages::shared::labels::lang_of(i18n),
     };
     view! {
         {kept.into_iter().map(|conflict| view! {
             <div class="conflict" role="alert" data-test="conflict">
-                <p><strong>{t!(i18n, plan_editor.figures_conflict, at = format_utc(conflict.created_at))}</strong></p>
+                <p><strong>{t!(i18n, plan_editor.figures_conflict, at = moment_text(i18n, conflict.created_at))}</strong></p>
                 <textarea readonly rows=8 data-test="kept-text">{textarea_text(&conflict.body)}</textarea>
                 <DismissForm plan_id conflict=conflict.id />
             </div>
@@ -67,7 +66,7 @@ pub fn FiguresForm(plan: PlanView, kept: Vec<KeptConflict>) -> impl IntoView {
                 <label for="loan">{t!(i18n, plan_editor.loan)}</label>
                 <input id="loan" name="loan" inputmode="decimal" value=shown.loan.clone() />
             </fieldset>
-            <button type="submit">{t!(i18n, plan_editor.save_figures)}</button>
+            <button type="submit" data-test="save-figures">{t!(i18n, plan_editor.save_figures)}</button>
         </ActionForm>
         </LiveTotals>
     }
@@ -87,7 +86,7 @@ fn CapitalLines(error: LastError, shown: FiguresInput, rows: usize) -> impl Into
             <legend>{t!(i18n, plan_editor.capital_title)}</legend>
             <p class="note">{t!(i18n, plan_editor.capital_hint)}</p>
             <FieldProblems error field=Field::Capital id="capital-problems" />
-            <table>
+            <div class="table-scroll"><table>
                 <thead><tr>
                     <th>{t!(i18n, plan_editor.line)}</th>
                     <th>{t!(i18n, plan_editor.kind)}</th><th>{t!(i18n, plan_editor.item)}</th>
@@ -114,7 +113,7 @@ fn CapitalLines(error: LastError, shown: FiguresInput, rows: usize) -> impl Into
                         }
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </fieldset>
     }
 }
@@ -127,7 +126,7 @@ fn Months(error: LastError, shown: FiguresInput) -> impl IntoView {
         <fieldset>
             <legend>{t!(i18n, plan_editor.months_title)}</legend>
             <FieldProblems error field=Field::Months id="months-problems" />
-            <table>
+            <div class="table-scroll"><table>
                 <thead><tr>
                     <th>{t!(i18n, plan_editor.month)}</th><th>{t!(i18n, plan_editor.sales)}</th>
                     <th>{t!(i18n, plan_editor.costs)}</th>
@@ -143,7 +142,7 @@ fn Months(error: LastError, shown: FiguresInput) -> impl IntoView {
                         </tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </fieldset>
     }
 }

@@ -119,6 +119,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: PlansProblem) -> String 
         }
         PlansProblem::FiguresTooLarge => t_string!(i18n, problem.figures_too_large).to_string(),
         PlansProblem::PlanNotEditable => t_string!(i18n, problem.plan_not_editable).to_string(),
+        PlansProblem::PlanDecided => t_string!(i18n, problem.plan_decided).to_string(),
     }
 }
 

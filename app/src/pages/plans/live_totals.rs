@@ -15,6 +15,8 @@ pub struct LiveTotalsLabels {
     pub sources: String,
     pub yearly_profit: String,
     pub unreadable: String,
+    /// How amounts are written (`domain::shared::display`).
+    pub lang: crate::domain::shared::locale::Lang,
 }
 
 /// The figures form (`children`), and under it what its figures add up to so far.
@@ -32,16 +34,17 @@ pub fn LiveTotals(labels: LiveTotalsLabels, children: Children) -> impl IntoView
         let _ = ev;
     };
     let line = move || {
+        let money = |amount| crate::domain::shared::display::money(labels.lang, amount);
         totals.get().map(|totals| match totals {
             Some(t) => format!(
                 "{} · {} {} · {} {} · {} {}",
                 labels.title,
                 labels.capital,
-                t.capital,
+                money(t.capital),
                 labels.sources,
-                t.sources,
+                money(t.sources),
                 labels.yearly_profit,
-                t.yearly_profit
+                money(t.yearly_profit)
             ),
             None => labels.unreadable.clone(),
         })

@@ -5,8 +5,12 @@ use crate::components::page_data::page_data;
 use crate::i18n::*;
 use crate::pages::plans::labels::plan_status_name;
 use crate::pages::problem::FormProblems;
+use crate::pages::shared::labels::date_text;
+use crate::pages::shared::labels::moment_text;
+use crate::pages::shared::labels::money_text;
 use crate::server_fns::plans::my_plans;
-use crate::wire::{plans::PlanLine, shared::format_utc};
+use crate::wire::plans::PlanLine;
+use crate::wire::shared::iso;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -49,9 +53,9 @@ fn PlanCard(plan: PlanLine) -> impl IntoView {
     let terms = t_string!(
         i18n,
         plan.terms,
-        amount = plan.max_grant.to_string(),
+        amount = money_text(i18n, plan.max_grant),
         percent = plan.own_contribution_percent,
-        date = plan.closes_on.to_string()
+        date = date_text(i18n, plan.closes_on)
     )
     .to_string();
     view! {
@@ -60,7 +64,7 @@ fn PlanCard(plan: PlanLine) -> impl IntoView {
             <p class="note"><bdi>{plan.reference}</bdi> " · " {terms}</p>
             <p>{t!(i18n, plan.status)} " " <strong data-test="status">{status}</strong></p>
             <p class="note">{t!(i18n, plan.started_on)} " "
-                <time datetime=plan.created_at.to_string()>{format_utc(plan.created_at)}</time>
+                <time datetime=iso(plan.created_at)>{moment_text(i18n, plan.created_at)}</time>
             </p>
             <p><a href=format!("/plans/activity?id={}", plan.id) data-test="activity-link">
                 {t!(i18n, mentoring.to_activity)}

@@ -11,13 +11,11 @@ use crate::pages::plans::autosave::rendered_id;
 use crate::pages::plans::section_text::{SectionText, SectionTextLabels};
 use crate::pages::plans::{labels::problems_id, labels::section_hint, labels::section_name};
 use crate::pages::problem::{FieldProblems, FormProblems};
+use crate::pages::shared::labels::moment_text;
 use crate::server_fns::plans::CommentPlan;
 use crate::server_fns::plans::{DismissConflict, SaveSection};
 use crate::wire::mentoring::PlanActivity;
-use crate::wire::{
-    plans::{KeptConflict, PlanView, SectionView},
-    shared::format_utc,
-};
+use crate::wire::plans::{KeptConflict, PlanView, SectionView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -44,8 +42,9 @@ pub fn Sections(
             let comments = activity.thread(part);
             let may_comment = activity.may_comment();
             view! {
-                <SectionCard plan_id=plan.id editable=plan.editable section=section.clone() conflicts />
-                <PlanComments plan=plan.id part comments may_comment action=comment back="plan" />
+                <SectionCard plan_id=plan.id editable=plan.editable section=section.clone() conflicts>
+                    <PlanComments plan=plan.id part comments may_comment action=comment back="plan" />
+                </SectionCard>
             }
         })
         .collect_view();
@@ -65,13 +64,15 @@ fn about_one_section(error: &AppError) -> bool {
     }
 }
 
-/// One section: its heading, then a form (owner's turn) or the text as it reads.
+/// One section: its heading, then a form (owner's turn) or the text as it reads, then what the
+/// page adds under it (its comment thread).
 #[component]
 pub fn SectionCard(
     plan_id: i64,
     editable: bool,
     section: SectionView,
     conflicts: Vec<KeptConflict>,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let code = section.section.code();
@@ -109,6 +110,7 @@ pub fn SectionCard(
             {conflict_view}
             {body}
             {reads}
+            {children.map(|children| children())}
         </section>
     }
 }
@@ -141,7 +143,8 @@ fn SectionForm(plan_id: i64, section: SectionView) -> impl IntoView {
         <ActionForm action=save attr:class="form section-form">
             <input type="hidden" name="plan" value=plan_id />
             <input type="hidden" name="section" value=code />
-            <label for=format!("body-{code}")>{t!(i18n, plan_editor.text_label)}</label>
+            <label for=format!("body-{code}")>
+                {t!(i18n, plan_editor.text_label, section = section_name(i18n, section.section))}</label>
             <FieldProblems error field id=problems_id(section.section) />
             <SectionText plan_id section=section.section revision=section.revision
                 body=section.body invalid labels />
@@ -157,7 +160,10 @@ fn SectionConflicts(
     conflicts: Vec<KeptConflict>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let at = section.updated_at.map(format_utc).unwrap_or_default();
+    let at = section
+        .updated_at
+        .map(|at| moment_text(i18n, at))
+        .unwrap_or_default();
     let current = section.body.clone();
     conflicts
         .into_iter()

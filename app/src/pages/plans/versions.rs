@@ -1,7 +1,8 @@
 //! The versions sent (one frozen at each submission), and links to compare them.
 
 use crate::i18n::*;
-use crate::wire::{plans::VersionLine, shared::format_utc};
+use crate::pages::shared::labels::moment_text;
+use crate::wire::plans::VersionLine;
 use leptos::prelude::*;
 
 #[component]
@@ -23,7 +24,7 @@ pub fn Versions(id: i64, versions: Vec<VersionLine>) -> impl IntoView {
                     <ul>
                         {versions.into_iter().map(|v| view! {
                             <li data-test="version">
-                                {t!(i18n, plan_editor.version_line, number = v.number, at = format_utc(v.submitted_at))}
+                                {t!(i18n, plan_editor.version_line, number = v.number, at = moment_text(i18n, v.submitted_at))}
                                 " · "
                                 <a href=format!("/plans/compare?id={id}&from={}&to=0", v.number) rel="external">
                                     {t!(i18n, plan_editor.compare_with_draft)}</a>

@@ -5,14 +5,15 @@
 use crate::domain::plans::plan::{PlanStatus, Viewer};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::shared::labels::date_text;
+use crate::pages::shared::labels::money_text;
 use crate::wire::monitoring::{EvidenceLine, VisitLine};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
 
-/// The visits, loaded by the page (`Resource` created with the page's others, so the browser
-/// finds it in the same place when it takes over).
-pub type VisitsResource = Resource<Result<Vec<VisitLine>, AppError>>;
+/// The visits, loaded by the page with its other data.
+pub type VisitsResource = OnceResource<Result<Vec<VisitLine>, AppError>>;
 
 #[component]
 pub fn Visits(
@@ -84,7 +85,7 @@ fn VisitItem(visit: VisitLine) -> impl IntoView {
     let head = t_string!(
         i18n,
         monitoring.visit_line,
-        date = visit.visited_on.to_string(),
+        date = date_text(i18n, visit.visited_on),
         mentor = visit.mentor.clone()
     )
     .to_string();
@@ -109,9 +110,9 @@ fn VisitItem(visit: VisitLine) -> impl IntoView {
                 <dt>{t!(i18n, monitoring.operating)}</dt>
                 <dd data-test="visit-operating">{yes_no(i18n, visit.operating)}</dd>
                 <dt>{t!(i18n, monitoring.revenue)}</dt>
-                <dd dir="ltr" data-test="visit-revenue">{visit.revenue.to_string()}</dd>
+                <dd data-test="visit-revenue"><bdi>{money_text(i18n, visit.revenue)}</bdi></dd>
                 <dt>{t!(i18n, monitoring.costs)}</dt>
-                <dd dir="ltr" data-test="visit-costs">{visit.costs.to_string()}</dd>
+                <dd data-test="visit-costs"><bdi>{money_text(i18n, visit.costs)}</bdi></dd>
                 <dt>{t!(i18n, monitoring.jobs)}</dt>
                 <dd data-test="visit-jobs">{visit.jobs.to_string()}</dd>
                 {problems}

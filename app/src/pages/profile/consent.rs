@@ -1,8 +1,9 @@
 use crate::components::form::last_error;
 use crate::i18n::*;
 use crate::pages::problem::FormProblems;
+use crate::pages::shared::labels::moment_text;
 use crate::server_fns::profile::GiveConsent;
-use crate::wire::{profile::ConsentInfo, shared::format_utc};
+use crate::wire::profile::ConsentInfo;
 use leptos::prelude::*;
 
 /// The privacy notice, in the reader's language, and the button that records their consent
@@ -32,7 +33,7 @@ pub fn ConsentStep(action: ServerAction<GiveConsent>, notice_version: String) ->
 pub fn ConsentGiven(consent: Option<ConsentInfo>) -> impl IntoView {
     let i18n = use_i18n();
     consent.map(|consent| {
-        let date = format_utc(consent.at);
+        let date = moment_text(i18n, consent.at);
         let version = consent.notice_version;
         view! {
             <p class="note" data-test="consent-given">

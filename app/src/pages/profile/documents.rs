@@ -5,6 +5,7 @@ use crate::domain::profile::DocumentKind;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
 use crate::pages::problem::{FieldProblems, FormProblems};
+use crate::pages::shared::labels::date_text;
 use crate::server_fns::profile::{AddDocument, RemoveDocument};
 use crate::wire::profile::DocumentView;
 use leptos::prelude::*;
@@ -87,7 +88,9 @@ fn HeldDocument(doc: DocumentView, remove: ServerAction<RemoveDocument>) -> impl
         .map(|k| document_name(i18n, k))
         .unwrap_or(doc.kind.clone());
     let expiry = match doc.expires_on {
-        Some(date) => t_string!(i18n, documents.expires_on, date = date.to_string()).to_string(),
+        Some(date) => {
+            t_string!(i18n, documents.expires_on, date = date_text(i18n, date)).to_string()
+        }
         None => t_string!(i18n, documents.no_expiry).to_string(),
     };
     view! {

@@ -33,7 +33,7 @@ pub fn IdentityStep(action: ServerAction<SaveIdentity>, page: ProfilePage) -> im
     let city = saved.as_ref().and_then(|s| s.city.clone());
     let phone = saved.and_then(|s| s.phone).unwrap_or_default();
     view! {
-        <section class="card" data-test="identity">
+        <section class="card" id="identity" data-test="identity">
             <h2>{t!(i18n, profile.identity_title)}</h2>
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <super::ActingFor />

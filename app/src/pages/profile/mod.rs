@@ -99,6 +99,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                         let jobs = page.jobs.clone();
                         let countries = page.countries.clone();
                         let assisted = page.assisted.clone();
+                        let left = steps_left(&page);
                         view! {
                             {assisted.map(|person| view! {
                                 <crate::pages::profile::HandOverCard action=hand_over person />
@@ -115,6 +116,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                                 <work::WorkStep add=add_work remove=remove_work
                                     jobs=jobs.clone() countries=countries.clone() />
                             </Show>
+                            <ProfileEnd left=left.clone() own=applicant.is_none() />
                         }.into_any()
                     }
                     Err(error) => view! {
@@ -124,4 +126,84 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// A step the wizard still needs before matching can judge the person fairly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StepLeft {
+    Identity,
+    Situation,
+    Skills,
+}
+
+/// The steps left: who the person is, their situation and at least one skill (papers and work
+/// history are optional: many have none to give).
+fn steps_left(page: &crate::wire::profile::ProfilePage) -> Vec<StepLeft> {
+    let mut left = Vec::new();
+    if page.identity.is_none() {
+        left.push(StepLeft::Identity);
+    }
+    // The profile's row exists from the identity step on; the situation step is done once its
+    // required answers are saved.
+    if page
+        .situation
+        .as_ref()
+        .is_none_or(|s| s.education.is_none() || s.availability.is_none())
+    {
+        left.push(StepLeft::Situation);
+    }
+    if page.skills.is_empty() {
+        left.push(StepLeft::Skills);
+    }
+    left
+}
+
+/// The wizard's end: the profile is complete and leads to the offers it matches (or back to
+/// the caseworker's list), or it names the steps left, each a link to its form.
+#[component]
+fn ProfileEnd(left: Vec<StepLeft>, own: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    if left.is_empty() {
+        let next = if own {
+            view! { <p><a class="button" href="/matches" data-test="to-matches">{t!(i18n, profile.end_to_matches)}</a></p> }.into_any()
+        } else {
+            view! { <p><a href="/caseworker/applicants">{t!(i18n, profile.end_to_applicants)}</a></p> }.into_any()
+        };
+        return view! {
+            <section class="card notice" data-test="profile-end" data-complete="true">
+                <h2>{t!(i18n, profile.end_complete_title)}</h2>
+                <p>{t!(i18n, profile.end_complete)}</p>
+                {next}
+            </section>
+        }
+        .into_any();
+    }
+    // The other steps' forms show once the identity is saved: until then only it is a link.
+    let shown = !left.contains(&StepLeft::Identity);
+    let items = left
+        .into_iter()
+        .map(|step| {
+            let (anchor, name) = match step {
+                StepLeft::Identity => (
+                    "#identity",
+                    t_string!(i18n, profile.identity_title).to_string(),
+                ),
+                StepLeft::Situation => ("#situation", t_string!(i18n, situation.title).to_string()),
+                StepLeft::Skills => ("#skills", t_string!(i18n, my_skills.title).to_string()),
+            };
+            if shown || step == StepLeft::Identity {
+                view! { <li><a href=anchor>{name}</a></li> }.into_any()
+            } else {
+                view! { <li>{name}</li> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" data-test="profile-end" data-complete="false">
+            <h2>{t!(i18n, profile.end_left_title)}</h2>
+            <p>{t!(i18n, profile.end_left)}</p>
+            <ul>{items}</ul>
+        </section>
+    }
+    .into_any()
 }

@@ -32,7 +32,7 @@ pub fn SituationStep(
         }
     };
     view! {
-        <section class="card" data-test="situation">
+        <section class="card" id="situation" data-test="situation">
             <h2>{t!(i18n, situation.title)}</h2>
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <super::ActingFor />

@@ -13,6 +13,24 @@ pub fn lang_of(i18n: I18nContext<Locale>) -> Lang {
         .unwrap_or(Lang::DEFAULT)
 }
 
+/// An amount as the reader's language writes it (`domain::shared::display`).
+pub fn money_text(
+    i18n: I18nContext<Locale>,
+    amount: crate::domain::shared::money::Money,
+) -> String {
+    crate::domain::shared::display::money(lang_of(i18n), amount)
+}
+
+/// A day as the reader's language writes it: `15 mars 2027`.
+pub fn date_text(i18n: I18nContext<Locale>, day: time::Date) -> String {
+    crate::domain::shared::display::date(lang_of(i18n), day)
+}
+
+/// A moment (UTC) as the reader's language writes it: `15 mars 2027, 14:05`.
+pub fn moment_text(i18n: I18nContext<Locale>, at: time::OffsetDateTime) -> String {
+    crate::domain::shared::display::moment(lang_of(i18n), at)
+}
+
 /// The sentence for a problem any area can meet.
 pub fn problem_text(i18n: I18nContext<Locale>, problem: SharedProblem) -> String {
     match problem {

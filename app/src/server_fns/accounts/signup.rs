@@ -20,7 +20,7 @@ pub async fn signup(email: String, password: String) -> Result<(), AppError> {
 
             let ctx = context()?;
             let mut tx = ctx.db.begin().await?;
-            let id = users::insert(&mut tx, &email, &hash, Role::Applicant).await?;
+            let id = users::insert(&mut tx, &email, &hash, Role::Applicant, None).await?;
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(id), AuditAction::SignedUp).subject("user", id),

@@ -39,16 +39,21 @@ pub async fn create_review_session(
                     return Err(AppError::Validation(problems));
                 }
             };
-            let session =
+            let (session, new) =
                 committee::sessions::create_session(&mut tx, call_id, date, &place, admin.id)
                     .await?;
-            audit::record(
-                &mut tx,
-                audit::Entry::new(Some(admin.id), AuditAction::ReviewSessionCreated)
-                    .subject("review_session", session)
-                    .details(serde_json::json!({ "call": call_id, "held_on": date.to_string() })),
-            )
-            .await?;
+            // A repeated click (the same day and place) finds the sitting already there.
+            if new {
+                audit::record(
+                    &mut tx,
+                    audit::Entry::new(Some(admin.id), AuditAction::ReviewSessionCreated)
+                        .subject("review_session", session)
+                        .details(
+                            serde_json::json!({ "call": call_id, "held_on": date.to_string() }),
+                        ),
+                )
+                .await?;
+            }
             tx.commit().await?;
             redirect(&format!("/admin/committee?call={call_id}&done=session"));
             Ok(())

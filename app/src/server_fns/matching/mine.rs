@@ -66,6 +66,7 @@ pub async fn my_matches(
                     },
                 },
             );
+            matches.home = facts.city;
             // Seats change with every enrolment: read now, for the trainings shown.
             let shown: Vec<i64> = matches
                 .shown_mut()

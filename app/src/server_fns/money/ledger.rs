@@ -1,5 +1,6 @@
 //! The ledger as a CSV download for admins and finance officers: every money movement, oldest
-//! first, one call's or all. Reading it is audited (it names beneficiaries' payments).
+//! first, one call's or all, with its columns and movements in the reader's language and the
+//! payment's reference. Reading it is audited (it names beneficiaries' payments).
 
 use crate::server_fns::shared::download::{attachment, dirhams, failed};
 
@@ -10,26 +11,57 @@ use crate::db::{money::money_views, shared::audit};
 use crate::domain::accounts::role::Role;
 use crate::domain::catalogue::training_csv::write_csv;
 use crate::domain::shared::audit::AuditAction;
+use crate::domain::shared::locale::Lang;
 use crate::error::AppError;
+use crate::i18n::*;
 use crate::state::ServerContext;
 use axum::extract::{Query, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 
-const COLUMNS: [&str; 10] = [
-    "entry",
-    "at",
-    "call",
-    "plan",
-    "tranche",
-    "payment",
-    "kind",
-    "amount_mad",
-    "method",
-    "by",
-];
+/// The header row, in the reader's language.
+fn columns(lang: Lang) -> Vec<String> {
+    let locale: Locale = lang.code().parse().unwrap_or_default();
+    [
+        td_string!(locale, ledger.entry),
+        td_string!(locale, ledger.at),
+        td_string!(locale, ledger.call),
+        td_string!(locale, ledger.plan),
+        td_string!(locale, ledger.tranche),
+        td_string!(locale, ledger.payment),
+        td_string!(locale, ledger.kind),
+        td_string!(locale, ledger.amount),
+        td_string!(locale, ledger.method),
+        td_string!(locale, ledger.payment_ref),
+        td_string!(locale, ledger.by),
+    ]
+    .map(|name| name.to_string())
+    .to_vec()
+}
+
+/// A movement's kind, in words (the stored code if one is ever unknown).
+fn kind_name(locale: Locale, kind: &str) -> String {
+    match kind {
+        "committed" => td_string!(locale, ledger.kind_committed).to_string(),
+        "decommitted" => td_string!(locale, ledger.kind_decommitted).to_string(),
+        "released" => td_string!(locale, ledger.kind_released).to_string(),
+        "release_reversed" => td_string!(locale, ledger.kind_release_reversed).to_string(),
+        "paid" => td_string!(locale, ledger.kind_paid).to_string(),
+        other => other.to_owned(),
+    }
+}
+
+fn method_name(locale: Locale, method: &str) -> String {
+    match method {
+        "in_kind" => td_string!(locale, money.method_in_kind).to_string(),
+        "mobile_money" => td_string!(locale, money.method_mobile_money).to_string(),
+        "bank_transfer" => td_string!(locale, money.method_bank_transfer).to_string(),
+        other => other.to_owned(),
+    }
+}
 
 #[derive(Deserialize)]
 pub struct Filter {
@@ -39,8 +71,11 @@ pub struct Filter {
 pub async fn download(
     session: AuthSession,
     State(ctx): State<ServerContext>,
+    headers: HeaderMap,
     Query(filter): Query<Filter>,
 ) -> Response {
+    let lang = crate::components::plain_page::reader_language(&headers);
+    let locale: Locale = lang.code().parse().unwrap_or_default();
     let user_id = match &session.user {
         Some(user) if matches!(user.role, Role::Admin | Role::Finance) => user.id,
         Some(_) => return StatusCode::FORBIDDEN.into_response(),
@@ -75,11 +110,14 @@ pub async fn download(
                             .map(|n| n.to_string())
                             .unwrap_or_default(),
                         row.payment_id.map(|n| n.to_string()).unwrap_or_default(),
-                        row.kind,
+                        kind_name(locale, &row.kind),
                         dirhams(crate::domain::shared::money::Money::from_centimes(
                             row.amount_centimes,
                         )),
-                        row.method.unwrap_or_default(),
+                        row.method
+                            .map(|method| method_name(locale, &method))
+                            .unwrap_or_default(),
+                        row.payment_ref.unwrap_or_default(),
                         row.actor.unwrap_or_default(),
                     ]
                 })
@@ -87,7 +125,10 @@ pub async fn download(
         )
     };
     match rows.await {
-        Ok(rows) => match write_csv(&COLUMNS, &rows) {
+        Ok(rows) => match write_csv(
+            &columns(lang).iter().map(String::as_str).collect::<Vec<_>>(),
+            &rows,
+        ) {
             Ok(body) => attachment("ledger.csv", body),
             Err(_) => failed(AppError::Internal),
         },

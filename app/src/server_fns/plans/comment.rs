@@ -27,11 +27,14 @@ pub async fn comment_plan(
             let user = require(&[Role::Applicant, Role::Mentor]).await?;
             let id = parse_id(&plan)?;
             let mut tx = context()?.db.begin().await?;
-            let (_, viewer) = plans::visible(&mut tx, id, &user)
+            let (plan, viewer) = plans::visible(&mut tx, id, &user)
                 .await?
                 .ok_or(AppError::NotFound)?;
             if viewer == Viewer::Admin {
                 return Err(AppError::Forbidden);
+            }
+            if plan.status.decided() {
+                return Err(AppError::field(Field::Body, PlansProblem::PlanDecided));
             }
             let part = Part::from_code(&part)
                 .ok_or(AppError::field(Field::Part, PlansProblem::PartUnknown))?;
