@@ -5,8 +5,12 @@
 // its own, so none holds the phone's one busy core for long.
 ((js, wasm) => {
 	const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+	// Idle, or after two seconds at the latest: a page that never goes idle (a busy phone, a
+	// window the browser throttles) still gets its islands.
 	const whenIdle = (then) =>
-		"requestIdleCallback" in window ? window.requestIdleCallback(then) : setTimeout(then, 1);
+		"requestIdleCallback" in window
+			? window.requestIdleCallback(then, { timeout: 2000 })
+			: setTimeout(then, 1);
 	// The children of the island being hydrated, as in Leptos's script.
 	const children = [];
 
