@@ -163,10 +163,20 @@ async fn committee_and_editor(backend: Backend) {
     click(&b, "button[data-locale='ar']").await;
     shown(&b, "html[dir='rtl'][lang='ar']").await;
     fits(&b, &base, &paths, "ar").await;
-    // The plan under review, as its owner sees it.
+    // Signed out: the doors in; then the plan under review, as its owner sees it.
+    let doors = ["/login", "/signup"].map(String::from);
     click(&b, "[data-test='logout']").await;
+    wait_for_path(&b, &base, "/login?signed_out=1").await;
+    fits(&b, &base, &doors, "ar").await;
     sign_in(&b, &base, "awa@example.org").await;
-    fits(&b, &base, &[format!("/plans/plan?id={plan}")], "ar").await;
+    let review = [format!("/plans/plan?id={plan}")];
+    fits(&b, &base, &review, "ar").await;
+    click(&b, "button[data-locale='fr']").await;
+    shown(&b, "html[lang='fr']").await;
+    fits(&b, &base, &review, "fr").await;
+    click(&b, "[data-test='logout']").await;
+    wait_for_path(&b, &base, "/login?signed_out=1").await;
+    fits(&b, &base, &doors, "fr").await;
     b.close().await.expect("close");
 }
 
