@@ -15,6 +15,7 @@ pub fn action_text(i18n: I18nContext<Locale>, action: AuditAction) -> String {
         AuditAction::SignedUp => t_string!(i18n, audit.signed_up),
         AuditAction::LoggedOut => t_string!(i18n, audit.logged_out),
         AuditAction::RoleChanged => t_string!(i18n, audit.role_changed),
+        AuditAction::UserRenamed => t_string!(i18n, audit.user_renamed),
         AuditAction::UserCreated => t_string!(i18n, audit.user_created),
         AuditAction::ConsentGiven => t_string!(i18n, audit.consent_given),
         AuditAction::ProfileUpdated => t_string!(i18n, audit.profile_updated),

@@ -32,6 +32,7 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/accounts/list_users", Access::Roles(&[Role::Admin])),
     ("/api/accounts/create_staff", Access::Roles(&[Role::Admin])),
     ("/api/accounts/change_role", Access::Roles(&[Role::Admin])),
+    ("/api/accounts/rename_staff", Access::Roles(&[Role::Admin])),
     ("/api/profile/search_skills", Access::Public),
     ("/api/profile/load", PROFILE_EDITORS),
     ("/api/profile/give_consent", APPLICANT),

@@ -62,6 +62,7 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("role", "mentor"),
             ("password", "a long enough passphrase"),
         ],
+        "/api/accounts/rename_staff" => &[("user_id", "1"), ("name", "Nouveau Nom")],
         "/api/accounts/change_role" => &[
             ("user_id", "1"),
             ("current_role", "applicant"),

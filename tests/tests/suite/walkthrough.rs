@@ -172,6 +172,22 @@ both_backends! {
         // The members' table scrolls inside its card on a phone, not the page.
         let members = at(&desk.body, "data-test=\"members\"");
         assert!(desk.body[members..].contains("<div class=\"table-scroll\"><table"));
+
+        // An account made without a name gets one; applicants name themselves in their profile.
+        let bruno = app.user("bruno@example.org", Role::Mentor).await.to_string();
+        let renamed = admin.call("/api/accounts/rename_staff", &[("user_id", &bruno), ("name", " Bruno  Alami ")]).await;
+        assert_eq!(renamed.status, 200, "{}", renamed.body);
+        let name = app.text("select display_name from users where email = 'bruno@example.org'").await;
+        assert_eq!(name.as_deref(), Some("Bruno Alami"));
+        let empty = admin.call("/api/accounts/rename_staff", &[("user_id", &bruno), ("name", "  ")]).await;
+        assert_eq!(empty.status, 422, "{}", empty.body);
+        assert!(empty.body.contains("full_name_missing"), "{}", empty.body);
+        let awa = app.user_id("awa@example.org").await.to_string();
+        let refused = admin.call("/api/accounts/rename_staff", &[("user_id", &awa), ("name", "Quelqu'un")]).await;
+        assert_eq!(refused.status, 404, "{}", refused.body);
+        assert_eq!(app.count("select count(*) from audit_log where action = 'user_renamed'").await, 1);
+        let users = admin.get("/admin/users").await;
+        assert!(users.body.contains("value=\"Bruno Alami\""), "{}", users.body);
     }
 
     async fn the_profile_wizard_ends_by_leading_to_the_offers(app) {

@@ -156,6 +156,20 @@ pub async fn set_role(tx: &mut Tx, id: i64, expected: Role, new: Role) -> Result
     Ok(changed == 1)
 }
 
+/// Gives a staff account the name others see it by (applicants are named by their profile).
+/// Whether a staff account with that id was there.
+pub async fn set_display_name(tx: &mut Tx, id: i64, name: &str) -> Result<bool, AppError> {
+    let changed = on_conn!(tx, |conn| {
+        sqlx::query("update users set display_name = $1 where id = $2 and role <> 'applicant'")
+            .bind(name)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    Ok(changed == 1)
+}
+
 /// Active admins, counted so that concurrent role changes cannot both pass the check: on
 /// PostgreSQL the admin rows are locked (`for update`); on SQLite the transaction already
 /// holds the database's write lock (`BEGIN IMMEDIATE`).

@@ -12,6 +12,7 @@ pub enum AuditAction {
     LoggedOut,
     RoleChanged,
     UserCreated,
+    UserRenamed,
     ConsentGiven,
     ProfileUpdated,
     EnrolmentRequested,
@@ -59,13 +60,14 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 43] = [
+    pub const ALL: [AuditAction; 44] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
         AuditAction::LoggedOut,
         AuditAction::RoleChanged,
         AuditAction::UserCreated,
+        AuditAction::UserRenamed,
         AuditAction::ConsentGiven,
         AuditAction::ProfileUpdated,
         AuditAction::EnrolmentRequested,
@@ -113,6 +115,7 @@ impl AuditAction {
             AuditAction::LoggedOut => "logged_out",
             AuditAction::RoleChanged => "role_changed",
             AuditAction::UserCreated => "user_created",
+            AuditAction::UserRenamed => "user_renamed",
             AuditAction::ConsentGiven => "consent_given",
             AuditAction::ProfileUpdated => "profile_updated",
             AuditAction::EnrolmentRequested => "enrolment_requested",

@@ -11,7 +11,7 @@ use crate::pages::accounts::dashboards::role_name;
 use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::pages::shared::labels::moment_text;
 use crate::server_fns::accounts::current_user;
-use crate::server_fns::accounts::{list_users, ChangeRole, CreateStaff};
+use crate::server_fns::accounts::{list_users, ChangeRole, CreateStaff, RenameStaff};
 use crate::wire::accounts::UserSummary;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,6 +22,7 @@ pub fn AdminUsersPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateStaff>::new();
     let change = ServerAction::<ChangeRole>::new();
+    let rename = ServerAction::<RenameStaff>::new();
     let users = OnceResource::new(async move {
         let me = current_user().await?.map(|u| u.id);
         list_users().await.map(|users| (me, users))
@@ -35,6 +36,7 @@ pub fn AdminUsersPage() -> impl IntoView {
             done().map(|done| {
                 let message = match done.as_str() {
                     "created" => t_string!(i18n, admin_users.created).to_string(),
+                    "renamed" => t_string!(i18n, admin_users.renamed).to_string(),
                     _ => t_string!(i18n, admin_users.role_changed).to_string(),
                 };
                 view! { <p class="notice" role="status" data-test="done">{message}</p> }
@@ -44,10 +46,11 @@ pub fn AdminUsersPage() -> impl IntoView {
         <section class="card">
             <h2>{t!(i18n, admin_users.list_title)}</h2>
             <FormProblems error=last_error(change) />
+            <FormProblems error=last_error(rename) />
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match users.await {
-                        Ok((me, users)) => view! { <UserTable me users change /> }.into_any(),
+                        Ok((me, users)) => view! { <UserTable me users change rename /> }.into_any(),
                         Err(error) => view! {
                             <FormProblems error=Signal::derive(move || Some(error.clone())) />
                         }.into_any(),
@@ -113,14 +116,32 @@ fn UserTable(
     me: Option<i64>,
     users: Vec<UserSummary>,
     change: ServerAction<ChangeRole>,
+    rename: ServerAction<RenameStaff>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let rows = users
         .into_iter()
         .map(|user| {
             let email = user.email.clone().unwrap_or_else(|| "—".into());
-            let name = user.display_name.clone().unwrap_or_else(|| "—".into());
             let label_email = user.display_name.clone().unwrap_or_else(|| email.clone());
+            // Staff are named here; applicants name themselves in their profile.
+            let name = if user.role == Role::Applicant {
+                "—".into_any()
+            } else {
+                let name_id = format!("name-{}", user.id);
+                let current = user.display_name.clone().unwrap_or_default();
+                let label = t_string!(i18n, admin_users.new_name_for, email = email.clone()).to_string();
+                view! {
+                    <ActionForm action=rename attr:class="inline-form">
+                        <input type="hidden" name="user_id" value=user.id />
+                        <label class="visually-hidden" for=name_id.clone()>{label}</label>
+                        <input id=name_id name="name" type="text" value=current required
+                            maxlength=FULL_NAME_MAX size="16" />
+                        " " <button type="submit" class="button small" data-test="rename">{t!(i18n, admin_users.rename)}</button>
+                    </ActionForm>
+                }
+                .into_any()
+            };
             let select_id = format!("role-{}", user.id);
             let you = (me == Some(user.id)).then(|| view! { " " <span class="you">{t!(i18n, admin_users.you)}</span> });
             view! {

@@ -10,6 +10,7 @@ pub mod hand_over;
 pub mod list_users;
 pub mod login;
 pub mod logout;
+pub mod rename_staff;
 pub mod signup;
 
 pub use change_password::{change_password, ChangePassword};
@@ -21,4 +22,5 @@ pub use hand_over::{hand_over, HandOver};
 pub use list_users::{list_users, ListUsers};
 pub use login::{login, Login};
 pub use logout::{logout, Logout};
+pub use rename_staff::{rename_staff, RenameStaff};
 pub use signup::{signup, Signup};
