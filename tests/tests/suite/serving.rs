@@ -184,7 +184,17 @@ both_backends! {
             assert_eq!(plain.header("content-encoding"), None, "{file}");
             assert_eq!(plain.header("content-length").map(str::to_owned), size(&on_disk));
             let brotli = compressing.get(file).await;
-            assert_eq!(brotli.status, 200, "{file}");
+            // Seen once in CI (a 404 for the .wasm with brotli asked, on one backend only): say
+            // what was on disk then, to name the cause if it comes back.
+            assert_eq!(
+                brotli.status,
+                200,
+                "{file}: on disk {:?}, .br {:?}, .gz {:?}; answered {:?}",
+                size(&on_disk),
+                size(&format!("{on_disk}.br")),
+                size(&format!("{on_disk}.gz")),
+                brotli.body.chars().take(300).collect::<String>()
+            );
             assert_eq!(brotli.header("content-encoding"), Some("br"), "{file}");
             assert_eq!(
                 brotli.header("content-length").map(str::to_owned),
