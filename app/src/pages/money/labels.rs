@@ -21,10 +21,15 @@ pub fn tranche_status_name(i18n: I18nContext<Locale>, status: TrancheStatus) -> 
 }
 
 pub fn method_name(i18n: I18nContext<Locale>, code: &str) -> String {
+    method_text(i18n.get_locale_untracked(), code)
+}
+
+/// A payment method in `locale`'s words, where there is no page context (the ledger CSV).
+pub fn method_text(locale: Locale, code: &str) -> String {
     match code {
-        "in_kind" => t_string!(i18n, money.method_in_kind),
-        "mobile_money" => t_string!(i18n, money.method_mobile_money),
-        _ => t_string!(i18n, money.method_bank_transfer),
+        "in_kind" => td_string!(locale, money.method_in_kind),
+        "mobile_money" => td_string!(locale, money.method_mobile_money),
+        _ => td_string!(locale, money.method_bank_transfer),
     }
     .to_string()
 }

@@ -54,15 +54,6 @@ fn kind_name(locale: Locale, kind: &str) -> String {
     }
 }
 
-fn method_name(locale: Locale, method: &str) -> String {
-    match method {
-        "in_kind" => td_string!(locale, money.method_in_kind).to_string(),
-        "mobile_money" => td_string!(locale, money.method_mobile_money).to_string(),
-        "bank_transfer" => td_string!(locale, money.method_bank_transfer).to_string(),
-        other => other.to_owned(),
-    }
-}
-
 #[derive(Deserialize)]
 pub struct Filter {
     call: Option<String>,
@@ -115,7 +106,7 @@ pub async fn download(
                             row.amount_centimes,
                         )),
                         row.method
-                            .map(|method| method_name(locale, &method))
+                            .map(|method| crate::pages::money::labels::method_text(locale, &method))
                             .unwrap_or_default(),
                         row.payment_ref.unwrap_or_default(),
                         row.actor.unwrap_or_default(),
