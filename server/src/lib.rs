@@ -26,6 +26,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::OnceLock;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -134,6 +135,8 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .layer(axum::middleware::from_fn(middleware::guard_pages))
         .layer(axum::middleware::from_fn(middleware::clean_form_referer))
         .layer(auth)
+        // After the session layer, so a bundle file costs no session lookup.
+        .nest_service("/pkg", bundle_files(&state.leptos_options))
         .layer(axum::middleware::from_fn(middleware::check_origin))
         .layer(axum::middleware::from_fn_with_state(
             state.secure_cookies,
@@ -150,6 +153,16 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         )
         .layer(TraceLayer::new_for_http())
         .with_state(state))
+}
+
+/// The bundle (`/pkg/`: WebAssembly, scripts, styles), straight from disk: a precompressed copy
+/// when the browser takes it, `304` to a browser that asks whether its copy is still good, a
+/// byte range when asked. It sits outside the session layer: a file is the same for everyone,
+/// so it needs no session read from the database. A missing file is a plain `404`.
+fn bundle_files(options: &LeptosOptions) -> ServeDir {
+    ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir))
+        .precompressed_br()
+        .precompressed_gzip()
 }
 
 /// The old addresses of renamed server functions, each a 308 to its new one.

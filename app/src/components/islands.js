@@ -47,13 +47,33 @@
 		}
 	}
 
+	// The WebAssembly, fetched and compiled; once more a few seconds later if that fails (a
+	// phone's signal dropping halfway through the largest file of the page).
+	async function load(mod, mark) {
+		try {
+			await mod.default({ module_or_path: wasm });
+		} catch (error) {
+			mark.hydrationRetried = String(error);
+			await new Promise((resolve) => setTimeout(resolve, 3000));
+			await mod.default({ module_or_path: wasm });
+		}
+	}
+
 	whenIdle(async () => {
-		const mod = await import(js);
-		await mod.default({ module_or_path: wasm });
-		await nextTask();
-		mod.hydrate();
-		await traverse(document.body, mod);
-		// The browser tests wait for this mark before they type.
-		document.body.dataset.hydrated = "true";
+		// The browser tests wait for this mark before they type; on failure it says why.
+		const mark = document.body.dataset;
+		try {
+			const mod = await import(js);
+			await load(mod, mark);
+			await nextTask();
+			mod.hydrate();
+			await traverse(document.body, mod);
+			mark.hydrated = "true";
+		} catch (error) {
+			// The page still works: every form is a plain post.
+			mark.hydrated = "failed";
+			mark.hydrationError = String(error);
+			console.error("the page's islands did not start", error);
+		}
 	});
 })

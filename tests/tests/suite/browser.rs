@@ -185,14 +185,32 @@ pub(crate) async fn scripts_loaded(browser: &Client) -> Vec<String> {
     serde_json::from_value(found).unwrap_or_default()
 }
 
-/// Waits until the page's islands run (only pages that hold one load the bundle).
+/// Waits until the page's islands run (only pages that hold one load the bundle). When they
+/// do not, says why: the script's error and what each file the page fetched answered.
 pub(crate) async fn wait_hydrated(browser: &Client) {
-    browser
+    let finished = browser
         .wait()
         .at_most(WAIT)
-        .for_element(Locator::Css("body[data-hydrated='true']"))
+        .for_element(Locator::Css("body[data-hydrated]"))
+        .await;
+    let state = browser
+        .execute(
+            "return [document.body.dataset.hydrated || 'still waiting', location.href, document.title,
+                     document.body.dataset.hydrationError || '',
+                     document.body.dataset.hydrationRetried || '',
+                     performance.getEntriesByType('resource')
+                         .map(e => `${e.name} ${e.responseStatus} ${e.transferSize}B ${Math.round(e.duration)}ms`)];",
+            vec![],
+        )
         .await
-        .expect("the page hydrates");
+        .expect("execute");
+    if finished.is_err() || state[0] != "true" {
+        panic!("the page's islands did not start ({finished:?}): {state}");
+    }
+    // A first failed load that the second try made good: keep its trace in the test's output.
+    if state[4] != "" {
+        eprintln!("the page's WebAssembly loaded on the second try: {state}");
+    }
 }
 
 async fn with_javascript(backend: Backend) {

@@ -202,6 +202,13 @@ both_backends! {
                 "{file}: the copy compressed at build time, not one compressed per request"
             );
             assert_eq!(brotli.header("vary"), Some("accept-encoding"), "{file}");
+            // A browser asking whether its copy is still good gets a 304 and nothing again.
+            let kept = plain.header("last-modified").expect("last-modified").to_owned();
+            let mut revisiting = app.client();
+            revisiting.headers.push(("if-modified-since", kept));
+            let again = revisiting.get(file).await;
+            assert_eq!(again.status, 304, "{file}");
+            assert!(again.bytes.is_empty(), "{file}");
         }
         // The refusal page, rendered outside Leptos, links the same stylesheet.
         let refused = awa.get("/admin").await;
