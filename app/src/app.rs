@@ -129,6 +129,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/finance") view=pages::accounts::dashboards::FinanceHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin") view=pages::accounts::dashboards::AdminHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/users") view=pages::accounts::users::AdminUsersPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/audit") view=pages::privacy::trail::AuditTrailPage ssr=SsrMode::InOrder />
                         <Route path=path!("/staff/matches") view=pages::matching::shortlist::StaffMatchesPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/enrolments") view=pages::enrolments::desk::AdminEnrolmentsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/trainings") view=pages::catalogue::trainings::TrainingsPage ssr=SsrMode::InOrder />

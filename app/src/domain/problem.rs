@@ -12,6 +12,7 @@ use crate::domain::mentoring::problem::MentoringProblem;
 use crate::domain::money::problem::MoneyProblem;
 use crate::domain::monitoring::problem::MonitoringProblem;
 use crate::domain::plans::problem::PlansProblem;
+use crate::domain::privacy::problem::PrivacyProblem;
 use crate::domain::profile::problem::ProfileProblem;
 use crate::domain::shared::problem::{Field, SharedProblem};
 use serde::{Deserialize, Serialize};
@@ -43,6 +44,8 @@ pub enum Problem {
     Money(MoneyProblem),
     #[error(transparent)]
     Monitoring(MonitoringProblem),
+    #[error(transparent)]
+    Privacy(PrivacyProblem),
 }
 
 macro_rules! wraps {
@@ -67,6 +70,7 @@ MentoringProblem => Mentoring,
 CommitteeProblem => Committee,
 MoneyProblem => Money,
 MonitoringProblem => Monitoring,
+PrivacyProblem => Privacy,
 }
 
 /// A problem attached to the field it concerns.
@@ -128,6 +132,7 @@ mod tests {
             include_str!("committee/problem.rs"),
             include_str!("money/problem.rs"),
             include_str!("monitoring/problem.rs"),
+            include_str!("privacy/problem.rs"),
         ];
         let mut seen = std::collections::BTreeSet::new();
         let mut count = 0;

@@ -9,6 +9,7 @@ pub mod mentoring;
 pub mod money;
 pub mod monitoring;
 pub mod plans;
+pub mod privacy;
 pub mod problem;
 pub mod profile;
 pub mod shared;

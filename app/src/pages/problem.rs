@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::{
     accounts, catalogue, committee, enrolments, matching, mentoring, money, monitoring, plans,
-    profile, shared,
+    privacy, profile, shared,
 };
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -26,6 +26,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::Committee(problem) => committee::labels::problem_text(i18n, problem),
         Problem::Money(problem) => money::labels::problem_text(i18n, problem),
         Problem::Monitoring(problem) => monitoring::labels::problem_text(i18n, problem),
+        Problem::Privacy(problem) => privacy::labels::problem_text(i18n, problem),
     }
 }
 

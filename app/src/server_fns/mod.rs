@@ -13,6 +13,7 @@ pub mod mentoring;
 pub mod money;
 pub mod monitoring;
 pub mod plans;
+pub mod privacy;
 pub mod profile;
 pub mod shared;
 
@@ -112,6 +113,7 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/committee/review", COMMITTEE),
     ("/api/committee/declare", COMMITTEE),
     ("/api/committee/score", COMMITTEE),
+    ("/api/privacy/trail", ADMIN),
 ];
 
 /// Endpoints renamed when every area got one name in every layer: a page rendered before the
@@ -300,7 +302,7 @@ mod ssr {
     where
         S: Clone + Send + Sync + 'static,
     {
-        use super::{catalogue, matching, money, monitoring};
+        use super::{catalogue, matching, money, monitoring, privacy};
         use axum::extract::DefaultBodyLimit;
         use axum::routing::{get, post};
         axum::Router::new()
@@ -320,6 +322,10 @@ mod ssr {
                 get(matching::shortlist_csv::shortlist_csv),
             )
             .route(money::ledger::LEDGER_CSV, get(money::ledger::download))
+            .route(
+                privacy::trail_csv::TRAIL_CSV,
+                get(privacy::trail_csv::download),
+            )
             .route(
                 monitoring::visit::VISIT,
                 post(monitoring::visit::record_visit)

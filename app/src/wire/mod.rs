@@ -11,5 +11,6 @@ pub mod mentoring;
 pub mod money;
 pub mod monitoring;
 pub mod plans;
+pub mod privacy;
 pub mod profile;
 pub mod shared;

@@ -43,6 +43,8 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/money" => "<h1>Fonds des subventions",
         "/admin/money/call" => "<h1>Subventions et tranches",
         "/admin/money/ledger.csv" => "N° d'écriture,Date et heure (UTC),Appel à projets",
+        "/admin/audit" => "<h1>Journal d",
+        "/admin/audit.csv" => "Entrée,Quand (UTC),Nom",
         "/committee/review" => "data-test=\"plan-title\"",
         "/admin/committee" => "<h1>Comité de l",
         _ => "",
@@ -50,7 +52,7 @@ fn heading_of(path: &str) -> &'static str {
 }
 
 /// Server functions called with GET (read-only, linkable).
-const GET_FUNCTIONS: &[&str] = &["/api/matching/shortlist"];
+const GET_FUNCTIONS: &[&str] = &["/api/matching/shortlist", "/api/privacy/trail"];
 
 /// Well-formed arguments for each function, so that what is tested is the access rule and not
 /// the parsing of a missing field.

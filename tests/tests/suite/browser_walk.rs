@@ -222,6 +222,16 @@ async fn funded_plan_on_a_phone(backend: Backend) {
         click(&b, "[data-test='logout']").await;
         wait_for_path(&b, &base, "/login?signed_out=1").await;
     }
+    // The admin's audit trail of that plan (long recorded details) fits the phone too.
+    let trail = [
+        "/admin/audit".to_owned(),
+        format!("/admin/audit?kind=plan&subject={plan}"),
+    ];
+    sign_in_to(&b, &base, "admin@example.org", "/admin").await;
+    fits(&b, &base, &trail, "fr").await;
+    click(&b, "button[data-locale='ar']").await;
+    shown(&b, "html[dir='rtl'][lang='ar']").await;
+    fits(&b, &base, &trail, "ar").await;
     b.close().await.expect("close");
 }
 

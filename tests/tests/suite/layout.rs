@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The areas, the same word in `domain/`, `db/`, `server_fns/`, `pages/` and `wire/`.
-const AREAS: [&str; 11] = [
+const AREAS: [&str; 12] = [
     "accounts",
     "catalogue",
     "committee",
@@ -18,6 +18,7 @@ const AREAS: [&str; 11] = [
     "money",
     "monitoring",
     "plans",
+    "privacy",
     "profile",
     "shared",
 ];

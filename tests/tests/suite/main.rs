@@ -8,6 +8,7 @@ mod accounts;
 mod acting;
 mod admin;
 mod assisted;
+mod audit_trail;
 mod browser;
 mod browser_axe;
 mod browser_islands;

@@ -76,10 +76,15 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/admin/money", MONEY_STAFF),
     ("/admin/money/call", MONEY_STAFF),
     ("/admin/money/ledger.csv", MONEY_STAFF),
+    ("/admin/audit", Access::Roles(&[Role::Admin])),
+    ("/admin/audit.csv", Access::Roles(&[Role::Admin])),
 ];
 
 /// The ledger's CSV download (a file, guarded like a page).
 pub const LEDGER_CSV: &str = "/admin/money/ledger.csv";
+
+/// The audit trail's CSV download.
+pub const TRAIL_CSV: &str = "/admin/audit.csv";
 
 /// Who reads the programme's money: admins (makers) and finance officers (checkers).
 const MONEY_STAFF: Access = Access::Roles(&[Role::Admin, Role::Finance]);

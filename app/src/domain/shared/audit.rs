@@ -57,10 +57,12 @@ pub enum AuditAction {
     EvidenceAdded,
     LedgerExported,
     CommitteePlanViewed,
+    /// An admin took a part of this trail away as a file.
+    AuditTrailExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 44] = [
+    pub const ALL: [AuditAction; 45] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -105,6 +107,7 @@ impl AuditAction {
         AuditAction::EvidenceAdded,
         AuditAction::LedgerExported,
         AuditAction::CommitteePlanViewed,
+        AuditAction::AuditTrailExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -153,6 +156,7 @@ impl AuditAction {
             AuditAction::EvidenceAdded => "evidence_added",
             AuditAction::LedgerExported => "ledger_exported",
             AuditAction::CommitteePlanViewed => "committee_plan_viewed",
+            AuditAction::AuditTrailExported => "audit_trail_exported",
         }
     }
 }

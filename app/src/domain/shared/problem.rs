@@ -103,6 +103,13 @@ pub enum Field {
     Comment,
     Conflict,
     Place,
+    // The audit trail's filters (`domain::privacy::trail`).
+    Actor,
+    Action,
+    SubjectKind,
+    Subject,
+    PeriodFrom,
+    PeriodTo,
     /// The form as a whole (shown above it).
     Form,
 }

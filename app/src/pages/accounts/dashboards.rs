@@ -15,13 +15,18 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 pub fn role_name(i18n: I18nContext<Locale>, role: Role) -> String {
+    role_words(i18n.get_locale_untracked(), role)
+}
+
+/// A role in words, in `locale` (also for files written outside a page).
+pub fn role_words(locale: Locale, role: Role) -> String {
     match role {
-        Role::Applicant => t_string!(i18n, role.applicant),
-        Role::Caseworker => t_string!(i18n, role.caseworker),
-        Role::Mentor => t_string!(i18n, role.mentor),
-        Role::Committee => t_string!(i18n, role.committee),
-        Role::Admin => t_string!(i18n, role.admin),
-        Role::Finance => t_string!(i18n, role.finance),
+        Role::Applicant => td_string!(locale, role.applicant),
+        Role::Caseworker => td_string!(locale, role.caseworker),
+        Role::Mentor => td_string!(locale, role.mentor),
+        Role::Committee => td_string!(locale, role.committee),
+        Role::Admin => td_string!(locale, role.admin),
+        Role::Finance => td_string!(locale, role.finance),
     }
     .to_string()
 }
@@ -213,6 +218,7 @@ fn AdminCards(overview: AdminOverview) -> impl IntoView {
             <section class="card">
                 <h2>{t!(i18n, admin.recent_activity)}</h2>
                 <ActivityTable events=overview.recent show_actor=true />
+                <p><A href="/admin/audit" attr:data-test="trail-link">{t!(i18n, privacy.link)}</A></p>
             </section>
         </div>
     }

@@ -18,6 +18,7 @@ use crate::pages::sector_name;
 use crate::pages::shared::labels::date_text;
 use crate::pages::shared::labels::lang_of;
 use crate::pages::shared::labels::money_text;
+use crate::pages::shared::url_query;
 use crate::server_fns::matching::my_matches;
 use crate::wire::matching::{Matches, OfferGroup, OfferMatch, GROUP_PAGE};
 use act::{Act, OfferActions};
@@ -59,25 +60,6 @@ impl Query {
         let query = url_query(pairs.into_iter().filter(|(_, v)| !v.is_empty()));
         format!("/matches?{query}#{}", GROUPS[group].1)
     }
-}
-
-/// `key=value&…`, each value percent-encoded (the query strings of both matching pages).
-fn url_query<'a>(pairs: impl Iterator<Item = (&'a str, String)>) -> String {
-    pairs
-        .map(|(key, value)| {
-            let value: String = value
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                        (b as char).to_string()
-                    }
-                    _ => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{key}={value}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 #[component]

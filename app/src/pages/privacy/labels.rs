@@ -1,0 +1,42 @@
+//! Privacy words in the reader's language: the kinds of record, what can be wrong with the
+//! trail's filters.
+
+use crate::domain::privacy::problem::PrivacyProblem;
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+
+/// The sentence for one privacy problem.
+pub fn problem_text(i18n: I18nContext<Locale>, problem: PrivacyProblem) -> String {
+    match problem {
+        PrivacyProblem::PeriodReversed => t_string!(i18n, problem.period_reversed).to_string(),
+        PrivacyProblem::SubjectKindUnknown => {
+            t_string!(i18n, problem.subject_kind_unknown).to_string()
+        }
+        PrivacyProblem::SubjectIdInvalid => t_string!(i18n, problem.subject_id_invalid).to_string(),
+        PrivacyProblem::SubjectIdWithoutKind => {
+            t_string!(i18n, problem.subject_id_without_kind).to_string()
+        }
+        PrivacyProblem::ActionUnknown => t_string!(i18n, problem.action_unknown).to_string(),
+        PrivacyProblem::ActorTooLong { max } => {
+            t_string!(i18n, problem.actor_too_long, max).to_string()
+        }
+    }
+}
+
+/// A kind of record (`domain::privacy::trail::SUBJECT_KINDS`) in words; an unknown one as
+/// stored.
+pub fn kind_words(locale: Locale, kind: &str) -> String {
+    match kind {
+        "user" => td_string!(locale, privacy.kind_user),
+        "plan" => td_string!(locale, privacy.kind_plan),
+        "training" => td_string!(locale, privacy.kind_training),
+        "grant_call" => td_string!(locale, privacy.kind_grant_call),
+        "enrolment" => td_string!(locale, privacy.kind_enrolment),
+        "tranche" => td_string!(locale, privacy.kind_tranche),
+        "review_session" => td_string!(locale, privacy.kind_review_session),
+        "visit_evidence" => td_string!(locale, privacy.kind_visit_evidence),
+        "catalogue_import" => td_string!(locale, privacy.kind_catalogue_import),
+        other => return other.to_owned(),
+    }
+    .to_string()
+}

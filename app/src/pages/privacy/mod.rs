@@ -1,0 +1,4 @@
+//! Privacy pages: the audit trail for admins.
+
+pub mod labels;
+pub mod trail;
