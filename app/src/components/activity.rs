@@ -60,6 +60,8 @@ pub fn action_words(locale: Locale, action: AuditAction) -> String {
         AuditAction::LedgerExported => td_string!(locale, audit.ledger_exported),
         AuditAction::CommitteePlanViewed => td_string!(locale, audit.committee_plan_viewed),
         AuditAction::AuditTrailExported => td_string!(locale, audit.audit_trail_exported),
+        AuditAction::PaymentDetailsViewed => td_string!(locale, audit.payment_details_viewed),
+        AuditAction::EvidenceDownloaded => td_string!(locale, audit.evidence_downloaded),
     }
     .to_string()
 }

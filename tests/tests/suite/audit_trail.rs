@@ -184,3 +184,83 @@ both_backends! {
         assert!(english.body.contains(",Business plan,7,"), "{}", english.body);
     }
 }
+
+mod reads {
+    use super::super::committee_support::approved_plan;
+    use super::super::money::{release, tranche_id};
+    use super::super::monitoring::{good_visit, pairs, post_visit, PDF};
+    use app::domain::accounts::role::Role;
+    use passerelle_tests::both_backends;
+
+    /// How many reads of payment details are on record.
+    async fn payment_reads(app: &passerelle_tests::TestApp) -> i64 {
+        app.count("select count(*) from audit_log where action = 'payment_details_viewed'")
+            .await
+    }
+
+    both_backends! {
+        async fn staff_reading_payment_details_or_evidence_is_on_record_and_mentors_never_see_payees(app) {
+            let (mut awa, mut coach, mut admin, plan) = approved_plan(&app).await;
+            app.user("finance@example.org", Role::Finance).await;
+            let mut finance = app.login("finance@example.org").await;
+            let id: i64 = plan.parse().expect("plan id");
+            let call = app.count(&format!("select call_id from plans where id = {id}")).await;
+            // Before any payment there are no details to read, so nothing is recorded.
+            assert_eq!(admin.call("/api/money/plan", &[("plan", &plan)]).await.status, 200);
+            assert_eq!(payment_reads(&app).await, 0);
+            let first = tranche_id(&app, id, 1).await;
+            let (code, body) = release(&mut admin, &first, "k-read-release-0001", &[("method", "mobile_money"), ("phone", "+212 6 12 34 56 78")]).await;
+            assert_eq!(code, 200, "{body}");
+
+            // The applicant reads their own payee; the mentor never does; neither is recorded.
+            let payee = app
+                .text(&format!("select payee_ref from payments where tranche_id = {first}"))
+                .await
+                .expect("the payee as stored");
+            let own = awa.call("/api/money/plan", &[("plan", &plan)]).await;
+            assert!(own.body.contains(&payee), "{}", own.body);
+            let mentor = coach.call("/api/money/plan", &[("plan", &plan)]).await;
+            assert_eq!(mentor.status, 200);
+            assert!(!mentor.body.contains(&payee), "{}", mentor.body);
+            assert_eq!(payment_reads(&app).await, 0);
+
+            // Staff: the plan, the call, the finance desk; each read is one row, with its subject.
+            assert_eq!(finance.call("/api/money/plan", &[("plan", &plan)]).await.status, 200);
+            assert_eq!(admin.call("/api/money/call", &[("call", &call.to_string())]).await.status, 200);
+            assert_eq!(finance.get("/finance").await.status, 200);
+            for (subject, expected) in [
+                (format!("subject_type = 'plan' and subject_id = {id}"), 1),
+                (format!("subject_type = 'grant_call' and subject_id = {call}"), 1),
+                ("subject_type is null".to_owned(), 1),
+            ] {
+                let found = app
+                    .count(&format!(
+                        "select count(*) from audit_log where action = 'payment_details_viewed' and {subject} and details = '{{\"payments\":1}}'"
+                    ))
+                    .await;
+                assert_eq!(found, expected, "{subject}");
+            }
+            assert_eq!(payment_reads(&app).await, 3);
+
+            // A visit's evidence: the mentor and an admin downloading it are on record, the
+            // owner is not.
+            let response = post_visit(&mut coach, &pairs(&good_visit(&plan)), &[("facture.pdf", "application/pdf", PDF)]).await;
+            assert_eq!(response.status, 303, "{}", response.body);
+            let evidence = app.count("select max(id) from visit_evidence").await;
+            for client in [&mut coach, &mut admin, &mut awa] {
+                let file = client.get(&format!("/plans/evidence?id={evidence}")).await;
+                assert_eq!(file.status, 200);
+            }
+            let downloads = app
+                .count(&format!(
+                    "select count(*) from audit_log where action = 'evidence_downloaded' \
+                     and subject_type = 'visit_evidence' and subject_id = {evidence}"
+                ))
+                .await;
+            assert_eq!(downloads, 2);
+            // The trail shows them in words.
+            let trail = admin.get("/admin/audit?action=evidence_downloaded").await;
+            assert!(trail.body.contains("Justificatif de visite téléchargé"), "{}", trail.body.len());
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! The append-only audit trail. `record` takes the caller's transaction, so the row commits or
 //! rolls back together with the action it describes.
 
-use crate::db::{now, Tx};
+use crate::db::{now, Db, Tx};
 use crate::domain::shared::audit::AuditAction;
 use crate::error::AppError;
 use crate::on_conn;
@@ -57,6 +57,15 @@ pub async fn record(tx: &mut Tx, entry: Entry) -> Result<(), AppError> {
         .await
         .map(drop)
     })?;
+    Ok(())
+}
+
+/// Records a staff read of someone's data in a short write transaction of its own, after the
+/// read-only one that fetched it: no row, no answer (the caller returns the error).
+pub async fn record_read(db: &Db, entry: Entry) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    record(&mut tx, entry).await?;
+    tx.commit().await?;
     Ok(())
 }
 

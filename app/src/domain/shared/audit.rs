@@ -59,10 +59,14 @@ pub enum AuditAction {
     CommitteePlanViewed,
     /// An admin took a part of this trail away as a file.
     AuditTrailExported,
+    /// Staff read beneficiaries' payment details (payee, supplier, payment reference).
+    PaymentDetailsViewed,
+    /// Staff downloaded a monitoring visit's evidence file.
+    EvidenceDownloaded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 45] = [
+    pub const ALL: [AuditAction; 47] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -108,6 +112,8 @@ impl AuditAction {
         AuditAction::LedgerExported,
         AuditAction::CommitteePlanViewed,
         AuditAction::AuditTrailExported,
+        AuditAction::PaymentDetailsViewed,
+        AuditAction::EvidenceDownloaded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -157,6 +163,8 @@ impl AuditAction {
             AuditAction::LedgerExported => "ledger_exported",
             AuditAction::CommitteePlanViewed => "committee_plan_viewed",
             AuditAction::AuditTrailExported => "audit_trail_exported",
+            AuditAction::PaymentDetailsViewed => "payment_details_viewed",
+            AuditAction::EvidenceDownloaded => "evidence_downloaded",
         }
     }
 }

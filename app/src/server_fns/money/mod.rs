@@ -68,6 +68,26 @@ mod ssr {
         }
     }
 
+    /// Records that staff member `actor` read the payment details (payees, suppliers,
+    /// references) of `lines`, about `subject`; nothing when the lines hold no payment yet.
+    pub async fn record_payment_read(
+        db: &crate::db::Db,
+        actor: i64,
+        subject: Option<(&'static str, i64)>,
+        lines: &[crate::wire::money::TrancheLine],
+    ) -> Result<(), AppError> {
+        use crate::db::shared::audit;
+        use crate::domain::shared::audit::AuditAction;
+        let payments: usize = lines.iter().map(|line| line.payments.len()).sum();
+        if payments == 0 {
+            return Ok(());
+        }
+        let mut entry = audit::Entry::new(Some(actor), AuditAction::PaymentDetailsViewed)
+            .details(serde_json::json!({ "payments": payments }));
+        entry.subject = subject;
+        audit::record_read(db, entry).await
+    }
+
     /// Where a money form returns: the page it came from if it is one of ours, else `fallback`.
     pub fn back_to(back: Option<&str>, fallback: &str) -> String {
         match back {

@@ -3,7 +3,8 @@ use crate::wire::money::PlanMoney;
 use leptos::prelude::*;
 
 /// A plan's decisions and payment schedule: for its applicant and mentor (who see the outcome
-/// and the reasons), admins, and finance.
+/// and the reasons; the mentor not the payee's phone or account nor the payment's reference),
+/// admins, and finance (whose reading of the payments is recorded).
 #[server(name = LoadPlanMoney, endpoint = "money/plan")]
 pub async fn load_plan_money(plan: String) -> Result<PlanMoney, AppError> {
     use crate::db::money::money_views::{decisions, tranches, Which};
@@ -16,7 +17,8 @@ pub async fn load_plan_money(plan: String) -> Result<PlanMoney, AppError> {
             let user =
                 require(&[Role::Applicant, Role::Mentor, Role::Admin, Role::Finance]).await?;
             let id = parse_id(&plan)?;
-            let mut tx = context()?.db.read().await?;
+            let ctx = context()?;
+            let mut tx = ctx.db.read().await?;
             let visible = if user.role == Role::Finance {
                 plans::head(&mut tx, id).await?.is_some()
             } else {
@@ -28,14 +30,23 @@ pub async fn load_plan_money(plan: String) -> Result<PlanMoney, AppError> {
             let decisions = decisions(&mut tx, id).await?;
             let mut tranches = tranches(&mut tx, Which::Plan(id), String::new).await?;
             // The applicant and mentor read the schedule; staff names and keys stay on staff pages.
+            tx.commit().await?;
             if matches!(user.role, Role::Applicant | Role::Mentor) {
                 for line in &mut tranches {
                     line.beneficiary.clear();
                     for payment in &mut line.payments {
                         payment.released_by.clear();
                         payment.settled_by = None;
+                        // A mentor follows the business, not its owner's accounts.
+                        if user.role == Role::Mentor {
+                            payment.payee = None;
+                            payment.settlement_ref = None;
+                            payment.failure_reason = None;
+                        }
                     }
                 }
+            } else {
+                super::record_payment_read(&ctx.db, user.id, Some(("plan", id)), &tranches).await?;
             }
             Ok(PlanMoney {
                 plan: id,

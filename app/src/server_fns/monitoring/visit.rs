@@ -269,6 +269,16 @@ pub async fn download(
         };
         let visible = plans::visible(&mut tx, file.plan_id, user).await?.is_some();
         tx.commit().await?;
+        // Staff opening a person's evidence is on record; the owner opening their own is not.
+        if visible && user.role != Role::Applicant {
+            audit::record_read(
+                &ctx.db,
+                audit::Entry::new(Some(user.id), AuditAction::EvidenceDownloaded)
+                    .subject("visit_evidence", id)
+                    .details(serde_json::json!({ "plan": file.plan_id })),
+            )
+            .await?;
+        }
         Ok::<_, AppError>(visible.then_some(file))
     };
     match file.await {
