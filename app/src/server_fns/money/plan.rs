@@ -29,8 +29,8 @@ pub async fn load_plan_money(plan: String) -> Result<PlanMoney, AppError> {
             }
             let decisions = decisions(&mut tx, id).await?;
             let mut tranches = tranches(&mut tx, Which::Plan(id), String::new).await?;
-            // The applicant and mentor read the schedule; staff names and keys stay on staff pages.
             tx.commit().await?;
+            // The applicant and mentor read the schedule; staff names and keys stay on staff pages.
             if matches!(user.role, Role::Applicant | Role::Mentor) {
                 for line in &mut tranches {
                     line.beneficiary.clear();
