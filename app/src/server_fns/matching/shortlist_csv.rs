@@ -12,11 +12,12 @@ use crate::domain::shared::locale::Lang;
 use crate::domain::shared::spreadsheet::safe_cell;
 use crate::error::AppError;
 use crate::server_fns::matching::{lines, ranked, Ranked};
+use crate::server_fns::shared::download::{attachment, csv_bytes, csv_failed, failed};
 use crate::state::ServerContext;
 use crate::wire::matching::ApplicantLine;
 use axum::body::Body;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use futures::StreamExt;
 use std::collections::HashMap;
@@ -56,21 +57,11 @@ pub async fn shortlist_csv(
     };
     let lang = crate::components::plain_page::reader_language(&headers);
     match rank(&ctx, user.id, kind, id, &filter).await {
-        Ok((reference, ranked)) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}.csv\"", file_stem(&reference)),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_owned()),
-            ],
+        Ok((reference, ranked)) => attachment(
+            &format!("{}.csv", file_stem(&reference)),
             Body::from_stream(rows(ctx, lang, ranked)),
-        )
-            .into_response(),
-        Err(error) => StatusCode::from_u16(error.status_code())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-            .into_response(),
+        ),
+        Err(error) => failed(error),
     }
 }
 
@@ -99,6 +90,9 @@ async fn rank(
     tx.commit().await?;
     Ok((offer.reference, ranked))
 }
+
+/// What the file is, in the server's log when writing it fails.
+const WHAT: &str = "shortlist";
 
 /// People written per database read while the file streams: memory stays flat however long
 /// the list, and no transaction stays open while a slow connection downloads.
@@ -156,8 +150,8 @@ fn header(lang: Lang) -> Result<Vec<u8>, AppError> {
         td_string!(locale, shortlist.csv_language).to_string(),
         td_string!(locale, shortlist.standing).to_string(),
     ])
-    .map_err(failed)?;
-    finish(out)
+    .map_err(|error| csv_failed(error, WHAT))?;
+    csv_bytes(out, WHAT)
 }
 
 /// A file name from an offer reference: letters, digits and dashes only.
@@ -202,17 +196,7 @@ fn batch_csv(lang: Lang, first: usize, lines: &[ApplicantLine]) -> Result<Vec<u8
             },
         ];
         out.write_record(cells.iter().map(|c| safe_cell(c).into_owned()))
-            .map_err(failed)?;
+            .map_err(|error| csv_failed(error, WHAT))?;
     }
-    finish(out)
-}
-
-fn finish(out: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, AppError> {
-    out.into_inner()
-        .map_err(|error| failed(error.into_error().into()))
-}
-
-fn failed(error: csv::Error) -> AppError {
-    tracing::error!(%error, "could not write the shortlist CSV");
-    AppError::Internal
+    csv_bytes(out, WHAT)
 }

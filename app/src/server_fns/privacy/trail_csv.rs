@@ -15,16 +15,20 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::accounts::dashboards::role_words;
 use crate::server_fns::privacy::trail::entry;
+use crate::server_fns::shared::download::{attachment, csv_bytes, csv_failed, failed};
 use crate::state::ServerContext;
 use crate::wire::privacy::TrailEntry;
 use axum::body::Body;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use futures::StreamExt;
 
 /// Where the download link points (admins only, in the page rules).
 pub const TRAIL_CSV: &str = crate::domain::accounts::access::TRAIL_CSV;
+
+/// What the file is, in the server's log when writing it fails.
+const WHAT: &str = "audit trail";
 
 /// Entries read per batch.
 const BATCH: usize = 1000;
@@ -48,21 +52,11 @@ pub async fn download(
         .parse()
         .unwrap_or_default();
     match start(&ctx, user.id, &filter).await {
-        Ok(filter) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"audit-trail.csv\"",
-                ),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
+        Ok(filter) => attachment(
+            "audit-trail.csv",
             Body::from_stream(file(ctx, locale, filter)),
-        )
-            .into_response(),
-        Err(error) => StatusCode::from_u16(error.status_code())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-            .into_response(),
+        ),
+        Err(error) => failed(error),
     }
 }
 
@@ -138,8 +132,8 @@ fn header(locale: Locale) -> Result<Vec<u8>, AppError> {
         td_string!(locale, privacy.subject),
         td_string!(locale, privacy.details),
     ])
-    .map_err(failed)?;
-    finish(out)
+    .map_err(|error| csv_failed(error, WHAT))?;
+    csv_bytes(out, WHAT)
 }
 
 fn lines(locale: Locale, entries: &[TrailEntry]) -> Result<Vec<u8>, AppError> {
@@ -170,17 +164,7 @@ fn lines(locale: Locale, entries: &[TrailEntry]) -> Result<Vec<u8>, AppError> {
             entry.details.clone(),
         ];
         out.write_record(cells.iter().map(|c| safe_cell(c).into_owned()))
-            .map_err(failed)?;
+            .map_err(|error| csv_failed(error, WHAT))?;
     }
-    finish(out)
-}
-
-fn finish(out: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, AppError> {
-    out.into_inner()
-        .map_err(|error| failed(error.into_error().into()))
-}
-
-fn failed(error: csv::Error) -> AppError {
-    tracing::error!(%error, "could not write the audit trail CSV");
-    AppError::Internal
+    csv_bytes(out, WHAT)
 }

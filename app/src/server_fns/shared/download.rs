@@ -18,7 +18,8 @@ pub fn admin(session: &AuthSession) -> Result<i64, StatusCode> {
     }
 }
 
-pub fn attachment(name: &str, body: Vec<u8>) -> Response {
+/// A CSV file to save, never kept by a browser or a proxy; `body` whole or streamed.
+pub fn attachment(name: &str, body: impl Into<axum::body::Body>) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -28,9 +29,21 @@ pub fn attachment(name: &str, body: Vec<u8>) -> Response {
             ),
             (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
-        body,
+        body.into(),
     )
         .into_response()
+}
+
+/// The bytes of a CSV written in memory; a failure is logged, naming `what`, and is internal.
+pub fn csv_bytes(out: csv::Writer<Vec<u8>>, what: &str) -> Result<Vec<u8>, AppError> {
+    out.into_inner()
+        .map_err(|error| csv_failed(error.into_error().into(), what))
+}
+
+/// A CSV that could not be written: logged, naming `what`; the reader is told it failed.
+pub fn csv_failed(error: csv::Error, what: &str) -> AppError {
+    tracing::error!(%error, "could not write the {what} CSV");
+    AppError::Internal
 }
 
 pub fn failed(error: AppError) -> Response {
