@@ -8,7 +8,6 @@ use time::OffsetDateTime;
 /// Who acted: their name if they gave one, their address, their role now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrailActor {
-    pub id: i64,
     pub name: Option<String>,
     pub email: String,
     pub role: Option<Role>,

@@ -59,8 +59,7 @@ pub async fn audit_trail(
 pub(crate) fn entry(row: crate::db::privacy::trail::TrailRow) -> crate::wire::privacy::TrailEntry {
     use crate::wire::privacy::{TrailActor, TrailEntry};
     let actor = match (row.actor_id, row.actor_email) {
-        (Some(id), Some(email)) => Some(TrailActor {
-            id,
+        (Some(_), Some(email)) => Some(TrailActor {
             name: row.actor_name.filter(|name| !name.trim().is_empty()),
             email,
             role: row.actor_role.and_then(|role| role.parse().ok()),
