@@ -97,3 +97,12 @@ for asset in $assets; do
   size=$(awk -F': ' 'tolower($1) == "content-length" { print $2 }' <<<"$headers")
   echo "front door: $asset 200, brotli ${size:-?} bytes, immutable"
 done
+
+# The retention command of the same binary, on the same database, while the server runs: it
+# counts each kind of expiring record (the sign-in above left one session) and changes nothing.
+retention=$(DATABASE_URL="sqlite://$WORK/front-door.db" target/release/passerelle retention --dry-run) \
+  || fail "passerelle retention --dry-run failed"
+grep -q '^dry run: nothing was changed$' <<<"$retention" || fail "retention printed: $retention"
+grep -q 'unfinished_sign_ups' <<<"$retention" || fail "retention printed: $retention"
+echo "front door: passerelle retention --dry-run:"
+sed 's/^/front door:   /' <<<"$retention"

@@ -1,5 +1,6 @@
 //! Settings, read once from the command line and the environment. Secrets are never logged.
 
+use ::app::domain::privacy::retention::{Periods, MAX_DAYS};
 use clap::Args;
 use std::net::SocketAddr;
 
@@ -53,6 +54,54 @@ pub struct Settings {
         global = true
     )]
     pub trust_proxy: bool,
+
+    #[command(flatten)]
+    pub retention: RetentionSettings,
+}
+
+/// How long each kind of expiring record is kept (`passerelle retention`, and the server daily).
+#[derive(Debug, Clone, Args)]
+pub struct RetentionSettings {
+    /// Days sign-in attempts (client address, a hash of the address typed) are kept.
+    #[arg(long, env = "PASSERELLE_KEEP_SIGN_IN_ATTEMPTS_DAYS", default_value_t = Periods::default().sign_in_attempts_days,
+          global = true, value_parser = days())]
+    pub keep_sign_in_attempts_days: u16,
+
+    /// Days a money request's idempotency receipt (the request's answer) is kept.
+    #[arg(long, env = "PASSERELLE_KEEP_IDEMPOTENCY_DAYS", default_value_t = Periods::default().idempotency_receipts_days,
+          global = true, value_parser = days())]
+    pub keep_idempotency_days: u16,
+
+    /// Days an applicant account without a profile keeps its address and password.
+    #[arg(long, env = "PASSERELLE_KEEP_UNFINISHED_SIGN_UPS_DAYS", default_value_t = Periods::default().unfinished_sign_ups_days,
+          global = true, value_parser = days())]
+    pub keep_unfinished_sign_ups_days: u16,
+}
+
+impl Default for RetentionSettings {
+    fn default() -> Self {
+        let periods = Periods::default();
+        RetentionSettings {
+            keep_sign_in_attempts_days: periods.sign_in_attempts_days,
+            keep_idempotency_days: periods.idempotency_receipts_days,
+            keep_unfinished_sign_ups_days: periods.unfinished_sign_ups_days,
+        }
+    }
+}
+
+impl RetentionSettings {
+    pub fn periods(&self) -> Periods {
+        Periods {
+            sign_in_attempts_days: self.keep_sign_in_attempts_days,
+            idempotency_receipts_days: self.keep_idempotency_days,
+            unfinished_sign_ups_days: self.keep_unfinished_sign_ups_days,
+        }
+    }
+}
+
+/// A retention period: whole days, at least one, at most ten years.
+fn days() -> clap::builder::RangedI64ValueParser<u16> {
+    clap::value_parser!(u16).range(1..=i64::from(MAX_DAYS))
 }
 
 impl Settings {

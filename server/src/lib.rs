@@ -151,8 +151,14 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
                 .br(false)
                 .quality(CompressionLevel::Precise(4)),
         )
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state))
+}
+
+/// The span of a request in the logs: its method and path, never its query string (search forms
+/// are GETs, and what people search for is names, addresses and phone numbers).
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    tracing::debug_span!("request", method = %request.method(), path = %request.uri().path())
 }
 
 /// The bundle (`/pkg/`: WebAssembly, scripts, styles), straight from disk: a precompressed copy
@@ -208,6 +214,7 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let db = open_database(&settings).await?;
     spawn_cleanup(db.clone());
+    spawn_retention(db.clone(), settings.retention.periods());
     let state = AppState::new(&settings, db);
     let router = app(state)?;
     let listener = tokio::net::TcpListener::bind(settings.site_addr)
@@ -233,8 +240,8 @@ pub fn no_delay(stream: &mut tokio::net::TcpStream) {
     }
 }
 
-/// Every few minutes: forget expired sessions, old sign-in attempts and the matching index's
-/// old changes, then give the memory a burst of requests freed back to the system.
+/// Every few minutes: forget expired sessions and the matching index's old changes, then give
+/// the memory a burst of requests freed back to the system.
 fn spawn_cleanup(db: Db) {
     use tower_sessions::ExpiredDeletion;
     tokio::spawn(async move {
@@ -244,15 +251,6 @@ fn spawn_cleanup(db: Db) {
             tick.tick().await;
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "could not delete expired sessions");
-            }
-            let pruned = async {
-                let mut tx = db.begin().await?;
-                let n = ::app::db::accounts::login_attempts::prune(&mut tx).await?;
-                tx.commit().await?;
-                Ok::<_, ::app::error::AppError>(n)
-            };
-            if let Err(error) = pruned.await {
-                tracing::warn!(%error, "could not prune sign-in attempts");
             }
             let pruned = async {
                 let mut tx = db.begin().await?;
@@ -268,6 +266,30 @@ fn spawn_cleanup(db: Db) {
                 tracing::warn!(%error, "could not prune the matching index's changes");
             }
             ::app::memory::give_back();
+        }
+    });
+}
+
+/// Once a day, from a minute after start: the retention periods (`passerelle retention`). Every
+/// instance runs it; a second run the same day finds nothing left to remove.
+fn spawn_retention(db: Db, periods: ::app::domain::privacy::retention::Periods) {
+    tokio::spawn(async move {
+        let start = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+        let day = std::time::Duration::from_secs(24 * 60 * 60);
+        let mut tick = tokio::time::interval_at(start, day);
+        loop {
+            tick.tick().await;
+            match ::app::db::privacy::retention::apply(&db, periods, false).await {
+                Ok(report) => {
+                    let counts: Vec<String> = report
+                        .swept
+                        .iter()
+                        .map(|s| format!("{}={}", s.what.as_str(), s.count))
+                        .collect();
+                    tracing::info!(removed = %counts.join(" "), "retention applied");
+                }
+                Err(error) => tracing::warn!(%error, "could not apply the retention periods"),
+            }
         }
     });
 }

@@ -36,6 +36,14 @@ enum Command {
     /// Check the money ledger's invariants against the database; exits non-zero and names
     /// each broken one (run after an incident, and by `scripts/crash-test.sh`).
     CheckLedger,
+    /// Remove what has outlived its retention period (expired sessions, old sign-in attempts
+    /// and idempotency receipts, unfinished sign-ups' addresses) and print how many of each;
+    /// the server also does this once a day.
+    Retention {
+        /// Count what would be removed and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Create an account (staff or applicant).
     CreateUser {
         #[arg(long)]
@@ -104,6 +112,7 @@ async fn main() -> anyhow::Result<()> {
             seed_scale(settings, scale).await
         }
         Command::CheckLedger => check_ledger(settings).await,
+        Command::Retention { dry_run } => retention(settings, dry_run).await,
         Command::CreateUser {
             email,
             name,
@@ -159,6 +168,30 @@ async fn check_ledger(settings: &Settings) -> anyhow::Result<()> {
         println!("BROKEN: {invariant}: ids {ids:?}");
     }
     Err(anyhow!("{} ledger invariant(s) broken", broken.len()))
+}
+
+/// Applies the retention periods now, or only counts with `--dry-run`.
+async fn retention(settings: &Settings, dry_run: bool) -> anyhow::Result<()> {
+    let db = open_database(settings).await?;
+    let periods = settings.retention.periods();
+    let report = app::db::privacy::retention::apply(&db, periods, dry_run)
+        .await
+        .map_err(|error| anyhow!("{error}"))?;
+    let verb = if dry_run { "would remove" } else { "removed" };
+    for swept in &report.swept {
+        let before = swept
+            .before
+            .format(&time::format_description::well_known::Rfc3339)?;
+        println!(
+            "{verb} {:>7} {:<22} (older than {before})",
+            swept.count,
+            swept.what.as_str()
+        );
+    }
+    if dry_run {
+        println!("dry run: nothing was changed");
+    }
+    Ok(())
 }
 
 /// A staff account from the command line, with a password read from standard input or

@@ -153,6 +153,7 @@ impl TestApp {
             hash_file: Some(hash_file()),
             secure_cookies: Some(false),
             trust_proxy: false,
+            retention: Default::default(),
         };
         let state = AppState::new(&settings, test_db.db.clone());
         let router = server::app(state).expect("router");

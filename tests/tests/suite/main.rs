@@ -28,6 +28,7 @@ mod monitoring;
 mod plan_editor;
 mod plan_support;
 mod profile;
+mod retention;
 mod scale;
 mod serving;
 mod shortlist;

@@ -1,4 +1,5 @@
-//! Sign-in attempts, kept only to throttle password guessing.
+//! Sign-in attempts: throttling reads the last window of them; they are kept for the sign-in
+//! history until retention removes them (`domain::privacy::retention`, 90 days by default).
 
 use crate::db::{now, Tx};
 use crate::domain::accounts::throttle::{RecentFailures, WINDOW_MINUTES};
@@ -62,16 +63,4 @@ pub async fn record(
         .map(drop)
     })?;
     Ok(())
-}
-
-/// Forgets attempts older than the throttling window: they no longer serve any purpose.
-pub async fn prune(tx: &mut Tx) -> Result<u64, AppError> {
-    let before = now() - time::Duration::minutes(WINDOW_MINUTES);
-    Ok(on_conn!(tx, |conn| {
-        sqlx::query("delete from login_attempts where at < $1")
-            .bind(before)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?)
 }

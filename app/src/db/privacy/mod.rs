@@ -1,3 +1,4 @@
-//! The privacy area's reads: the audit trail as admins search it.
+//! The privacy area's reads and sweeps: the audit trail as admins search it, and retention.
 
+pub mod retention;
 pub mod trail;

@@ -63,10 +63,14 @@ pub enum AuditAction {
     PaymentDetailsViewed,
     /// Staff downloaded a monitoring visit's evidence file.
     EvidenceDownloaded,
+    /// Retention removed expired records (how many of each kind in the details).
+    RetentionApplied,
+    /// Retention closed an applicant account that never got as far as a profile.
+    SignUpExpired,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 47] = [
+    pub const ALL: [AuditAction; 49] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -114,6 +118,8 @@ impl AuditAction {
         AuditAction::AuditTrailExported,
         AuditAction::PaymentDetailsViewed,
         AuditAction::EvidenceDownloaded,
+        AuditAction::RetentionApplied,
+        AuditAction::SignUpExpired,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -165,6 +171,8 @@ impl AuditAction {
             AuditAction::AuditTrailExported => "audit_trail_exported",
             AuditAction::PaymentDetailsViewed => "payment_details_viewed",
             AuditAction::EvidenceDownloaded => "evidence_downloaded",
+            AuditAction::RetentionApplied => "retention_applied",
+            AuditAction::SignUpExpired => "sign_up_expired",
         }
     }
 }
