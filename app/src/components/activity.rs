@@ -61,6 +61,7 @@ pub fn action_words(locale: Locale, action: AuditAction) -> String {
         AuditAction::CommitteePlanViewed => td_string!(locale, audit.committee_plan_viewed),
         AuditAction::AuditTrailExported => td_string!(locale, audit.audit_trail_exported),
         AuditAction::PaymentDetailsViewed => td_string!(locale, audit.payment_details_viewed),
+        AuditAction::ConsentWithdrawn => td_string!(locale, audit.consent_withdrawn),
         AuditAction::RetentionApplied => td_string!(locale, audit.retention_applied),
         AuditAction::SignUpExpired => td_string!(locale, audit.sign_up_expired),
         AuditAction::EvidenceDownloaded => td_string!(locale, audit.evidence_downloaded),

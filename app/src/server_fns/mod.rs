@@ -37,6 +37,7 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/profile/search_skills", Access::Public),
     ("/api/profile/load", PROFILE_EDITORS),
     ("/api/profile/give_consent", APPLICANT),
+    ("/api/profile/withdraw_consent", PROFILE_EDITORS),
     ("/api/profile/save_identity", PROFILE_EDITORS),
     ("/api/profile/save_situation", PROFILE_EDITORS),
     ("/api/profile/add_document", PROFILE_EDITORS),

@@ -28,6 +28,16 @@ pub struct ConsentInfo {
     pub at: OffsetDateTime,
 }
 
+/// One consent decision of the person's history: given or withdrawn, to which notice, when,
+/// and whether in person with a caseworker (never which one: staff appear by role).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentLine {
+    pub given: bool,
+    pub notice_version: String,
+    pub in_person: bool,
+    pub at: OffsetDateTime,
+}
+
 /// The identity step as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdentityView {
@@ -83,6 +93,8 @@ pub struct ProfilePage {
     pub notice_version: String,
     /// Consent to the current notice, if given and not withdrawn.
     pub consent: Option<ConsentInfo>,
+    /// Every consent decision, newest first.
+    pub consent_history: Vec<ConsentLine>,
     pub identity: Option<IdentityView>,
     pub situation: Option<SituationView>,
     pub documents: Vec<DocumentView>,

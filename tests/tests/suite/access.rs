@@ -71,7 +71,14 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("role", "applicant"),
         ],
         "/api/profile/load" => &[("lang", "fr")],
-        "/api/profile/give_consent" => &[("notice_version", "2026-11"), ("lang", "fr")],
+        "/api/profile/give_consent" => &[
+            (
+                "notice_version",
+                app::domain::profile::consent::NOTICE_VERSION,
+            ),
+            ("lang", "fr"),
+        ],
+        "/api/profile/withdraw_consent" => &[("lang", "fr"), ("understood", "yes")],
         "/api/profile/save_identity" => &[
             ("full_name", "Awa Koné"),
             ("sex", "female"),
@@ -190,7 +197,10 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
         "/api/profile/register" => &[
             ("full_name", "Mariam Traoré"),
             ("phone", ""),
-            ("notice_version", "2026-11"),
+            (
+                "notice_version",
+                app::domain::profile::consent::NOTICE_VERSION,
+            ),
             ("lang", "fr"),
             ("notice_read", "yes"),
             ("agreed", "yes"),

@@ -34,3 +34,4 @@ mod serving;
 mod shortlist;
 mod skills;
 mod walkthrough;
+mod withdrawal;

@@ -9,7 +9,7 @@ use crate::domain::profile::{
 use crate::domain::shared::reference::{City, Country, Sector, SkillId};
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::profile::{ConsentInfo, IdentityView, SituationView};
+use crate::wire::profile::{ConsentInfo, ConsentLine, IdentityView, SituationView};
 use time::{Date, OffsetDateTime};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -42,6 +42,28 @@ pub async fn latest_consent(tx: &mut Tx, user_id: i64) -> Result<Option<ConsentR
         .await
     })?;
     Ok(row)
+}
+
+/// Every consent decision of the person, newest first.
+pub async fn consent_history(tx: &mut Tx, user_id: i64) -> Result<Vec<ConsentLine>, AppError> {
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, ConsentRow>(
+            "select notice_version, given, in_person, at from consents \
+             where user_id = $1 order by id desc",
+        )
+        .bind(user_id)
+        .fetch_all(conn)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ConsentLine {
+            given: row.given,
+            notice_version: row.notice_version,
+            in_person: row.in_person,
+            at: row.at,
+        })
+        .collect())
 }
 
 /// One consent decision, as given by the person or taken in person by `recorded_by`.

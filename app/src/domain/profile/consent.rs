@@ -4,4 +4,4 @@
 
 /// The version of the privacy notice the locale files hold. Change it whenever the notice's
 /// meaning changes: people who agreed to an older one are asked again.
-pub const NOTICE_VERSION: &str = "2026-11";
+pub const NOTICE_VERSION: &str = "2026-12";

@@ -27,6 +27,8 @@ pub enum ProfileProblem {
     ConsentRequired,
     #[error("the privacy notice changed")]
     NoticeOutdated,
+    #[error("the withdrawal was not confirmed")]
+    WithdrawalNotConfirmed,
     #[error("the identity step comes first")]
     IdentityFirst,
     #[error("the education level is missing")]

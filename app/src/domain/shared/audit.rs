@@ -63,6 +63,8 @@ pub enum AuditAction {
     PaymentDetailsViewed,
     /// Staff downloaded a monitoring visit's evidence file.
     EvidenceDownloaded,
+    /// The person withdrew their consent (themself, or through a caseworker in person).
+    ConsentWithdrawn,
     /// Retention removed expired records (how many of each kind in the details).
     RetentionApplied,
     /// Retention closed an applicant account that never got as far as a profile.
@@ -70,7 +72,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 49] = [
+    pub const ALL: [AuditAction; 50] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -118,6 +120,7 @@ impl AuditAction {
         AuditAction::AuditTrailExported,
         AuditAction::PaymentDetailsViewed,
         AuditAction::EvidenceDownloaded,
+        AuditAction::ConsentWithdrawn,
         AuditAction::RetentionApplied,
         AuditAction::SignUpExpired,
     ];
@@ -171,6 +174,7 @@ impl AuditAction {
             AuditAction::AuditTrailExported => "audit_trail_exported",
             AuditAction::PaymentDetailsViewed => "payment_details_viewed",
             AuditAction::EvidenceDownloaded => "evidence_downloaded",
+            AuditAction::ConsentWithdrawn => "consent_withdrawn",
             AuditAction::RetentionApplied => "retention_applied",
             AuditAction::SignUpExpired => "sign_up_expired",
         }

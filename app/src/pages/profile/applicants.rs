@@ -20,9 +20,13 @@ pub fn ApplicantsPage() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.with(|m| m.get("q").unwrap_or_default());
     let found = page_data(q, applicants);
+    let withdrawn = move || query.with(|m| m.get("saved").as_deref() == Some("consent_withdrawn"));
     view! {
         <Title text=move || t_string!(i18n, assisted.title).to_string() />
         <h1>{t!(i18n, assisted.title)}</h1>
+        <Show when=withdrawn>
+            <p class="notice" role="status" data-test="saved">{t!(i18n, assisted.consent_withdrawn)}</p>
+        </Show>
         <section class="card" data-test="applicants">
             <form method="get" action="/caseworker/applicants" class="form search" role="search">
                 <div class="field">

@@ -101,6 +101,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: ProfileProblem) -> Strin
         P::TooYoung { min } => t_string!(i18n, problem.too_young, min).to_string(),
         P::ConsentRequired => t_string!(i18n, problem.consent_required).to_string(),
         P::NoticeOutdated => t_string!(i18n, problem.notice_outdated).to_string(),
+        P::WithdrawalNotConfirmed => t_string!(i18n, problem.withdrawal_not_confirmed).to_string(),
         P::IdentityFirst => t_string!(i18n, problem.identity_first).to_string(),
         P::EducationMissing => t_string!(i18n, problem.education_missing).to_string(),
         P::LanguagesMissing => t_string!(i18n, problem.languages_missing).to_string(),

@@ -26,7 +26,7 @@ use crate::pages::problem::FormProblems;
 use crate::server_fns::accounts::HandOver;
 use crate::server_fns::profile::{
     profile_page, AddDocument, AddSkill, AddWork, GiveConsent, RemoveDocument, RemoveSkill,
-    RemoveWork, SaveIdentity, SaveSituation,
+    RemoveWork, SaveIdentity, SaveSituation, WithdrawConsent,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -74,12 +74,14 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
     let add_work = ServerAction::<AddWork>::new();
     let remove_work = ServerAction::<RemoveWork>::new();
     let hand_over = ServerAction::<HandOver>::new();
+    let withdraw = ServerAction::<WithdrawConsent>::new();
     let page = page_data(
         move || i18n.get_locale().as_str(),
         move |lang| profile_page(lang.to_owned(), applicant),
     );
     let query = use_query_map();
-    let saved = move || query.with(|q| q.get("saved").is_some());
+    // A withdrawal says so in the consent card (`consent-withdrawn`), not as a save.
+    let saved = move || query.with(|q| q.get("saved").is_some_and(|s| s != "consent_withdrawn"));
     view! {
         <Show when=saved>
             <p class="notice" role="status" data-test="saved">{t!(i18n, profile.saved)}</p>
@@ -88,7 +90,8 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) if page.consent.is_none() => view! {
-                        <consent::ConsentStep action=consent notice_version=page.notice_version />
+                        <consent::ConsentStep action=consent notice_version=page.notice_version
+                            history=page.consent_history />
                     }.into_any(),
                     Ok(page) => {
                         // The other steps follow once the identity step exists.
@@ -100,6 +103,8 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                         let countries = page.countries.clone();
                         let assisted = page.assisted.clone();
                         let left = steps_left(&page);
+                        let history = page.consent_history.clone();
+                        let helped = assisted.is_some();
                         view! {
                             {assisted.map(|person| view! {
                                 <crate::pages::profile::HandOverCard action=hand_over person />
@@ -117,6 +122,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                                     jobs=jobs.clone() countries=countries.clone() />
                             </Show>
                             <ProfileEnd left=left.clone() own=applicant.is_none() />
+                            <consent::WithdrawCard action=withdraw history assisted=helped />
                         }.into_any()
                     }
                     Err(error) => view! {

@@ -34,6 +34,7 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
                 .await?
                 .filter(|c| c.given && c.notice_version == NOTICE_VERSION)
                 .map(Into::into);
+            let consent_history = profiles::consent_history(&mut tx, subject.id).await?;
             let identity = profiles::identity(&mut tx, subject.id)
                 .await?
                 .map(Into::into);
@@ -57,6 +58,7 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
             Ok(ProfilePage {
                 notice_version: NOTICE_VERSION.to_owned(),
                 consent,
+                consent_history,
                 identity,
                 situation,
                 documents,

@@ -17,6 +17,7 @@ pub mod save_situation;
 pub mod search_skills;
 #[cfg(feature = "ssr")]
 pub mod subject;
+pub mod withdraw_consent;
 
 pub use add_document::{add_document, AddDocument};
 pub use add_skill::{add_skill, AddSkill};
@@ -31,6 +32,7 @@ pub use remove_work::{remove_work, RemoveWork};
 pub use save_identity::{save_identity, SaveIdentity};
 pub use save_situation::{save_situation, SaveSituation};
 pub use search_skills::{search_skills, SearchSkills};
+pub use withdraw_consent::{withdraw_consent, WithdrawConsent};
 
 /// Documents and skills hang on a profile: the identity step (which itself needs consent)
 /// comes first.
