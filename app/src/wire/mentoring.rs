@@ -53,8 +53,28 @@ impl PlanActivity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     pub at: OffsetDateTime,
+    /// Who did it, by name; empty when the viewer knows them by their role only.
     pub actor: String,
+    /// The actor's role (steps and mentor changes; comments and sessions are the applicant's
+    /// and the mentor's own, by name).
+    pub role: Option<crate::domain::accounts::role::Role>,
     pub what: Happening,
+}
+
+impl TimelineEntry {
+    /// The applicant knows themself and their mentor by name, and everyone else who moved
+    /// their plan (an administrator, the committee's chair, a caseworker) by role only: staff
+    /// names are the programme's, not the applicant's to hold.
+    pub fn for_the_applicant(mut self) -> Self {
+        use crate::domain::accounts::role::Role;
+        if self
+            .role
+            .is_some_and(|role| !matches!(role, Role::Applicant | Role::Mentor))
+        {
+            self.actor.clear();
+        }
+        self
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

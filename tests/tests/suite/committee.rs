@@ -4,8 +4,8 @@
 //! the sheets of the current round; every declaration and score is audited.
 
 use super::committee_support::{
-    add_member, declare, member, new_session, put_on_agenda, ready_plan, score, session_on, step,
-    under_review, CALL,
+    add_member, approved_plan, declare, member, new_session, put_on_agenda, ready_plan, score,
+    session_on, step, under_review, CALL, MEMBERS,
 };
 use super::plan_support::mentor;
 use passerelle_tests::{both_backends, Client};
@@ -367,5 +367,25 @@ both_backends! {
         assert_eq!(again.status, 422, "{}", again.body);
         assert!(again.body.contains("already_member"), "{}", again.body);
         assert_eq!(app.count("select count(*) from committee_members").await, 1);
+    }
+}
+
+both_backends! {
+    async fn the_applicant_knows_who_decided_by_role_and_staff_by_name(app) {
+        let (mut awa, _coach, mut admin, plan) = approved_plan(&app).await;
+        let chair = MEMBERS[0];
+        awa.cookies.insert("i18n_pref_locale".into(), "fr".into());
+        let page = awa.get(&format!("/plans/activity?id={plan}")).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert!(page.body.contains("Membre du comité"), "the decision by role: {}", page.body);
+        assert!(page.body.contains("Administrateur"), "put on the agenda by role");
+        assert!(!page.body.contains(chair), "no committee member's address: {}", page.body);
+        assert!(!page.body.contains("admin@example.org"), "no admin's address");
+        let activity = awa.call("/api/plans/activity", &[("plan", &plan)]).await.json();
+        assert!(!activity.to_string().contains(chair), "nor in the data behind the page: {activity}");
+
+        admin.cookies.insert("i18n_pref_locale".into(), "fr".into());
+        let staff = admin.get(&format!("/plans/activity?id={plan}")).await;
+        assert!(staff.body.contains(chair), "staff see who decided");
     }
 }

@@ -184,6 +184,7 @@ pub async fn record_assignment(
 #[derive(sqlx::FromRow)]
 struct EventRow {
     actor: String,
+    actor_role: String,
     action: String,
     from_status: Option<String>,
     to_status: Option<String>,
@@ -196,7 +197,7 @@ struct EventRow {
 /// The plan's changes of state and of mentor, oldest first.
 pub async fn events(tx: &mut Tx, plan_id: i64) -> Result<Vec<TimelineEntry>, AppError> {
     let sql = format!(
-        "select {NAME} as actor, e.action, e.from_status, e.to_status, e.reason, \
+        "select {NAME} as actor, u.role as actor_role, e.action, e.from_status, e.to_status, e.reason, \
          e.version_number, coalesce(mp.full_name, m.email) as mentor, e.at \
          from plan_events e join users u on u.id = e.actor_id \
          left join profiles pr on pr.user_id = u.id \
@@ -229,6 +230,7 @@ fn event_entry(row: EventRow) -> Option<TimelineEntry> {
     Some(TimelineEntry {
         at: row.at,
         actor: row.actor,
+        role: row.actor_role.parse().ok(),
         what,
     })
 }

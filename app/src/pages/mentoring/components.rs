@@ -12,6 +12,7 @@ use crate::domain::plans::plan::PlanAction;
 use crate::domain::plans::plan_text::{Part, Section};
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
+use crate::pages::accounts::dashboards::role_words;
 use crate::pages::plans::labels::plan_status_name;
 use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::pages::shared::labels::date_text;
@@ -271,10 +272,15 @@ pub fn PlanTimeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                     None,
                 ),
             };
+            let (actor, role) = (entry.actor, entry.role);
+            let who = move || match (actor.is_empty(), role) {
+                (true, Some(role)) => role_words(i18n.get_locale(), role),
+                _ => actor.clone(),
+            };
             view! {
                 <li data-test="timeline-entry">
                     <p><strong>{what}</strong></p>
-                    <p class="note">{t!(i18n, mentoring.by)} " " {entry.actor} " · "
+                    <p class="note">{t!(i18n, mentoring.by)} " " <bdi data-test="actor">{who}</bdi> " · "
                         <time datetime=iso(entry.at)>{moment_text(i18n, entry.at)}</time></p>
                     {reason.map(|r| view! { <blockquote class="reason" data-test="reason">{r}</blockquote> })}
                 </li>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub async fn plan_activity(plan: String) -> Result<PlanActivity, AppError> {
     use crate::db::{mentoring, plans};
     use crate::domain::accounts::role::Role;
-    use crate::domain::plans::plan::PlanAction;
+    use crate::domain::plans::plan::{PlanAction, Viewer};
     use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, require, respond};
     use crate::wire::mentoring::{Happening, TimelineEntry};
@@ -22,6 +22,12 @@ pub async fn plan_activity(plan: String) -> Result<PlanActivity, AppError> {
                 .await?
                 .ok_or(AppError::NotFound)?;
             let mut timeline = mentoring::events(&mut tx, id).await?;
+            if matches!(viewer, Viewer::Owner) {
+                timeline = timeline
+                    .into_iter()
+                    .map(TimelineEntry::for_the_applicant)
+                    .collect();
+            }
             let comments = mentoring::comments(&mut tx, id).await?;
             let logged = mentoring::sessions(&mut tx, id).await?;
             let applicant = mentoring::name_of(&mut tx, head.user_id).await?;
@@ -34,11 +40,13 @@ pub async fn plan_activity(plan: String) -> Result<PlanActivity, AppError> {
             timeline.extend(comments.iter().map(|c| TimelineEntry {
                 at: c.at,
                 actor: c.author.clone(),
+                role: None,
                 what: Happening::Comment { part: c.part },
             }));
             timeline.extend(logged.iter().map(|(s, at)| TimelineEntry {
                 at: *at,
                 actor: s.mentor.clone(),
+                role: None,
                 what: Happening::Session {
                     held_on: s.held_on,
                     minutes: s.minutes,
