@@ -260,6 +260,21 @@ both_backends! {
         assert!(!body.contains("</textarea><script>"), "{body}");
         assert!(body.contains("Retard &lt;/textarea&gt;&lt;script&gt;"), "{body}");
 
+        // Megabytes pasted into the boxes: refused, shown back cut to a little past the limit,
+        // and the session keeps no more than that.
+        let mut huge = good_visit(&plan);
+        huge[3].1 = "9".repeat(1024 * 1024);
+        huge[6].1 = "é".repeat(2 * 1024 * 1024);
+        let body = refused(&mut coach, &plan, &pairs(&huge), &[]).await;
+        nothing_saved(&app).await;
+        let kept = app::domain::monitoring::PROBLEMS_MAX + 1;
+        assert!(body.contains(&"é".repeat(kept)) && !body.contains(&"é".repeat(kept + 1)));
+        let largest = match app.db() {
+            app::db::Db::Sqlite(_) => app.count("select max(length(data)) from tower_sessions").await,
+            app::db::Db::Postgres(_) => app.count("select cast(max(octet_length(data)) as bigint) from tower_sessions.session").await,
+        };
+        assert!(largest < 32 * 1024, "a session row of {largest} bytes");
+
         // A good file does not save a visit whose fields are wrong: every problem at its field.
         let mut bad = good_visit(&plan);
         bad[5].1 = "beaucoup".into();

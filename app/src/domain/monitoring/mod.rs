@@ -42,6 +42,27 @@ pub struct VisitForm {
     pub satisfactory: String,
 }
 
+/// The longest short answer (a date, yes or no, an amount, a count) kept to show back.
+const SHORT_KEPT: usize = 40;
+
+impl VisitForm {
+    /// What is kept, in the mentor's session, to show a refused form back: each field cut to a
+    /// little past its limit (enough for "too long" to make sense and the text to be
+    /// recognised), so megabytes pasted into a box never land in a session row.
+    pub fn kept_for_retry(&self) -> VisitForm {
+        let cut = |text: &str, max: usize| text.chars().take(max).collect::<String>();
+        VisitForm {
+            visited_on: cut(&self.visited_on, SHORT_KEPT),
+            operating: cut(&self.operating, SHORT_KEPT),
+            revenue: cut(&self.revenue, SHORT_KEPT),
+            costs: cut(&self.costs, SHORT_KEPT),
+            jobs: cut(&self.jobs, SHORT_KEPT),
+            problems: cut(&self.problems, PROBLEMS_MAX + 1),
+            satisfactory: cut(&self.satisfactory, SHORT_KEPT),
+        }
+    }
+}
+
 /// A visit, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Visit {

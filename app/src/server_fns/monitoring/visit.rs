@@ -129,7 +129,7 @@ pub async fn record_visit(
         Err(AppError::Validation(problems)) => {
             let retry = VisitRetry {
                 plan,
-                form,
+                form: form.kept_for_retry(),
                 problems,
             };
             if let Err(error) = session.session.insert(RETRY_KEY, retry).await {
