@@ -60,6 +60,11 @@ static BUNDLE: OnceLock<Bundle> = OnceLock::new();
 /// the bundle's names for the pages. Without the file, the names stay unhashed; the warning
 /// says why the pages would have no style.
 pub fn with_hashes(options: LeptosOptions, hash_file: &Path) -> LeptosOptions {
+    // Leptos reads the file again, relative to the executable's folder: a path given relative
+    // to the working directory (`PASSERELLE_HASH_FILE=target/release/hash.txt`) would name
+    // another file there, and every page would link unhashed names that do not exist.
+    let absolute = std::path::absolute(hash_file);
+    let hash_file = absolute.as_deref().unwrap_or(hash_file);
     let hashes = std::fs::read_to_string(hash_file).ok();
     if hashes.is_none() {
         tracing::warn!(
@@ -170,5 +175,25 @@ mod tests {
             &dir.path().join("none.txt"),
         );
         assert!(!missing.hash_files, "no file, no hashed names");
+    }
+
+    #[test]
+    fn a_hash_file_named_from_the_working_directory_is_handed_to_leptos_whole() {
+        let dir = tempfile::tempdir_in(".").expect("a folder under the working directory");
+        let file = dir.path().join(HASH_FILE);
+        std::fs::write(&file, "css: CCCCCCCCCCCCCCCCCCCCCC\n").expect("write");
+        let name = dir.path().file_name().expect("a name").to_string_lossy();
+        let relative = Path::new(&*name).join(HASH_FILE);
+        let options = with_hashes(
+            LeptosOptions::builder().output_name("passerelle").build(),
+            &relative,
+        );
+        assert!(options.hash_files);
+        assert!(
+            Path::new(&*options.hash_file).is_absolute(),
+            "{}",
+            options.hash_file
+        );
+        assert!(Path::new(&*options.hash_file).exists());
     }
 }
