@@ -99,7 +99,8 @@ for asset in $assets; do
 done
 
 # The retention command of the same binary, on the same database, while the server runs: it
-# counts each kind of expiring record (the sign-in above left one session) and changes nothing.
+# counts each kind of expiring record (none has expired yet on a new database) and changes
+# nothing.
 retention=$(DATABASE_URL="sqlite://$WORK/front-door.db" target/release/passerelle retention --dry-run) \
   || fail "passerelle retention --dry-run failed"
 grep -q '^dry run: nothing was changed$' <<<"$retention" || fail "retention printed: $retention"

@@ -23,7 +23,8 @@ async fn shortlist(
         .await
 }
 
-fn names(list: &serde_json::Value) -> Vec<String> {
+/// The applicants' names a shortlist answer lists, in its order.
+pub(crate) fn names(list: &serde_json::Value) -> Vec<String> {
     list["lines"]
         .as_array()
         .map(|lines| {

@@ -4,6 +4,7 @@
 //! someone in person; every step is in the consent history and on the audit trail.
 
 use super::matches::{catalogue, person};
+use super::shortlist::names;
 use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client};
 
@@ -17,15 +18,7 @@ async fn shortlisted(staff: &mut Client, training: &str) -> Vec<String> {
         ))
         .await
         .json();
-    list["lines"]
-        .as_array()
-        .map(|lines| {
-            lines
-                .iter()
-                .filter_map(|l| l["full_name"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+    names(&list)
 }
 
 async fn withdraw(client: &mut Client, extra: &[(&str, &str)]) -> passerelle_tests::TestResponse {
