@@ -3,6 +3,23 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+impl EnrolmentLine {
+    /// The state giving this seat up leads to, if the person may still give it up themself:
+    /// the workflow allows it and the training has not started.
+    pub fn withdrawn_status(
+        &self,
+        today: time::Date,
+    ) -> Option<crate::domain::enrolments::enrolment::EnrolmentStatus> {
+        use crate::domain::accounts::role::Role;
+        use crate::domain::enrolments::enrolment::{may_withdraw, EnrolmentAction};
+        use crate::domain::shared::workflow::Workflow;
+        may_withdraw(self.starts_on, today).ok()?;
+        self.status
+            .apply(EnrolmentAction::Withdraw, Role::Applicant, &())
+            .ok()
+    }
+}
+
 /// The applicant's own enrolment in an offered training, for the match page's buttons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyEnrolment {

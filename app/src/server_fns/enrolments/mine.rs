@@ -7,8 +7,6 @@ use leptos::prelude::*;
 pub async fn my_enrolments() -> Result<Vec<EnrolmentLine>, AppError> {
     use crate::db::enrolments;
     use crate::domain::accounts::role::Role;
-    use crate::domain::enrolments::enrolment::EnrolmentAction;
-    use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, require, respond};
 
     respond(
@@ -19,11 +17,7 @@ pub async fn my_enrolments() -> Result<Vec<EnrolmentLine>, AppError> {
             tx.commit().await?;
             let today = crate::db::now().date();
             for line in &mut lines {
-                line.can_withdraw = today < line.starts_on
-                    && line
-                        .status
-                        .apply(EnrolmentAction::Withdraw, Role::Applicant, &())
-                        .is_ok();
+                line.can_withdraw = line.withdrawn_status(today).is_some();
             }
             Ok(lines)
         }

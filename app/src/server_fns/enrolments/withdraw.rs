@@ -28,7 +28,7 @@ pub async fn withdraw_seat(enrolment: String) -> Result<(), AppError> {
             let training = catalogue::training(&mut tx, current.training_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            may_withdraw(&training, crate::db::now().date()).map_err(AppError::form)?;
+            may_withdraw(training.starts_on, crate::db::now().date()).map_err(AppError::form)?;
             let step = Step {
                 enrolment_id: id,
                 training_id: current.training_id,

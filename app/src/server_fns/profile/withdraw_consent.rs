@@ -76,34 +76,22 @@ pub async fn withdraw_consent(
     )
 }
 
-/// Withdraws every seat request and enrolment the person could withdraw themself (not one in
+/// Withdraws every seat request and enrolment the person could give up themself (not one in
 /// a training that has started), freeing held seats; returns how many.
 #[cfg(feature = "ssr")]
 async fn withdraw_enrolments(
     tx: &mut crate::db::Tx,
     subject: &super::subject::Subject,
 ) -> Result<u64, AppError> {
-    use crate::db::{catalogue, enrolments};
-    use crate::domain::accounts::role::Role;
-    use crate::domain::enrolments::enrolment::{may_withdraw, EnrolmentAction};
+    use crate::db::enrolments;
     use crate::domain::shared::audit::AuditAction;
-    use crate::domain::shared::workflow::Workflow;
 
     let today = crate::db::now().date();
     let mut withdrawn = 0;
     for line in enrolments::of_user(tx, subject.id).await? {
-        let Ok(to) = line
-            .status
-            .apply(EnrolmentAction::Withdraw, Role::Applicant, &())
-        else {
+        let Some(to) = line.withdrawn_status(today) else {
             continue;
         };
-        let Some(training) = catalogue::training(tx, line.training_id).await? else {
-            continue;
-        };
-        if may_withdraw(&training, today).is_err() {
-            continue;
-        }
         let step = enrolments::Step {
             enrolment_id: line.id,
             training_id: line.training_id,
