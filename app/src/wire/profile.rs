@@ -38,6 +38,16 @@ pub struct ConsentLine {
     pub at: OffsetDateTime,
 }
 
+impl From<&ConsentLine> for ConsentInfo {
+    fn from(line: &ConsentLine) -> Self {
+        ConsentInfo {
+            notice_version: line.notice_version.clone(),
+            in_person: line.in_person,
+            at: line.at,
+        }
+    }
+}
+
 /// The identity step as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdentityView {

@@ -9,7 +9,7 @@ use crate::domain::profile::{
 use crate::domain::shared::reference::{City, Country, Sector, SkillId};
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::profile::{ConsentInfo, ConsentLine, IdentityView, SituationView};
+use crate::wire::profile::{ConsentLine, IdentityView, SituationView};
 use time::{Date, OffsetDateTime};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -18,16 +18,6 @@ pub struct ConsentRow {
     pub given: bool,
     pub in_person: bool,
     pub at: OffsetDateTime,
-}
-
-impl From<ConsentRow> for ConsentInfo {
-    fn from(row: ConsentRow) -> Self {
-        ConsentInfo {
-            notice_version: row.notice_version,
-            in_person: row.in_person,
-            at: row.at,
-        }
-    }
 }
 
 /// The person's most recent consent decision, if any.

@@ -16,7 +16,7 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
     use crate::domain::shared::locale::Lang;
     use crate::server_fns::profile::{subject::Subject, subject::EDITORS};
     use crate::server_fns::{context, require, respond};
-    use crate::wire::profile::AssistedPerson;
+    use crate::wire::profile::{AssistedPerson, ConsentInfo};
 
     respond(
         async {
@@ -30,11 +30,12 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
                 db.read().await?
             };
             let subject = Subject::resolve(&mut tx, &me, applicant).await?;
-            let consent = profiles::latest_consent(&mut tx, subject.id)
-                .await?
-                .filter(|c| c.given && c.notice_version == NOTICE_VERSION)
-                .map(Into::into);
             let consent_history = profiles::consent_history(&mut tx, subject.id).await?;
+            // The latest decision, when it is consent to the current notice.
+            let consent = consent_history
+                .first()
+                .filter(|c| c.given && c.notice_version == NOTICE_VERSION)
+                .map(ConsentInfo::from);
             let identity = profiles::identity(&mut tx, subject.id)
                 .await?
                 .map(Into::into);
