@@ -250,15 +250,18 @@ impl TestApp {
         self.login(&email).await
     }
 
-    /// Sessions stored in the database (the table's name differs per backend).
-    pub async fn session_count(&self) -> i64 {
+    /// The table tower-sessions keeps sessions in (its name differs per backend).
+    pub fn session_table(&self) -> &'static str {
         match self.db() {
-            Db::Sqlite(_) => self.count("select count(*) from tower_sessions").await,
-            Db::Postgres(_) => {
-                self.count("select count(*) from tower_sessions.session")
-                    .await
-            }
+            Db::Sqlite(_) => "tower_sessions",
+            Db::Postgres(_) => "tower_sessions.session",
         }
+    }
+
+    /// Sessions stored in the database.
+    pub async fn session_count(&self) -> i64 {
+        let table = self.session_table();
+        self.count(&format!("select count(*) from {table}")).await
     }
 
     /// Runs a scalar query (test inspection only).

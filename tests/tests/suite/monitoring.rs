@@ -269,10 +269,8 @@ both_backends! {
         nothing_saved(&app).await;
         let kept = app::domain::monitoring::PROBLEMS_MAX + 1;
         assert!(body.contains(&"é".repeat(kept)) && !body.contains(&"é".repeat(kept + 1)));
-        let largest = match app.db() {
-            app::db::Db::Sqlite(_) => app.count("select max(length(data)) from tower_sessions").await,
-            app::db::Db::Postgres(_) => app.count("select cast(max(octet_length(data)) as bigint) from tower_sessions.session").await,
-        };
+        let sessions = app.session_table();
+        let largest = app.count(&format!("select cast(max(length(data)) as bigint) from {sessions}")).await;
         assert!(largest < 32 * 1024, "a session row of {largest} bytes");
 
         // A good file does not save a visit whose fields are wrong: every problem at its field.

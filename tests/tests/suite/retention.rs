@@ -25,7 +25,7 @@ async fn session(app: &TestApp, id: &str, seconds: i64) {
     let at = (OffsetDateTime::now_utc() + Duration::seconds(seconds))
         .format(&Rfc3339)
         .expect("format");
-    let table = session_table(app);
+    let table = app.session_table();
     let data = match app.db() {
         Db::Sqlite(_) => "x'00'",
         Db::Postgres(_) => "'\\x00'::bytea",
@@ -36,16 +36,9 @@ async fn session(app: &TestApp, id: &str, seconds: i64) {
     .await;
 }
 
-fn session_table(app: &TestApp) -> &'static str {
-    match app.db() {
-        Db::Sqlite(_) => "tower_sessions",
-        Db::Postgres(_) => "tower_sessions.session",
-    }
-}
-
 /// How many stored sessions have this id.
 async fn stored_session(app: &TestApp, id: &str) -> i64 {
-    let table = session_table(app);
+    let table = app.session_table();
     app.count(&format!("select count(*) from {table} where id = '{id}'"))
         .await
 }
