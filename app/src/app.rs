@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/account/password") view=pages::accounts::password::PasswordPage ssr=SsrMode::InOrder />
                         <Route path=path!("/me") view=pages::accounts::dashboards::ApplicantHome ssr=SsrMode::InOrder />
                         <Route path=path!("/profile") view=pages::profile::ProfilePage ssr=SsrMode::InOrder />
+                        <Route path=path!("/me/data") view=pages::privacy::held::HeldDataPage ssr=SsrMode::Async />
                         <Route path=path!("/matches") view=pages::matching::MatchesPage ssr=SsrMode::InOrder />
                         <Route path=path!("/enrolments") view=pages::enrolments::mine::EnrolmentsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/plans") view=pages::plans::mine::PlansPage ssr=SsrMode::InOrder />
@@ -122,6 +123,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/caseworker") view=pages::accounts::dashboards::CaseworkerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/applicants") view=pages::profile::ApplicantsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/caseworker/profile") view=pages::profile::assisted::AssistedProfilePage ssr=SsrMode::InOrder />
+                        <Route path=path!("/caseworker/data") view=pages::privacy::held::HeldDataPage ssr=SsrMode::Async />
                         <Route path=path!("/mentor") view=pages::accounts::dashboards::MentorHome ssr=SsrMode::InOrder />
                         <Route path=path!("/committee") view=pages::accounts::dashboards::CommitteeHome ssr=SsrMode::InOrder />
                         <Route path=path!("/committee/review") view=pages::committee::review::ReviewPage ssr=SsrMode::Async />
@@ -130,6 +132,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin") view=pages::accounts::dashboards::AdminHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/users") view=pages::accounts::users::AdminUsersPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/audit") view=pages::privacy::trail::AuditTrailPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/erasures") view=pages::privacy::erasures::ErasuresPage ssr=SsrMode::InOrder />
                         <Route path=path!("/staff/matches") view=pages::matching::shortlist::StaffMatchesPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/enrolments") view=pages::enrolments::desk::AdminEnrolmentsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/trainings") view=pages::catalogue::trainings::TrainingsPage ssr=SsrMode::InOrder />

@@ -76,6 +76,12 @@ pub struct RetentionSettings {
     #[arg(long, env = "PASSERELLE_KEEP_UNFINISHED_SIGN_UPS_DAYS", default_value_t = Periods::default().unfinished_sign_ups_days,
           global = true, value_parser = days())]
     pub keep_unfinished_sign_ups_days: u16,
+
+    /// Days a business plan may stay a draft nobody touches before it is withdrawn and its
+    /// text removed.
+    #[arg(long, env = "PASSERELLE_KEEP_DRAFTS_DAYS", default_value_t = Periods::default().drafts_days,
+          global = true, value_parser = days())]
+    pub keep_drafts_days: u16,
 }
 
 impl Default for RetentionSettings {
@@ -85,6 +91,7 @@ impl Default for RetentionSettings {
             keep_sign_in_attempts_days: periods.sign_in_attempts_days,
             keep_idempotency_days: periods.idempotency_receipts_days,
             keep_unfinished_sign_ups_days: periods.unfinished_sign_ups_days,
+            keep_drafts_days: periods.drafts_days,
         }
     }
 }
@@ -95,6 +102,7 @@ impl RetentionSettings {
             sign_in_attempts_days: self.keep_sign_in_attempts_days,
             idempotency_receipts_days: self.keep_idempotency_days,
             unfinished_sign_ups_days: self.keep_unfinished_sign_ups_days,
+            drafts_days: self.keep_drafts_days,
         }
     }
 }

@@ -115,6 +115,11 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/committee/declare", COMMITTEE),
     ("/api/committee/score", COMMITTEE),
     ("/api/privacy/trail", ADMIN),
+    ("/api/privacy/held_data", PROFILE_EDITORS),
+    ("/api/privacy/erasures", ADMIN),
+    ("/api/privacy/ask_erasure", ADMIN),
+    ("/api/privacy/carry_out_erasure", ADMIN),
+    ("/api/privacy/cancel_erasure", ADMIN),
 ];
 
 /// Endpoints renamed when every area got one name in every layer: a page rendered before the
@@ -326,6 +331,11 @@ mod ssr {
             .route(
                 privacy::trail_csv::TRAIL_CSV,
                 get(privacy::trail_csv::download),
+            )
+            .route(privacy::held_json::MINE, get(privacy::held_json::download))
+            .route(
+                privacy::held_json::ASSISTED,
+                get(privacy::held_json::download),
             )
             .route(
                 monitoring::visit::VISIT,

@@ -15,6 +15,9 @@ fn heading_of(path: &str) -> &'static str {
         "/admin" => "Administration",
         "/admin/users" => "Tous les comptes",
         "/profile" => "Vos données et votre accord",
+        "/me/data" => "<h1>Tout ce que nous détenons sur vous",
+        "/me/data.json" | "/caseworker/data.json" => "\"person\"",
+        "/caseworker/data" => "Tout ce qui est détenu sur cette personne",
         "/skills" => "Métiers et compétences",
         "/matches" => "Offres pour vous",
         "/enrolments" => "<h1>Mes formations",
@@ -44,6 +47,7 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/money/call" => "<h1>Subventions et tranches",
         "/admin/money/ledger.csv" => "N° d'écriture,Date et heure (UTC),Appel à projets",
         "/admin/audit" => "<h1>Journal d",
+        "/admin/erasures" => "<h1>Effacement sur demande",
         "/admin/audit.csv" => "Entrée,Quand (UTC),Nom",
         "/committee/review" => "data-test=\"plan-title\"",
         "/admin/committee" => "<h1>Comité de l",
@@ -52,7 +56,12 @@ fn heading_of(path: &str) -> &'static str {
 }
 
 /// Server functions called with GET (read-only, linkable).
-const GET_FUNCTIONS: &[&str] = &["/api/matching/shortlist", "/api/privacy/trail"];
+const GET_FUNCTIONS: &[&str] = &[
+    "/api/matching/shortlist",
+    "/api/privacy/trail",
+    "/api/privacy/held_data",
+    "/api/privacy/erasures",
+];
 
 /// Well-formed arguments for each function, so that what is tested is the access rule and not
 /// the parsing of a missing field.
@@ -71,6 +80,10 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("role", "applicant"),
         ],
         "/api/profile/load" => &[("lang", "fr")],
+        "/api/privacy/held_data" => &[("lang", "fr"), ("applicant", "")],
+        "/api/privacy/ask_erasure" => &[("person", "1"), ("reason", "person_asked"), ("note", "")],
+        "/api/privacy/carry_out_erasure" => &[("request", "1"), ("confirmed", "yes")],
+        "/api/privacy/cancel_erasure" => &[("request", "1")],
         "/api/profile/give_consent" => &[
             (
                 "notice_version",
@@ -296,7 +309,13 @@ both_backends! {
                     // its call or plan, has nothing to show.
                     Decision::Allow
                         if path.starts_with("/plans/")
-                            || ["/committee/review", "/admin/committee", "/admin/money/call"]
+                            || [
+                                "/committee/review",
+                                "/admin/committee",
+                                "/admin/money/call",
+                                "/caseworker/data",
+                                "/caseworker/data.json",
+                            ]
                                 .contains(path) =>
                     {
                         assert_eq!(response.status, 404, "{role:?} on {path}");

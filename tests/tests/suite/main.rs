@@ -18,6 +18,8 @@ mod catalogue;
 mod committee;
 mod committee_support;
 mod compression;
+mod erasure;
+mod held_data;
 mod islands;
 mod language;
 mod layout;

@@ -1,7 +1,8 @@
 //! Retention (issue 16, point 4): a dry run counts and changes nothing; the real run removes
 //! exactly the records past their period, closes unfinished sign-ups (whose address may sign
-//! up again) and puts all of it on the audit trail.
+//! up again), withdraws drafts nobody touched and puts all of it on the audit trail.
 
+use super::plan_support::{applicant_with_a_plan, awa_with_a_plan, fill_plan};
 use app::db::privacy::retention::apply;
 use app::db::Db;
 use app::domain::accounts::role::Role;
@@ -131,7 +132,8 @@ both_backends! {
         let details = app.text("select details from audit_log where action = 'retention_applied'").await.expect("the run is on record");
         let details: serde_json::Value = serde_json::from_str(&details).expect("json");
         assert_eq!(details, serde_json::json!({
-            "expired_sessions": 1, "sign_in_attempts": 3, "idempotency_receipts": 1, "unfinished_sign_ups": 1
+            "expired_sessions": 1, "sign_in_attempts": 3, "idempotency_receipts": 1, "unfinished_sign_ups": 1,
+            "stale_drafts": 0
         }));
 
         // A second run the same day finds nothing and records nothing.
@@ -165,5 +167,39 @@ both_backends! {
         let report = apply(app.db(), week, true).await.expect("dry run");
         assert_eq!(report.count(Expiring::SignInAttempts), 1);
         assert_eq!(apply(app.db(), Periods::default(), true).await.expect("dry run").count(Expiring::SignInAttempts), 0);
+    }
+
+    async fn a_draft_nobody_touched_for_its_period_is_withdrawn_by_passerelle_and_its_text_removed(app) {
+        let (mut awa, stale) = awa_with_a_plan(&app).await;
+        fill_plan(&app, &stale).await;
+        let (_fatou, fresh) = applicant_with_a_plan(&app, "fatou@example.org", "Fatou Diallo").await;
+        fill_plan(&app, &fresh).await;
+        app.exec(&format!("update plans set updated_at = '{}' where id = {stale}", ago(366))).await;
+        let sections = |plan: &str| format!("select count(*) from plan_sections where plan_id = {plan}");
+        assert_eq!(app.count(&sections(&stale)).await, 6);
+
+        let dry = apply(app.db(), Periods::default(), true).await.expect("dry run");
+        assert_eq!(dry.count(Expiring::StaleDrafts), 1);
+        assert_eq!(app.text(&format!("select status from plans where id = {stale}")).await.as_deref(), Some("draft"));
+        let done = apply(app.db(), Periods::default(), false).await.expect("retention");
+        assert_eq!(done.count(Expiring::StaleDrafts), 1);
+
+        assert_eq!(app.text(&format!("select status from plans where id = {stale}")).await.as_deref(), Some("withdrawn"));
+        assert_eq!(app.count(&sections(&stale)).await, 0, "its text is gone");
+        assert_eq!(app.text(&format!("select figures from plans where id = {stale}")).await.as_deref(), Some("{}"));
+        assert_eq!(app.text(&format!("select status from plans where id = {fresh}")).await.as_deref(), Some("draft"));
+        assert_eq!(app.count(&sections(&fresh)).await, 6, "a draft in use is kept");
+        assert_eq!(app.count(&format!(
+            "select count(*) from plan_events where plan_id = {stale} and actor_id is null and action = 'withdraw' and to_status = 'withdrawn'"
+        )).await, 1);
+        assert_eq!(app.count(&format!(
+            "select count(*) from audit_log where action = 'draft_expired' and subject_type = 'plan' and subject_id = {stale} and actor_id is null"
+        )).await, 1);
+        // Awa's timeline tells her who withdrew it.
+        awa.cookies.insert("i18n_pref_locale".into(), "fr".into());
+        let page = awa.get(&format!("/plans/activity?id={stale}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Passerelle elle-même"), "{}", page.body);
+        assert_eq!(apply(app.db(), Periods::default(), false).await.expect("again").count(Expiring::StaleDrafts), 0);
     }
 }

@@ -184,7 +184,8 @@ pub async fn record_assignment(
 #[derive(sqlx::FromRow)]
 struct EventRow {
     actor: String,
-    actor_role: String,
+    /// `None` for Passerelle's own steps (retention withdrawing a stale draft).
+    actor_role: Option<String>,
     action: String,
     from_status: Option<String>,
     to_status: Option<String>,
@@ -199,7 +200,7 @@ pub async fn events(tx: &mut Tx, plan_id: i64) -> Result<Vec<TimelineEntry>, App
     let sql = format!(
         "select {NAME} as actor, u.role as actor_role, e.action, e.from_status, e.to_status, e.reason, \
          e.version_number, coalesce(mp.full_name, m.email) as mentor, e.at \
-         from plan_events e join users u on u.id = e.actor_id \
+         from plan_events e left join users u on u.id = e.actor_id \
          left join profiles pr on pr.user_id = u.id \
          left join users m on m.id = e.mentor_id left join profiles mp on mp.user_id = m.id \
          where e.plan_id = $1 order by e.id"
@@ -230,7 +231,7 @@ fn event_entry(row: EventRow) -> Option<TimelineEntry> {
     Some(TimelineEntry {
         at: row.at,
         actor: row.actor,
-        role: row.actor_role.parse().ok(),
+        role: row.actor_role.and_then(|role| role.parse().ok()),
         what,
     })
 }

@@ -1,5 +1,6 @@
 //! Applying the retention periods: counting what has expired (a dry run) or removing it, all
-//! in one transaction, with the run and every account it closed on the audit trail.
+//! in one transaction, with the run and every account it closed or draft it withdrew on the
+//! audit trail.
 
 use crate::db::shared::audit::{self, Entry};
 use crate::db::{now, Db, Tx};
@@ -38,7 +39,57 @@ pub async fn sweep(
             count(tx, &sql, before).await
         }
         Expiring::UnfinishedSignUps => close_unfinished(tx, before).await,
+        Expiring::StaleDrafts if dry_run => {
+            let sql = format!("select count(*) from plans where {STALE}");
+            count(tx, &sql, before).await
+        }
+        Expiring::StaleDrafts => withdraw_stale(tx, before).await,
     }
+}
+
+/// Which plans are drafts nobody touched (text, figures or step) since `$1`.
+const STALE: &str = "status = 'draft' and updated_at < $1";
+
+/// Withdraws each stale draft as a step of Passerelle's own (no actor), removes its text, its
+/// figures and any unmerged edit, one audit entry per plan. The plan's call can be applied to
+/// again from a new draft.
+async fn withdraw_stale(tx: &mut Tx, before: OffsetDateTime) -> Result<u64, AppError> {
+    let at = now();
+    let sql = format!(
+        "update plans set status = 'withdrawn', figures = '{{}}', status_changed_at = $2, \
+         updated_at = $2 where {STALE} returning id"
+    );
+    let withdrawn: Vec<i64> = on_conn!(tx, |conn| {
+        sqlx::query_scalar(&sql)
+            .bind(before)
+            .bind(at)
+            .fetch_all(conn)
+            .await
+    })?;
+    for id in &withdrawn {
+        for sql in [
+            "delete from plan_sections where plan_id = $1",
+            "delete from plan_conflicts where plan_id = $1",
+        ] {
+            on_conn!(tx, |conn| {
+                sqlx::query(sql).bind(id).execute(conn).await.map(drop)
+            })?;
+        }
+        on_conn!(tx, |conn| {
+            sqlx::query(
+                "insert into plan_events (plan_id, action, from_status, to_status, at) \
+                 values ($1, 'withdraw', 'draft', 'withdrawn', $2)",
+            )
+            .bind(id)
+            .bind(at)
+            .execute(conn)
+            .await
+            .map(drop)
+        })?;
+        let entry = Entry::new(None, AuditAction::DraftExpired).subject("plan", *id);
+        audit::record(tx, entry).await?;
+    }
+    Ok(withdrawn.len() as u64)
 }
 
 /// Counts or deletes the rows of `from_where` (a table and its condition on `$1`).

@@ -30,6 +30,9 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/skills", Access::Public),
     ("/account/password", Access::Roles(&Role::ALL)),
     ("/me", Access::Roles(&[Role::Applicant])),
+    ("/me/data", Access::Roles(&[Role::Applicant])),
+    // A download, not a page: everything held about the applicant, as JSON.
+    ("/me/data.json", Access::Roles(&[Role::Applicant])),
     ("/profile", Access::Roles(&[Role::Applicant])),
     ("/matches", Access::Roles(&[Role::Applicant])),
     ("/enrolments", Access::Roles(&[Role::Applicant])),
@@ -49,6 +52,8 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/caseworker", Access::Roles(&[Role::Caseworker])),
     ("/caseworker/applicants", Access::Roles(&[Role::Caseworker])),
     ("/caseworker/profile", Access::Roles(&[Role::Caseworker])),
+    ("/caseworker/data", Access::Roles(&[Role::Caseworker])),
+    ("/caseworker/data.json", Access::Roles(&[Role::Caseworker])),
     ("/mentor", Access::Roles(&[Role::Mentor])),
     ("/mentor/caseload", Access::Roles(&[Role::Mentor])),
     // The visit form (GET) and its multipart post (`files::monitoring`): the plan's mentor.
@@ -76,12 +81,19 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/admin/money", MONEY_STAFF),
     ("/admin/money/call", MONEY_STAFF),
     ("/admin/money/ledger.csv", MONEY_STAFF),
+    ("/admin/erasures", Access::Roles(&[Role::Admin])),
     ("/admin/audit", Access::Roles(&[Role::Admin])),
     ("/admin/audit.csv", Access::Roles(&[Role::Admin])),
 ];
 
 /// The ledger's CSV download (a file, guarded like a page).
 pub const LEDGER_CSV: &str = "/admin/money/ledger.csv";
+
+/// Everything held about the signed-in applicant, as a JSON file.
+pub const HELD_JSON: &str = "/me/data.json";
+
+/// The same for a person a caseworker helps (`?applicant=ID`).
+pub const HELD_JSON_ASSISTED: &str = "/caseworker/data.json";
 
 /// The audit trail's CSV download.
 pub const TRAIL_CSV: &str = "/admin/audit.csv";

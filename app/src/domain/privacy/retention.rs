@@ -19,14 +19,18 @@ pub enum Expiring {
     /// Applicant accounts that never got as far as a profile: their address and password are
     /// removed and the account closed; the bare account number stays for the audit trail.
     UnfinishedSignUps,
+    /// Business plans still drafts, untouched for the period: withdrawn (a step of Passerelle's
+    /// own on the plan's timeline), their text and figures removed.
+    StaleDrafts,
 }
 
 impl Expiring {
-    pub const ALL: [Expiring; 4] = [
+    pub const ALL: [Expiring; 5] = [
         Expiring::ExpiredSessions,
         Expiring::SignInAttempts,
         Expiring::IdempotencyReceipts,
         Expiring::UnfinishedSignUps,
+        Expiring::StaleDrafts,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +39,7 @@ impl Expiring {
             Expiring::SignInAttempts => "sign_in_attempts",
             Expiring::IdempotencyReceipts => "idempotency_receipts",
             Expiring::UnfinishedSignUps => "unfinished_sign_ups",
+            Expiring::StaleDrafts => "stale_drafts",
         }
     }
 }
@@ -46,6 +51,7 @@ pub struct Periods {
     pub sign_in_attempts_days: u16,
     pub idempotency_receipts_days: u16,
     pub unfinished_sign_ups_days: u16,
+    pub drafts_days: u16,
 }
 
 /// The longest period that can be set (ten years): longer is a typing error.
@@ -57,6 +63,7 @@ impl Default for Periods {
             sign_in_attempts_days: 90,
             idempotency_receipts_days: 30,
             unfinished_sign_ups_days: 365,
+            drafts_days: 365,
         }
     }
 }
@@ -69,6 +76,7 @@ impl Periods {
             Expiring::SignInAttempts => self.sign_in_attempts_days,
             Expiring::IdempotencyReceipts => self.idempotency_receipts_days,
             Expiring::UnfinishedSignUps => self.unfinished_sign_ups_days,
+            Expiring::StaleDrafts => self.drafts_days,
         };
         now - Duration::days(i64::from(days.clamp(1, MAX_DAYS)))
     }
@@ -123,6 +131,10 @@ mod tests {
         );
         assert_eq!(
             periods.cutoff(Expiring::UnfinishedSignUps, now),
+            time::macros::datetime!(2025-12-06 12:00 UTC)
+        );
+        assert_eq!(
+            periods.cutoff(Expiring::StaleDrafts, now),
             time::macros::datetime!(2025-12-06 12:00 UTC)
         );
     }

@@ -69,10 +69,22 @@ pub enum AuditAction {
     RetentionApplied,
     /// Retention closed an applicant account that never got as far as a profile.
     SignUpExpired,
+    /// A caseworker opened the page of everything held about a person.
+    HeldDataViewed,
+    /// Everything held about a person was downloaded (by them, or a caseworker for them).
+    HeldDataExported,
+    /// An admin asked for a person's erasure (a second admin carries it out).
+    ErasureRequested,
+    /// An erasure request was cancelled before it was carried out.
+    ErasureCancelled,
+    /// A second admin carried out an erasure: the person's data is gone or pseudonymised.
+    PersonErased,
+    /// Retention withdrew a draft plan nobody had touched for its period.
+    DraftExpired,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 50] = [
+    pub const ALL: [AuditAction; 56] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -123,6 +135,12 @@ impl AuditAction {
         AuditAction::ConsentWithdrawn,
         AuditAction::RetentionApplied,
         AuditAction::SignUpExpired,
+        AuditAction::HeldDataViewed,
+        AuditAction::HeldDataExported,
+        AuditAction::ErasureRequested,
+        AuditAction::ErasureCancelled,
+        AuditAction::PersonErased,
+        AuditAction::DraftExpired,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -177,6 +195,12 @@ impl AuditAction {
             AuditAction::ConsentWithdrawn => "consent_withdrawn",
             AuditAction::RetentionApplied => "retention_applied",
             AuditAction::SignUpExpired => "sign_up_expired",
+            AuditAction::HeldDataViewed => "held_data_viewed",
+            AuditAction::HeldDataExported => "held_data_exported",
+            AuditAction::ErasureRequested => "erasure_requested",
+            AuditAction::ErasureCancelled => "erasure_cancelled",
+            AuditAction::PersonErased => "person_erased",
+            AuditAction::DraftExpired => "draft_expired",
         }
     }
 }

@@ -145,6 +145,9 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                     <p class="notice" role="status" data-test="password-changed">{t!(i18n, password.changed)}</p>
                 </Show>
                 <p><A href="/account/password">{t!(i18n, password.link)}</A></p>
+                {(user.role == Role::Applicant).then(|| view! {
+                    <p><A href="/me/data" attr:data-test="held-link">{t!(i18n, held.link)}</A></p>
+                })}
             </section>
             <section class="card">
                 <h2>{t!(i18n, dashboard.activity_title)}</h2>
@@ -219,6 +222,7 @@ fn AdminCards(overview: AdminOverview) -> impl IntoView {
                 <h2>{t!(i18n, admin.recent_activity)}</h2>
                 <ActivityTable events=overview.recent show_actor=true />
                 <p><A href="/admin/audit" attr:data-test="trail-link">{t!(i18n, privacy.link)}</A></p>
+                <p><A href="/admin/erasures" attr:data-test="erasures-link">{t!(i18n, erasure.link)}</A></p>
             </section>
         </div>
     }

@@ -146,7 +146,12 @@ fn UserTable(
             let you = (me == Some(user.id)).then(|| view! { " " <span class="you">{t!(i18n, admin_users.you)}</span> });
             view! {
                 <tr data-test=format!("user-{}", user.id)>
-                    <td>{name}{you}</td>
+                    <td>
+                        {name}{you}
+                        {(user.role == Role::Applicant).then(|| view! {
+                            " · " <a href=format!("/admin/erasures?person={}#ask", user.id) data-test="erase-link">{t!(i18n, erasure.ask_link)}</a>
+                        })}
+                    </td>
                     <td dir="ltr">{email}</td>
                     <td>{move || role_name(i18n, user.role)}</td>
                     <td>{moment_text(i18n, user.created_at)}</td>

@@ -275,6 +275,8 @@ pub fn PlanTimeline(entries: Vec<TimelineEntry>) -> impl IntoView {
             let (actor, role) = (entry.actor, entry.role);
             let who = move || match (actor.is_empty(), role) {
                 (true, Some(role)) => role_words(i18n.get_locale(), role),
+                // Passerelle's own step (retention withdrawing a stale draft).
+                (true, None) => t_string!(i18n, held.system).to_string(),
                 _ => actor.clone(),
             };
             view! {

@@ -42,7 +42,7 @@ pub fn Figures(plan: PlanView) -> impl IntoView {
 
 /// The typed figures, read only (mentor, admin, or not the owner's turn).
 #[component]
-fn FiguresTables(budget: Budget) -> impl IntoView {
+pub(crate) fn FiguresTables(budget: Budget) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h3>{t!(i18n, plan_editor.capital_title)}</h3>

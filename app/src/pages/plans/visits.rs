@@ -71,7 +71,7 @@ fn VisitList(
     }
 }
 
-fn yes_no(i18n: I18nContext<Locale>, answer: bool) -> String {
+pub(crate) fn yes_no(i18n: I18nContext<Locale>, answer: bool) -> String {
     if answer {
         t_string!(i18n, monitoring.yes).to_string()
     } else {

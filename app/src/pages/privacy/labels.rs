@@ -1,5 +1,5 @@
 //! Privacy words in the reader's language: the kinds of record, what can be wrong with the
-//! trail's filters.
+//! trail's filters or an erasure request.
 
 use crate::domain::privacy::problem::PrivacyProblem;
 use crate::i18n::*;
@@ -19,6 +19,29 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: PrivacyProblem) -> Strin
         PrivacyProblem::ActionUnknown => t_string!(i18n, problem.action_unknown).to_string(),
         PrivacyProblem::ActorTooLong { max } => {
             t_string!(i18n, problem.actor_too_long, max).to_string()
+        }
+        PrivacyProblem::ErasurePersonUnknown => {
+            t_string!(i18n, problem.erasure_person_unknown).to_string()
+        }
+        PrivacyProblem::ErasureReasonUnknown => {
+            t_string!(i18n, problem.erasure_reason_unknown).to_string()
+        }
+        PrivacyProblem::NoteTooLong { max } => {
+            t_string!(i18n, problem.note_too_long, max).to_string()
+        }
+        PrivacyProblem::ErasureAlreadyAsked => {
+            t_string!(i18n, problem.erasure_already_asked).to_string()
+        }
+        PrivacyProblem::AlreadyErased => t_string!(i18n, problem.already_erased).to_string(),
+        PrivacyProblem::ErasureSameAdmin => t_string!(i18n, problem.erasure_same_admin).to_string(),
+        PrivacyProblem::ErasureNotPending => {
+            t_string!(i18n, problem.erasure_not_pending).to_string()
+        }
+        PrivacyProblem::ErasureMoneyInFlight => {
+            t_string!(i18n, problem.erasure_money_in_flight).to_string()
+        }
+        PrivacyProblem::ErasureNotConfirmed => {
+            t_string!(i18n, problem.erasure_not_confirmed).to_string()
         }
     }
 }

@@ -83,12 +83,14 @@ pub fn ConsentHistory(history: Vec<ConsentLine>) -> impl IntoView {
 }
 
 /// The consent on record and, folded away, the way to withdraw it: what withdrawing changes,
-/// a box to say it is understood, the button. A caseworker sees who may ask for it.
+/// a box to say it is understood, the button. A caseworker sees who may ask for it. `held` is
+/// the page of everything held about the person.
 #[component]
 pub fn WithdrawCard(
     action: ServerAction<WithdrawConsent>,
     history: Vec<ConsentLine>,
     assisted: bool,
+    held: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action);
@@ -96,6 +98,7 @@ pub fn WithdrawCard(
         <section class="card" id="consent" data-test="consent-card">
             <h2>{t!(i18n, consent.title)}</h2>
             <ConsentHistory history />
+            <p><a href=held data-test="held-link">{t!(i18n, held.link)}</a></p>
             // Open when the last try was refused, so its problem is seen (a post without
             // JavaScript comes back as a new page, the box folded otherwise).
             <details data-test="withdraw" open=move || error.get().is_some()>

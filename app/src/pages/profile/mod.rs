@@ -105,6 +105,10 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                         let left = steps_left(&page);
                         let history = page.consent_history.clone();
                         let helped = assisted.is_some();
+                        let held = assisted.as_ref().map_or_else(
+                            || "/me/data".to_owned(),
+                            |person| format!("/caseworker/data?applicant={}", person.id),
+                        );
                         view! {
                             {assisted.map(|person| view! {
                                 <crate::pages::profile::HandOverCard action=hand_over person />
@@ -122,7 +126,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                                     jobs=jobs.clone() countries=countries.clone() />
                             </Show>
                             <ProfileEnd left=left.clone() own=applicant.is_none() />
-                            <consent::WithdrawCard action=withdraw history assisted=helped />
+                            <consent::WithdrawCard action=withdraw history assisted=helped held />
                         }.into_any()
                     }
                     Err(error) => view! {

@@ -51,7 +51,8 @@ pub async fn withdraw_consent(
             )
             .await?;
             let enrolments = withdraw_enrolments(&mut tx, &subject).await?;
-            let plans = withdraw_plans(&mut tx, &subject).await?;
+            let why = serde_json::json!({ "consent_withdrawn": true });
+            let plans = withdraw_plans(&mut tx, &subject, why).await?;
             let details = serde_json::json!({
                 "notice": NOTICE_VERSION,
                 "lang": lang.code(),
@@ -79,7 +80,7 @@ pub async fn withdraw_consent(
 /// Withdraws every seat request and enrolment the person could give up themself (not one in
 /// a training that has started), freeing held seats; returns how many.
 #[cfg(feature = "ssr")]
-async fn withdraw_enrolments(
+pub(crate) async fn withdraw_enrolments(
     tx: &mut crate::db::Tx,
     subject: &super::subject::Subject,
 ) -> Result<u64, AppError> {
@@ -108,11 +109,12 @@ async fn withdraw_enrolments(
 }
 
 /// Withdraws every plan its owner could withdraw (from a draft up to ready for the committee;
-/// not one under review or decided); returns how many.
+/// not one under review or decided); returns how many. `why` goes in each step's audit row.
 #[cfg(feature = "ssr")]
-async fn withdraw_plans(
+pub(crate) async fn withdraw_plans(
     tx: &mut crate::db::Tx,
     subject: &super::subject::Subject,
+    why: serde_json::Value,
 ) -> Result<u64, AppError> {
     use crate::db::plans;
     use crate::domain::accounts::role::Role;
@@ -137,8 +139,7 @@ async fn withdraw_plans(
             reason: None,
         };
         step.take(tx).await?;
-        let details = serde_json::json!({ "consent_withdrawn": true });
-        step.record(tx, None, AuditAction::PlanTransition, details)
+        step.record(tx, None, AuditAction::PlanTransition, why.clone())
             .await?;
         withdrawn += 1;
     }
