@@ -334,6 +334,10 @@ mod ssr {
             )
             .route(privacy::held_json::MINE, get(privacy::held_json::download))
             .route(
+                privacy::held_json::ARCHIVE,
+                get(privacy::held_json::archive),
+            )
+            .route(
                 privacy::held_json::ASSISTED,
                 get(privacy::held_json::download),
             )

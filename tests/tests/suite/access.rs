@@ -17,6 +17,8 @@ fn heading_of(path: &str) -> &'static str {
         "/profile" => "Vos données et votre accord",
         "/me/data" => "<h1>Tout ce que nous détenons sur vous",
         "/me/data.json" | "/caseworker/data.json" => "\"person\"",
+        // The archive's first entry is named in its header.
+        "/me/data.zip" => "data.json",
         "/caseworker/data" => "Tout ce qui est détenu sur cette personne",
         "/skills" => "Métiers et compétences",
         "/matches" => "Offres pour vous",

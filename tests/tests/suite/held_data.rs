@@ -272,6 +272,26 @@ both_backends! {
         assert_eq!(app.count(&format!(
             "select count(*) from audit_log where action = 'held_data_exported' and actor_id = {awa_id} and subject_id = {awa_id}"
         )).await, 1);
+
+        // The archive: the same data and her visit's receipt, byte for byte.
+        let archive = awa.get("/me/data.zip").await;
+        assert_eq!(archive.status, 200);
+        assert_eq!(archive.header("content-type"), Some("application/zip"));
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(archive.bytes.clone())).expect("a zip");
+        let names: Vec<String> = zip.file_names().map(str::to_owned).collect();
+        let evidence = app.count("select id from visit_evidence").await;
+        assert_eq!(names, ["data.json".to_owned(), format!("evidence/evidence-{evidence}.pdf")]);
+        let mut receipt = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(&names[1]).expect("receipt"), &mut receipt).expect("read");
+        assert_eq!(receipt, PDF);
+        let mut json = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("data.json").expect("data"), &mut json).expect("read");
+        let zipped: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(zipped["identity"]["full_name"], "Awa Koné");
+        assert_eq!(leaked(&json), Vec::<&str>::new());
+        assert_eq!(app.count(&format!(
+            "select count(*) from audit_log where action = 'held_data_exported' and actor_id = {awa_id}"
+        )).await, 2);
     }
 
     async fn the_page_lists_every_section_in_the_reader_language_and_nothing_of_anyone_else(app) {
@@ -288,7 +308,7 @@ both_backends! {
             for held in ["Awa Koné", "RC-AWA-4411", "Atelier Nour", "Le marché du quartier", "Précisez vos clientes.", "Projet viable.", "0661000111", "recu.pdf", "203.0.113.9"] {
                 assert!(page.body.contains(held), "{held} missing ({lang})");
             }
-            assert!(page.body.contains("href=\"/me/data.json\""));
+            assert!(page.body.contains("href=\"/me/data.json\"") && page.body.contains("href=\"/me/data.zip\""));
         }
         // Reading one's own page is not recorded; the profile and the home page link to it.
         assert_eq!(app.count("select count(*) from audit_log where action = 'held_data_viewed'").await, 0);
@@ -306,6 +326,7 @@ both_backends! {
         for email in ["coach@example.org", MEMBERS[0], "admin@example.org", "finance@example.org"] {
             let mut staff = app.login(email).await;
             assert_eq!(staff.get("/me/data.json").await.status, 403, "{email}");
+            assert_eq!(staff.get("/me/data.zip").await.status, 403, "{email}");
             assert_eq!(staff.get(&format!("/caseworker/data.json?applicant={awa_id}")).await.status, 403, "{email}");
         }
         assert_eq!(app.client().get("/me/data.json").await.status, 303, "sign in first");
@@ -317,8 +338,10 @@ both_backends! {
         assert_eq!(page.status, 200, "{}", page.body);
         assert!(page.body.contains("Tout ce qui est détenu sur cette personne") && page.body.contains("Awa Koné"));
         assert!(page.body.contains(&format!("href=\"/caseworker/data.json?applicant={awa_id}\"")));
-        // The evidence downloads only for the plan's own readers: no link for a caseworker.
-        assert!(!page.body.contains("/plans/evidence?id="));
+        // The evidence downloads only for the plan's own readers: no link, no archive, for a
+        // caseworker.
+        assert!(!page.body.contains("/plans/evidence?id=") && !page.body.contains("/me/data.zip"));
+        assert_eq!(caseworker.get("/me/data.zip").await.status, 403);
         let file = caseworker.get(&format!("/caseworker/data.json?applicant={awa_id}")).await;
         assert_eq!(file.status, 200);
         assert_eq!(leaked(&file.body), Vec::<&str>::new());

@@ -236,3 +236,26 @@ pub async fn tranches(tx: &mut Tx, plan: i64) -> Result<Vec<HeldTranche>, AppErr
         })
         .collect()
 }
+
+/// One evidence file of the person's visits, whole: its number, what it is, its bytes.
+#[derive(sqlx::FromRow)]
+pub struct EvidenceBytes {
+    pub id: i64,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+/// Every evidence file of the person's visits, oldest first (at most a few per visit, each
+/// under 5 MB: read at once for the archive).
+pub async fn evidence_files(tx: &mut Tx, person: i64) -> Result<Vec<EvidenceBytes>, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_as::<_, EvidenceBytes>(
+            "select f.id, f.content_type, f.data from visit_evidence f \
+             join monitoring_visits v on v.id = f.visit_id join plans p on p.id = v.plan_id \
+             where p.user_id = $1 order by f.id",
+        )
+        .bind(person)
+        .fetch_all(conn)
+        .await
+    })?)
+}

@@ -33,6 +33,8 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/me/data", Access::Roles(&[Role::Applicant])),
     // A download, not a page: everything held about the applicant, as JSON.
     ("/me/data.json", Access::Roles(&[Role::Applicant])),
+    // The same with the evidence files of the applicant's visits, as a ZIP archive.
+    ("/me/data.zip", Access::Roles(&[Role::Applicant])),
     ("/profile", Access::Roles(&[Role::Applicant])),
     ("/matches", Access::Roles(&[Role::Applicant])),
     ("/enrolments", Access::Roles(&[Role::Applicant])),
@@ -91,6 +93,9 @@ pub const LEDGER_CSV: &str = "/admin/money/ledger.csv";
 
 /// Everything held about the signed-in applicant, as a JSON file.
 pub const HELD_JSON: &str = "/me/data.json";
+
+/// The same with the evidence files of the applicant's visits, as a ZIP archive.
+pub const HELD_ZIP: &str = "/me/data.zip";
 
 /// The same for a person a caseworker helps (`?applicant=ID`).
 pub const HELD_JSON_ASSISTED: &str = "/caseworker/data.json";

@@ -96,8 +96,15 @@ fn Held(data: HeldData, download: String, assisted: bool) -> impl IntoView {
             <a class="button" href=download download data-test="held-download" rel="external">
                 {t!(i18n, held.download)}
             </a>
+            {(!assisted).then(|| view! {
+                " "
+                <a class="button secondary" href=crate::domain::accounts::access::HELD_ZIP download
+                    data-test="held-archive" rel="external">
+                    {t!(i18n, held.download_zip)}
+                </a>
+            })}
         </p>
-        <p class="note">{t!(i18n, held.download_note)}</p>
+        {(!assisted).then(|| view! { <p class="note">{t!(i18n, held.download_note)}</p> })}
         <p class="note">{t_string!(i18n, held.taken_at, at = moment_text(i18n, data.taken_at)).to_string()}</p>
         <Account account=data.account />
         <Identity identity=data.identity situation=data.situation />
