@@ -6,7 +6,7 @@
 use crate::domain::privacy::problem::PrivacyProblem;
 use crate::domain::problem::FieldProblem;
 use crate::domain::profile::codes;
-use crate::domain::shared::problem::Field;
+use crate::domain::shared::problem::{Field, SharedProblem};
 use serde::{Deserialize, Serialize};
 
 /// Why someone is erased.
@@ -69,9 +69,14 @@ impl ErasureAsk {
     /// Reads the request form; every problem at once, each on its field.
     pub fn parse(person: &str, reason: &str, note: &str) -> Result<ErasureAsk, Vec<FieldProblem>> {
         let mut problems = Vec::new();
-        let person = person.trim().trim_start_matches('#').parse::<i64>().ok();
-        let person = person.filter(|id| *id > 0);
-        if person.is_none() {
+        let typed = person.trim().trim_start_matches('#');
+        let person = typed.parse::<i64>().ok().filter(|id| *id > 0);
+        if typed.is_empty() {
+            problems.push(FieldProblem::new(
+                Field::Subject,
+                SharedProblem::TextMissing,
+            ));
+        } else if person.is_none() {
             problems.push(FieldProblem::new(
                 Field::Subject,
                 PrivacyProblem::ErasurePersonUnknown,
@@ -127,6 +132,8 @@ mod tests {
         let fields: Vec<Field> = problems.iter().map(|p| p.field).collect();
         assert_eq!(fields, [Field::Subject, Field::Reason, Field::Note]);
         assert!(ErasureAsk::parse("0", "legal_order", "").is_err());
+        let blank = ErasureAsk::parse(" ", "legal_order", "").expect_err("no one named");
+        assert_eq!(blank[0].problem, SharedProblem::TextMissing.into());
         let kept = ErasureAsk::parse("7", "duplicate_account", "Doublon de #6").expect("valid");
         assert_eq!(kept.note.as_deref(), Some("Doublon de #6"));
     }

@@ -186,7 +186,7 @@ fn Pending(
         <li data-test="erasure-request" data-request=id>
             <p><strong><bdi>{whom(&line)}</bdi></strong> " · " {reason_name(i18n, line.reason)}</p>
             <p class="note">{asked}</p>
-            {line.note.map(|note| view! { <p class="comment-body">{note}</p> })}
+            {line.note.map(|note| view! { <p class="comment-body" dir="auto">{note}</p> })}
             {action}
             <ActionForm action=cancel attr:class="inline-form">
                 <input type="hidden" name="request" value=id />

@@ -182,7 +182,7 @@ fn Holdings(
                         view! {
                             <li>
                                 <strong>{job.title}</strong> " · " {place} " · " <bdi>{months}</bdi>
-                                {job.description.map(|text| view! { <p class="comment-body">{text}</p> })}
+                                {job.description.map(|text| view! { <p class="comment-body" dir="auto">{text}</p> })}
                             </li>
                         }
                     }).collect_view()}

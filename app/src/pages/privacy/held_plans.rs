@@ -59,7 +59,7 @@ fn OnePlan(plan: HeldPlan, owner: bool) -> impl IntoView {
                 <summary>{t!(i18n, held.plan_text)}</summary>
                 {texts.into_iter().map(|(section, body)| view! {
                     <h4>{section_name(i18n, section)}</h4>
-                    <p class="comment-body">{body}</p>
+                    <p class="comment-body" dir="auto">{body}</p>
                 }).collect_view()}
                 <h4>{t!(i18n, plan_editor.figures_title)}</h4>
                 <FiguresTables budget=plan.content.figures />
@@ -87,7 +87,7 @@ fn OnePlan(plan: HeldPlan, owner: bool) -> impl IntoView {
                         <li>
                             {moment_text(i18n, d.decided_at)} " · " <strong>{outcome_name(i18n, d.outcome)}</strong>
                             {d.amount.map(|amount| view! { " · " <bdi>{money_text(i18n, amount)}</bdi> })}
-                            <p class="comment-body">{d.justification}</p>
+                            <p class="comment-body" dir="auto">{d.justification}</p>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -115,7 +115,7 @@ fn Talk(comments: Vec<HeldComment>, mentoring: Vec<HeldSession>) -> impl IntoVie
                     view! {
                         <li>
                             {moment_text(i18n, c.at)} " · " {by(i18n, c.by)} " · " {part}
-                            <p class="comment-body">{c.body}</p>
+                            <p class="comment-body" dir="auto">{c.body}</p>
                         </li>
                     }
                 }).collect_view()}
@@ -127,8 +127,8 @@ fn Talk(comments: Vec<HeldComment>, mentoring: Vec<HeldSession>) -> impl IntoVie
                 {mentoring.clone().into_iter().map(|s| view! {
                     <li>
                         {date_text(i18n, s.held_on)} " · " {format!("{} min", s.minutes)}
-                        <p class="comment-body">{s.topics}</p>
-                        <p class="comment-body">{s.next_steps}</p>
+                        <p class="comment-body" dir="auto">{s.topics}</p>
+                        <p class="comment-body" dir="auto">{s.next_steps}</p>
                     </li>
                 }).collect_view()}
             </ul>
@@ -160,7 +160,7 @@ fn Steps(events: Vec<HeldEvent>) -> impl IntoView {
                     view! {
                         <li>
                             {moment_text(i18n, e.at)} " · " {what} " · " {by(i18n, e.by)}
-                            {e.reason.filter(|r| !r.trim().is_empty()).map(|r| view! { <p class="comment-body">{r}</p> })}
+                            {e.reason.filter(|r| !r.trim().is_empty()).map(|r| view! { <p class="comment-body" dir="auto">{r}</p> })}
                         </li>
                     }
                 }).collect_view()}
@@ -180,7 +180,7 @@ fn Visit(visit: HeldVisit, owner: bool) -> impl IntoView {
                 <dt>{t!(i18n, monitoring.revenue)}</dt><dd><bdi>{money_text(i18n, visit.revenue)}</bdi></dd>
                 <dt>{t!(i18n, monitoring.costs)}</dt><dd><bdi>{money_text(i18n, visit.costs)}</bdi></dd>
                 <dt>{t!(i18n, monitoring.jobs)}</dt><dd>{visit.jobs.to_string()}</dd>
-                <dt>{t!(i18n, monitoring.problems)}</dt><dd class="comment-body">{visit.problems}</dd>
+                <dt>{t!(i18n, monitoring.problems)}</dt><dd class="comment-body" dir="auto">{visit.problems}</dd>
                 <dt>{t!(i18n, monitoring.satisfactory)}</dt><dd>{yes_no(i18n, visit.satisfactory)}</dd>
             </dl>
             <ul class="evidence">
