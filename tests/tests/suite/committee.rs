@@ -220,11 +220,19 @@ both_backends! {
             assert_eq!(declare(&mut client, &plan, "no").await.0, 200);
             assert_eq!(score(&mut client, &plan, value).await.0, 200);
         }
+        // A call saved before quorums had a floor of three still needs three sheets: two
+        // people never decide a grant alone.
+        app.exec(&format!("update grant_calls set quorum = 2 where id = {call}")).await;
         let mut alice = app.login("alice@example.org").await;
         let (_, json) = review(&mut alice, &plan).await;
         assert_eq!(json["quorum"]["have"], 2);
         assert_eq!(json["quorum"]["need"], 3);
         assert_eq!(json["chair"], true);
+        let early = alice
+            .call("/api/committee/decide", &[("plan", &plan), ("outcome", "rejected"), ("amount", ""), ("justification", "Trop tôt.")])
+            .await;
+        assert_eq!(early.status, 422, "{}", early.body);
+        assert!(early.body.contains("quorum_not_reached"), "{}", early.body);
         assert_eq!(json["summary"]["average"], 350);
         assert_eq!(json["summary"]["sheets"].as_array().map(Vec::len), Some(2));
         let page = alice.get(&format!("/committee/review?plan={plan}")).await;

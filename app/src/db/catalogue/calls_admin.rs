@@ -37,7 +37,7 @@ pub async fn call(tx: &mut Tx, id: i64) -> Result<Option<(i32, GrantCall, CallTe
         Some(CallTerms {
             rubric: serde_json::from_str::<Rubric>(&rubric).ok()?,
             tranches: serde_json::from_str::<TrancheTemplate>(&tranches).ok()?,
-            quorum: u8::try_from(quorum).ok()?,
+            quorum: CallTerms::effective_quorum(u8::try_from(quorum).ok()?),
             blind_review,
         })
     })();

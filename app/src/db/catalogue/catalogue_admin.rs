@@ -228,7 +228,7 @@ pub async fn all_calls(tx: &mut Tx) -> Result<Vec<(i64, GrantCall, CallTerms)>, 
         Some(CallTerms {
             rubric: serde_json::from_str::<Rubric>(rubric).ok()?,
             tranches: serde_json::from_str::<TrancheTemplate>(tranches).ok()?,
-            quorum: u8::try_from(*quorum).ok()?,
+            quorum: CallTerms::effective_quorum(u8::try_from(*quorum).ok()?),
             blind_review: *blind_review,
         })
     };

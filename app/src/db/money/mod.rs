@@ -19,7 +19,7 @@ use crate::db::shared::constraint::{
     LEDGER_PAID_ONCE,
 };
 use crate::db::{now, Tx};
-use crate::domain::catalogue::grant_terms::TrancheTemplate;
+use crate::domain::catalogue::grant_terms::{CallTerms, TrancheTemplate};
 use crate::domain::committee::decision::Decision;
 use crate::domain::money::problem::MoneyProblem;
 use crate::domain::money::tranche::Scheduled;
@@ -67,7 +67,9 @@ pub async fn decision_terms(tx: &mut Tx, plan_id: i64) -> Result<Option<Decision
         round: row.round,
         requested: Money::from_centimes(row.requested),
         max_grant: Money::from_centimes(row.max_grant_centimes),
-        quorum: u8::try_from(row.quorum).map_err(|_| AppError::Internal)?,
+        quorum: CallTerms::effective_quorum(
+            u8::try_from(row.quorum).map_err(|_| AppError::Internal)?,
+        ),
         template: serde_json::from_str(&row.tranches).map_err(|_| AppError::Internal)?,
     }))
 }

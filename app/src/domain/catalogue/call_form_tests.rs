@@ -134,7 +134,7 @@ fn a_grant_above_the_envelope_and_bad_terms_are_named_by_field() {
         ),
         (
             Field::Quorum,
-            Problem::from(CatalogueProblem::QuorumInvalid { max: 15 }),
+            Problem::from(CatalogueProblem::QuorumInvalid { min: 3, max: 15 }),
         ),
     ] {
         assert!(found.contains(&expected), "{expected:?} in {found:?}");

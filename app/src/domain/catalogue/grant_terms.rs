@@ -248,26 +248,36 @@ impl From<TrancheTemplate> for Vec<Tranche> {
 pub struct CallTerms {
     pub rubric: Rubric,
     pub tranches: TrancheTemplate,
-    /// The least number of committee scores before a decision.
+    /// The least number of committee scores before a decision (at least [`Self::QUORUM_MIN`]).
     pub quorum: u8,
     /// Committee members see no name, nationality or legal status.
     pub blind_review: bool,
 }
 
 impl CallTerms {
+    /// No grant is decided on fewer than three committee members' scores (issue 17): one or
+    /// two people must never be able to award money alone.
+    pub const QUORUM_MIN: u8 = 3;
     pub const QUORUM_MAX: u8 = 15;
 
     pub fn parse_quorum(text: &str) -> Result<u8, Problem> {
         text.trim()
             .parse::<u8>()
             .ok()
-            .filter(|q| (1..=CallTerms::QUORUM_MAX).contains(q))
+            .filter(|q| (CallTerms::QUORUM_MIN..=CallTerms::QUORUM_MAX).contains(q))
             .ok_or(
                 CatalogueProblem::QuorumInvalid {
+                    min: CallTerms::QUORUM_MIN,
                     max: CallTerms::QUORUM_MAX,
                 }
                 .into(),
             )
+    }
+
+    /// The quorum a decision needs: the call's, and never under [`Self::QUORUM_MIN`] (a call
+    /// saved before that rule may hold a smaller one).
+    pub fn effective_quorum(stored: u8) -> u8 {
+        stored.max(CallTerms::QUORUM_MIN)
     }
 }
 

@@ -67,10 +67,14 @@ fn tranches_sum_to_one_hundred_and_each_names_its_release() {
 }
 
 #[test]
-fn the_quorum_is_at_least_one() {
+fn the_quorum_is_at_least_three() {
     assert_eq!(CallTerms::parse_quorum("3"), Ok(3));
-    assert!(CallTerms::parse_quorum("0").is_err());
-    assert!(CallTerms::parse_quorum("16").is_err());
+    assert_eq!(CallTerms::parse_quorum(" 15 "), Ok(15));
+    for refused in ["0", "1", "2", "16", "trois"] {
+        assert!(CallTerms::parse_quorum(refused).is_err(), "{refused}");
+    }
+    assert_eq!(CallTerms::effective_quorum(1), 3);
+    assert_eq!(CallTerms::effective_quorum(5), 5);
 }
 
 proptest! {

@@ -37,7 +37,7 @@ pub enum CatalogueProblem {
     #[error("a tranche is not valid")]
     TrancheInvalid { max: usize },
     #[error("the quorum is not valid")]
-    QuorumInvalid { max: u8 },
+    QuorumInvalid { min: u8, max: u8 },
     #[error("no file was chosen")]
     FileMissing,
     #[error("the file is not UTF-8")]

@@ -60,7 +60,9 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: CatalogueProblem) -> Str
         P::WeightInvalid => t_string!(i18n, problem.weight_invalid).to_string(),
         P::TranchesSum { sum } => t_string!(i18n, problem.tranches_sum, sum).to_string(),
         P::TrancheInvalid { max } => t_string!(i18n, problem.tranche_invalid, max).to_string(),
-        P::QuorumInvalid { max } => t_string!(i18n, problem.quorum_invalid, max).to_string(),
+        P::QuorumInvalid { min, max } => {
+            t_string!(i18n, problem.quorum_invalid, min, max).to_string()
+        }
         P::FileMissing => t_string!(i18n, problem.file_missing).to_string(),
         P::CsvNotUtf8 => t_string!(i18n, problem.csv_not_utf8).to_string(),
         P::CsvTooLarge { max_mb } => t_string!(i18n, problem.csv_too_large, max_mb).to_string(),
