@@ -53,8 +53,14 @@ sql() {
 AT="'2026-11-02T09:00:00Z'"
 CALL=$(sql "select id from grant_calls order by id limit 1")
 CHAIR=$(sql "select id from users where email = 'committee@demo.passerelle.ma'")
-sql "update grant_calls set envelope_centimes = 1000000000, max_grant_centimes = 1000000, quorum = 1 where id = $CALL" >/dev/null
+# A decision needs three members' sheets (the quorum is never under 3): the chair and two more.
+MEMBER2=$(sql "select id from users where email = 'committee2@demo.passerelle.ma'")
+MEMBER3=$(sql "select id from users where email = 'committee3@demo.passerelle.ma'")
+sql "update grant_calls set envelope_centimes = 1000000000, max_grant_centimes = 1000000, quorum = 3 where id = $CALL" >/dev/null
 sql "insert into committee_members (call_id, user_id, chair, added_by, added_at) values ($CALL, $CHAIR, true, $CHAIR, $AT) on conflict do nothing" >/dev/null
+for member in $MEMBER2 $MEMBER3; do
+  sql "insert into committee_members (call_id, user_id, chair, added_by, added_at) values ($CALL, $member, false, $CHAIR, $AT) on conflict do nothing" >/dev/null
+done
 MENTOR=$(sql "select id from users where email = 'mentor@demo.passerelle.ma'")
 # The plans' owners never sign in here: accounts without a password. One script, one
 # transaction, for the whole set-up.
@@ -65,7 +71,9 @@ MENTOR=$(sql "select id from users where email = 'mentor@demo.passerelle.ma'")
     plan="(select id from plans where user_id = $owner)"
     echo "insert into users (email, role, created_at) values ($email, 'applicant', $AT);"
     echo "insert into plans (user_id, call_id, status, grant_requested_centimes, created_at, updated_at) values ($owner, $CALL, 'under_review', 1000000, $AT, $AT);"
-    echo "insert into score_sheets (plan_id, member_id, round, scores, weighted, comment, submitted_at) values ($plan, $CHAIR, 1, '{}', 400, '', $AT);"
+    for member in $CHAIR $MEMBER2 $MEMBER3; do
+      echo "insert into score_sheets (plan_id, member_id, round, scores, weighted, comment, submitted_at) values ($plan, $member, 1, '{}', 400, '', $AT);"
+    done
     # The visit that opens each second tranche (the default template ties it to monitoring).
     echo "insert into monitoring_visits (plan_id, mentor_id, visited_on, operating, revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at) values ($plan, $MENTOR, '2027-02-01', true, 500000, 300000, 1, '', true, $AT);"
   done
