@@ -39,6 +39,11 @@ pub async fn carry_out_erasure(request: String, confirmed: Option<String>) -> Re
             if erasure::money_in_flight(&mut tx, person).await? {
                 return Err(AppError::form(PrivacyProblem::ErasureMoneyInFlight));
             }
+            // Claimed first, with a guarded write: a cancellation that committed meanwhile
+            // wins, and nothing is erased.
+            if !erasure::close(&mut tx, id, ErasureStatus::Erased.code(), me.id).await? {
+                return Err(AppError::form(PrivacyProblem::ErasureNotPending));
+            }
             let subject = Subject {
                 actor: me.id,
                 id: person,
@@ -57,7 +62,6 @@ pub async fn carry_out_erasure(request: String, confirmed: Option<String>) -> Re
                 email.as_deref().map(account_key).as_deref(),
             )
             .await?;
-            erasure::close(&mut tx, id, ErasureStatus::Erased.code(), me.id).await?;
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(me.id), AuditAction::PersonErased)
