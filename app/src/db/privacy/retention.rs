@@ -55,6 +55,28 @@ const STALE: &str = "status = 'draft' and updated_at < $1";
 /// again from a new draft.
 async fn withdraw_stale(tx: &mut Tx, before: OffsetDateTime) -> Result<u64, AppError> {
     let at = now();
+    // Set-based, in this order: the text and the step while the plans are still drafts, then
+    // the status, which names the plans for their audit rows.
+    for sql in [
+        format!("delete from plan_sections where plan_id in (select id from plans where {STALE})"),
+        format!("delete from plan_conflicts where plan_id in (select id from plans where {STALE})"),
+    ] {
+        on_conn!(tx, |conn| {
+            sqlx::query(&sql).bind(before).execute(conn).await.map(drop)
+        })?;
+    }
+    let step = format!(
+        "insert into plan_events (plan_id, action, from_status, to_status, at) \
+         select id, 'withdraw', 'draft', 'withdrawn', $2 from plans where {STALE}"
+    );
+    on_conn!(tx, |conn| {
+        sqlx::query(&step)
+            .bind(before)
+            .bind(at)
+            .execute(conn)
+            .await
+            .map(drop)
+    })?;
     let sql = format!(
         "update plans set status = 'withdrawn', figures = '{{}}', status_changed_at = $2, \
          updated_at = $2 where {STALE} returning id"
@@ -67,25 +89,6 @@ async fn withdraw_stale(tx: &mut Tx, before: OffsetDateTime) -> Result<u64, AppE
             .await
     })?;
     for id in &withdrawn {
-        for sql in [
-            "delete from plan_sections where plan_id = $1",
-            "delete from plan_conflicts where plan_id = $1",
-        ] {
-            on_conn!(tx, |conn| {
-                sqlx::query(sql).bind(id).execute(conn).await.map(drop)
-            })?;
-        }
-        on_conn!(tx, |conn| {
-            sqlx::query(
-                "insert into plan_events (plan_id, action, from_status, to_status, at) \
-                 values ($1, 'withdraw', 'draft', 'withdrawn', $2)",
-            )
-            .bind(id)
-            .bind(at)
-            .execute(conn)
-            .await
-            .map(drop)
-        })?;
         let entry = Entry::new(None, AuditAction::DraftExpired).subject("plan", *id);
         audit::record(tx, entry).await?;
     }
