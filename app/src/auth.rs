@@ -11,17 +11,48 @@ use rand_core::OsRng;
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 
+/// Password hashes computed at once. Each argon2 run holds 19 MiB for about 50 ms: without a
+/// bound, a burst of a thousand sign-ups would ask for 19 GiB on the blocking threads.
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    tokio::sync::Semaphore::new(cores.max(2))
+});
+
+/// How long a request waits for a free hashing slot before it is told to come back.
+const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs one password hash (or check) when a slot is free; when none frees up in time the answer
+/// is "busy, retry in a few seconds" (429 with `Retry-After` for scripts).
+async fn hashing<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    use crate::domain::accounts::problem::AccountsProblem;
+    let busy = || {
+        AppError::form(AccountsProblem::Busy {
+            retry_after_seconds: 5,
+        })
+    };
+    let permit = tokio::time::timeout(HASHING_WAIT, HASHING.acquire())
+        .await
+        .map_err(|_| busy())?
+        .map_err(|_| AppError::Internal)?;
+    let result = tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| AppError::Internal);
+    drop(permit);
+    result
+}
+
 /// Hashes a password with argon2id (OWASP's parameters: 19 MiB, 2 passes), off the async
-/// threads because it is deliberately slow.
+/// threads because it is deliberately slow, at most one per core at a time.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
+    hashing(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|hash| hash.to_string())
     })
-    .await
-    .map_err(|_| AppError::Internal)?
+    .await?
     .map_err(|error| {
         tracing::error!(%error, "password hashing failed");
         AppError::Internal
@@ -41,7 +72,7 @@ static DECOY_HASH: LazyLock<Option<String>> = LazyLock::new(|| {
 /// Checks `password` against `stored` (or the decoy when there is no account or no
 /// password). Returns true only for a real match.
 pub async fn verify_password(password: String, stored: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
+    hashing(move || {
         let real = stored.is_some();
         let Some(hash) = stored.or_else(|| DECOY_HASH.clone()) else {
             return false;
@@ -56,7 +87,6 @@ pub async fn verify_password(password: String, stored: Option<String>) -> Result
         real && matches
     })
     .await
-    .map_err(|_| AppError::Internal)
 }
 
 /// The signed-in user as the session layer keeps them.
@@ -86,7 +116,7 @@ impl SessionUser {
         let Some(hash) = row.password_hash.as_deref() else {
             return Ok(None);
         };
-        if row.disabled_at.is_some() {
+        if row.disabled_at.is_some() || row.first_password_expired(crate::db::now()) {
             return Ok(None);
         }
         Ok(Some(SessionUser {
@@ -167,14 +197,22 @@ pub async fn check_password(
     row: Option<&users::UserRow>,
     password: String,
 ) -> Result<Option<SessionUser>, AppError> {
-    let stored = row.and_then(|r| r.password_hash.clone());
-    if !verify_password(password, stored).await? {
+    if !password_matches(row, password).await? {
         return Ok(None);
     }
     match row {
         Some(row) => SessionUser::from_row(row),
         None => Ok(None),
     }
+}
+
+/// Whether `password` is the one stored on `row`; without a row (or a password) the decoy hash
+/// is checked, so the answer takes the same time.
+pub async fn password_matches(
+    row: Option<&users::UserRow>,
+    password: String,
+) -> Result<bool, AppError> {
+    verify_password(password, row.and_then(|r| r.password_hash.clone())).await
 }
 
 /// The session type server functions and middleware extract.

@@ -52,6 +52,18 @@ impl AppError {
         }
     }
 
+    /// Seconds to wait before trying again, when the refusal is a rate limit (sent as
+    /// `Retry-After` with a 429).
+    pub fn retry_after_seconds(&self) -> Option<i64> {
+        match self {
+            AppError::Validation(problems) => problems.iter().find_map(|p| match p.problem {
+                Problem::Accounts(problem) => problem.retry_after_seconds(),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+
     /// The HTTP status a script client receives.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -59,6 +71,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
+            AppError::Validation(_) if self.retry_after_seconds().is_some() => 429,
             AppError::Validation(_) => 422,
             AppError::Request(_) => 400,
             AppError::Unavailable => 503,

@@ -21,6 +21,7 @@ pub fn action_words(locale: Locale, action: AuditAction) -> String {
         AuditAction::LoggedOut => td_string!(locale, audit.logged_out),
         AuditAction::RoleChanged => td_string!(locale, audit.role_changed),
         AuditAction::UserRenamed => td_string!(locale, audit.user_renamed),
+        AuditAction::FirstPasswordSet => td_string!(locale, audit.first_password_set),
         AuditAction::UserCreated => td_string!(locale, audit.user_created),
         AuditAction::ConsentGiven => td_string!(locale, audit.consent_given),
         AuditAction::ProfileUpdated => td_string!(locale, audit.profile_updated),

@@ -34,6 +34,10 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/accounts/create_staff", Access::Roles(&[Role::Admin])),
     ("/api/accounts/change_role", Access::Roles(&[Role::Admin])),
     ("/api/accounts/rename_staff", Access::Roles(&[Role::Admin])),
+    (
+        "/api/accounts/set_first_password",
+        Access::Roles(&[Role::Admin]),
+    ),
     ("/api/profile/search_skills", Access::Public),
     ("/api/profile/load", PROFILE_EDITORS),
     ("/api/profile/give_consent", APPLICANT),
@@ -271,6 +275,12 @@ mod ssr {
                     http::StatusCode::from_u16(error.status_code()),
                 ) {
                     options.set_status(status);
+                    if let Some(seconds) = error.retry_after_seconds() {
+                        options.insert_header(
+                            http::header::RETRY_AFTER,
+                            http::HeaderValue::from(seconds.max(1)),
+                        );
+                    }
                 }
             }
         }

@@ -76,6 +76,9 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("password", "a long enough passphrase"),
         ],
         "/api/accounts/rename_staff" => &[("user_id", "1"), ("name", "Nouveau Nom")],
+        "/api/accounts/set_first_password" => {
+            &[("user_id", "1"), ("password", "a long enough passphrase")]
+        }
         "/api/accounts/change_role" => &[
             ("user_id", "1"),
             ("current_role", "applicant"),

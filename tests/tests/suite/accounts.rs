@@ -202,7 +202,8 @@ both_backends! {
         }
         // Now even the right password is not checked from that address.
         let response = attacker.login("target@example.org", PASSWORD).await;
-        assert_eq!(response.status, 422);
+        assert_eq!(response.status, 429);
+        assert_eq!(response.header("retry-after"), Some("900"));
         assert!(response.body.contains("too_many_attempts"), "{}", response.body);
         assert!(attacker.session_id().is_none());
         // The same answer for an address with no account: throttling reveals nothing.
@@ -215,6 +216,68 @@ both_backends! {
         let mut owner = app.client_from("192.0.2.44");
         let response = owner.login("target@example.org", PASSWORD).await;
         assert_eq!(response.status, 200, "the owner elsewhere still signs in: {}", response.body);
+    }
+
+    async fn guesses_sent_at_once_are_counted_before_any_is_checked(app) {
+        app.user("target@example.org", Role::Applicant).await;
+        let mut guesses = tokio::task::JoinSet::new();
+        for _ in 0..20 {
+            let mut attacker = app.client_from("198.51.100.9");
+            guesses.spawn(async move { attacker.login("target@example.org", "guess guess guess").await });
+        }
+        let answers = guesses.join_all().await;
+        let checked = answers.iter().filter(|a| a.body.contains("wrong_credentials")).count();
+        let refused = answers.iter().filter(|a| a.status == 429).count();
+        assert!(checked <= 5, "{checked} of 20 guesses were checked");
+        assert_eq!(checked + refused, 20);
+        // Refused guesses are not kept: they do not stretch the wait.
+        assert_eq!(app.count("select count(*) from login_attempts").await, checked as i64);
+    }
+
+    async fn an_ipv6_subscriber_cannot_rotate_past_the_limit(app) {
+        app.user("target@example.org", Role::Applicant).await;
+        for host in 1..=5 {
+            let mut attacker = app.client_from(&format!("2001:db8:7:7::{host:x}"));
+            let response = attacker.login("target@example.org", "guess guess guess").await;
+            assert!(response.body.contains("wrong_credentials"), "{}", response.body);
+        }
+        let mut next = app.client_from("2001:db8:7:7:ffff::1");
+        assert_eq!(next.login("target@example.org", PASSWORD).await.status, 429);
+        // The neighbouring /64 is someone else.
+        let mut neighbour = app.client_from("2001:db8:7:8::1");
+        assert_eq!(neighbour.login("target@example.org", PASSWORD).await.status, 200);
+        assert_eq!(app.count("select count(*) from login_attempts where address = '2001:db8:7:7::/64'").await, 5);
+    }
+
+    async fn many_networks_failing_on_one_account_slow_it_without_locking_it(app) {
+        app.user("admin@example.org", Role::Admin).await;
+        // The admin signs in from the office once.
+        assert_eq!(app.client_from("192.0.2.10").login("admin@example.org", PASSWORD).await.status, 200);
+        // A botnet fails on the account from 150 networks.
+        let key = app::db::accounts::login_attempts::account_key("admin@example.org");
+        let now = app::db::now();
+        for n in 0..150 {
+            let sql = "insert into login_attempts (at, account_key, address, succeeded) values ($1, $2, $3, $4)";
+            let address = format!("10.9.{}.{}", n / 200, n % 200);
+            match app.db() {
+                app::db::Db::Sqlite(pool) => sqlx::query(sql).bind(now).bind(&key).bind(address).bind(false).execute(pool).await.map(drop),
+                app::db::Db::Postgres(pool) => sqlx::query(sql).bind(now).bind(&key).bind(address).bind(false).execute(pool).await.map(drop),
+            }
+            .expect("attempt");
+        }
+        // The office is a network the account knows; a new place is not.
+        let mut tx = app.db().read().await.expect("read");
+        let office = app::db::accounts::login_attempts::recent_failures(&mut tx, &key, "192.0.2.10", 0).await.expect("count");
+        let elsewhere = app::db::accounts::login_attempts::recent_failures(&mut tx, &key, "203.0.113.99", 0).await.expect("count");
+        tx.commit().await.expect("commit");
+        assert!(office.known_address && !elsewhere.known_address);
+        assert_eq!(elsewhere.account, 150);
+        // From the office: signed in. From a new place: slowed, never refused.
+        assert_eq!(app.client_from("192.0.2.10").login("admin@example.org", PASSWORD).await.status, 200);
+        let travelling = std::time::Instant::now();
+        assert_eq!(app.client_from("203.0.113.99").login("admin@example.org", PASSWORD).await.status, 200);
+        let slowed = std::time::Duration::from_secs(app::domain::accounts::throttle::SLOWED_SECONDS);
+        assert!(travelling.elapsed() >= slowed, "{:?}", travelling.elapsed());
     }
 
     async fn a_disabled_account_loses_its_sessions(app) {

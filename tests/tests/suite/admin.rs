@@ -37,9 +37,15 @@ both_backends! {
         assert_eq!(name.as_deref(), Some("Karim Alaoui"));
         assert_eq!(app.count("select count(*) from audit_log where action = 'user_created' and actor_id is not null").await, 1);
 
+        // The admin chose that password: Karim replaces it before anything else.
         let mut karim = app.client();
         let response = karim.login("karim@example.org", "une phrase de passe solide").await;
-        assert_eq!(response.location(), Some("/finance"));
+        assert_eq!(response.location(), Some("/account/password"));
+        let changed = karim
+            .call("/api/accounts/change_password", &[("current", "une phrase de passe solide"), ("new", "la mienne, que personne ne connaît")])
+            .await;
+        assert_eq!(changed.status, 200, "{}", changed.body);
+        assert_eq!(karim.get("/finance").await.status, 200);
 
         let list = admin.call("/api/accounts/list_users", &[]).await;
         assert!(list.body.contains("karim@example.org"));

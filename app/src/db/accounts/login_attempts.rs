@@ -15,52 +15,86 @@ pub fn account_key(submitted_email: &str) -> String {
     ))
 }
 
+/// Writes an attempt before its password is checked, as a failure until `settle` says
+/// otherwise (committed at once, so parallel guesses count each other). Its id.
+pub async fn reserve(tx: &mut Tx, account_key: &str, address: &str) -> Result<i64, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_scalar(
+            "insert into login_attempts (at, account_key, address, succeeded) \
+             values ($1, $2, $3, $4) returning id",
+        )
+        .bind(now())
+        .bind(account_key)
+        .bind(address)
+        .bind(false)
+        .fetch_one(conn)
+        .await
+    })?)
+}
+
+/// Failures within the window for this account and network, other attempts in flight included
+/// (they count as failures until settled), leaving out the attempt `except` itself; and whether
+/// this network has ever signed in to this account (kept as long as attempts are).
 pub async fn recent_failures(
     tx: &mut Tx,
     account_key: &str,
     address: &str,
+    except: i64,
 ) -> Result<RecentFailures, AppError> {
     let since = now() - time::Duration::minutes(WINDOW_MINUTES);
-    let (account_and_address, address_count, account): (i64, i64, i64) = on_conn!(tx, |conn| {
+    let counts: (i64, i64, i64, i64) = on_conn!(tx, |conn| {
         sqlx::query_as(
             "select \
-               coalesce(sum(case when account_key = $1 and address = $2 then 1 else 0 end), 0), \
-               coalesce(sum(case when address = $2 then 1 else 0 end), 0), \
-               coalesce(sum(case when account_key = $1 then 1 else 0 end), 0) \
+               coalesce(sum(case when succeeded = $4 and at >= $5 \
+                 and account_key = $1 and address = $2 then 1 else 0 end), 0), \
+               coalesce(sum(case when succeeded = $4 and at >= $5 \
+                 and address = $2 then 1 else 0 end), 0), \
+               coalesce(sum(case when succeeded = $4 and at >= $5 \
+                 and account_key = $1 then 1 else 0 end), 0), \
+               coalesce(sum(case when succeeded <> $4 \
+                 and account_key = $1 and address = $2 then 1 else 0 end), 0) \
              from login_attempts \
-             where succeeded = $3 and at >= $4 and (account_key = $1 or address = $2)",
+             where (account_key = $1 or address = $2) and id <> $3",
         )
         .bind(account_key)
         .bind(address)
+        .bind(except)
         .bind(false)
         .bind(since)
         .fetch_one(conn)
         .await
     })?;
+    let (account_and_address, address_count, account, successes) = counts;
     Ok(RecentFailures {
         account_and_address,
         address: address_count,
         account,
+        known_address: successes > 0,
     })
 }
 
-pub async fn record(
-    tx: &mut Tx,
-    account_key: &str,
-    address: &str,
-    succeeded: bool,
-) -> Result<(), AppError> {
+/// Records how a reserved attempt ended: signed in, or not.
+pub async fn settle(tx: &mut Tx, id: i64, succeeded: bool) -> Result<(), AppError> {
     on_conn!(tx, |conn| {
-        sqlx::query(
-            "insert into login_attempts (at, account_key, address, succeeded) values ($1, $2, $3, $4)",
-        )
-        .bind(now())
-        .bind(account_key)
-        .bind(address)
-        .bind(succeeded)
-        .execute(conn)
-        .await
-        .map(drop)
+        sqlx::query("update login_attempts set succeeded = $1 where id = $2")
+            .bind(succeeded)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(drop)
+    })?;
+    Ok(())
+}
+
+/// Drops a reserved attempt that was refused before its password was checked: a refused guess
+/// does not stretch the wait (which would let an attacker keep a shared address blocked).
+pub async fn forget(tx: &mut Tx, id: i64) -> Result<(), AppError> {
+    on_conn!(tx, |conn| {
+        sqlx::query("delete from login_attempts where id = $1")
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(drop)
     })?;
     Ok(())
 }

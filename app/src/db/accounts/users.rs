@@ -23,9 +23,16 @@ pub struct UserRow {
     pub disabled_at: Option<OffsetDateTime>,
     /// Set when someone else chose the password (a hand-over): its owner must replace it.
     pub password_change_required: bool,
+    /// When a first password an admin chose stops working (staff accounts); `None` otherwise.
+    pub password_expires_at: Option<OffsetDateTime>,
 }
 
 impl UserRow {
+    /// A first password someone else chose, not replaced in time: it no longer signs in.
+    pub fn first_password_expired(&self, at: OffsetDateTime) -> bool {
+        self.password_change_required && self.password_expires_at.is_some_and(|end| end <= at)
+    }
+
     /// The stored role. A value the database check would have refused is an internal error.
     pub fn role(&self) -> Result<Role, AppError> {
         self.role.parse().map_err(|_| {
@@ -50,7 +57,7 @@ macro_rules! select_users {
     ($rest:literal) => {
         concat!(
             "select id, email, display_name, password_hash, role, created_at, disabled_at, \
-             password_change_required from users ",
+             password_change_required, password_expires_at from users ",
             $rest
         )
     };
@@ -65,16 +72,44 @@ pub async fn insert(
     role: Role,
     display_name: Option<&str>,
 ) -> Result<i64, AppError> {
+    insert_with(tx, email, password_hash, role, display_name, None).await
+}
+
+/// Inserts a staff account whose password an admin chose: its owner must replace it before
+/// `expires_at`, after which it no longer signs in.
+pub async fn insert_with_first_password(
+    tx: &mut Tx,
+    email: &Email,
+    password_hash: &str,
+    role: Role,
+    display_name: &str,
+    expires_at: OffsetDateTime,
+) -> Result<i64, AppError> {
+    let name = Some(display_name);
+    insert_with(tx, email, password_hash, role, name, Some(expires_at)).await
+}
+
+async fn insert_with(
+    tx: &mut Tx,
+    email: &Email,
+    password_hash: &str,
+    role: Role,
+    display_name: Option<&str>,
+    first_password_until: Option<OffsetDateTime>,
+) -> Result<i64, AppError> {
     let result: Result<i64, sqlx::Error> = on_conn!(tx, |conn| {
         sqlx::query_scalar(
-            "insert into users (email, password_hash, role, created_at, display_name) \
-             values ($1, $2, $3, $4, $5) returning id",
+            "insert into users (email, password_hash, role, created_at, display_name, \
+             password_change_required, password_expires_at) \
+             values ($1, $2, $3, $4, $5, $6, $7) returning id",
         )
         .bind(email.as_str())
         .bind(password_hash)
         .bind(role.as_str())
         .bind(now())
         .bind(display_name)
+        .bind(first_password_until.is_some())
+        .bind(first_password_until)
         .fetch_one(conn)
         .await
     });
@@ -202,8 +237,8 @@ pub async fn change_password(
 ) -> Result<bool, AppError> {
     let rows = on_conn!(tx, |conn| {
         sqlx::query(
-            "update users set password_hash = $1, password_change_required = $2 \
-             where id = $3 and password_hash = $4",
+            "update users set password_hash = $1, password_change_required = $2, \
+             password_expires_at = null where id = $3 and password_hash = $4",
         )
         .bind(new_hash)
         .bind(false)
@@ -214,4 +249,48 @@ pub async fn change_password(
         .map(|done| done.rows_affected())
     })?;
     Ok(rows == 1)
+}
+
+/// Gives a staff account (not `admin_id`'s own) a new first password, to be replaced at its
+/// next sign-in before `expires_at`. Its sessions end, since the password changed. `false` when
+/// no such enabled staff account exists.
+pub async fn set_first_password(
+    tx: &mut Tx,
+    id: i64,
+    admin_id: i64,
+    password_hash: &str,
+    expires_at: OffsetDateTime,
+) -> Result<bool, AppError> {
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query(
+            "update users set password_hash = $1, password_change_required = $2, \
+             password_expires_at = $3 \
+             where id = $4 and id <> $5 and role <> 'applicant' and disabled_at is null",
+        )
+        .bind(password_hash)
+        .bind(true)
+        .bind(expires_at)
+        .bind(id)
+        .bind(admin_id)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(rows == 1)
+}
+
+/// The admins who created account `id`, gave it a role or a first password, at any time: read
+/// from the audit trail, which no one can rewrite. Such an admin knew, or chose, how the account
+/// signs in and what it may do.
+pub async fn made_by(tx: &mut Tx, id: i64) -> Result<Vec<i64>, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_scalar(
+            "select distinct actor_id from audit_log \
+             where subject_type = 'user' and subject_id = $1 and actor_id is not null \
+             and action in ('user_created', 'role_changed', 'first_password_set')",
+        )
+        .bind(id)
+        .fetch_all(conn)
+        .await
+    })?)
 }

@@ -6,6 +6,11 @@ use crate::domain::accounts::problem::AccountsProblem;
 use crate::domain::problem::Problem;
 use std::fmt;
 
+/// How long a first password an admin chose for a staff account works before its owner must
+/// have replaced it: enough to hand it over, short enough that an account nobody took up does
+/// not stay open with a password someone else knows.
+pub const FIRST_PASSWORD_HOURS: i64 = 72;
+
 /// A password that passed the policy. Its `Debug` never shows the secret.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(String);

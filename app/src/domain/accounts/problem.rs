@@ -37,4 +37,23 @@ pub enum AccountsProblem {
     PasswordUnchanged,
     #[error("the account was already handed over")]
     AlreadyHandedOver,
+    #[error("too many passwords are being checked at once")]
+    Busy { retry_after_seconds: i64 },
+    #[error("the first password expired before it was replaced")]
+    FirstPasswordExpired { hours: i64 },
+}
+
+impl AccountsProblem {
+    /// Seconds to wait before trying again, when the problem is a rate limit.
+    pub fn retry_after_seconds(self) -> Option<i64> {
+        match self {
+            AccountsProblem::TooManyAttempts {
+                retry_after_minutes,
+            } => Some(retry_after_minutes * 60),
+            AccountsProblem::Busy {
+                retry_after_seconds,
+            } => Some(retry_after_seconds),
+            _ => None,
+        }
+    }
 }

@@ -13,6 +13,8 @@ pub enum AuditAction {
     RoleChanged,
     UserCreated,
     UserRenamed,
+    /// An admin gave a staff account a new first password (to be replaced at its next sign-in).
+    FirstPasswordSet,
     ConsentGiven,
     ProfileUpdated,
     EnrolmentRequested,
@@ -84,7 +86,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 56] = [
+    pub const ALL: [AuditAction; 57] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -92,6 +94,7 @@ impl AuditAction {
         AuditAction::RoleChanged,
         AuditAction::UserCreated,
         AuditAction::UserRenamed,
+        AuditAction::FirstPasswordSet,
         AuditAction::ConsentGiven,
         AuditAction::ProfileUpdated,
         AuditAction::EnrolmentRequested,
@@ -152,6 +155,7 @@ impl AuditAction {
             AuditAction::RoleChanged => "role_changed",
             AuditAction::UserCreated => "user_created",
             AuditAction::UserRenamed => "user_renamed",
+            AuditAction::FirstPasswordSet => "first_password_set",
             AuditAction::ConsentGiven => "consent_given",
             AuditAction::ProfileUpdated => "profile_updated",
             AuditAction::EnrolmentRequested => "enrolment_requested",

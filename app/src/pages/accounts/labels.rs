@@ -44,5 +44,11 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: AccountsProblem) -> Stri
         AccountsProblem::AlreadyHandedOver => {
             t_string!(i18n, problem.already_handed_over).to_string()
         }
+        AccountsProblem::Busy {
+            retry_after_seconds,
+        } => t_string!(i18n, problem.busy, seconds = retry_after_seconds).to_string(),
+        AccountsProblem::FirstPasswordExpired { hours } => {
+            t_string!(i18n, problem.first_password_expired, hours).to_string()
+        }
     }
 }

@@ -3,6 +3,7 @@
 use crate::components::form::{invalid, last_error};
 use crate::domain::accounts::email::Email;
 use crate::domain::accounts::password::Password;
+use crate::domain::accounts::password::FIRST_PASSWORD_HOURS;
 use crate::domain::accounts::role::Role;
 use crate::domain::profile::identity::FULL_NAME_MAX;
 use crate::domain::shared::problem::Field;
@@ -11,7 +12,9 @@ use crate::pages::accounts::dashboards::role_name;
 use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::pages::shared::labels::moment_text;
 use crate::server_fns::accounts::current_user;
-use crate::server_fns::accounts::{list_users, ChangeRole, CreateStaff, RenameStaff};
+use crate::server_fns::accounts::{
+    list_users, ChangeRole, CreateStaff, RenameStaff, SetFirstPassword,
+};
 use crate::wire::accounts::UserSummary;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,6 +26,7 @@ pub fn AdminUsersPage() -> impl IntoView {
     let create = ServerAction::<CreateStaff>::new();
     let change = ServerAction::<ChangeRole>::new();
     let rename = ServerAction::<RenameStaff>::new();
+    let first = ServerAction::<SetFirstPassword>::new();
     let users = OnceResource::new(async move {
         let me = current_user().await?.map(|u| u.id);
         list_users().await.map(|users| (me, users))
@@ -37,6 +41,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                 let message = match done.as_str() {
                     "created" => t_string!(i18n, admin_users.created).to_string(),
                     "renamed" => t_string!(i18n, admin_users.renamed).to_string(),
+                    "first_password" => t_string!(i18n, admin_users.first_password_set).to_string(),
                     _ => t_string!(i18n, admin_users.role_changed).to_string(),
                 };
                 view! { <p class="notice" role="status" data-test="done">{message}</p> }
@@ -47,10 +52,11 @@ pub fn AdminUsersPage() -> impl IntoView {
             <h2>{t!(i18n, admin_users.list_title)}</h2>
             <FormProblems error=last_error(change) />
             <FormProblems error=last_error(rename) />
+            <FormProblems error=last_error(first) />
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match users.await {
-                        Ok((me, users)) => view! { <UserTable me users change rename /> }.into_any(),
+                        Ok((me, users)) => view! { <UserTable me users change rename first /> }.into_any(),
                         Err(error) => view! {
                             <FormProblems error=Signal::derive(move || Some(error.clone())) />
                         }.into_any(),
@@ -68,7 +74,7 @@ fn CreateStaffForm(create: ServerAction<CreateStaff>) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{t!(i18n, admin_users.create_title)}</h2>
-            <p class="note">{t!(i18n, admin_users.create_lead)}</p>
+            <p class="note">{t!(i18n, admin_users.create_lead, hours = FIRST_PASSWORD_HOURS)}</p>
             <ActionForm action=create attr:class="form" attr:novalidate=true>
                 <FormProblems error />
                 <div class="field">
@@ -117,6 +123,7 @@ fn UserTable(
     users: Vec<UserSummary>,
     change: ServerAction<ChangeRole>,
     rename: ServerAction<RenameStaff>,
+    first: ServerAction<SetFirstPassword>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let rows = users
@@ -142,7 +149,8 @@ fn UserTable(
                 }
                 .into_any()
             };
-            let select_id = format!("role-{}", user.id);
+            let first_password = (user.role != Role::Applicant && me != Some(user.id))
+                .then(|| view! { <FirstPasswordForm first user_id=user.id email=email.clone() /> });
             let you = (me == Some(user.id)).then(|| view! { " " <span class="you">{t!(i18n, admin_users.you)}</span> });
             view! {
                 <tr data-test=format!("user-{}", user.id)>
@@ -151,24 +159,13 @@ fn UserTable(
                         {(user.role == Role::Applicant).then(|| view! {
                             " · " <a href=format!("/admin/erasures?person={}#ask", user.id) data-test="erase-link">{t!(i18n, erasure.ask_link)}</a>
                         })}
+                        {first_password}
                     </td>
                     <td dir="ltr">{email}</td>
                     <td>{move || role_name(i18n, user.role)}</td>
                     <td>{moment_text(i18n, user.created_at)}</td>
                     <td>
-                        <ActionForm action=change attr:class="inline-form">
-                            <input type="hidden" name="user_id" value=user.id />
-                            <input type="hidden" name="current_role" value=user.role.as_str() />
-                            <label class="visually-hidden" for=select_id.clone()>
-                                {move || t_string!(i18n, admin_users.new_role_for, email = label_email.clone()).to_string()}
-                            </label>
-                            <select id=select_id name="role">
-                                {Role::ALL.into_iter().map(|role| view! {
-                                    <option value=role.as_str() selected=role == user.role>{move || role_name(i18n, role)}</option>
-                                }).collect_view()}
-                            </select>
-                            <button type="submit" class="button small">{t!(i18n, admin_users.change_role)}</button>
-                        </ActionForm>
+                        <RoleForm change user=user.clone() label_email=label_email.clone() />
                     </td>
                 </tr>
             }
@@ -189,5 +186,56 @@ fn UserTable(
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// A new first password for a staff account, folded under its name: the account's sessions end
+/// and its owner must replace the password at their next sign-in.
+#[component]
+fn FirstPasswordForm(
+    first: ServerAction<SetFirstPassword>,
+    user_id: i64,
+    email: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("first-password-{user_id}");
+    let label = t_string!(i18n, admin_users.first_password_for, email).to_string();
+    view! {
+        <details data-test="first-password">
+            <summary>{t!(i18n, admin_users.first_password)}</summary>
+            <ActionForm action=first attr:class="inline-form">
+                <input type="hidden" name="user_id" value=user_id />
+                <label class="visually-hidden" for=id.clone()>{label}</label>
+                <input id=id name="password" type="password" required autocomplete="new-password"
+                    minlength=Password::MIN_LEN maxlength=Password::MAX_LEN size="16" />
+                " " <button type="submit" class="button small">{t!(i18n, admin_users.first_password_submit)}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The account's role, changed in place.
+#[component]
+fn RoleForm(
+    change: ServerAction<ChangeRole>,
+    user: UserSummary,
+    label_email: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let select_id = format!("role-{}", user.id);
+    view! {
+        <ActionForm action=change attr:class="inline-form">
+            <input type="hidden" name="user_id" value=user.id />
+            <input type="hidden" name="current_role" value=user.role.as_str() />
+            <label class="visually-hidden" for=select_id.clone()>
+                {move || t_string!(i18n, admin_users.new_role_for, email = label_email.clone()).to_string()}
+            </label>
+            <select id=select_id name="role">
+                {Role::ALL.into_iter().map(|role| view! {
+                    <option value=role.as_str() selected=role == user.role>{move || role_name(i18n, role)}</option>
+                }).collect_view()}
+            </select>
+            <button type="submit" class="button small">{t!(i18n, admin_users.change_role)}</button>
+        </ActionForm>
     }
 }

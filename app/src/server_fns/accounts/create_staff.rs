@@ -1,8 +1,9 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Creates a staff account, with the name people will see it by and an initial password the
-/// admin hands over in person.
+/// Creates a staff account, with the name people will see it by and a first password the admin
+/// hands over in person: its owner must replace it at their first sign-in, within
+/// `FIRST_PASSWORD_HOURS`.
 #[server(endpoint = "accounts/create_staff")]
 pub async fn create_staff(
     name: String,
@@ -13,6 +14,7 @@ pub async fn create_staff(
     use crate::auth::hash_password;
     use crate::db::{accounts::users, shared::audit};
     use crate::domain::accounts::account::parse_credentials;
+    use crate::domain::accounts::password::FIRST_PASSWORD_HOURS;
     use crate::domain::accounts::problem::AccountsProblem;
     use crate::domain::accounts::role::Role;
     use crate::domain::problem::FieldProblem;
@@ -43,7 +45,9 @@ pub async fn create_staff(
             };
             let hash = hash_password(password.expose().to_owned()).await?;
             let mut tx = context()?.db.begin().await?;
-            let id = users::insert(&mut tx, &email, &hash, role, Some(&name)).await?;
+            let until = crate::db::now() + time::Duration::hours(FIRST_PASSWORD_HOURS);
+            let id = users::insert_with_first_password(&mut tx, &email, &hash, role, &name, until)
+                .await?;
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(admin.id), AuditAction::UserCreated)

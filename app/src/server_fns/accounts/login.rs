@@ -2,17 +2,16 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Signs someone in. Unknown addresses and wrong passwords get the same answer, in the same
-/// time; repeated failures are throttled (see `domain::accounts::throttle`).
+/// time; repeated failures are throttled (see `domain::accounts::throttle`). A first password
+/// an admin chose stops working after `FIRST_PASSWORD_HOURS`.
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    use crate::auth::check_password;
-    use crate::db::{
-        accounts::{login_attempts, users},
-        shared::audit,
-    };
+    use crate::auth::{password_matches, SessionUser};
+    use crate::db::{accounts::login_attempts, accounts::users, now, shared::audit};
     use crate::domain::accounts::access::safe_next;
     use crate::domain::accounts::email::Email;
-    use crate::domain::accounts::throttle;
+    use crate::domain::accounts::password::FIRST_PASSWORD_HOURS;
+    use crate::domain::accounts::throttle::{self, Pace};
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::Field;
 
@@ -30,25 +29,54 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             }
             let ctx = context()?;
             let key = login_attempts::account_key(&email);
-            let address = client_address(ctx.trust_proxy);
+            let address = throttle::network_of(&client_address(ctx.trust_proxy));
 
+            // The attempt is written (and committed) before anything is counted: of N guesses
+            // sent at once, the k-th to be written sees at least k-1 others, so no more than
+            // the limit are ever checked.
+            let mut tx = ctx.db.begin().await?;
+            let attempt = login_attempts::reserve(&mut tx, &key, &address).await?;
+            tx.commit().await?;
             let mut tx = ctx.db.read().await?;
-            let recent = login_attempts::recent_failures(&mut tx, &key, &address).await?;
+            let recent = login_attempts::recent_failures(&mut tx, &key, &address, attempt).await?;
             let account = users::find_by_email(&mut tx, &parsed).await?;
             tx.commit().await?;
-            throttle::check(recent).map_err(AppError::form)?;
+            match throttle::check(recent) {
+                Ok(Pace::Now) => {}
+                Ok(Pace::Slowed(seconds)) => {
+                    tokio::time::sleep(std::time::Duration::from_secs(seconds)).await
+                }
+                Err(problem) => {
+                    let mut tx = ctx.db.begin().await?;
+                    login_attempts::forget(&mut tx, attempt).await?;
+                    tx.commit().await?;
+                    return Err(AppError::form(problem));
+                }
+            }
 
             // The account read above is checked directly: no second lookup.
-            let user = check_password(account.as_ref(), password).await?;
+            let matches = password_matches(account.as_ref(), password).await?;
+            let user = match (&account, matches) {
+                (Some(row), true) => SessionUser::from_row(row)?,
+                _ => None,
+            };
 
             let mut tx = ctx.db.begin().await?;
-            login_attempts::record(&mut tx, &key, &address, user.is_some()).await?;
+            login_attempts::settle(&mut tx, attempt, user.is_some()).await?;
             let Some(user) = user else {
                 let entry =
                     audit::Entry::new(account.as_ref().map(|a| a.id), AuditAction::LoginFailed);
                 audit::record(&mut tx, entry).await?;
                 tx.commit().await?;
-                return Err(AppError::form(AccountsProblem::WrongCredentials));
+                // Only someone who knows the first password learns that it expired.
+                let expired = matches && account.is_some_and(|a| a.first_password_expired(now()));
+                return Err(AppError::form(if expired {
+                    AccountsProblem::FirstPasswordExpired {
+                        hours: FIRST_PASSWORD_HOURS,
+                    }
+                } else {
+                    AccountsProblem::WrongCredentials
+                }));
             };
             audit::record(
                 &mut tx,

@@ -11,6 +11,7 @@ pub mod list_users;
 pub mod login;
 pub mod logout;
 pub mod rename_staff;
+pub mod set_first_password;
 pub mod signup;
 
 pub use change_password::{change_password, ChangePassword};
@@ -23,4 +24,5 @@ pub use list_users::{list_users, ListUsers};
 pub use login::{login, Login};
 pub use logout::{logout, Logout};
 pub use rename_staff::{rename_staff, RenameStaff};
+pub use set_first_password::{set_first_password, SetFirstPassword};
 pub use signup::{signup, Signup};
