@@ -51,6 +51,9 @@ sql() {
 
 "$BIN" seed demo >/dev/null
 AT="'2026-11-02T09:00:00Z'"
+LATER="'2099-02-01T09:00:00Z'"
+# Five bytes of a PDF, as each database writes a literal blob.
+if [ "$BACKEND" = sqlite ]; then PDF_BYTES="X'255044462d'"; else PDF_BYTES="decode('255044462d', 'hex')"; fi
 CALL=$(sql "select id from grant_calls order by id limit 1")
 CHAIR=$(sql "select id from users where email = 'committee@demo.passerelle.ma'")
 # A decision needs three members' sheets (the quorum is never under 3): the chair and two more.
@@ -74,8 +77,11 @@ MENTOR=$(sql "select id from users where email = 'mentor@demo.passerelle.ma'")
     for member in $CHAIR $MEMBER2 $MEMBER3; do
       echo "insert into score_sheets (plan_id, member_id, round, scores, weighted, comment, submitted_at) values ($plan, $member, 1, '{}', 400, '', $AT);"
     done
-    # The visit that opens each second tranche (the default template ties it to monitoring).
-    echo "insert into monitoring_visits (plan_id, mentor_id, visited_on, operating, revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at) values ($plan, $MENTOR, '2027-02-01', true, 500000, 300000, 1, '', true, $AT);"
+    # The visit that opens each second tranche (the default template ties it to monitoring):
+    # with an evidence file, and dated after the first tranche is paid (the run's "now" is
+    # before 2099), as a visit must be.
+    echo "insert into monitoring_visits (plan_id, mentor_id, visited_on, operating, revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at) values ($plan, $MENTOR, '2099-02-01', true, 500000, 300000, 1, '', true, $LATER);"
+    echo "insert into visit_evidence (visit_id, original_name, content_type, size_bytes, sha256, data, uploaded_by, uploaded_at) values ((select max(id) from monitoring_visits where plan_id = $plan), 'recu.pdf', 'application/pdf', 5, 'e3b0', $PDF_BYTES, $MENTOR, $LATER);"
   done
 } > "$WORK/setup.sql"
 if [ "$BACKEND" = sqlite ]; then

@@ -82,6 +82,14 @@ pub struct TrancheLine {
     /// monitoring visit missing); shown beside the release form.
     pub waits_for_visit: bool,
     pub waits_for_earlier: bool,
+    /// For a tranche tied to monitoring: the visit that opens it (satisfactory, with evidence,
+    /// after the money before it was paid), named on the release form.
+    #[serde(default)]
+    pub opening_visit: Option<crate::domain::money::gate::GateVisit>,
+    /// Why the finance officer reading the desk may not confirm or fail its payment (they
+    /// released it, or its releaser made their account); shown instead of the forms.
+    #[serde(default)]
+    pub settle_refused: Option<crate::domain::problem::Problem>,
     /// A fresh key for the forms of this line (release, confirm, fail, cancel).
     pub key: String,
 }

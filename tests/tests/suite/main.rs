@@ -35,5 +35,6 @@ mod scale;
 mod serving;
 mod shortlist;
 mod skills;
+mod staff_accounts;
 mod walkthrough;
 mod withdrawal;

@@ -6,7 +6,7 @@
 //! (`committee_support`): submitted, signed off, put on an agenda, declared and scored.
 
 use super::committee_support::{approved_plan, plans_on_the_agenda, score_all, CALL, MEMBERS};
-use super::monitoring::{good_visit, pairs, post_visit};
+use super::monitoring::{good_visit, pairs, post_visit, PDF};
 use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
 
@@ -86,7 +86,7 @@ pub(crate) async fn settle(
 
 /// Awa's plan approved for 8,000 MAD (70% at approval, 30% after a visit), an admin and a
 /// finance officer: the plan and both clients.
-async fn approved(app: &TestApp) -> (i64, Client, Client) {
+pub(crate) async fn approved(app: &TestApp) -> (i64, Client, Client) {
     let (_awa, _coach, admin, plan) = approved_plan(app).await;
     app.user("finance@example.org", Role::Finance).await;
     (
@@ -253,9 +253,15 @@ both_backends! {
         let mut coach = app.login("coach@example.org").await;
         let plan_id = plan.to_string();
         let visit = good_visit(&plan_id);
+        // Satisfactory but with nothing to show: not enough.
         let recorded = post_visit(&mut coach, &pairs(&visit), &[]).await;
         assert_eq!(recorded.status, 303, "{}", recorded.body);
         assert_eq!(app.count("select count(*) from monitoring_visits where satisfactory").await, 1);
+        let (code, body) = release(&mut admin, &second, "k-release-2nd-0004", &IN_KIND).await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("visit_required"), "{body}");
+        let recorded = post_visit(&mut coach, &pairs(&visit), &[("reçu.pdf", "application/pdf", PDF)]).await;
+        assert_eq!(recorded.status, 303, "{}", recorded.body);
         let (code, body) = release(&mut admin, &second, "k-release-2nd-0003", &[("method", "bank_transfer"), ("account", "011780000012345678901234")]).await;
         assert_eq!(code, 200, "{body}");
 
@@ -274,6 +280,44 @@ both_backends! {
         let shown = |dirhams| app::domain::shared::money::Money::from_dirhams(dirhams).to_string();
         assert!(page.body.contains(&format!("data-test=\"committed\">{}", shown(8_000))), "{}", page.body);
         assert!(page.body.contains(&format!("data-test=\"paid\">{}", shown(5_600))), "{}", page.body);
+    }
+
+    async fn a_gated_tranche_needs_a_visit_with_evidence_after_the_money_before_it(app) {
+        let (plan, mut admin, mut finance) = approved(&app).await;
+        let first = tranche_id(&app, plan, 1).await;
+        let second = tranche_id(&app, plan, 2).await;
+        let plan_id = plan.to_string();
+        let mut coach = app.login("coach@example.org").await;
+        let visit = good_visit(&plan_id);
+        let receipt = [("reçu.pdf", "application/pdf", PDF)];
+        // A visit with evidence, made before the first tranche was paid…
+        assert_eq!(post_visit(&mut coach, &pairs(&visit), &receipt).await.status, 303);
+        let early = app.count("select max(id) from monitoring_visits").await;
+        // Times are kept to the second: the payment below lands in a later one.
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+        let (code, body) = release(&mut admin, &first, "k-gate-release-001", &IN_KIND).await;
+        assert_eq!(code, 200, "{body}");
+        let (code, body) = settle(&mut finance, &first, "k-gate-settle-0001", "paid").await;
+        assert_eq!(code, 200, "{body}");
+        // …does not open the second: the page says why and offers no release.
+        let (code, body) = release(&mut admin, &second, "k-gate-release-002", &IN_KIND).await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("visit_required"), "{body}");
+        let call = app.count(&format!("select call_id from plans where id = {plan}")).await;
+        let page = admin.get(&format!("/admin/money/call?id={call}")).await;
+        assert!(page.body.contains("data-test=\"blocked\""), "{}", page.body);
+        assert!(!page.body.contains("data-test=\"opening-visit\""));
+
+        // A new visit with evidence after the payment opens it, and the release form names it.
+        assert_eq!(post_visit(&mut coach, &pairs(&visit), &receipt).await.status, 303);
+        let fresh = app.count("select max(id) from monitoring_visits").await;
+        assert_ne!(early, fresh);
+        let page = admin.get(&format!("/admin/money/call?id={call}")).await;
+        let named = &page.body[page.body.find("data-test=\"opening-visit\"").expect("the visit is named")..];
+        let named: String = named.chars().take(300).collect();
+        assert!(named.contains(&format!("n° {fresh},")), "{named}");
+        let (code, body) = release(&mut admin, &second, "k-gate-release-003", &IN_KIND).await;
+        assert_eq!(code, 200, "{body}");
     }
 
     async fn replays_and_races_pay_a_tranche_exactly_once(app) {

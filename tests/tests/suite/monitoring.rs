@@ -163,11 +163,15 @@ both_backends! {
         assert_eq!(app.count("select count(*) from audit_log where action = 'visit_recorded' and subject_type = 'plan'").await, 1);
         assert_eq!(app.count("select count(*) from audit_log where action = 'evidence_added' and subject_type = 'visit_evidence'").await, 2);
 
-        // The lead's money code asks this before releasing a tranche tied to monitoring.
+        // With its evidence, this visit is what opens the tranche tied to monitoring (no
+        // tranche was paid before it).
         let plan_id: i64 = plan.parse().expect("id");
+        let visit = app.count("select id from monitoring_visits").await;
         let mut tx = app.db().read().await.expect("transaction");
-        assert!(app::db::monitoring::has_satisfactory_visit(&mut tx, plan_id).await.expect("query"));
+        let lines = app::db::money::money_views::tranches(&mut tx, app::db::money::money_views::Which::Plan(plan_id), String::new).await.expect("query");
         tx.commit().await.expect("commit");
+        let gated = lines.iter().find(|line| line.number == 2).expect("second tranche");
+        assert_eq!(gated.opening_visit.map(|v| (v.id, v.evidence_files)), Some((visit, 2)));
 
         // The owner reads the visit on the plan's page, with links to its files.
         let page = awa.get(&format!("/plans/plan?id={plan}")).await;
@@ -350,7 +354,8 @@ both_backends! {
         assert_eq!(app.count("select count(*) from visit_evidence").await, 0);
         let plan_id: i64 = plan.parse().expect("id");
         let mut tx = app.db().read().await.expect("transaction");
-        assert!(!app::db::monitoring::has_satisfactory_visit(&mut tx, plan_id).await.expect("query"));
+        let lines = app::db::money::money_views::tranches(&mut tx, app::db::money::money_views::Which::Plan(plan_id), String::new).await.expect("query");
+        assert!(lines.iter().all(|line| line.opening_visit.is_none()));
         tx.commit().await.expect("commit");
     }
 }

@@ -4,13 +4,14 @@
 use crate::db::Tx;
 use crate::domain::catalogue::grant_terms::Release;
 use crate::domain::committee::decision::Outcome;
+use crate::domain::money::gate::{opening_visit, GateVisit};
 use crate::domain::money::tranche::TrancheStatus;
 use crate::domain::shared::money::Money;
 use crate::error::AppError;
 use crate::on_conn;
 use crate::wire::money::{Balances, DecisionLine, PaymentLine, TrancheLine};
 use std::collections::HashMap;
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 #[derive(sqlx::FromRow)]
 struct BalanceRow {
@@ -69,7 +70,6 @@ struct TrancheRow {
     amount_centimes: i64,
     status: String,
     earlier_open: i64,
-    visits: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -116,9 +116,7 @@ pub async fn tranches(
          t.number, t.percent, \
          t.release_rule, t.amount_centimes, t.status, \
          (select count(*) from tranches e where e.plan_id = t.plan_id and e.number < t.number \
-          and e.status not in ('paid', 'cancelled')) as earlier_open, \
-         (select count(*) from monitoring_visits v where v.plan_id = t.plan_id \
-          and v.satisfactory = $2) as visits \
+          and e.status not in ('paid', 'cancelled')) as earlier_open \
          from tranches t join grant_calls c on c.id = t.call_id \
          join plans p on p.id = t.plan_id join users u on u.id = p.user_id \
          left join profiles pr on pr.user_id = p.user_id \
@@ -127,7 +125,6 @@ pub async fn tranches(
     let rows = on_conn!(tx, |conn| {
         sqlx::query_as::<_, TrancheRow>(&sql)
             .bind(id)
-            .bind(true)
             .fetch_all(conn)
             .await
     })?;
@@ -153,7 +150,9 @@ pub async fn tranches(
                 failure_reason: row.failure_reason,
             });
     }
-    rows.into_iter()
+    let visits = gate_visits_of(tx, which, id).await?;
+    let mut lines = rows
+        .into_iter()
         .map(|row| {
             let release = Release::from_code(&row.release_rule).ok_or(AppError::Internal)?;
             Ok(TrancheLine {
@@ -167,20 +166,95 @@ pub async fn tranches(
                 amount: Money::from_centimes(row.amount_centimes),
                 status: TrancheStatus::from_code(&row.status).ok_or(AppError::Internal)?,
                 payments: by_tranche.remove(&row.id).unwrap_or_default(),
-                waits_for_visit: release == Release::AfterMonitoringVisit && row.visits == 0,
+                waits_for_visit: false,
+                opening_visit: None,
                 waits_for_earlier: row.earlier_open > 0,
+                settle_refused: None,
                 key: key(),
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, AppError>>()?;
+    open_gates(&mut lines, &visits);
+    Ok(lines)
 }
 
-async fn payments_of(tx: &mut Tx, which: Which, id: i64) -> Result<Vec<PaymentRow>, AppError> {
-    let filter = match which {
+/// The filter on tranches `t` for one list.
+fn filter_of(which: Which) -> &'static str {
+    match which {
         Which::Call(_) => "t.call_id = $1",
         Which::Plan(_) => "t.plan_id = $1",
         Which::Awaiting => "t.status = 'released' and $1 = 0",
-    };
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct GateVisitRow {
+    plan_id: i64,
+    id: i64,
+    visited_on: Date,
+    created_at: OffsetDateTime,
+    files: i64,
+}
+
+/// The satisfactory visits of the listed tranches' plans, with their evidence counts, by plan.
+async fn gate_visits_of(
+    tx: &mut Tx,
+    which: Which,
+    id: i64,
+) -> Result<HashMap<i64, Vec<GateVisit>>, AppError> {
+    let sql = format!(
+        "select v.plan_id, v.id, v.visited_on, v.created_at, \
+         (select count(*) from visit_evidence e where e.visit_id = v.id) as files \
+         from monitoring_visits v where v.satisfactory = $2 \
+         and v.plan_id in (select t.plan_id from tranches t where {})",
+        filter_of(which)
+    );
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, GateVisitRow>(&sql)
+            .bind(id)
+            .bind(true)
+            .fetch_all(conn)
+            .await
+    })?;
+    let mut by_plan: HashMap<i64, Vec<GateVisit>> = HashMap::new();
+    for row in rows {
+        by_plan.entry(row.plan_id).or_default().push(GateVisit {
+            id: row.id,
+            visited_on: row.visited_on,
+            recorded_at: row.created_at,
+            evidence_files: row.files,
+        });
+    }
+    Ok(by_plan)
+}
+
+/// Names, for each tranche tied to monitoring, the visit that opens it
+/// (`domain::money::gate`): after the latest earlier tranche of its grant was paid.
+fn open_gates(lines: &mut [TrancheLine], visits: &HashMap<i64, Vec<GateVisit>>) {
+    let mut paid: HashMap<i64, Vec<(i32, OffsetDateTime)>> = HashMap::new();
+    for line in lines.iter() {
+        let paid_at = line.payments.iter().filter(|p| p.status == "paid");
+        if let Some(at) = paid_at.filter_map(|p| p.settled_at).max() {
+            paid.entry(line.plan).or_default().push((line.number, at));
+        }
+    }
+    for line in lines.iter_mut() {
+        if line.release != Release::AfterMonitoringVisit {
+            continue;
+        }
+        let earlier = paid.get(&line.plan).into_iter().flatten();
+        let paid_before = earlier
+            .filter(|(number, _)| *number < line.number)
+            .map(|(_, at)| *at)
+            .max();
+        let plan_visits = visits.get(&line.plan).map_or(&[][..], Vec::as_slice);
+        line.opening_visit = opening_visit(plan_visits, paid_before);
+        line.waits_for_visit = line.opening_visit.is_none();
+    }
+}
+
+async fn payments_of(tx: &mut Tx, which: Which, id: i64) -> Result<Vec<PaymentRow>, AppError> {
+    let filter = filter_of(which);
     let sql = format!(
         "select y.id, y.tranche_id, y.attempt, y.method, y.supplier, y.invoice_ref, y.payee_ref, \
          y.status, coalesce(r.display_name, r.email) as released_by, y.released_at, \

@@ -160,3 +160,12 @@ pub async fn settle_payment(
     })?;
     Ok(done == 1)
 }
+
+/// Who released each payment awaiting finance, by tranche.
+pub async fn awaiting_makers(tx: &mut Tx) -> Result<Vec<(i64, i64)>, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_as("select tranche_id, released_by from payments where status = 'released'")
+            .fetch_all(conn)
+            .await
+    })?)
+}

@@ -94,21 +94,6 @@ pub async fn record(
     }))
 }
 
-/// Whether the plan has a satisfactory visit: the condition for releasing a tranche that the
-/// call's template ties to monitoring.
-pub async fn has_satisfactory_visit(tx: &mut Tx, plan_id: i64) -> Result<bool, AppError> {
-    let count = on_conn!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "select count(*) from monitoring_visits where plan_id = $1 and satisfactory = $2",
-        )
-        .bind(plan_id)
-        .bind(true)
-        .fetch_one(conn)
-        .await
-    })?;
-    Ok(count > 0)
-}
-
 #[derive(sqlx::FromRow)]
 struct VisitRow {
     id: i64,

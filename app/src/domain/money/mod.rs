@@ -1,6 +1,7 @@
 //! Money that moves: tranches released and paid, the ledger, and the key that makes each
 //! request happen once.
 
+pub mod gate;
 pub mod key;
 pub mod problem;
 pub mod tranche;

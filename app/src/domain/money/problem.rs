@@ -11,6 +11,8 @@ pub enum MoneyProblem {
     },
     #[error("the person who released a payment cannot confirm it")]
     SameMakerAndChecker,
+    #[error("the person who released a payment made the account that would confirm it")]
+    CheckerMadeByMaker,
     #[error("the grant is below the smallest amount")]
     GrantTooSmall { min_dirhams: i64 },
     #[error("the call's envelope cannot cover this amount")]

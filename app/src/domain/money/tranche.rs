@@ -88,7 +88,8 @@ pub struct TrancheFacts {
     pub earlier_open: bool,
     /// The template ties this tranche to a monitoring visit…
     pub needs_visit: bool,
-    /// …and a satisfactory one has been recorded.
+    /// …and a visit opens it: satisfactory, with evidence, made after the money before it
+    /// was paid (`domain::money::gate`).
     pub visit_satisfactory: bool,
 }
 
@@ -128,7 +129,7 @@ impl Workflow for TrancheStatus {
     }
 
     /// A tranche is released once every earlier one is paid or cancelled and, when the template
-    /// ties it to monitoring, after a satisfactory visit.
+    /// ties it to monitoring, after a visit that opens it (`domain::money::gate`).
     fn precondition(
         _from: TrancheStatus,
         action: TrancheAction,
@@ -146,10 +147,15 @@ impl Workflow for TrancheStatus {
     }
 }
 
-/// Separation of duties: whoever confirms or fails a payment did not release it.
-pub fn checker_is_not_maker(maker: i64, checker: i64) -> Result<(), Problem> {
+/// Separation of duties: whoever confirms or fails a payment did not release it, and their
+/// account was not created, nor given its role or a password, by whoever released it (`makers`:
+/// the admins who did any of that to the checker's account). Otherwise one admin could make a
+/// finance account, sign in with it and confirm their own release.
+pub fn checker_is_not_maker(maker: i64, checker: i64, makers: &[i64]) -> Result<(), Problem> {
     if maker == checker {
         Err(MoneyProblem::SameMakerAndChecker.into())
+    } else if makers.contains(&maker) {
+        Err(MoneyProblem::CheckerMadeByMaker.into())
     } else {
         Ok(())
     }

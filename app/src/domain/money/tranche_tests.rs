@@ -102,10 +102,16 @@ fn a_tranche_is_released_only_after_the_earlier_ones_and_its_visit() {
 #[test]
 fn the_checker_is_never_the_maker() {
     assert_eq!(
-        checker_is_not_maker(4, 4),
+        checker_is_not_maker(4, 4, &[]),
         Err(MoneyProblem::SameMakerAndChecker.into())
     );
-    assert_eq!(checker_is_not_maker(4, 5), Ok(()));
+    assert_eq!(checker_is_not_maker(4, 5, &[]), Ok(()));
+    assert_eq!(checker_is_not_maker(4, 5, &[2, 3]), Ok(()));
+    // An account the releasing admin created, or gave its role or password, is theirs too.
+    assert_eq!(
+        checker_is_not_maker(4, 5, &[2, 4]),
+        Err(MoneyProblem::CheckerMadeByMaker.into())
+    );
 }
 
 #[test]

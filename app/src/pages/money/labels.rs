@@ -63,6 +63,9 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: MoneyProblem) -> String 
         MoneyProblem::SameMakerAndChecker => {
             t_string!(i18n, problem.same_maker_and_checker).to_string()
         }
+        MoneyProblem::CheckerMadeByMaker => {
+            t_string!(i18n, problem.checker_made_by_maker).to_string()
+        }
         MoneyProblem::GrantTooSmall { min_dirhams } => {
             t_string!(i18n, problem.grant_too_small, min_dirhams).to_string()
         }

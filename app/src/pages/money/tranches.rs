@@ -7,7 +7,7 @@ use crate::domain::money::tranche::TrancheStatus;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::problem::{problem_text, LastError};
-use crate::pages::shared::labels::{moment_text, money_text};
+use crate::pages::shared::labels::{date_text, moment_text, money_text};
 use crate::server_fns::money::{CancelTranche, ReleaseTranche, SettlePayment};
 use crate::wire::money::{PaymentLine, TrancheLine};
 use leptos::prelude::*;
@@ -223,6 +223,17 @@ fn ReleaseForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = line.id;
+    let opened_by = line.opening_visit.map(|visit| {
+        let text = t_string!(
+            i18n,
+            money.opened_by_visit,
+            date = date_text(i18n, visit.visited_on),
+            id = visit.id,
+            files = visit.evidence_files
+        )
+        .to_string();
+        view! { <p class="note" data-test="opening-visit">{text}</p> }
+    });
     let field = move |name: &'static str, label: String| {
         let input_id = format!("{name}-{id}");
         view! {
@@ -237,6 +248,7 @@ fn ReleaseForm(
             <summary>{t!(i18n, money.release)}</summary>
             <ActionForm action=release>
                 <CommandFields tranche=id key=line.key.clone() back=back />
+                {opened_by}
                 <div class="field">
                     <label for=format!("method-{id}")>{t!(i18n, money.method)}</label>
                     <select id=format!("method-{id}") name="method">
@@ -292,6 +304,10 @@ fn FinanceForms(
     let i18n = use_i18n();
     if line.status != TrancheStatus::Released {
         return ().into_any();
+    }
+    if let Some(problem) = line.settle_refused {
+        let reason = problem_text(i18n, problem);
+        return view! { <p class="note" data-test="settle-refused">{reason}</p> }.into_any();
     }
     let id = line.id;
     let (key, back2) = (line.key.clone(), back.clone());

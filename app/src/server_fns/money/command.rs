@@ -120,9 +120,14 @@ async fn facts(
     if action != TrancheAction::Release {
         return Ok(TrancheFacts::default());
     }
+    use crate::db::money::money_views::{tranches, Which};
     let needs_visit = head.release == Release::AfterMonitoringVisit;
-    let visit_satisfactory =
-        needs_visit && crate::db::monitoring::has_satisfactory_visit(tx, head.plan_id).await?;
+    // The same rule the pages show (`domain::money::gate`), read the same way.
+    let visit_satisfactory = needs_visit
+        && tranches(tx, Which::Plan(head.plan_id), String::new)
+            .await?
+            .iter()
+            .any(|line| line.id == head.id && line.opening_visit.is_some());
     Ok(TrancheFacts {
         earlier_open: head.earlier_open > 0,
         needs_visit,

@@ -15,7 +15,8 @@ pub async fn finance_desk() -> Result<FinanceDesk, AppError> {
             let user = require(&[Role::Finance]).await?;
             let ctx = context()?;
             let mut tx = ctx.db.read().await?;
-            let awaiting = tranches(&mut tx, Which::Awaiting, super::new_key).await?;
+            let mut awaiting = tranches(&mut tx, Which::Awaiting, super::new_key).await?;
+            refuse_what_is_not_theirs(&mut tx, user.id, &mut awaiting).await?;
             let calls = balances(&mut tx, 0).await?;
             tx.commit().await?;
             super::record_payment_read(&ctx.db, user.id, None, &awaiting).await?;
@@ -23,4 +24,25 @@ pub async fn finance_desk() -> Result<FinanceDesk, AppError> {
         }
         .await,
     )
+}
+
+/// Marks the payments `checker` may not settle, with the reason the desk shows instead of the
+/// forms (the same rule `settle` applies).
+#[cfg(feature = "ssr")]
+async fn refuse_what_is_not_theirs(
+    tx: &mut crate::db::Tx,
+    checker: i64,
+    lines: &mut [crate::wire::money::TrancheLine],
+) -> Result<(), AppError> {
+    use crate::db::{accounts::users, money::tranches};
+    use crate::domain::money::tranche::checker_is_not_maker;
+    let makers = users::made_by(tx, checker).await?;
+    let released_by: std::collections::HashMap<i64, i64> =
+        tranches::awaiting_makers(tx).await?.into_iter().collect();
+    for line in lines {
+        if let Some(&maker) = released_by.get(&line.id) {
+            line.settle_refused = checker_is_not_maker(maker, checker, &makers).err();
+        }
+    }
+    Ok(())
 }

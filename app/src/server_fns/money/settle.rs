@@ -73,7 +73,8 @@ async fn settle(
     use crate::domain::shared::audit::AuditAction;
     let head = moved.head;
     let (payment, maker) = head.live_payment.ok_or(AppError::Conflict)?;
-    checker_is_not_maker(maker, moved.actor).map_err(AppError::form)?;
+    let makers = crate::db::accounts::users::made_by(tx, moved.actor).await?;
+    checker_is_not_maker(maker, moved.actor, &makers).map_err(AppError::form)?;
     let (status, reference, failure, kind, action) = if paid {
         let action = AuditAction::PaymentConfirmed;
         ("paid", note, None, "paid", action)
