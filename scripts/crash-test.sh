@@ -75,6 +75,8 @@ MENTOR=$(sql "select id from users where email = 'mentor@demo.passerelle.ma'")
     echo "insert into users (email, role, created_at) values ($email, 'applicant', $AT);"
     echo "insert into plans (user_id, call_id, status, grant_requested_centimes, created_at, updated_at) values ($owner, $CALL, 'under_review', 1000000, $AT, $AT);"
     for member in $CHAIR $MEMBER2 $MEMBER3; do
+      # Each declared no conflict before scoring; the chair may then decide.
+      echo "insert into conflict_declarations (plan_id, member_id, conflicted, note, declared_at) values ($plan, $member, false, '', $AT);"
       echo "insert into score_sheets (plan_id, member_id, round, scores, weighted, comment, submitted_at) values ($plan, $member, 1, '{}', 400, '', $AT);"
     done
     # The visit that opens each second tranche (the default template ties it to monitoring):

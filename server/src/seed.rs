@@ -134,14 +134,15 @@ pub async fn demo_committee(db: &Db) -> anyhow::Result<usize> {
         for (i, email) in MEMBERS.into_iter().enumerate() {
             let email = Email::parse(email).map_err(|p| anyhow!("demo email: {p}"))?;
             let member = committee::add_member(&mut tx, call, &email, admin.id).await?;
-            if i == 0 {
-                committee::set_chair(&mut tx, call, member).await?;
+            // The first chairs, the second is the deputy (decides when the chair may not).
+            if i < 2 {
+                committee::set_seat(&mut tx, call, member, i == 1).await?;
             }
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(admin.id), AuditAction::CommitteeMemberAdded)
                     .subject("grant_call", call)
-                    .details(serde_json::json!({ "member": member, "chair": i == 0, "via": "demo seed" })),
+                    .details(serde_json::json!({ "member": member, "chair": i == 0, "deputy": i == 1, "via": "demo seed" })),
             )
             .await?;
             seated += 1;

@@ -16,6 +16,7 @@ pub struct MemberLine {
     pub name: String,
     pub email: String,
     pub chair: bool,
+    pub deputy: bool,
 }
 
 /// A plan on a session's agenda, as the admin sees it.
@@ -133,8 +134,12 @@ pub struct ReviewView {
     pub coached: bool,
     pub my_sheet: Option<SheetLine>,
     pub quorum: Quorum,
+    /// The reader chairs the committee or is its deputy: they see the round's sheets.
     pub chair: bool,
-    /// For the chair only.
+    /// Why this chair or deputy may not record the decision now (none: they may).
+    #[serde(default)]
+    pub decide_refused: Option<crate::domain::committee::problem::CommitteeProblem>,
+    /// For the chair and the deputy only.
     pub summary: Option<ScoresSummary>,
     pub decisions: Vec<DecisionLine>,
 }

@@ -297,6 +297,8 @@ both_backends! {
             .await;
         assert_eq!(chaired.status, 200, "{}", chaired.body);
         let mut alice = app.login("alice@example.org").await;
+        // A decider says first that they have no conflict of interest.
+        assert_eq!(declare(&mut alice, &plan, "no").await.0, 200);
 
         // The decision endpoint sends a plain form back with its problems in the address.
         let error = app::error::AppError::Validation(vec![

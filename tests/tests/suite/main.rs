@@ -18,6 +18,7 @@ mod catalogue;
 mod committee;
 mod committee_support;
 mod compression;
+mod deciding;
 mod erasure;
 mod held_data;
 mod islands;

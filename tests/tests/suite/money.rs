@@ -5,7 +5,9 @@
 //! Every plan here reaches the committee and the money through the app's own functions
 //! (`committee_support`): submitted, signed off, put on an agenda, declared and scored.
 
-use super::committee_support::{approved_plan, plans_on_the_agenda, score_all, CALL, MEMBERS};
+use super::committee_support::{
+    approved_plan, declare, plans_on_the_agenda, score, score_all, CALL, MEMBERS,
+};
 use super::monitoring::{good_visit, pairs, post_visit, PDF};
 use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
@@ -103,11 +105,21 @@ both_backends! {
         let call = app.id_of("grant_calls", CALL).await;
         let mut chair = chair(&app).await;
 
-        // Before the quorum: refused, nothing recorded.
+        // The chair declares no conflict first (a decider must); before the quorum: refused,
+        // nothing recorded.
+        let (code, body) = decide(&mut chair, plan, "approved", "8000").await;
+        assert_eq!(code, 422, "{body}");
+        assert!(body.contains("declaration_required"), "{body}");
+        assert_eq!(declare(&mut chair, &plans[0], "no").await.0, 200);
         let (code, body) = decide(&mut chair, plan, "approved", "8000").await;
         assert_eq!(code, 422, "{body}");
         assert!(body.contains("quorum_not_reached"), "{body}");
-        score_all(&app, &plans).await;
+        assert_eq!(score(&mut chair, &plans[0], "4").await.0, 200);
+        for email in &MEMBERS[1..] {
+            let mut member = app.login(email).await;
+            assert_eq!(declare(&mut member, &plans[0], "no").await.0, 200);
+            assert_eq!(score(&mut member, &plans[0], "4").await.0, 200);
+        }
 
         // More than requested (8,000 MAD): refused on the amount.
         let (code, body) = decide(&mut chair, plan, "approved", "8000,01").await;

@@ -51,14 +51,15 @@ struct MemberRow {
     name: String,
     email: Option<String>,
     chair: bool,
+    deputy: bool,
 }
 
 /// The committee of a call, the chair first.
 pub async fn members(tx: &mut Tx, call_id: i64) -> Result<Vec<MemberLine>, AppError> {
     let sql = format!(
-        "select m.user_id, {NAME} as name, u.email, m.chair from committee_members m \
+        "select m.user_id, {NAME} as name, u.email, m.chair, m.deputy from committee_members m \
          join users u on u.id = m.user_id left join profiles pr on pr.user_id = u.id \
-         where m.call_id = $1 order by m.chair desc, m.added_at, m.user_id"
+         where m.call_id = $1 order by m.chair desc, m.deputy desc, m.added_at, m.user_id"
     );
     let rows = on_conn!(tx, |conn| {
         sqlx::query_as::<_, MemberRow>(&sql)
@@ -73,6 +74,7 @@ pub async fn members(tx: &mut Tx, call_id: i64) -> Result<Vec<MemberLine>, AppEr
             name: r.name,
             email: r.email.unwrap_or_default(),
             chair: r.chair,
+            deputy: r.deputy,
         })
         .collect())
 }
@@ -129,11 +131,24 @@ pub async fn remove_member(tx: &mut Tx, call_id: i64, user_id: i64) -> Result<bo
     Ok(done == 1)
 }
 
-/// Makes `user_id` the chair (whoever chaired steps down first, so the one-chair index holds);
-/// false when they are not a member.
-pub async fn set_chair(tx: &mut Tx, call_id: i64, user_id: i64) -> Result<bool, AppError> {
+/// Makes `user_id` the chair, or the deputy chair (whoever held that seat steps down first, so
+/// the one-per-call indexes hold; a chair made deputy stops chairing, and the other way
+/// round). False when they are not a member.
+pub async fn set_seat(
+    tx: &mut Tx,
+    call_id: i64,
+    user_id: i64,
+    deputy: bool,
+) -> Result<bool, AppError> {
+    let (seat, other) = if deputy {
+        ("deputy", "chair")
+    } else {
+        ("chair", "deputy")
+    };
+    let step_down =
+        format!("update committee_members set {seat} = $1 where call_id = $2 and {seat} = $3");
     on_conn!(tx, |conn| {
-        sqlx::query("update committee_members set chair = $1 where call_id = $2 and chair = $3")
+        sqlx::query(&step_down)
             .bind(false)
             .bind(call_id)
             .bind(true)
@@ -141,9 +156,13 @@ pub async fn set_chair(tx: &mut Tx, call_id: i64, user_id: i64) -> Result<bool, 
             .await
             .map(drop)
     })?;
+    let take = format!(
+        "update committee_members set {seat} = $1, {other} = $2 where call_id = $3 and user_id = $4"
+    );
     let done = on_conn!(tx, |conn| {
-        sqlx::query("update committee_members set chair = $1 where call_id = $2 and user_id = $3")
+        sqlx::query(&take)
             .bind(true)
+            .bind(false)
             .bind(call_id)
             .bind(user_id)
             .execute(conn)
@@ -151,6 +170,30 @@ pub async fn set_chair(tx: &mut Tx, call_id: i64, user_id: i64) -> Result<bool, 
             .map(|r| r.rows_affected())
     })?;
     Ok(done == 1)
+}
+
+/// Who chairs the call's committee and who is its deputy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Leads {
+    pub chair: Option<i64>,
+    pub deputy: Option<i64>,
+}
+
+pub async fn leads(tx: &mut Tx, call_id: i64) -> Result<Leads, AppError> {
+    let rows: Vec<(i64, bool, bool)> = on_conn!(tx, |conn| {
+        sqlx::query_as(
+            "select user_id, chair, deputy from committee_members \
+             where call_id = $1 and (chair = $2 or deputy = $2)",
+        )
+        .bind(call_id)
+        .bind(true)
+        .fetch_all(conn)
+        .await
+    })?;
+    Ok(Leads {
+        chair: rows.iter().find(|r| r.1).map(|r| r.0),
+        deputy: rows.iter().find(|r| r.2).map(|r| r.0),
+    })
 }
 
 /// The applicant's name, nationality and papers (nothing else of their profile).

@@ -4,6 +4,7 @@
 //! the committee may see of the applicant (never their health or vulnerability flags; no name,
 //! nationality or legal status when the call reviews blind).
 
+pub mod decider;
 pub mod decision;
 pub mod problem;
 

@@ -39,4 +39,10 @@ pub enum CommitteeProblem {
     NotACommitteeAccount,
     #[error("already a member of this committee")]
     AlreadyMember,
+    #[error("the chair decides; the deputy only when the chair may not")]
+    ChairDecides,
+    #[error("someone who declared a conflict of interest does not decide")]
+    DeciderConflicted { deputy_named: bool },
+    #[error("someone who coached the plan does not decide")]
+    DeciderCoached { deputy_named: bool },
 }

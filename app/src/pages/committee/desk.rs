@@ -102,17 +102,29 @@ fn Members(call: i64, members: Vec<MemberLine>, actions: Actions) -> impl IntoVi
     let rows = members
         .into_iter()
         .map(|m| {
-            let chair = if m.chair {
-                view! { <strong data-test="chair">{t!(i18n, committee.chair)}</strong> }.into_any()
-            } else {
+            let seat_form = move |seat: &'static str| {
+                let label = if seat == "deputy" {
+                    t_string!(i18n, committee.make_deputy).to_string()
+                } else {
+                    t_string!(i18n, committee.make_chair).to_string()
+                };
                 view! {
                     <ActionForm action=actions.chair attr:class="inline-form">
                         <input type="hidden" name="call" value=call />
                         <input type="hidden" name="member" value=m.user_id />
-                        <button type="submit" class="link-button" data-test="make-chair">{t!(i18n, committee.make_chair)}</button>
+                        <input type="hidden" name="seat" value=seat />
+                        <button type="submit" class="link-button" data-test=format!("make-{seat}")>{label}</button>
                     </ActionForm>
                 }
-                .into_any()
+            };
+            let chair = match (m.chair, m.deputy) {
+                (true, _) => view! { <strong data-test="chair">{t!(i18n, committee.chair)}</strong> }.into_any(),
+                (_, true) => view! {
+                    <strong data-test="deputy">{t!(i18n, committee.deputy)}</strong>
+                    " · " {seat_form("chair")}
+                }
+                .into_any(),
+                _ => view! { {seat_form("chair")} " · " {seat_form("deputy")} }.into_any(),
             };
             view! {
                 <tr data-test="member" data-member=m.user_id>

@@ -57,6 +57,15 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: CommitteeProblem) -> Str
             t_string!(i18n, problem.quorum_not_reached, have, need).to_string()
         }
         CommitteeProblem::NotChair => t_string!(i18n, problem.not_chair).to_string(),
+        CommitteeProblem::ChairDecides => t_string!(i18n, problem.chair_decides).to_string(),
+        CommitteeProblem::DeciderConflicted { deputy_named } => {
+            let why = t_string!(i18n, problem.decider_conflicted).to_string();
+            format!("{why} {}", who_decides_instead(i18n, deputy_named))
+        }
+        CommitteeProblem::DeciderCoached { deputy_named } => {
+            let why = t_string!(i18n, problem.decider_coached).to_string();
+            format!("{why} {}", who_decides_instead(i18n, deputy_named))
+        }
         CommitteeProblem::OutcomeUnknown => t_string!(i18n, problem.outcome_unknown).to_string(),
         CommitteeProblem::ScoreMissing { criterion } => t_string!(
             i18n,
@@ -84,5 +93,14 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: CommitteeProblem) -> Str
             t_string!(i18n, problem.not_a_committee_account).to_string()
         }
         CommitteeProblem::AlreadyMember => t_string!(i18n, problem.already_member).to_string(),
+    }
+}
+
+/// Who decides when the chair may not: the deputy, or nobody until an admin names one.
+fn who_decides_instead(i18n: I18nContext<Locale>, deputy_named: bool) -> String {
+    if deputy_named {
+        t_string!(i18n, problem.deputy_decides).to_string()
+    } else {
+        t_string!(i18n, problem.no_deputy).to_string()
     }
 }

@@ -166,8 +166,15 @@ pub fn ChairPanel(review: ReviewView, summary: ScoresSummary) -> impl IntoView {
     } else {
         summary.recused.join(", ")
     };
-    let decide = (review.plan.status == crate::domain::plans::plan::PlanStatus::UnderReview)
-        .then(|| view! { <DecisionForm plan=review.plan.id /> });
+    let under_review = review.plan.status == crate::domain::plans::plan::PlanStatus::UnderReview;
+    let decide = match review.decide_refused {
+        _ if !under_review => ().into_any(),
+        None => view! { <DecisionForm plan=review.plan.id /> }.into_any(),
+        Some(problem) => {
+            let why = crate::pages::committee::labels::problem_text(i18n, problem);
+            view! { <p class="note" data-test="may-not-decide">{why}</p> }.into_any()
+        }
+    };
     view! {
         <section class="card" data-test="chair-summary">
             <h2>{t!(i18n, committee.summary_title)}</h2>

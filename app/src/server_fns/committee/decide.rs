@@ -1,7 +1,8 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The chair's decision on a plan under review: approve an amount, reject, or return it for
+/// The committee's decision on a plan under review, recorded by the chair (or the deputy
+/// when the chair declared a conflict or coached the plan): approve an amount, reject, or return it for
 /// revision, with a justification, once the call's quorum of scores is in. An approval
 /// commits its amount against the call's envelope and schedules its tranches from the call's
 /// template, all in one transaction with the plan's step, its timeline event and audit row.
@@ -76,8 +77,9 @@ pub async fn decide_plan(
     )
 }
 
-/// What the decision may be, for the chair of the plan's call: someone outside this call's
-/// committee learns nothing of the plan (404); a member who is not the chair is told so.
+/// What the decision may be, for whoever decides the plan (its call's chair, or the deputy
+/// when the chair may not): someone outside this call's committee learns nothing of the plan
+/// (404); anyone else on it is told why they may not decide.
 #[cfg(feature = "ssr")]
 async fn chair_limits(
     tx: &mut crate::db::Tx,
@@ -86,13 +88,11 @@ async fn chair_limits(
     user_id: i64,
 ) -> Result<crate::domain::committee::decision::Limits, AppError> {
     use crate::db::committee;
-    use crate::domain::committee::problem::CommitteeProblem;
     if !committee::is_member(tx, terms.call_id, user_id).await? {
         return Err(AppError::NotFound);
     }
-    if !committee::is_chair(tx, terms.call_id, user_id).await? {
-        return Err(AppError::form(CommitteeProblem::NotChair));
-    }
+    let (_, may) = super::decider(tx, plan_id, terms.call_id, user_id).await?;
+    may.map_err(AppError::form)?;
     Ok(crate::domain::committee::decision::Limits {
         requested: terms.requested,
         max_grant: terms.max_grant,

@@ -1,7 +1,7 @@
 //! The grant committee. The admin's desk: members, chair, review sessions and their agenda.
 //! The member's side: their calls and agendas, one plan's review, their conflict declaration
 //! and their score sheet (a member sees only plans on an agenda of a call whose committee they
-//! sit on; anything else is "not found"). The chair's decision.
+//! sit on; anything else is "not found"). The decision, by the chair or their deputy.
 
 pub mod add_member;
 pub mod create_session;
@@ -38,6 +38,7 @@ mod ssr {
     use crate::domain::accounts::role::Role;
     use crate::domain::catalogue::grant_terms::CallTerms;
     use crate::domain::catalogue::GrantCall;
+    use crate::domain::committee::problem::CommitteeProblem;
     use crate::domain::committee::ScoringFacts;
     use crate::error::AppError;
     use crate::server_fns::require;
@@ -77,6 +78,40 @@ mod ssr {
             terms,
             round,
         })
+    }
+
+    /// Whether `user` leads the call's committee (chair or deputy), and whether they may record
+    /// the decision on the plan now, or why not (`domain::committee::decider`).
+    pub async fn decider(
+        tx: &mut Tx,
+        plan_id: i64,
+        call_id: i64,
+        user: i64,
+    ) -> Result<(bool, Result<(), CommitteeProblem>), AppError> {
+        use crate::domain::committee::decider::{may_decide, DeciderFacts, Seat};
+        let leads = committee::leads(tx, call_id).await?;
+        let seat = if leads.chair == Some(user) {
+            Seat::Chair
+        } else if leads.deputy == Some(user) {
+            Seat::Deputy
+        } else {
+            Seat::Member
+        };
+        let chair_kept_out = match leads.chair {
+            None => true,
+            Some(chair) => {
+                committee::sheets::declaration(tx, plan_id, chair).await? == Some(true)
+                    || committee::sheets::coached(tx, plan_id, chair).await?
+            }
+        };
+        let facts = DeciderFacts {
+            seat,
+            conflicted: committee::sheets::declaration(tx, plan_id, user).await?,
+            coached: committee::sheets::coached(tx, plan_id, user).await?,
+            chair_kept_out,
+            deputy_named: leads.deputy.is_some(),
+        };
+        Ok((seat != Seat::Member, may_decide(facts)))
     }
 
     /// What decides whether `member` may score the plan in its current round.

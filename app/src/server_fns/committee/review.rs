@@ -29,7 +29,7 @@ pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
                 .iter()
                 .find(|(member, _)| *member == user.id)
                 .map(|(_, sheet)| sheet.clone());
-            let chair = committee::is_chair(&mut tx, mp.head.call_id, user.id).await?;
+            let (chair, may_decide) = super::decider(&mut tx, id, mp.head.call_id, user.id).await?;
             let quorum = Quorum {
                 have: committee::sheets::scores_in(&mut tx, id, mp.round).await?,
                 need: mp.terms.quorum,
@@ -73,6 +73,7 @@ pub async fn review_plan(plan: String) -> Result<ReviewView, AppError> {
                 my_sheet,
                 quorum,
                 chair,
+                decide_refused: may_decide.err(),
                 summary,
                 decisions,
             })
