@@ -127,6 +127,9 @@ pub struct OfferChoice {
     pub id: i64,
     pub reference: String,
     pub title: String,
+    /// The offer targets a group people declare themselves, which staff lists never use.
+    #[serde(default)]
+    pub targets_declared_group: bool,
 }
 
 /// One applicant on a staff shortlist.

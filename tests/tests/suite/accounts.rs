@@ -280,6 +280,27 @@ both_backends! {
         assert!(travelling.elapsed() >= slowed, "{:?}", travelling.elapsed());
     }
 
+    async fn one_network_signs_up_a_workshop_not_a_flood(app) {
+        use app::domain::accounts::throttle::SIGN_UPS_PER_HOUR;
+        for n in 0..SIGN_UPS_PER_HOUR {
+            let mut person = app.client_from(&format!("2001:db8:5:5::{:x}", n + 1));
+            let response = person.call("/api/signup", &[("email", &format!("person{n}@example.org")), ("password", PASSWORD)]).await;
+            assert_eq!(response.status, 200, "{}", response.body);
+        }
+        // The next one from that /64 waits an hour, and is told so; nothing was created.
+        let mut flood = app.client_from("2001:db8:5:5::ffff");
+        let response = flood.call("/api/signup", &[("email", "one.more@example.org"), ("password", PASSWORD)]).await;
+        assert_eq!(response.status, 429, "{}", response.body);
+        assert_eq!(response.header("retry-after"), Some("3600"));
+        assert!(response.body.contains("too_many_attempts"), "{}", response.body);
+        assert_eq!(app.count("select count(*) from users where email = 'one.more@example.org'").await, 0);
+        assert_eq!(app.count("select count(*) from sign_up_attempts").await, SIGN_UPS_PER_HOUR);
+        // Another place is not held back.
+        let mut elsewhere = app.client_from("192.0.2.33");
+        let response = elsewhere.call("/api/signup", &[("email", "elsewhere@example.org"), ("password", PASSWORD)]).await;
+        assert_eq!(response.status, 200, "{}", response.body);
+    }
+
     async fn a_disabled_account_loses_its_sessions(app) {
         let mut client = app.signed_in(Role::Mentor).await;
         assert_eq!(client.get("/mentor").await.status, 200);

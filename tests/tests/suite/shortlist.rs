@@ -83,6 +83,40 @@ both_backends! {
         assert!(page.body.contains("pas encore"), "the missing paper is named");
     }
 
+    async fn a_declared_group_never_selects_anyone_on_a_staff_list(app) {
+        catalogue(&app).await;
+        let training = sewing(&app).await;
+        // The sewing course is for survivors of trafficking; Awa declared she is one, Mariam
+        // did not. Both hold a valid paper.
+        app.exec("update trainings set target_groups = '[\"trafficking_survivor\"]' where reference = 'ANAPEC-TNG-102'").await;
+        let mut awa = person(&app, "awa@example.org", "Awa Koné", true).await;
+        person(&app, "mariam@example.org", "Mariam Sow", true).await;
+        let awa_id = app.user_id("awa@example.org").await;
+        app.exec(&format!("update profiles set declared_groups = '[\"trafficking_survivor\"]' where user_id = {awa_id}")).await;
+
+        // Awa sees the course as hers, because of her own declaration.
+        let mine = awa.call("/api/matching/mine", &[("lang", "fr")]).await;
+        assert!(mine.body.contains("ANAPEC-TNG-102"), "{}", mine.body);
+        let eligible = mine.json()["eligible"].to_string();
+        assert!(eligible.contains("ANAPEC-TNG-102"), "{eligible}");
+
+        // The staff list is not a list of survivors: nobody is selected by the declaration,
+        // and the two women read the same.
+        let mut admin = app.signed_in(Role::Admin).await;
+        let list = shortlist(&mut admin, &training, "&not_yet=").await.json();
+        assert_eq!(list["total"], 0, "{list}");
+        assert_eq!(list["selected"]["targets_declared_group"], true);
+        let all = shortlist(&mut admin, &training, "&not_yet=1").await;
+        assert!(!all.body.contains("trafficking") && !all.body.contains("in_group"), "{}", all.body);
+        // Outside the targeted group nothing can be done to fit: neither is "not yet" either.
+        let all = all.json();
+        assert!(names(&all).is_empty(), "{all}");
+        let csv = admin.get(&format!("/staff/matches.csv?offer=training:{training}&not_yet=1")).await;
+        assert!(!csv.body.contains("trafficking") && !csv.body.contains("raite"), "{}", csv.body);
+        let page = admin.get(&format!("/staff/matches?offer=training:{training}")).await;
+        assert!(page.body.contains("data-test=\"declared-groups-unused\""), "{}", page.body);
+    }
+
     async fn the_shortlist_downloads_as_csv_with_formulas_neutralised_and_audited(app) {
         catalogue(&app).await;
         let training = sewing(&app).await;

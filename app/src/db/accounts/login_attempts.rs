@@ -98,3 +98,48 @@ pub async fn forget(tx: &mut Tx, id: i64) -> Result<(), AppError> {
     })?;
     Ok(())
 }
+
+/// Writes a sign-up from `address` (committed before anything is hashed, like a sign-in
+/// attempt) and answers how many the network made in the last hour, this one included, with
+/// its id. Rows older than a day go at the same time.
+pub async fn sign_up(tx: &mut Tx, address: &str) -> Result<(i64, i64), AppError> {
+    let at = now();
+    let day_ago = at - time::Duration::days(1);
+    on_conn!(tx, |conn| {
+        sqlx::query("delete from sign_up_attempts where at < $1")
+            .bind(day_ago)
+            .execute(conn)
+            .await
+            .map(drop)
+    })?;
+    let id: i64 = on_conn!(tx, |conn| {
+        sqlx::query_scalar(
+            "insert into sign_up_attempts (at, address) values ($1, $2) returning id",
+        )
+        .bind(at)
+        .bind(address)
+        .fetch_one(conn)
+        .await
+    })?;
+    let hour_ago = at - time::Duration::hours(1);
+    let count: i64 = on_conn!(tx, |conn| {
+        sqlx::query_scalar("select count(*) from sign_up_attempts where address = $1 and at >= $2")
+            .bind(address)
+            .bind(hour_ago)
+            .fetch_one(conn)
+            .await
+    })?;
+    Ok((id, count))
+}
+
+/// Drops a refused sign-up, so refusals do not stretch the wait.
+pub async fn forget_sign_up(tx: &mut Tx, id: i64) -> Result<(), AppError> {
+    on_conn!(tx, |conn| {
+        sqlx::query("delete from sign_up_attempts where id = $1")
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(drop)
+    })?;
+    Ok(())
+}

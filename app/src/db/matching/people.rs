@@ -108,6 +108,11 @@ impl CandidateRow {
     fn into_facts(self) -> (i64, Facts) {
         let mut facts = Facts::default();
         self.facts.fill(&mut facts);
+        // Groups a person declares (survivors of trafficking, disability, women heads of
+        // household) never select or rank anyone on a staff list: an offer targeting one would
+        // make its shortlist and CSV a list of that group. People see such offers in their
+        // own matches, where their own declaration counts.
+        facts.declared_groups.clear();
         for entry in entries(self.documents.as_deref()) {
             let [kind, expires] = entry[..] else { continue };
             let expires_on = match expires {

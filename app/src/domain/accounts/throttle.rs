@@ -26,6 +26,22 @@ pub const PER_ACCOUNT: i64 = 100;
 /// How long an attempt on such an account waits before its password is checked.
 pub const SLOWED_SECONDS: u64 = 3;
 
+/// Sign-ups from one network within an hour (a workshop in a centre fits; a script does not).
+pub const SIGN_UPS_PER_HOUR: i64 = 30;
+
+/// Whether one more sign-up may go on, given the network's sign-ups in the last hour (this
+/// one included).
+pub fn check_sign_up(this_hour: i64) -> Result<(), Problem> {
+    if this_hour > SIGN_UPS_PER_HOUR {
+        Err(AccountsProblem::TooManyAttempts {
+            retry_after_minutes: 60,
+        }
+        .into())
+    } else {
+        Ok(())
+    }
+}
+
 /// Failed sign-ins counted within the window (attempts in flight included).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RecentFailures {
@@ -127,6 +143,12 @@ mod tests {
             ..many
         };
         assert_eq!(check(owner_at_home), Ok(Pace::Now));
+    }
+
+    #[test]
+    fn a_workshop_signs_up_a_script_waits() {
+        assert_eq!(check_sign_up(SIGN_UPS_PER_HOUR), Ok(()));
+        assert!(check_sign_up(SIGN_UPS_PER_HOUR + 1).is_err());
     }
 
     #[test]

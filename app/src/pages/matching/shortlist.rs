@@ -242,6 +242,9 @@ fn Results(q: Query, list: Shortlist) -> impl IntoView {
         <section class="card" data-test="shortlist">
             <h2>{selected.title} " · " <bdi>{selected.reference}</bdi></h2>
             <p data-test="total">{t!(i18n, shortlist.total, count = total)}</p>
+            {selected.targets_declared_group.then(|| view! {
+                <p class="note" data-test="declared-groups-unused">{t!(i18n, shortlist.declared_groups_unused)}</p>
+            })}
             <p><a href=csv download="" data-test="csv">{t!(i18n, shortlist.download)}</a></p>
             <div class="table-scroll">
                 <table>

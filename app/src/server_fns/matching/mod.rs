@@ -20,6 +20,7 @@ mod ssr {
     use crate::domain::matching::eligibility::{Eligibility, Remedy, Rule};
     use crate::domain::matching::shortlist::{shortlist, Filter};
     use crate::domain::matching::{OfferTraits, Score};
+    use crate::domain::profile::TargetGroup;
     use crate::error::AppError;
     use crate::wire::matching::{ApplicantLine, OfferChoice};
     use time::Date;
@@ -46,6 +47,7 @@ mod ssr {
                 id,
                 reference: reference.to_owned(),
                 title: title.to_owned(),
+                targets_declared_group: false,
             })
             .collect();
         Ok((choices, more))
@@ -96,6 +98,11 @@ mod ssr {
             Offer::Training(t) => (t.rules(), t.traits()),
             Offer::Call(c) => (c.all_rules(), c.traits()),
         };
+        let mut choice = choice;
+        choice.targets_declared_group = rules.iter().any(|rule| {
+            matches!(rule, Rule::TargetGroup { any_of }
+                if any_of.iter().any(|g| TargetGroup::DECLARED.contains(g)))
+        });
         let ranked = index
             .with_people(tx, |people| {
                 shortlist(&rules, &traits, day, people.iter().map(|(_, f)| f), filter)
@@ -155,6 +162,7 @@ mod ssr {
             id,
             reference: reference.to_owned(),
             title: title.to_owned(),
+            targets_declared_group: false,
         }
     }
 }
