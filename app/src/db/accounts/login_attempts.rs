@@ -89,12 +89,12 @@ pub async fn settle(tx: &mut Tx, id: i64, succeeded: bool) -> Result<(), AppErro
 /// Drops a reserved attempt that was refused before its password was checked: a refused guess
 /// does not stretch the wait (which would let an attacker keep a shared address blocked).
 pub async fn forget(tx: &mut Tx, id: i64) -> Result<(), AppError> {
+    delete_one(tx, "delete from login_attempts where id = $1", id).await
+}
+
+async fn delete_one(tx: &mut Tx, sql: &'static str, id: i64) -> Result<(), AppError> {
     on_conn!(tx, |conn| {
-        sqlx::query("delete from login_attempts where id = $1")
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(drop)
+        sqlx::query(sql).bind(id).execute(conn).await.map(drop)
     })?;
     Ok(())
 }
@@ -134,12 +134,5 @@ pub async fn sign_up(tx: &mut Tx, address: &str) -> Result<(i64, i64), AppError>
 
 /// Drops a refused sign-up, so refusals do not stretch the wait.
 pub async fn forget_sign_up(tx: &mut Tx, id: i64) -> Result<(), AppError> {
-    on_conn!(tx, |conn| {
-        sqlx::query("delete from sign_up_attempts where id = $1")
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(drop)
-    })?;
-    Ok(())
+    delete_one(tx, "delete from sign_up_attempts where id = $1", id).await
 }
