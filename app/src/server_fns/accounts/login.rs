@@ -7,11 +7,11 @@ use leptos::prelude::*;
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::auth::{password_matches, SessionUser};
-    use crate::db::{accounts::login_attempts, accounts::users, now, shared::audit};
+    use crate::db::{accounts::login_attempts, now, shared::audit};
     use crate::domain::accounts::access::safe_next;
     use crate::domain::accounts::email::Email;
     use crate::domain::accounts::password::FIRST_PASSWORD_HOURS;
-    use crate::domain::accounts::throttle::{self, Pace};
+    use crate::domain::accounts::throttle;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::Field;
 
@@ -31,28 +31,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             let key = login_attempts::account_key(&email);
             let address = throttle::network_of(&client_address(ctx.trust_proxy));
 
-            // The attempt is written (and committed) before anything is counted: of N guesses
-            // sent at once, the k-th to be written sees at least k-1 others, so no more than
-            // the limit are ever checked.
-            let mut tx = ctx.db.begin().await?;
-            let attempt = login_attempts::reserve(&mut tx, &key, &address).await?;
-            tx.commit().await?;
-            let mut tx = ctx.db.read().await?;
-            let recent = login_attempts::recent_failures(&mut tx, &key, &address, attempt).await?;
-            let account = users::find_by_email(&mut tx, &parsed).await?;
-            tx.commit().await?;
-            match throttle::check(recent) {
-                Ok(Pace::Now) => {}
-                Ok(Pace::Slowed(seconds)) => {
-                    tokio::time::sleep(std::time::Duration::from_secs(seconds)).await
-                }
-                Err(problem) => {
-                    let mut tx = ctx.db.begin().await?;
-                    login_attempts::forget(&mut tx, attempt).await?;
-                    tx.commit().await?;
-                    return Err(AppError::form(problem));
-                }
-            }
+            let (attempt, account) = admit(&ctx.db, &key, &address, &parsed).await?;
 
             // The account read above is checked directly: no second lookup.
             let matches = password_matches(account.as_ref(), password).await?;
@@ -95,6 +74,41 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         }
         .await,
     )
+}
+
+/// Lets a sign-in attempt go on to its password check, or refuses it, and reads the account.
+/// The attempt is written (and committed) before anything is counted: of N guesses sent at
+/// once, the k-th to be written sees at least k-1 others, so no more than the limit are ever
+/// checked. A refused attempt is forgotten; a slowed one waits here. The attempt's id.
+#[cfg(feature = "ssr")]
+async fn admit(
+    db: &crate::db::Db,
+    key: &str,
+    address: &str,
+    email: &crate::domain::accounts::email::Email,
+) -> Result<(i64, Option<crate::db::accounts::users::UserRow>), AppError> {
+    use crate::db::accounts::{login_attempts, users};
+    use crate::domain::accounts::throttle::{self, Pace};
+    let mut tx = db.begin().await?;
+    let attempt = login_attempts::reserve(&mut tx, key, address).await?;
+    tx.commit().await?;
+    let mut tx = db.read().await?;
+    let recent = login_attempts::recent_failures(&mut tx, key, address, attempt).await?;
+    let account = users::find_by_email(&mut tx, email).await?;
+    tx.commit().await?;
+    match throttle::check(recent) {
+        Ok(Pace::Now) => {}
+        Ok(Pace::Slowed(seconds)) => {
+            tokio::time::sleep(std::time::Duration::from_secs(seconds)).await
+        }
+        Err(problem) => {
+            let mut tx = db.begin().await?;
+            login_attempts::forget(&mut tx, attempt).await?;
+            tx.commit().await?;
+            return Err(AppError::form(problem));
+        }
+    }
+    Ok((attempt, account))
 }
 
 /// Where someone whose password was chosen by someone else goes first.
