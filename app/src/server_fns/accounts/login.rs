@@ -33,8 +33,17 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 
             let (attempt, account) = admit(&ctx.db, &key, &address, &parsed).await?;
 
-            // The account read above is checked directly: no second lookup.
-            let matches = password_matches(account.as_ref(), password).await?;
+            // The account read above is checked directly: no second lookup. When the password
+            // could not be checked (every hashing slot busy), the attempt was no guess.
+            let matches = match password_matches(account.as_ref(), password).await {
+                Ok(matches) => matches,
+                Err(error) => {
+                    let mut tx = ctx.db.begin().await?;
+                    login_attempts::forget(&mut tx, attempt).await?;
+                    tx.commit().await?;
+                    return Err(error);
+                }
+            };
             let user = match (&account, matches) {
                 (Some(row), true) => SessionUser::from_row(row)?,
                 _ => None,
