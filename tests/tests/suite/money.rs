@@ -17,7 +17,12 @@ async fn chair(app: &TestApp) -> Client {
     app.login(MEMBERS[0]).await
 }
 
-async fn decide(client: &mut Client, plan: i64, outcome: &str, amount: &str) -> (u16, String) {
+pub(crate) async fn decide(
+    client: &mut Client,
+    plan: i64,
+    outcome: &str,
+    amount: &str,
+) -> (u16, String) {
     let plan = plan.to_string();
     let response = client
         .call(
