@@ -83,6 +83,7 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/mentoring/caseload", MENTOR),
     ("/api/monitoring/visit_form", MENTOR),
     ("/api/monitoring/visits", PLAN_READERS),
+    ("/api/monitoring/sustainability", ADMIN),
     ("/api/mentoring/desk", ADMIN),
     ("/api/mentoring/assign_mentor", ADMIN),
     ("/api/mentoring/mentor_profile", ADMIN),

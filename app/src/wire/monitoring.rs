@@ -1,6 +1,7 @@
 //! What the monitoring pages receive: the visit form's plan (and, after a refused post, what
 //! was typed and what was wrong), and a plan's visits with their evidence.
 
+use crate::domain::monitoring::score::{Equipment, ProblemLevel, Score};
 use crate::domain::monitoring::{EvidenceKind, VisitForm};
 use crate::domain::plans::plan::PlanStatus;
 use crate::domain::problem::FieldProblem;
@@ -42,7 +43,12 @@ pub struct VisitLine {
     pub costs: Money,
     pub jobs: u16,
     pub problems: String,
+    /// `None` on visits recorded before the sustainability score existed.
+    pub equipment: Option<Equipment>,
+    pub problem_level: Option<ProblemLevel>,
     pub satisfactory: bool,
+    /// Read against the plan's previous visit (`domain::monitoring::score`).
+    pub score: Option<Score>,
     pub evidence: Vec<EvidenceLine>,
 }
 
@@ -59,3 +65,47 @@ pub struct EvidenceLine {
 /// Where a refused visit post is kept in the mentor's session until the form shows it back
 /// (cleared when a visit is recorded).
 pub const RETRY_KEY: &str = "monitoring_visit_retry";
+
+/// A funded plan on the admins' sustainability list: its latest visit's score and the one
+/// before it, for the trend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreLine {
+    pub plan: i64,
+    pub applicant: String,
+    pub visits: i64,
+    pub last_visit: Option<Date>,
+    /// `None` with no visit yet, or a latest visit recorded before the score existed.
+    pub score: Option<Score>,
+    pub previous: Option<Score>,
+}
+
+/// How a call's funded businesses stand, by band of their latest score.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallBands {
+    pub call: i64,
+    pub reference: String,
+    pub title: String,
+    pub funded: usize,
+    pub at_risk: usize,
+    pub fragile: usize,
+    pub sustainable: usize,
+    /// Funded, with no scored visit yet.
+    pub unscored: usize,
+}
+
+/// The admins' sustainability page: every call with funded plans, and, for the call chosen,
+/// one page of its plans, lowest score first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sustainability {
+    pub calls: Vec<CallBands>,
+    pub chosen: Option<CallScores>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallScores {
+    pub bands: CallBands,
+    pub lines: Vec<ScoreLine>,
+    /// Zero-based.
+    pub page: usize,
+    pub pages: usize,
+}

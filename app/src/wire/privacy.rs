@@ -158,6 +158,9 @@ pub struct HeldVisit {
     pub costs: crate::domain::shared::money::Money,
     pub jobs: i32,
     pub problems: String,
+    /// `None` on visits recorded before the sustainability score asked.
+    pub equipment: Option<crate::domain::monitoring::score::Equipment>,
+    pub problem_level: Option<crate::domain::monitoring::score::ProblemLevel>,
     pub satisfactory: bool,
     pub evidence: Vec<HeldEvidence>,
 }

@@ -50,6 +50,7 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/money/ledger.csv" => "N° d'écriture,Date et heure (UTC),Appel à projets",
         "/admin/audit" => "<h1>Journal d",
         "/admin/erasures" => "<h1>Effacement sur demande",
+        "/admin/monitoring" => "<h1>Pérennité des activités financées",
         "/admin/audit.csv" => "Entrée,Quand (UTC),Nom",
         "/committee/review" => "data-test=\"plan-title\"",
         "/admin/committee" => "<h1>Comité de l",
@@ -63,6 +64,7 @@ const GET_FUNCTIONS: &[&str] = &[
     "/api/privacy/trail",
     "/api/privacy/held_data",
     "/api/privacy/erasures",
+    "/api/monitoring/sustainability",
 ];
 
 /// Well-formed arguments for each function, so that what is tested is the access rule and not

@@ -37,5 +37,6 @@ mod serving;
 mod shortlist;
 mod skills;
 mod staff_accounts;
+mod sustainability;
 mod walkthrough;
 mod withdrawal;

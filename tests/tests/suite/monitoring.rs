@@ -81,6 +81,8 @@ pub(crate) fn good_visit(plan: &str) -> Vec<(&str, String)> {
             "Le fournisseur de tissu livre en retard.".into(),
         ),
         ("satisfactory", "yes".into()),
+        ("equipment", "present".into()),
+        ("problem_level", "manageable".into()),
     ]
 }
 
@@ -179,6 +181,9 @@ both_backends! {
         assert!(page.body.contains("data-test=\"visit\""), "{}", page.body);
         assert!(page.body.contains("4\u{202f}500,00"), "{}", page.body);
         assert!(page.body.contains("Le fournisseur de tissu livre en retard."));
+        // Operating 30, revenue above costs 25, a first visit with two jobs 20, all the
+        // equipment 15, manageable problems 5.
+        assert!(page.body.contains("95/100 · Pérenne"), "{}", page.body);
         let png_id = app.count("select id from visit_evidence where content_type = 'image/png'").await;
         let pdf_id = app.count("select id from visit_evidence where content_type = 'application/pdf'").await;
         assert!(page.body.contains(&format!("/plans/evidence?id={png_id}")));

@@ -4,12 +4,15 @@
 
 use crate::db::mentoring::NAME;
 use crate::db::{now, Tx};
+use crate::domain::monitoring::score::{score_in_order, Equipment, ProblemLevel, ScoreFacts};
 use crate::domain::monitoring::{Evidence, EvidenceKind, Visit};
 use crate::domain::shared::money::Money;
 use crate::error::AppError;
 use crate::on_conn;
 use crate::wire::monitoring::{EvidenceLine, VisitLine};
 use sha2::{Digest, Sha256};
+
+pub mod scores;
 use time::{Date, OffsetDateTime};
 
 /// The day the committee approved the plan (its `approved` decision), if it did.
@@ -45,8 +48,9 @@ pub async fn record(
     let id = on_conn!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(
             "insert into monitoring_visits (plan_id, mentor_id, visited_on, operating, \
-             revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at) \
-             select p.id, $2, $3, $4, $5, $6, $7, $8, $9, $10 from plans p \
+             revenue_centimes, costs_centimes, jobs, problems, satisfactory, created_at, \
+             equipment, problem_level) \
+             select p.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 from plans p \
              where p.id = $1 and p.status = 'approved' and p.mentor_id = $2 returning id",
         )
         .bind(plan_id)
@@ -59,6 +63,8 @@ pub async fn record(
         .bind(&visit.problems)
         .bind(visit.satisfactory)
         .bind(at)
+        .bind(visit.equipment.code())
+        .bind(visit.problem_level.code())
         .fetch_optional(conn)
         .await
     })?;
@@ -105,6 +111,49 @@ struct VisitRow {
     jobs: i32,
     problems: String,
     satisfactory: bool,
+    equipment: Option<String>,
+    problem_level: Option<String>,
+}
+
+impl VisitRow {
+    fn facts(&self) -> Result<ScoreFacts, AppError> {
+        facts_of(
+            self.operating,
+            (self.revenue_centimes, self.costs_centimes),
+            self.jobs,
+            self.equipment.as_deref(),
+            self.problem_level.as_deref(),
+        )
+    }
+}
+
+/// A visit's score facts from its stored columns (a code the database's check lets through
+/// but this build does not know is an error, never a silent "no score").
+pub(crate) fn facts_of(
+    operating: bool,
+    (revenue, costs): (i64, i64),
+    jobs: i32,
+    equipment: Option<&str>,
+    problem_level: Option<&str>,
+) -> Result<ScoreFacts, AppError> {
+    Ok(ScoreFacts {
+        operating,
+        revenue: Money::from_centimes(revenue),
+        costs: Money::from_centimes(costs),
+        jobs: u16::try_from(jobs).map_err(|_| AppError::Internal)?,
+        equipment: known(equipment.and_then(Equipment::from_code), equipment)?,
+        problem_level: known(
+            problem_level.and_then(ProblemLevel::from_code),
+            problem_level,
+        )?,
+    })
+}
+
+fn known<T>(parsed: Option<T>, code: Option<&str>) -> Result<Option<T>, AppError> {
+    match code {
+        Some(_) => parsed.map(Some).ok_or(AppError::Internal),
+        None => Ok(None),
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -120,7 +169,7 @@ struct EvidenceRow {
 pub async fn visits(tx: &mut Tx, plan_id: i64) -> Result<Vec<VisitLine>, AppError> {
     let sql = format!(
         "select v.id, v.visited_on, {NAME} as mentor, v.operating, v.revenue_centimes, \
-         v.costs_centimes, v.jobs, v.problems, v.satisfactory \
+         v.costs_centimes, v.jobs, v.problems, v.satisfactory, v.equipment, v.problem_level \
          from monitoring_visits v join users u on u.id = v.mentor_id \
          left join profiles pr on pr.user_id = u.id \
          where v.plan_id = $1 order by v.visited_on desc, v.id desc"
@@ -141,8 +190,16 @@ pub async fn visits(tx: &mut Tx, plan_id: i64) -> Result<Vec<VisitLine>, AppErro
         .fetch_all(conn)
         .await
     })?;
+    let facts = rows
+        .iter()
+        .rev()
+        .map(VisitRow::facts)
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let mut scores = score_in_order(&facts);
+    scores.reverse();
     rows.into_iter()
-        .map(|row| {
+        .zip(facts.into_iter().rev().zip(scores))
+        .map(|(row, (facts, score))| {
             let evidence = files
                 .iter()
                 .filter(|f| f.visit_id == row.id)
@@ -163,9 +220,12 @@ pub async fn visits(tx: &mut Tx, plan_id: i64) -> Result<Vec<VisitLine>, AppErro
                 operating: row.operating,
                 revenue: Money::from_centimes(row.revenue_centimes),
                 costs: Money::from_centimes(row.costs_centimes),
-                jobs: u16::try_from(row.jobs).map_err(|_| AppError::Internal)?,
+                jobs: facts.jobs,
                 problems: row.problems,
+                equipment: facts.equipment,
+                problem_level: facts.problem_level,
                 satisfactory: row.satisfactory,
+                score,
                 evidence,
             })
         })

@@ -4,6 +4,7 @@
 
 use crate::db::Tx;
 use crate::domain::money::tranche::TrancheStatus;
+use crate::domain::monitoring::score::{Equipment, ProblemLevel};
 use crate::domain::plans::plan::PlanStatus;
 use crate::domain::shared::money::Money;
 use crate::error::AppError;
@@ -105,6 +106,8 @@ struct VisitRow {
     jobs: i32,
     problems: String,
     satisfactory: bool,
+    equipment: Option<String>,
+    problem_level: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -123,7 +126,8 @@ pub async fn visits(tx: &mut Tx, plan: i64) -> Result<Vec<HeldVisit>, AppError> 
     let rows = on_conn!(tx, |conn| {
         sqlx::query_as::<_, VisitRow>(
             "select id, visited_on, operating, revenue_centimes, costs_centimes, jobs, problems, \
-             satisfactory from monitoring_visits where plan_id = $1 order by visited_on, id",
+             satisfactory, equipment, problem_level from monitoring_visits \
+             where plan_id = $1 order by visited_on, id",
         )
         .bind(plan)
         .fetch_all(conn)
@@ -163,6 +167,11 @@ pub async fn visits(tx: &mut Tx, plan: i64) -> Result<Vec<HeldVisit>, AppError> 
             costs: Money::from_centimes(row.costs_centimes),
             jobs: row.jobs,
             problems: row.problems,
+            equipment: row.equipment.as_deref().and_then(Equipment::from_code),
+            problem_level: row
+                .problem_level
+                .as_deref()
+                .and_then(ProblemLevel::from_code),
             satisfactory: row.satisfactory,
             evidence: by_visit.remove(&row.id).unwrap_or_default(),
         })

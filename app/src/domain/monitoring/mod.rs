@@ -7,6 +7,7 @@
 //! served under a name the server makes (`evidence-<id>.<ext>`).
 
 use crate::domain::monitoring::problem::MonitoringProblem;
+use crate::domain::monitoring::score::{Equipment, ProblemLevel, ScoreFacts};
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::shared::file_name;
 use crate::domain::shared::form_date;
@@ -38,6 +39,10 @@ pub struct VisitForm {
     pub costs: String,
     pub jobs: String,
     pub problems: String,
+    /// `present`, `partly` or `missing` (`score::Equipment`).
+    pub equipment: String,
+    /// `none`, `manageable` or `threatening` (`score::ProblemLevel`).
+    pub problem_level: String,
     /// `yes` or `no`.
     pub satisfactory: String,
 }
@@ -58,6 +63,8 @@ impl VisitForm {
             costs: cut(&self.costs, SHORT_KEPT),
             jobs: cut(&self.jobs, SHORT_KEPT),
             problems: cut(&self.problems, PROBLEMS_MAX + 1),
+            equipment: cut(&self.equipment, SHORT_KEPT),
+            problem_level: cut(&self.problem_level, SHORT_KEPT),
             satisfactory: cut(&self.satisfactory, SHORT_KEPT),
         }
     }
@@ -72,6 +79,8 @@ pub struct Visit {
     pub costs: Money,
     pub jobs: u16,
     pub problems: String,
+    pub equipment: Equipment,
+    pub problem_level: ProblemLevel,
     pub satisfactory: bool,
 }
 
@@ -99,10 +108,8 @@ impl Visit {
         let jobs = match form.jobs.trim().parse::<u16>() {
             Ok(jobs) if jobs <= JOBS_MAX => Some(jobs),
             _ => {
-                fail(
-                    Field::Jobs,
-                    MonitoringProblem::JobsInvalid { max: JOBS_MAX }.into(),
-                );
+                let max = JOBS_MAX;
+                fail(Field::Jobs, MonitoringProblem::JobsInvalid { max }.into());
                 None
             }
         };
@@ -110,44 +117,54 @@ impl Visit {
             .map(|notes| notes.map(FreeText::into_string))
             .map_err(|p| fail(Field::Problems, p.into()))
             .ok();
+        let equipment = choice(Equipment::from_code(form.equipment.trim()))
+            .map_err(|p| fail(Field::Equipment, p))
+            .ok();
+        let problem_level = choice(ProblemLevel::from_code(form.problem_level.trim()))
+            .map_err(|p| fail(Field::ProblemLevel, p))
+            .ok();
         let satisfactory = yes_no(&form.satisfactory)
             .map_err(|p| fail(Field::Satisfactory, p))
             .ok();
         if operating == Some(false) && satisfactory == Some(true) {
-            fail(
-                Field::Satisfactory,
-                MonitoringProblem::SatisfactoryNeedsOperating.into(),
-            );
+            let problem = MonitoringProblem::SatisfactoryNeedsOperating;
+            fail(Field::Satisfactory, problem.into());
         }
-        match (
-            visited_on,
-            operating,
-            revenue,
-            costs,
-            jobs,
-            notes,
-            satisfactory,
-        ) {
-            (
-                Some(visited_on),
-                Some(operating),
-                Some(revenue),
-                Some(costs),
-                Some(jobs),
-                Some(notes),
-                Some(satisfactory),
-            ) if problems.is_empty() => Ok(Visit {
-                visited_on,
-                operating,
-                revenue,
-                costs,
-                jobs,
-                problems: notes.unwrap_or_default(),
-                satisfactory,
-            }),
+        let visit = (|| {
+            Some(Visit {
+                visited_on: visited_on?,
+                operating: operating?,
+                revenue: revenue?,
+                costs: costs?,
+                jobs: jobs?,
+                problems: notes?.unwrap_or_default(),
+                equipment: equipment?,
+                problem_level: problem_level?,
+                satisfactory: satisfactory?,
+            })
+        })();
+        match visit {
+            Some(visit) if problems.is_empty() => Ok(visit),
             _ => Err(problems),
         }
     }
+
+    /// What the sustainability score is read from.
+    pub fn score_facts(&self) -> ScoreFacts {
+        ScoreFacts {
+            operating: self.operating,
+            revenue: self.revenue,
+            costs: self.costs,
+            jobs: self.jobs,
+            equipment: Some(self.equipment),
+            problem_level: Some(self.problem_level),
+        }
+    }
+}
+
+/// A question answered by choosing one of a few codes: it must be answered.
+fn choice<T>(chosen: Option<T>) -> Result<T, Problem> {
+    chosen.ok_or_else(|| MonitoringProblem::ChoiceMissing.into())
 }
 
 /// A yes/no question answered with a radio button: it must be answered.
@@ -312,6 +329,7 @@ impl Evidence {
 }
 
 pub mod problem;
+pub mod score;
 /// The day of a visit: not in the future, nor before the plan was approved.
 fn visit_day(input: &str, today: Date, approved_on: Date) -> Result<Date, Problem> {
     let day = form_date::required(input)?;

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::monitoring::problem::MonitoringProblem;
+use crate::domain::monitoring::score::{Equipment, ProblemLevel};
 use crate::domain::shared::problem::SharedProblem;
 use time::macros::date;
 
@@ -15,6 +16,8 @@ fn form() -> VisitForm {
         costs: "1200,50".into(),
         jobs: "2".into(),
         problems: "Le fournisseur de tissu livre en retard.".into(),
+        equipment: "partly".into(),
+        problem_level: "manageable".into(),
         satisfactory: "yes".into(),
     }
 }
@@ -41,6 +44,8 @@ fn a_good_visit_is_read_in_centimes() {
     assert_eq!(visit.revenue, Money::from_centimes(450_000));
     assert_eq!(visit.costs, Money::from_centimes(120_050));
     assert_eq!(visit.jobs, 2);
+    assert_eq!(visit.equipment, Equipment::Partly);
+    assert_eq!(visit.problem_level, ProblemLevel::Manageable);
 }
 
 #[test]
@@ -63,6 +68,8 @@ fn every_bad_field_is_named_at_once() {
         costs: "beaucoup".into(),
         jobs: "1001".into(),
         problems: "x".repeat(PROBLEMS_MAX + 1),
+        equipment: "all".into(),
+        problem_level: "".into(),
         satisfactory: "maybe".into(),
     };
     assert_eq!(
@@ -88,6 +95,14 @@ fn every_bad_field_is_named_at_once() {
             (
                 Field::Problems,
                 Problem::from(SharedProblem::TextTooLong { max: PROBLEMS_MAX })
+            ),
+            (
+                Field::Equipment,
+                Problem::from(MonitoringProblem::ChoiceMissing)
+            ),
+            (
+                Field::ProblemLevel,
+                Problem::from(MonitoringProblem::ChoiceMissing)
             ),
             (
                 Field::Satisfactory,

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub enum MonitoringProblem {
     #[error("the question is not answered")]
     AnswerMissing,
+    #[error("none of the answers is chosen")]
+    ChoiceMissing,
     #[error("the date is before the plan was approved")]
     BeforeApproval,
     #[error("the amount is missing")]

@@ -93,6 +93,8 @@ pub enum Field {
     Costs,
     Jobs,
     Problems,
+    Equipment,
+    ProblemLevel,
     Satisfactory,
     Evidence,
     // The committee: one score per rubric criterion, the sheet's comment or the declaration's

@@ -216,7 +216,8 @@ fn AdminCards(overview: AdminOverview) -> impl IntoView {
                 <p><A href="/admin/trainings" attr:class="button">{t!(i18n, admin.manage_trainings)}</A>
                     " " <A href="/admin/calls" attr:class="button">{t!(i18n, admin.manage_calls)}</A>
                     " " <A href="/admin/mentoring" attr:class="button">{t!(i18n, admin.manage_mentoring)}</A>
-                    " " <A href="/admin/money" attr:class="button" attr:data-test="money-link">{t!(i18n, money.admin_link)}</A></p>
+                    " " <A href="/admin/money" attr:class="button" attr:data-test="money-link">{t!(i18n, money.admin_link)}</A>
+                    " " <A href="/admin/monitoring" attr:class="button" attr:data-test="sustainability-link">{t!(i18n, sustainability.link)}</A></p>
             </section>
             <section class="card">
                 <h2>{t!(i18n, admin.recent_activity)}</h2>

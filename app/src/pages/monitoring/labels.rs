@@ -1,6 +1,8 @@
-//! Monitoring words in the reader's language: what went wrong recording a visit.
+//! Monitoring words in the reader's language: what went wrong recording a visit, the visit's
+//! answers and its sustainability score.
 
 use crate::domain::monitoring::problem::MonitoringProblem;
+use crate::domain::monitoring::score::{Band, Equipment, ProblemLevel, Score};
 use crate::i18n::*;
 use crate::pages::shared::labels::money_text;
 use leptos_i18n::I18nContext;
@@ -9,6 +11,7 @@ use leptos_i18n::I18nContext;
 pub fn problem_text(i18n: I18nContext<Locale>, problem: MonitoringProblem) -> String {
     match problem {
         MonitoringProblem::AnswerMissing => t_string!(i18n, problem.answer_missing).to_string(),
+        MonitoringProblem::ChoiceMissing => t_string!(i18n, problem.choice_missing).to_string(),
         MonitoringProblem::BeforeApproval => t_string!(i18n, problem.before_approval).to_string(),
         MonitoringProblem::AmountMissing => t_string!(i18n, problem.amount_missing).to_string(),
         MonitoringProblem::AmountBelowZero => {
@@ -49,4 +52,62 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: MonitoringProblem) -> St
             t_string!(i18n, problem.plan_not_approved).to_string()
         }
     }
+}
+
+/// What a mentor answers about the stock and equipment bought with the grant.
+pub fn equipment_name(i18n: I18nContext<Locale>, equipment: Equipment) -> String {
+    match equipment {
+        Equipment::Present => t_string!(i18n, monitoring.equipment_present).to_string(),
+        Equipment::Partly => t_string!(i18n, monitoring.equipment_partly).to_string(),
+        Equipment::Missing => t_string!(i18n, monitoring.equipment_missing).to_string(),
+    }
+}
+
+/// How serious the problems a mentor reports are.
+pub fn problem_level_name(i18n: I18nContext<Locale>, level: ProblemLevel) -> String {
+    match level {
+        ProblemLevel::Nothing => t_string!(i18n, monitoring.problem_level_none).to_string(),
+        ProblemLevel::Manageable => {
+            t_string!(i18n, monitoring.problem_level_manageable).to_string()
+        }
+        ProblemLevel::Threatening => {
+            t_string!(i18n, monitoring.problem_level_threatening).to_string()
+        }
+    }
+}
+
+/// The equipment question's answers, as the form offers them.
+pub fn equipment_answers(i18n: I18nContext<Locale>) -> Vec<(&'static str, String)> {
+    Equipment::ALL
+        .iter()
+        .map(|e| (e.code(), equipment_name(i18n, *e)))
+        .collect()
+}
+
+/// The problem question's answers, as the form offers them.
+pub fn problem_level_answers(i18n: I18nContext<Locale>) -> Vec<(&'static str, String)> {
+    ProblemLevel::ALL
+        .iter()
+        .map(|l| (l.code(), problem_level_name(i18n, *l)))
+        .collect()
+}
+
+/// Where a sustainability score falls, in words.
+pub fn band_name(i18n: I18nContext<Locale>, band: Band) -> String {
+    match band {
+        Band::AtRisk => t_string!(i18n, monitoring.band_at_risk).to_string(),
+        Band::Fragile => t_string!(i18n, monitoring.band_fragile).to_string(),
+        Band::Sustainable => t_string!(i18n, monitoring.band_sustainable).to_string(),
+    }
+}
+
+/// "72/100 · fragile".
+pub fn score_text(i18n: I18nContext<Locale>, score: Score) -> String {
+    t_string!(
+        i18n,
+        monitoring.score_value,
+        score = score.total(),
+        band = band_name(i18n, score.band())
+    )
+    .to_string()
 }

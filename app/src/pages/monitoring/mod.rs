@@ -4,13 +4,15 @@
 //! beside its field.
 
 pub mod labels;
+pub mod sustainability;
 
-use crate::components::form::textarea_text;
+use crate::components::form::{invalid, textarea_text};
 use crate::components::page_data::page_data;
 use crate::domain::monitoring::{VisitForm, EVIDENCE_MAX_FILES, JOBS_MAX, PROBLEMS_MAX};
 use crate::domain::shared::problem::Field;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::monitoring::labels::{equipment_answers, problem_level_answers};
 use crate::pages::plans::labels::plan_status_name;
 use crate::pages::problem::{FieldProblems, FormProblems, LastError};
 use crate::pages::shared::labels::date_text;
@@ -18,6 +20,7 @@ use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::monitoring::visit_form;
 use crate::wire::monitoring::VisitPlan;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -88,21 +91,17 @@ fn VisitBody(plan: VisitPlan) -> impl IntoView {
     }
 }
 
-/// A yes/no question as two radio buttons, with the typed answer ticked.
+/// A question answered by one of a few radio buttons, with the typed answer ticked.
 #[component]
-fn YesNo(
+fn Choices(
     name: &'static str,
     legend: String,
+    answers: Vec<(&'static str, String)>,
     typed: String,
     field: Field,
     problems_id: &'static str,
     error: LastError,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let answers = [
-        ("yes", t_string!(i18n, monitoring.yes).to_string()),
-        ("no", t_string!(i18n, monitoring.no).to_string()),
-    ];
     view! {
         <fieldset class="field choices" aria-describedby=problems_id>
             <legend>{legend}</legend>
@@ -117,6 +116,14 @@ fn YesNo(
     }
 }
 
+/// Yes and no, in the reader's language.
+fn yes_no_answers(i18n: I18nContext<Locale>) -> Vec<(&'static str, String)> {
+    vec![
+        ("yes", t_string!(i18n, monitoring.yes).to_string()),
+        ("no", t_string!(i18n, monitoring.no).to_string()),
+    ]
+}
+
 /// The form's fields, filled with what was typed (files must be chosen again: browsers never
 /// let a page fill a file input). The file input comes last, so the text fields arrive first.
 #[component]
@@ -128,16 +135,7 @@ fn VisitFields(
     today: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let invalid = move |field: Field| {
-        if error.with(|e| {
-            e.as_ref()
-                .is_some_and(|e| !e.problems_for(field).is_empty())
-        }) {
-            "true"
-        } else {
-            "false"
-        }
-    };
+    let marked = move |field: Field| invalid(error, field);
     let visited_on = if typed.visited_on.is_empty() {
         today.clone()
     } else {
@@ -150,51 +148,69 @@ fn VisitFields(
             <div class="field">
                 <label for="visited-on">{t!(i18n, monitoring.visited_on)}</label>
                 <input id="visited-on" name="visited_on" type="date" required min=min max=today
-                    value=visited_on aria-invalid=invalid(Field::VisitedOn)
+                    value=visited_on aria-invalid=marked(Field::VisitedOn)
                     aria-describedby="visited-on-problems" />
                 <FieldProblems error field=Field::VisitedOn id="visited-on-problems" />
             </div>
-            <YesNo name="operating" legend=t_string!(i18n, monitoring.operating).to_string()
-                typed=typed.operating.clone() field=Field::Operating problems_id="operating-problems" error />
+            <Choices name="operating" legend=t_string!(i18n, monitoring.operating).to_string()
+                answers=yes_no_answers(i18n) typed=typed.operating.clone() field=Field::Operating
+                problems_id="operating-problems" error />
             <div class="field">
                 <label for="revenue">{t!(i18n, monitoring.revenue)}</label>
                 <input id="revenue" name="revenue" type="text" inputmode="decimal" required dir="ltr"
-                    value=typed.revenue.clone() aria-invalid=invalid(Field::Revenue)
+                    value=typed.revenue.clone() aria-invalid=marked(Field::Revenue)
                     aria-describedby="revenue-problems" />
                 <FieldProblems error field=Field::Revenue id="revenue-problems" />
             </div>
             <div class="field">
                 <label for="costs">{t!(i18n, monitoring.costs)}</label>
                 <input id="costs" name="costs" type="text" inputmode="decimal" required dir="ltr"
-                    value=typed.costs.clone() aria-invalid=invalid(Field::Costs)
+                    value=typed.costs.clone() aria-invalid=marked(Field::Costs)
                     aria-describedby="costs-problems" />
                 <FieldProblems error field=Field::Costs id="costs-problems" />
             </div>
             <div class="field">
                 <label for="jobs">{t!(i18n, monitoring.jobs)}</label>
                 <input id="jobs" name="jobs" type="number" inputmode="numeric" required min="0" max=JOBS_MAX
-                    value=typed.jobs.clone() aria-invalid=invalid(Field::Jobs)
+                    value=typed.jobs.clone() aria-invalid=marked(Field::Jobs)
                     aria-describedby="jobs-problems" />
                 <FieldProblems error field=Field::Jobs id="jobs-problems" />
             </div>
             <div class="field">
                 <label for="problems">{t!(i18n, monitoring.problems)}</label>
                 <textarea id="problems" name="problems" rows="4" maxlength=PROBLEMS_MAX
-                    aria-invalid=invalid(Field::Problems) aria-describedby="problems-problems"
+                    aria-invalid=marked(Field::Problems) aria-describedby="problems-problems"
                     >{textarea_text(&typed.problems)}</textarea>
                 <FieldProblems error field=Field::Problems id="problems-problems" />
             </div>
-            <YesNo name="satisfactory" legend=t_string!(i18n, monitoring.satisfactory).to_string()
-                typed=typed.satisfactory.clone() field=Field::Satisfactory problems_id="satisfactory-problems" error />
+            <Choices name="equipment" legend=t_string!(i18n, monitoring.equipment).to_string()
+                answers=equipment_answers(i18n) typed=typed.equipment.clone() field=Field::Equipment
+                problems_id="equipment-problems" error />
+            <Choices name="problem_level" legend=t_string!(i18n, monitoring.problem_level).to_string()
+                answers=problem_level_answers(i18n) typed=typed.problem_level.clone()
+                field=Field::ProblemLevel problems_id="problem-level-problems" error />
+            <p class="hint">{t!(i18n, monitoring.score_hint)}</p>
+            <Choices name="satisfactory" legend=t_string!(i18n, monitoring.satisfactory).to_string()
+                answers=yes_no_answers(i18n) typed=typed.satisfactory.clone() field=Field::Satisfactory
+                problems_id="satisfactory-problems" error />
             <p class="hint">{t!(i18n, monitoring.satisfactory_hint)}</p>
-            <div class="field">
-                <label for="evidence">{t!(i18n, monitoring.evidence)}</label>
-                <input id="evidence" name="evidence" type="file" multiple accept=ACCEPT
-                    aria-invalid=invalid(Field::Evidence) aria-describedby="evidence-hint evidence-problems" />
-                <p class="hint" id="evidence-hint">{t_string!(i18n, monitoring.evidence_hint, max = EVIDENCE_MAX_FILES).to_string()}</p>
-                <FieldProblems error field=Field::Evidence id="evidence-problems" />
-            </div>
+            <EvidenceField error />
             <button type="submit" class="button" data-test="record-visit">{t!(i18n, monitoring.record)}</button>
         </form>
+    }
+}
+
+/// The file input, last in the form so the text fields arrive first.
+#[component]
+fn EvidenceField(error: LastError) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for="evidence">{t!(i18n, monitoring.evidence)}</label>
+            <input id="evidence" name="evidence" type="file" multiple accept=ACCEPT
+                aria-invalid=invalid(error, Field::Evidence) aria-describedby="evidence-hint evidence-problems" />
+            <p class="hint" id="evidence-hint">{t_string!(i18n, monitoring.evidence_hint, max = EVIDENCE_MAX_FILES).to_string()}</p>
+            <FieldProblems error field=Field::Evidence id="evidence-problems" />
+        </div>
     }
 }

@@ -2,9 +2,13 @@
 //! with links to its evidence files; the mentor of an approved plan also gets the link to
 //! report a visit.
 
+use crate::domain::monitoring::score::{
+    Score, EQUIPMENT_POINTS, JOBS_POINTS, OPERATING_POINTS, PROBLEMS_POINTS, REVENUE_POINTS,
+};
 use crate::domain::plans::plan::{PlanStatus, Viewer};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::monitoring::labels::{equipment_name, problem_level_name, score_text};
 use crate::pages::shared::labels::date_text;
 use crate::pages::shared::labels::money_text;
 use crate::wire::monitoring::{EvidenceLine, VisitLine};
@@ -103,6 +107,21 @@ fn VisitItem(visit: VisitLine) -> impl IntoView {
             </ul>
         </dd>
     });
+    let answers = visit
+        .equipment
+        .zip(visit.problem_level)
+        .map(|(equipment, level)| {
+            view! {
+                <dt>{t!(i18n, monitoring.equipment)}</dt>
+                <dd data-test="visit-equipment">{equipment_name(i18n, equipment)}</dd>
+                <dt>{t!(i18n, monitoring.problem_level)}</dt>
+                <dd data-test="visit-problem-level">{problem_level_name(i18n, level)}</dd>
+            }
+        });
+    let score = match visit.score {
+        Some(score) => view! { <ScoreParts score /> }.into_any(),
+        None => view! { {t!(i18n, monitoring.not_scored)} }.into_any(),
+    };
     view! {
         <li data-test="visit" data-visit=visit.id data-satisfactory=visit.satisfactory.to_string()>
             <h3><time datetime=visit.visited_on.to_string()>{head}</time></h3>
@@ -116,11 +135,57 @@ fn VisitItem(visit: VisitLine) -> impl IntoView {
                 <dt>{t!(i18n, monitoring.jobs)}</dt>
                 <dd data-test="visit-jobs">{visit.jobs.to_string()}</dd>
                 {problems}
+                {answers}
                 <dt>{t!(i18n, monitoring.satisfactory)}</dt>
                 <dd data-test="visit-satisfactory">{yes_no(i18n, visit.satisfactory)}</dd>
                 {evidence}
+                <dt>{t!(i18n, monitoring.score)}</dt>
+                <dd data-test="visit-score">{score}</dd>
             </dl>
         </li>
+    }
+}
+
+/// A score and, folded, how it was reached part by part.
+#[component]
+pub fn ScoreParts(score: Score) -> impl IntoView {
+    let i18n = use_i18n();
+    let parts = [
+        (
+            t_string!(i18n, monitoring.part_operating).to_string(),
+            score.operating,
+            OPERATING_POINTS,
+        ),
+        (
+            t_string!(i18n, monitoring.part_revenue).to_string(),
+            score.revenue,
+            REVENUE_POINTS,
+        ),
+        (
+            t_string!(i18n, monitoring.part_jobs).to_string(),
+            score.jobs,
+            JOBS_POINTS,
+        ),
+        (
+            t_string!(i18n, monitoring.part_equipment).to_string(),
+            score.equipment,
+            EQUIPMENT_POINTS,
+        ),
+        (
+            t_string!(i18n, monitoring.part_problems).to_string(),
+            score.problems,
+            PROBLEMS_POINTS,
+        ),
+    ];
+    view! {
+        <details class="score" data-band=score.band().code()>
+            <summary><strong data-test="score-total">{score_text(i18n, score)}</strong></summary>
+            <ul>
+                {parts.into_iter().map(|(part, got, of)| view! {
+                    <li>{part} " " <bdi>{format!("{got}/{of}")}</bdi></li>
+                }).collect_view()}
+            </ul>
+        </details>
     }
 }
 

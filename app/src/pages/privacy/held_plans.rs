@@ -9,6 +9,7 @@ use crate::i18n::*;
 use crate::pages::accounts::dashboards::role_name;
 use crate::pages::mentoring::labels::{event_name, part_name};
 use crate::pages::money::labels::{method_name, outcome_name, tranche_status_name};
+use crate::pages::monitoring::labels::{equipment_name, problem_level_name};
 use crate::pages::plans::figures::FiguresTables;
 use crate::pages::plans::labels::{plan_status_name, section_name};
 use crate::pages::plans::visits::yes_no;
@@ -181,6 +182,12 @@ fn Visit(visit: HeldVisit, owner: bool) -> impl IntoView {
                 <dt>{t!(i18n, monitoring.costs)}</dt><dd><bdi>{money_text(i18n, visit.costs)}</bdi></dd>
                 <dt>{t!(i18n, monitoring.jobs)}</dt><dd>{visit.jobs.to_string()}</dd>
                 <dt>{t!(i18n, monitoring.problems)}</dt><dd class="comment-body" dir="auto">{visit.problems}</dd>
+                {visit.equipment.map(|e| view! {
+                    <dt>{t!(i18n, monitoring.equipment)}</dt><dd>{equipment_name(i18n, e)}</dd>
+                })}
+                {visit.problem_level.map(|l| view! {
+                    <dt>{t!(i18n, monitoring.problem_level)}</dt><dd>{problem_level_name(i18n, l)}</dd>
+                })}
                 <dt>{t!(i18n, monitoring.satisfactory)}</dt><dd>{yes_no(i18n, visit.satisfactory)}</dd>
             </dl>
             <ul class="evidence">

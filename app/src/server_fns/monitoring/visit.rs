@@ -92,6 +92,8 @@ async fn read_parts(multipart: &mut Multipart) -> Posted {
             "costs" => form.costs = value,
             "jobs" => form.jobs = value,
             "problems" => form.problems = value,
+            "equipment" => form.equipment = value,
+            "problem_level" => form.problem_level = value,
             "satisfactory" => form.satisfactory = value,
             _ => {}
         }
