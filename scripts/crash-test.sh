@@ -74,6 +74,8 @@ MENTOR=$(sql "select id from users where email = 'mentor@demo.passerelle.ma'")
     plan="(select id from plans where user_id = $owner)"
     echo "insert into users (email, role, created_at) values ($email, 'applicant', $AT);"
     echo "insert into plans (user_id, call_id, status, grant_requested_centimes, created_at, updated_at) values ($owner, $CALL, 'under_review', 1000000, $AT, $AT);"
+    # The wallet the tranches are paid to, registered long before (no confirmation needed).
+    echo "insert into payees (user_id, method, detail, holder, registered_by, registered_at) values ($owner, 'mobile_money', '+212612345678', 'Crash $n', $owner, $AT);"
     for member in $CHAIR $MEMBER2 $MEMBER3; do
       # Each declared no conflict before scoring; the chair may then decide.
       echo "insert into conflict_declarations (plan_id, member_id, conflicted, note, declared_at) values ($plan, $member, false, '', $AT);"

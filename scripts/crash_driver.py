@@ -130,7 +130,7 @@ def run_plan(plan, chair, admin, finance, ack):
         status, body = admin.call(
             "/api/money/release",
             {"tranche": tranche, "key": f"crash-release-{plan}-{number}",
-             "method": "mobile_money", "phone": "0612345678"},
+             "method": "mobile_money"},
         )
         if status != 200:
             raise SystemExit(f"release {tranche}: {status} {body}")

@@ -142,6 +142,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/calls/edit") view=pages::catalogue::call_edit::CallEditPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/money") view=pages::money::admin::MoneyOverviewPage ssr=SsrMode::InOrder />
                         <Route path=path!("/admin/money/call") view=pages::money::admin::CallMoneyPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/suppliers") view=pages::money::payees::SuppliersPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/monitoring") view=pages::monitoring::sustainability::SustainabilityPage ssr=SsrMode::Async />
                     </Routes>
                 </main>

@@ -50,6 +50,8 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/profile/remove_skill", PROFILE_EDITORS),
     ("/api/profile/add_work", PROFILE_EDITORS),
     ("/api/profile/remove_work", PROFILE_EDITORS),
+    ("/api/profile/save_payee", PROFILE_EDITORS),
+    ("/api/profile/remove_payee", PROFILE_EDITORS),
     ("/api/profile/applicants", CASEWORKER),
     ("/api/profile/register", CASEWORKER),
     ("/api/accounts/hand_over", CASEWORKER),
@@ -105,6 +107,14 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/money/call", MONEY_STAFF),
     ("/api/money/overview", MONEY_STAFF),
     ("/api/money/desk", Access::Roles(&[Role::Finance])),
+    (
+        "/api/money/confirm_payee",
+        Access::Roles(&[Role::Finance, Role::Admin]),
+    ),
+    ("/api/money/suppliers", ADMIN),
+    ("/api/money/propose_supplier", ADMIN),
+    ("/api/money/approve_supplier", ADMIN),
+    ("/api/money/retire_supplier", ADMIN),
     (
         "/api/money/plan",
         Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin, Role::Finance]),

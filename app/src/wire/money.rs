@@ -53,6 +53,12 @@ pub struct PaymentLine {
     pub supplier: Option<String>,
     pub invoice: Option<String>,
     pub payee: Option<String>,
+    /// When the registered details paid to were registered, and confirmed by a second staff
+    /// member if they were (`domain::money::payee`); `None` for payments before payees.
+    #[serde(default)]
+    pub payee_registered_at: Option<OffsetDateTime>,
+    #[serde(default)]
+    pub payee_confirmed_at: Option<OffsetDateTime>,
     /// `released`, `paid`, `failed` or `cancelled`.
     pub status: String,
     pub released_by: String,
@@ -90,6 +96,10 @@ pub struct TrancheLine {
     /// released it, or its releaser made their account); shown instead of the forms.
     #[serde(default)]
     pub settle_refused: Option<crate::domain::problem::Problem>,
+    /// The beneficiary's registered payment details, which a release may choose from (filled
+    /// on the admins' call page only).
+    #[serde(default)]
+    pub payees: Vec<crate::wire::payees::PayeeView>,
     /// A fresh key for the forms of this line (release, confirm, fail, cancel).
     pub key: String,
 }
@@ -125,6 +135,8 @@ pub struct PlanMoney {
 pub struct CallMoney {
     pub balances: Balances,
     pub tranches: Vec<TrancheLine>,
+    /// The approved suppliers a release in kind may pay (admins only; empty for finance).
+    pub suppliers: Vec<crate::wire::payees::SupplierView>,
 }
 
 /// The finance officer's desk: payments awaiting confirmation, oldest first, and every call's
@@ -133,4 +145,9 @@ pub struct CallMoney {
 pub struct FinanceDesk {
     pub awaiting: Vec<TrancheLine>,
     pub calls: Vec<Balances>,
+    /// Payment details registered recently, waiting for a second staff member's confirmation
+    /// before a release may pay to them.
+    pub to_confirm: Vec<crate::wire::payees::PayeeToConfirm>,
+    /// The reader, so the desk offers "confirm" only where they may.
+    pub me: i64,
 }

@@ -54,6 +54,9 @@ pub struct HeldData {
     pub documents: Vec<crate::wire::profile::DocumentView>,
     pub skills: Vec<crate::wire::profile::SkillView>,
     pub work: Vec<crate::wire::profile::JobView>,
+    /// Payment details, those replaced or removed included (`retired_at`), oldest first.
+    #[serde(default)]
+    pub payees: Vec<crate::wire::payees::PayeeView>,
     /// Newest first.
     pub consents: Vec<crate::wire::profile::ConsentLine>,
     pub enrolments: Vec<HeldEnrolment>,

@@ -114,6 +114,8 @@ pub struct ProfilePage {
     pub cities: Vec<Choice>,
     /// The work history, oldest first.
     pub jobs: Vec<JobView>,
+    /// Live payment details a grant may be paid to, one per kind at most.
+    pub payees: Vec<crate::wire::payees::PayeeView>,
     /// Set when a caseworker opens someone else's profile: who it is.
     pub assisted: Option<AssistedPerson>,
 }

@@ -51,6 +51,7 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/audit" => "<h1>Journal d",
         "/admin/erasures" => "<h1>Effacement sur demande",
         "/admin/monitoring" => "<h1>Pérennité des activités financées",
+        "/admin/suppliers" => "<h1>Fournisseurs approuvés",
         "/admin/audit.csv" => "Entrée,Quand (UTC),Nom",
         "/committee/review" => "data-test=\"plan-title\"",
         "/admin/committee" => "<h1>Comité de l",
@@ -123,7 +124,12 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("expires_month", ""),
             ("expires_year", ""),
         ],
-        "/api/profile/remove_document" => &[("id", "1")],
+        "/api/profile/remove_document" | "/api/profile/remove_payee" => &[("id", "1")],
+        "/api/profile/save_payee" => &[
+            ("kind", "mobile_money"),
+            ("detail", "0612345678"),
+            ("holder", "Awa"),
+        ],
         "/api/profile/add_skill" => &[
             ("skill", "wire.harness-assembly"),
             ("level", "expert"),
@@ -277,7 +283,6 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("tranche", "1"),
             ("key", "access-test-key-0001"),
             ("method", "mobile_money"),
-            ("phone", "0612345678"),
         ],
         "/api/money/settle" => &[
             ("tranche", "1"),
@@ -291,6 +296,13 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "/api/money/call" => &[("call", "1")],
         "/api/money/plan" => &[("plan", "1")],
+        "/api/money/confirm_payee" => &[("payee", "1")],
+        "/api/money/propose_supplier" => &[
+            ("name", "Bricoma"),
+            ("city", "Tanger"),
+            ("rib", "011780000012345678901296"),
+        ],
+        "/api/money/approve_supplier" | "/api/money/retire_supplier" => &[("supplier", "1")],
         _ => &[],
     }
 }

@@ -187,7 +187,7 @@ both_backends! {
 
 mod reads {
     use super::super::committee_support::approved_plan;
-    use super::super::money::{release, tranche_id};
+    use super::super::money::{registered_payees, release, tranche_id, WALLET};
     use super::super::monitoring::{good_visit, pairs, post_visit, PDF};
     use app::domain::accounts::role::Role;
     use passerelle_tests::both_backends;
@@ -203,13 +203,14 @@ mod reads {
             let (mut awa, mut coach, mut admin, plan) = approved_plan(&app).await;
             app.user("finance@example.org", Role::Finance).await;
             let mut finance = app.login("finance@example.org").await;
+            registered_payees(&app, &mut awa, &mut finance).await;
             let id: i64 = plan.parse().expect("plan id");
             let call = app.count(&format!("select call_id from plans where id = {id}")).await;
             // Before any payment there are no details to read, so nothing is recorded.
             assert_eq!(admin.call("/api/money/plan", &[("plan", &plan)]).await.status, 200);
             assert_eq!(payment_reads(&app).await, 0);
             let first = tranche_id(&app, id, 1).await;
-            let (code, body) = release(&mut admin, &first, "k-read-release-0001", &[("method", "mobile_money"), ("phone", "+212 6 12 34 56 78")]).await;
+            let (code, body) = release(&mut admin, &first, "k-read-release-0001", &WALLET).await;
             assert_eq!(code, 200, "{body}");
 
             // The applicant reads their own payee; the mentor never does; neither is recorded.

@@ -8,7 +8,7 @@ use super::browser::{
     wait_hydrated, WAIT,
 };
 use super::committee_support::{approved_plan, under_review, MEMBERS};
-use super::money::{release, settle, tranche_id, IN_KIND};
+use super::money::{list_supplier, release, settle, tranche_id, IN_KIND};
 use super::monitoring::{good_visit, pairs, post_visit, PDF};
 use super::plan_support::applicant_with_a_plan;
 use app::domain::accounts::role::Role;
@@ -186,6 +186,7 @@ async fn funded_plan_on_a_phone(backend: Backend) {
     let (_awa, mut coach, mut admin, plan) = approved_plan(&app).await;
     app.user("finance@example.org", Role::Finance).await;
     let mut finance = app.login("finance@example.org").await;
+    list_supplier(&app, &mut admin).await;
     let id: i64 = plan.parse().expect("plan id");
     let (first, second) = (tranche_id(&app, id, 1).await, tranche_id(&app, id, 2).await);
     let (code, body) = release(&mut admin, &first, "k-walk-release-0001", &IN_KIND).await;

@@ -4,7 +4,7 @@
 //! sign in and its address registers again as a new person. A cancelled request erases nothing.
 
 use super::held_data::everything;
-use super::money::{release, settle, tranche_id};
+use super::money::{release, settle, tranche_id, WALLET};
 use app::db::Db;
 use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, Client, TestApp};
@@ -156,7 +156,7 @@ both_backends! {
 
         // Not while money is on its way to her.
         let second_tranche = tranche_id(&app, plan.parse().expect("plan"), 2).await;
-        let (code, body) = release(&mut asker, &second_tranche, "k-erase-release-0002", &[("method", "mobile_money"), ("phone", "0661000111")]).await;
+        let (code, body) = release(&mut asker, &second_tranche, "k-erase-release-0002", &WALLET).await;
         assert_eq!(code, 200, "{body}");
         let (code, body) = carry_out(&mut second, &request, true).await;
         assert_eq!(code, 422);

@@ -7,7 +7,7 @@
 use super::committee_support::{
     new_session, put_on_agenda, score_all, seat_committee, signed_off, SignedOff, MEMBERS,
 };
-use super::money::{release, settle, tranche_id};
+use super::money::{registered_payees, release, settle, tranche_id, WALLET};
 use super::monitoring::{good_visit, pairs, post_visit, PDF};
 use super::plan_support::applicant_with_a_plan;
 use app::domain::accounts::role::Role;
@@ -130,15 +130,10 @@ pub(crate) async fn everything(app: &TestApp) -> (Client, i64, String) {
     app.user("finance@example.org", Role::Finance).await;
     let plan_id: i64 = plan.parse().expect("plan id");
     let first = tranche_id(app, plan_id, 1).await;
-    let (code, body) = release(
-        &mut admin,
-        &first,
-        "k-held-release-0001",
-        &[("method", "mobile_money"), ("phone", "0661000111")],
-    )
-    .await;
-    assert_eq!(code, 200, "{body}");
     let mut finance = app.login("finance@example.org").await;
+    registered_payees(app, &mut awa, &mut finance).await;
+    let (code, body) = release(&mut admin, &first, "k-held-release-0001", &WALLET).await;
+    assert_eq!(code, 200, "{body}");
     let (code, body) = settle(&mut finance, &first, "k-held-settle-00001", "paid").await;
     assert_eq!(code, 200, "{body}");
     let visit = good_visit(&plan);
@@ -256,7 +251,10 @@ both_backends! {
         assert_eq!(plan["decisions"][0]["outcome"], "approved");
         assert_eq!(plan["decisions"][0]["justification"], "Projet viable.");
         assert_eq!(plan["tranches"][0]["status"], "paid");
-        assert_eq!(plan["tranches"][0]["payments"][0]["payee"], "0661000111");
+        assert_eq!(plan["tranches"][0]["payments"][0]["payee"], "+212612345678");
+        let payees: Vec<&str> = data["payees"].as_array().expect("payees").iter().filter_map(|p| p["detail"].as_str()).collect();
+        assert_eq!(payees.len(), 2, "her wallet and her bank account: {payees:?}");
+        assert!(payees.contains(&"+212612345678"), "{payees:?}");
         assert_eq!(plan["tranches"][0]["payments"][0]["settlement_ref"], "Virement 4471");
         let sign_ins = data["sign_ins"].as_array().expect("sign-ins");
         assert!(sign_ins.iter().any(|s| s["succeeded"] == true));

@@ -28,6 +28,7 @@ mod matches;
 mod mentoring;
 mod money;
 mod monitoring;
+mod payees;
 mod plan_editor;
 mod plan_support;
 mod profile;

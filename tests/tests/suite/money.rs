@@ -65,11 +65,55 @@ pub(crate) async fn release(
     (response.status.as_u16(), response.body)
 }
 
+/// In kind to the first supplier on the list ([`list_supplier`] puts it there).
 pub(crate) const IN_KIND: [(&str, &str); 3] = [
     ("method", "in_kind"),
-    ("supplier", "Bricoma Tanger"),
+    ("supplier", "1"),
     ("invoice", "F-2026-118"),
 ];
+/// To the beneficiary's registered wallet ([`registered_payees`]).
+pub(crate) const WALLET: [(&str, &str); 1] = [("method", "mobile_money")];
+/// To the beneficiary's registered bank account.
+pub(crate) const BANK: [(&str, &str); 1] = [("method", "bank_transfer")];
+/// A valid RIB (24 digits, its key matching).
+pub(crate) const RIB: &str = "011780000012345678901296";
+
+/// Puts "Bricoma Tanger" on the supplier list: proposed by `admin`, approved by a second admin.
+pub(crate) async fn list_supplier(app: &TestApp, admin: &mut Client) {
+    let proposed = admin
+        .call(
+            "/api/money/propose_supplier",
+            &[("name", "Bricoma Tanger"), ("city", "Tanger"), ("rib", RIB)],
+        )
+        .await;
+    assert_eq!(proposed.status, 200, "{}", proposed.body);
+    let id = app.count("select max(id) from suppliers").await.to_string();
+    app.user("second.admin@example.org", Role::Admin).await;
+    let mut second = app.login("second.admin@example.org").await;
+    let approved = second
+        .call("/api/money/approve_supplier", &[("supplier", id.as_str())])
+        .await;
+    assert_eq!(approved.status, 200, "{}", approved.body);
+}
+
+/// The beneficiary registers a wallet and a bank account on their profile; `checker` (a
+/// finance officer) confirms both, as the finance desk asks for recent details.
+pub(crate) async fn registered_payees(app: &TestApp, owner: &mut Client, checker: &mut Client) {
+    for (kind, detail) in [("mobile_money", "06 12 34 56 78"), ("bank_transfer", RIB)] {
+        let saved = owner
+            .call(
+                "/api/profile/save_payee",
+                &[("kind", kind), ("detail", detail), ("holder", "Awa Diallo")],
+            )
+            .await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+        let id = app.count("select max(id) from payees").await.to_string();
+        let confirmed = checker
+            .call("/api/money/confirm_payee", &[("payee", id.as_str())])
+            .await;
+        assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+    }
+}
 
 pub(crate) async fn settle(
     finance: &mut Client,
@@ -94,13 +138,12 @@ pub(crate) async fn settle(
 /// Awa's plan approved for 8,000 MAD (70% at approval, 30% after a visit), an admin and a
 /// finance officer: the plan and both clients.
 pub(crate) async fn approved(app: &TestApp) -> (i64, Client, Client) {
-    let (_awa, _coach, admin, plan) = approved_plan(app).await;
+    let (mut awa, _coach, mut admin, plan) = approved_plan(app).await;
     app.user("finance@example.org", Role::Finance).await;
-    (
-        plan.parse().expect("plan id"),
-        admin,
-        app.login("finance@example.org").await,
-    )
+    let mut finance = app.login("finance@example.org").await;
+    list_supplier(app, &mut admin).await;
+    registered_payees(app, &mut awa, &mut finance).await;
+    (plan.parse().expect("plan id"), admin, finance)
 }
 
 both_backends! {
@@ -227,7 +270,7 @@ both_backends! {
         let second = tranche_id(&app, plan, 2).await;
 
         // Bad details: refused on the field, nothing moves.
-        let (code, body) = release(&mut admin, &first, "k-release-bad-0001", &[("method", "in_kind"), ("supplier", "Bricoma")]).await;
+        let (code, body) = release(&mut admin, &first, "k-release-bad-0001", &[("method", "in_kind"), ("supplier", "1")]).await;
         assert_eq!(code, 422, "{body}");
         assert!(body.contains("invoice_missing"), "{body}");
         // The second tranche waits for the first and for a monitoring visit.
@@ -256,7 +299,7 @@ both_backends! {
         assert_eq!(code, 200, "{body}");
         app.exec("update users set role = 'admin' where email = 'admin@example.org'").await;
         let mut admin = app.login("admin@example.org").await;
-        let (code, body) = release(&mut admin, &first, "k-release-1st-0002", &[("method", "mobile_money"), ("phone", "+212 6 12 34 56 78")]).await;
+        let (code, body) = release(&mut admin, &first, "k-release-1st-0002", &WALLET).await;
         assert_eq!(code, 200, "{body}");
         let (code, body) = settle(&mut finance, &first, "k-settle-paid-0001", "paid").await;
         assert_eq!(code, 200, "{body}");
@@ -279,7 +322,7 @@ both_backends! {
         assert!(body.contains("visit_required"), "{body}");
         let recorded = post_visit(&mut coach, &pairs(&visit), &[("reçu.pdf", "application/pdf", PDF)]).await;
         assert_eq!(recorded.status, 303, "{}", recorded.body);
-        let (code, body) = release(&mut admin, &second, "k-release-2nd-0003", &[("method", "bank_transfer"), ("account", "011780000012345678901234")]).await;
+        let (code, body) = release(&mut admin, &second, "k-release-2nd-0003", &BANK).await;
         assert_eq!(code, 200, "{body}");
 
         for action in ["tranche_released", "payment_confirmed", "payment_failed"] {
@@ -360,7 +403,7 @@ both_backends! {
         assert_eq!(app.count(&format!("select count(*) from payments where tranche_id = {first}")).await, 1);
 
         // The same key with another body is refused.
-        let (code, body) = release(&mut admin, &first, "k-same-release-key-01", &[("method", "mobile_money"), ("phone", "0612345678")]).await;
+        let (code, body) = release(&mut admin, &first, "k-same-release-key-01", &WALLET).await;
         assert_eq!(code, 422, "{body}");
         assert!(body.contains("idempotency_key_reused"), "{body}");
 

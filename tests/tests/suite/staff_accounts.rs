@@ -2,7 +2,7 @@
 //! that must be replaced and expire, and a finance officer who may not confirm a payment
 //! released by the admin who made their account. On SQLite and PostgreSQL.
 
-use super::money::{approved, release, settle, tranche_id};
+use super::money::{approved, release, settle, tranche_id, WALLET};
 use passerelle_tests::{both_backends, Client, TestApp};
 
 const FIRST: &str = "premier mot de passe remis en main propre";
@@ -47,8 +47,7 @@ both_backends! {
         create_staff(&app, &mut admin, "nadia@example.org", "finance").await;
         let mut made = take_up(&app, "nadia@example.org").await;
         let first = tranche_id(&app, plan, 1).await;
-        let phone = [("method", "mobile_money"), ("phone", "+212 6 98 76 54 32")];
-        let (code, body) = release(&mut admin, &first, "k-release-made-001", &phone).await;
+        let (code, body) = release(&mut admin, &first, "k-release-made-001", &WALLET).await;
         assert_eq!(code, 200, "{body}");
 
         let (code, body) = settle(&mut made, &first, "k-settle-made-0001", "paid").await;

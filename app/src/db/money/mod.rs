@@ -12,6 +12,7 @@
 pub mod keys;
 pub mod money_check;
 pub mod money_views;
+pub mod payees;
 pub mod tranches;
 
 use crate::db::shared::constraint::{

@@ -81,6 +81,8 @@ struct PaymentRow {
     supplier: Option<String>,
     invoice_ref: Option<String>,
     payee_ref: Option<String>,
+    payee_registered_at: Option<OffsetDateTime>,
+    payee_confirmed_at: Option<OffsetDateTime>,
     status: String,
     released_by: Option<String>,
     released_at: OffsetDateTime,
@@ -141,6 +143,8 @@ pub async fn tranches(
                 supplier: row.supplier,
                 invoice: row.invoice_ref,
                 payee: row.payee_ref,
+                payee_registered_at: row.payee_registered_at,
+                payee_confirmed_at: row.payee_confirmed_at,
                 status: row.status,
                 released_by: row.released_by.unwrap_or_default(),
                 released_at: row.released_at,
@@ -170,6 +174,7 @@ pub async fn tranches(
                 opening_visit: None,
                 waits_for_earlier: row.earlier_open > 0,
                 settle_refused: None,
+                payees: Vec::new(),
                 key: key(),
             })
         })
@@ -257,10 +262,12 @@ async fn payments_of(tx: &mut Tx, which: Which, id: i64) -> Result<Vec<PaymentRo
     let filter = filter_of(which);
     let sql = format!(
         "select y.id, y.tranche_id, y.attempt, y.method, y.supplier, y.invoice_ref, y.payee_ref, \
+         g.registered_at as payee_registered_at, g.confirmed_at as payee_confirmed_at, \
          y.status, coalesce(r.display_name, r.email) as released_by, y.released_at, \
          coalesce(s.display_name, s.email) as settled_by, y.settled_at, \
          y.settlement_ref, y.failure_reason \
          from payments y join tranches t on t.id = y.tranche_id \
+         left join payees g on g.id = y.payee_id \
          left join users r on r.id = y.released_by left join users s on s.id = y.settled_by \
          where {filter} order by y.tranche_id, y.attempt"
     );

@@ -99,20 +99,30 @@ pub async fn move_tranche(
     Ok(done == 1)
 }
 
+/// Where a release pays: the method with the details copied as they are now, and the
+/// registered payee or listed supplier they come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentTo {
+    pub method: PaymentMethod,
+    pub payee_id: Option<i64>,
+    pub supplier_id: Option<i64>,
+}
+
 /// A new payment attempt for a released tranche.
 pub async fn insert_payment(
     tx: &mut Tx,
     head: &TrancheHead,
-    method: &PaymentMethod,
+    to: &PaymentTo,
     released_by: i64,
 ) -> Result<i64, AppError> {
     let at = now();
+    let method = &to.method;
     let (supplier, invoice, payee) = method.columns();
     let inserted = on_conn!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(
             "insert into payments (tranche_id, attempt, method, supplier, invoice_ref, payee_ref, \
-             status, released_by, released_at) \
-             values ($1, $2, $3, $4, $5, $6, 'released', $7, $8) returning id",
+             status, released_by, released_at, payee_id, supplier_id) \
+             values ($1, $2, $3, $4, $5, $6, 'released', $7, $8, $9, $10) returning id",
         )
         .bind(head.id)
         .bind(head.attempts + 1)
@@ -122,6 +132,8 @@ pub async fn insert_payment(
         .bind(payee)
         .bind(released_by)
         .bind(at)
+        .bind(to.payee_id)
+        .bind(to.supplier_id)
         .fetch_one(conn)
         .await
     });

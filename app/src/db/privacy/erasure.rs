@@ -157,6 +157,7 @@ const BLANK: &[&str] = &[
      where plan_id in (select id from plans where user_id = $1)",
     "update monitoring_visits set problems = '' \
      where plan_id in (select id from plans where user_id = $1)",
+    "update payees set detail = '', holder = '' where user_id = $1",
     "update payments set payee_ref = null, failure_reason = null \
      where tranche_id in (select t.id from tranches t join plans p on p.id = t.plan_id \
      where p.user_id = $1)",

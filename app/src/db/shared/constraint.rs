@@ -75,6 +75,10 @@ pub const PAYMENTS_TRANCHE_ATTEMPT: Constraint = unique(
     "payments.tranche_id, payments.attempt",
 );
 pub const PAYMENTS_ONE_LIVE: Constraint = unique("payments_one_live", "payments.tranche_id");
+pub const PAYEES_ONE_LIVE: Constraint = unique("payees_one_live", "payees.user_id, payees.method");
+/// An index on an expression (`lower(name)`): SQLite names the index, not columns.
+pub const SUPPLIERS_LIVE_NAME: Constraint =
+    unique("suppliers_live_name", "index 'suppliers_live_name'");
 pub const LEDGER_PAID_ONCE: Constraint =
     unique("ledger_entries_paid_once", "ledger_entries.tranche_id");
 pub const LEDGER_COMMITTED_ONCE: Constraint =

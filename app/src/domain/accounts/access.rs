@@ -84,6 +84,7 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/admin/money/call", MONEY_STAFF),
     ("/admin/money/ledger.csv", MONEY_STAFF),
     ("/admin/monitoring", Access::Roles(&[Role::Admin])),
+    ("/admin/suppliers", Access::Roles(&[Role::Admin])),
     ("/admin/erasures", Access::Roles(&[Role::Admin])),
     ("/admin/audit", Access::Roles(&[Role::Admin])),
     ("/admin/audit.csv", Access::Roles(&[Role::Admin])),

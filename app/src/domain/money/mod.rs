@@ -3,5 +3,6 @@
 
 pub mod gate;
 pub mod key;
+pub mod payee;
 pub mod problem;
 pub mod tranche;

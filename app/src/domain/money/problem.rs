@@ -33,8 +33,28 @@ pub enum MoneyProblem {
     AccountMissing,
     #[error("the bank account is not valid")]
     AccountInvalid,
-    #[error("a payment detail is too long or contains invisible characters")]
+    #[error("the RIB's key does not match its number")]
+    AccountKeyWrong,
+    #[error("the number is not a Moroccan mobile number")]
+    WalletInvalid,
+    #[error("the invoice reference is too long or contains invisible characters")]
     PaymentDetailInvalid { max: usize },
+    #[error("the beneficiary has no payment details of this kind")]
+    PayeeNotRegistered,
+    #[error("payment details registered recently wait for a second staff member's confirmation")]
+    PayeeUnconfirmed { days: i64 },
+    #[error("only an admin or a finance officer confirms payment details")]
+    ConfirmerRole,
+    #[error("whoever registered payment details, or their owner, cannot confirm them")]
+    ConfirmerRegistered,
+    #[error("these payment details are already confirmed")]
+    PayeeAlreadyConfirmed,
+    #[error("the supplier is not on the approved list")]
+    SupplierNotApproved,
+    #[error("the admin who proposed a supplier cannot approve it")]
+    SupplierSameAdmin,
+    #[error("a supplier of this name is already on the list")]
+    SupplierListed,
     #[error("this request key was already used for another request")]
     IdempotencyKeyReused,
     #[error("the request key is missing or not valid")]

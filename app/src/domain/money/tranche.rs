@@ -217,60 +217,12 @@ pub enum PaymentMethod {
 
 impl PaymentMethod {
     pub const CODES: [&'static str; 3] = ["in_kind", "mobile_money", "bank_transfer"];
-    pub const TEXT_MAX: usize = 120;
 
     pub fn code(&self) -> &'static str {
         match self {
             PaymentMethod::InKind { .. } => "in_kind",
             PaymentMethod::MobileMoney { .. } => "mobile_money",
             PaymentMethod::BankTransfer { .. } => "bank_transfer",
-        }
-    }
-
-    /// A method as the release form sends it: its code and the details that method needs
-    /// (the others are ignored).
-    pub fn parse(
-        code: &str,
-        supplier: &str,
-        invoice: &str,
-        phone: &str,
-        account: &str,
-    ) -> Result<PaymentMethod, Problem> {
-        let text = |value: &str, missing: MoneyProblem| -> Result<String, Problem> {
-            match FreeText::<{ PaymentMethod::TEXT_MAX }>::line(value) {
-                Ok(Some(value)) => Ok(value.into_string()),
-                Ok(None) => Err(missing.into()),
-                Err(_) => Err(MoneyProblem::PaymentDetailInvalid {
-                    max: PaymentMethod::TEXT_MAX,
-                }
-                .into()),
-            }
-        };
-        match code.trim() {
-            "in_kind" => Ok(PaymentMethod::InKind {
-                supplier: text(supplier, MoneyProblem::SupplierMissing)?,
-                invoice: text(invoice, MoneyProblem::InvoiceMissing)?,
-            }),
-            "mobile_money" => {
-                let phone = text(phone, MoneyProblem::PayeePhoneMissing)?;
-                let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-                let allowed = phone
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.'));
-                if !allowed || !(9..=15).contains(&digits.len()) {
-                    return Err(SharedProblem::PhoneInvalid.into());
-                }
-                Ok(PaymentMethod::MobileMoney { phone })
-            }
-            "bank_transfer" => {
-                let account = text(account, MoneyProblem::AccountMissing)?;
-                let compact: String = account.chars().filter(|c| !c.is_whitespace()).collect();
-                if compact.len() < 10 || !compact.chars().all(|c| c.is_ascii_alphanumeric()) {
-                    return Err(MoneyProblem::AccountInvalid.into());
-                }
-                Ok(PaymentMethod::BankTransfer { account })
-            }
-            _ => Err(MoneyProblem::PaymentMethodUnknown.into()),
         }
     }
 

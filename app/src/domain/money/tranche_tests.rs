@@ -1,7 +1,6 @@
 use super::*;
 use crate::domain::catalogue::grant_terms::Tranche;
 use crate::domain::money::problem::MoneyProblem;
-use crate::domain::shared::problem::SharedProblem;
 use crate::domain::shared::workflow::TransitionError;
 use proptest::prelude::*;
 
@@ -207,49 +206,6 @@ proptest! {
             }
         }
     }
-}
-
-#[test]
-fn a_payment_method_takes_only_the_details_it_needs() {
-    assert_eq!(
-        PaymentMethod::parse("in_kind", " Bricoma Tanger ", "F-2026-118", "", ""),
-        Ok(PaymentMethod::InKind {
-            supplier: "Bricoma Tanger".into(),
-            invoice: "F-2026-118".into()
-        })
-    );
-    assert_eq!(
-        PaymentMethod::parse("in_kind", "Bricoma", "", "0600000000", ""),
-        Err(MoneyProblem::InvoiceMissing.into())
-    );
-    assert_eq!(
-        PaymentMethod::parse("mobile_money", "", "", "+212 6 12 34 56 78", ""),
-        Ok(PaymentMethod::MobileMoney {
-            phone: "+212 6 12 34 56 78".into()
-        })
-    );
-    assert_eq!(
-        PaymentMethod::parse("mobile_money", "", "", "call me", ""),
-        Err(SharedProblem::PhoneInvalid.into())
-    );
-    assert_eq!(
-        PaymentMethod::parse("bank_transfer", "", "", "", "011 780 0000 1234 5678 9012"),
-        Ok(PaymentMethod::BankTransfer {
-            account: "011 780 0000 1234 5678 9012".into()
-        })
-    );
-    assert_eq!(
-        PaymentMethod::parse("bank_transfer", "", "", "", "12-34"),
-        Err(MoneyProblem::AccountInvalid.into())
-    );
-    assert_eq!(
-        PaymentMethod::parse("cash", "", "", "", ""),
-        Err(MoneyProblem::PaymentMethodUnknown.into())
-    );
-    assert_eq!(
-        PaymentMethod::parse("in_kind", &"x".repeat(121), "F-1", "", ""),
-        Err(MoneyProblem::PaymentDetailInvalid { max: 120 }.into())
-    );
 }
 
 #[test]

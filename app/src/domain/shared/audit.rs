@@ -52,6 +52,12 @@ pub enum AuditAction {
     PlanScored,
     PlanDecided,
     TrancheReleased,
+    PayeeRegistered,
+    PayeeRemoved,
+    PayeeConfirmed,
+    SupplierProposed,
+    SupplierApproved,
+    SupplierRetired,
     PaymentConfirmed,
     PaymentFailed,
     TrancheCancelled,
@@ -86,7 +92,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 57] = [
+    pub const ALL: [AuditAction; 63] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -125,6 +131,12 @@ impl AuditAction {
         AuditAction::PlanScored,
         AuditAction::PlanDecided,
         AuditAction::TrancheReleased,
+        AuditAction::PayeeRegistered,
+        AuditAction::PayeeRemoved,
+        AuditAction::PayeeConfirmed,
+        AuditAction::SupplierProposed,
+        AuditAction::SupplierApproved,
+        AuditAction::SupplierRetired,
         AuditAction::PaymentConfirmed,
         AuditAction::PaymentFailed,
         AuditAction::TrancheCancelled,
@@ -186,6 +198,12 @@ impl AuditAction {
             AuditAction::PlanScored => "plan_scored",
             AuditAction::PlanDecided => "plan_decided",
             AuditAction::TrancheReleased => "tranche_released",
+            AuditAction::PayeeRegistered => "payee_registered",
+            AuditAction::PayeeRemoved => "payee_removed",
+            AuditAction::PayeeConfirmed => "payee_confirmed",
+            AuditAction::SupplierProposed => "supplier_proposed",
+            AuditAction::SupplierApproved => "supplier_approved",
+            AuditAction::SupplierRetired => "supplier_retired",
             AuditAction::PaymentConfirmed => "payment_confirmed",
             AuditAction::PaymentFailed => "payment_failed",
             AuditAction::TrancheCancelled => "tranche_cancelled",

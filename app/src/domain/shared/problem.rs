@@ -84,6 +84,10 @@ pub enum Field {
     Supplier,
     Invoice,
     Account,
+    /// Whose name a wallet or bank account is in.
+    Holder,
+    /// A supplier's name on the list.
+    SupplierName,
     /// The payment's transfer reference, or why it failed.
     Note,
     // Monitoring visits (`domain::monitoring`).

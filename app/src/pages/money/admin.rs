@@ -85,6 +85,7 @@ pub fn MoneyOverviewPage() -> impl IntoView {
             })}
         </Suspense>
         <p><a href=crate::domain::accounts::access::LEDGER_CSV download="" data-test="ledger-csv">{t!(i18n, money.ledger_csv)}</a></p>
+        <p><a href="/admin/suppliers" data-test="suppliers-link">{t!(i18n, suppliers.title)}</a></p>
     }
 }
 
@@ -109,6 +110,7 @@ pub fn CallMoneyPage() -> impl IntoView {
                     Ok(money) => {
                         let id = money.balances.call;
                         let back = format!("/admin/money/call?id={id}");
+                        provide_context(super::release::Suppliers(money.suppliers.clone()));
                         let desk = if role == Some(Role::Admin) {
                             Desk::Admin { release, cancel }
                         } else {

@@ -24,6 +24,7 @@ pub fn FinanceDeskSection() -> impl IntoView {
                     match desk.await {
                         Ok(desk) => view! {
                             <TrancheTable lines=desk.awaiting desk=Desk::Finance { settle } staff=true back="/finance" />
+                            <super::payees::PayeesToConfirm list=desk.to_confirm me=desk.me />
                             <h2>{t!(i18n, money.overview_title)}</h2>
                             <BalancesTable calls=desk.calls linked=true />
                         }.into_any(),

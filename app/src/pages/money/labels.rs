@@ -93,6 +93,26 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: MoneyProblem) -> String 
         MoneyProblem::PaymentDetailInvalid { max } => {
             t_string!(i18n, problem.payment_detail_invalid, max).to_string()
         }
+        MoneyProblem::AccountKeyWrong => t_string!(i18n, problem.account_key_wrong).to_string(),
+        MoneyProblem::WalletInvalid => t_string!(i18n, problem.wallet_invalid).to_string(),
+        MoneyProblem::PayeeNotRegistered => {
+            t_string!(i18n, problem.payee_not_registered).to_string()
+        }
+        MoneyProblem::PayeeUnconfirmed { days } => {
+            t_string!(i18n, problem.payee_unconfirmed, days).to_string()
+        }
+        MoneyProblem::ConfirmerRole => t_string!(i18n, problem.confirmer_role).to_string(),
+        MoneyProblem::ConfirmerRegistered => {
+            t_string!(i18n, problem.confirmer_registered).to_string()
+        }
+        MoneyProblem::PayeeAlreadyConfirmed => {
+            t_string!(i18n, problem.payee_already_confirmed).to_string()
+        }
+        MoneyProblem::SupplierNotApproved => {
+            t_string!(i18n, problem.supplier_not_approved).to_string()
+        }
+        MoneyProblem::SupplierSameAdmin => t_string!(i18n, problem.supplier_same_admin).to_string(),
+        MoneyProblem::SupplierListed => t_string!(i18n, problem.supplier_listed).to_string(),
         MoneyProblem::IdempotencyKeyReused => {
             t_string!(i18n, problem.idempotency_key_reused).to_string()
         }

@@ -4,5 +4,7 @@
 pub mod admin;
 pub mod desk;
 pub mod labels;
+pub mod payees;
 pub mod plan;
+pub mod release;
 pub mod tranches;

@@ -7,7 +7,7 @@ use crate::domain::money::tranche::TrancheStatus;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::problem::{problem_text, LastError};
-use crate::pages::shared::labels::{date_text, moment_text, money_text};
+use crate::pages::shared::labels::{moment_text, money_text};
 use crate::server_fns::money::{CancelTranche, ReleaseTranche, SettlePayment};
 use crate::wire::money::{PaymentLine, TrancheLine};
 use leptos::prelude::*;
@@ -166,6 +166,28 @@ fn PaymentItem(payment: PaymentLine) -> impl IntoView {
             .unwrap_or_default();
         format!("{} {who} {note}", moment_text(i18n, at))
     });
+    let registered = payment.payee_registered_at.map(|at| {
+        let days = (payment.released_at - at).whole_days();
+        let mut text = t_string!(
+            i18n,
+            money.payee_registered_before,
+            date = moment_text(i18n, at),
+            days = days
+        )
+        .to_string();
+        if let Some(confirmed) = payment.payee_confirmed_at {
+            text.push_str(" · ");
+            text.push_str(
+                &t_string!(
+                    i18n,
+                    money.payee_confirmed_on,
+                    date = moment_text(i18n, confirmed)
+                )
+                .to_string(),
+            );
+        }
+        text
+    });
     let status = match payment.status.as_str() {
         "paid" => tranche_status_name(i18n, TrancheStatus::Paid),
         "failed" => tranche_status_name(i18n, TrancheStatus::Failed),
@@ -176,6 +198,7 @@ fn PaymentItem(payment: PaymentLine) -> impl IntoView {
         <li data-test="payment" data-payment=payment.id data-status=payment.status.clone()>
             "#" {payment.attempt} " · " {method_name(i18n, &payment.method)} " · " <bdi>{details}</bdi>
             " · " {status} " · " {moment_text(i18n, payment.released_at)} " " {by}
+            {registered.map(|r| view! { <br /><span class="note" data-test="payee-registered">{r}</span> })}
             {settled.map(|s| view! { <br /><span class="note">{s}</span> })}
         </li>
     }
@@ -206,69 +229,13 @@ fn AdminForms(
             view! { <p class="note" data-test="blocked">{reason}</p> }.into_any()
         }
         (true, None) => {
-            view! { <ReleaseForm line=line.clone() release back=back.clone() /> }.into_any()
+            view! { <super::release::ReleaseForm line=line.clone() release back=back.clone() /> }
+                .into_any()
         }
     };
     let cancel_form =
         (!line.status.is_final()).then(|| view! { <CancelForm line=line.clone() cancel back /> });
     view! { {release_form} {cancel_form} }
-}
-
-/// How the tranche is paid (in kind, mobile money or a bank transfer) and to whom.
-#[component]
-fn ReleaseForm(
-    line: TrancheLine,
-    release: ServerAction<ReleaseTranche>,
-    back: String,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = line.id;
-    let opened_by = line.opening_visit.map(|visit| {
-        let text = t_string!(
-            i18n,
-            money.opened_by_visit,
-            date = date_text(i18n, visit.visited_on),
-            id = visit.id,
-            files = visit.evidence_files
-        )
-        .to_string();
-        view! { <p class="note" data-test="opening-visit">{text}</p> }
-    });
-    let field = move |name: &'static str, label: String| {
-        let input_id = format!("{name}-{id}");
-        view! {
-            <div class="field">
-                <label for=input_id.clone()>{label}</label>
-                <input id=input_id name=name maxlength="120" />
-            </div>
-        }
-    };
-    view! {
-        <details data-test="release">
-            <summary>{t!(i18n, money.release)}</summary>
-            <ActionForm action=release>
-                <CommandFields tranche=id key=line.key.clone() back=back />
-                {opened_by}
-                <div class="field">
-                    <label for=format!("method-{id}")>{t!(i18n, money.method)}</label>
-                    <select id=format!("method-{id}") name="method">
-                        {crate::domain::money::tranche::PaymentMethod::CODES
-                            .into_iter()
-                            .map(|code| view! { <option value=code>{method_name(i18n, code)}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                {field("supplier", t_string!(i18n, money.supplier).to_string())}
-                {field("invoice", t_string!(i18n, money.invoice).to_string())}
-                {field("phone", t_string!(i18n, money.phone).to_string())}
-                {field("account", t_string!(i18n, money.account).to_string())}
-                <p class="note">{t!(i18n, money.method_hint)}</p>
-                <button type="submit" data-test="release-submit">
-                    {t!(i18n, money.release_amount, amount = money_text(i18n, line.amount))}
-                </button>
-            </ActionForm>
-        </details>
-    }
 }
 
 /// Cancelling what is left of the tranche, with a reason.
@@ -340,7 +307,7 @@ fn FinanceForms(
 /// What every money form sends besides its own fields: the tranche, the form's idempotency
 /// key (a resubmission is done once) and the page to come back to.
 #[component]
-fn CommandFields(tranche: i64, key: String, back: String) -> impl IntoView {
+pub(super) fn CommandFields(tranche: i64, key: String, back: String) -> impl IntoView {
     view! {
         <input type="hidden" name="tranche" value=tranche />
         <input type="hidden" name="key" value=key />

@@ -109,6 +109,7 @@ fn Held(data: HeldData, download: String, assisted: bool) -> impl IntoView {
         <Account account=data.account />
         <Identity identity=data.identity situation=data.situation />
         <Holdings documents=data.documents skills=data.skills work=data.work />
+        <super::held_payees::HeldPayees payees=data.payees />
         <Consents consents=data.consents />
         <section class="card" id="held-trainings" data-test="held-trainings">
             <h2>{t!(i18n, held.trainings_title)}</h2>

@@ -3,6 +3,7 @@
 
 pub mod erasures;
 pub mod held;
+pub mod held_payees;
 pub mod held_plans;
 pub mod labels;
 pub mod trail;

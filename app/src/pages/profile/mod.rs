@@ -11,6 +11,7 @@ pub mod documents;
 pub mod hand_over;
 pub mod identity;
 pub mod labels;
+pub mod payees;
 pub mod situation;
 pub mod skill_search;
 pub mod skills;
@@ -25,8 +26,8 @@ use crate::i18n::*;
 use crate::pages::problem::FormProblems;
 use crate::server_fns::accounts::HandOver;
 use crate::server_fns::profile::{
-    profile_page, AddDocument, AddSkill, AddWork, GiveConsent, RemoveDocument, RemoveSkill,
-    RemoveWork, SaveIdentity, SaveSituation, WithdrawConsent,
+    profile_page, AddDocument, AddSkill, AddWork, GiveConsent, RemoveDocument, RemovePayee,
+    RemoveSkill, RemoveWork, SaveIdentity, SavePayee, SaveSituation, WithdrawConsent,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -73,6 +74,8 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
     let remove_skill = ServerAction::<RemoveSkill>::new();
     let add_work = ServerAction::<AddWork>::new();
     let remove_work = ServerAction::<RemoveWork>::new();
+    let save_payee = ServerAction::<SavePayee>::new();
+    let remove_payee = ServerAction::<RemovePayee>::new();
     let hand_over = ServerAction::<HandOver>::new();
     let withdraw = ServerAction::<WithdrawConsent>::new();
     let page = page_data(
@@ -100,6 +103,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                         let documents = page.documents.clone();
                         let skills = page.skills.clone();
                         let jobs = page.jobs.clone();
+                        let payees = page.payees.clone();
                         let countries = page.countries.clone();
                         let assisted = page.assisted.clone();
                         let left = steps_left(&page);
@@ -124,6 +128,7 @@ pub fn ProfileEditor(applicant: Option<i64>) -> impl IntoView {
                                     skills=skills.clone() />
                                 <work::WorkStep add=add_work remove=remove_work
                                     jobs=jobs.clone() countries=countries.clone() />
+                                <payees::PayeesStep save=save_payee remove=remove_payee payees=payees.clone() />
                             </Show>
                             <ProfileEnd left=left.clone() own=applicant.is_none() />
                             <consent::WithdrawCard action=withdraw history assisted=helped held />

@@ -2,8 +2,9 @@ use crate::error::AppError;
 use crate::wire::money::FinanceDesk;
 use leptos::prelude::*;
 
-/// The finance officer's desk: payments awaiting confirmation, oldest first, and every call's
-/// balances. Reading the payments' details is recorded.
+/// The finance officer's desk: payments awaiting confirmation, oldest first, every call's
+/// balances, and payment details registered recently that wait for a second staff member's
+/// confirmation. Reading the payments' details is recorded.
 #[server(name = FinanceDeskLoad, endpoint = "money/desk")]
 pub async fn finance_desk() -> Result<FinanceDesk, AppError> {
     use crate::db::money::money_views::{balances, tranches, Which};
@@ -18,9 +19,15 @@ pub async fn finance_desk() -> Result<FinanceDesk, AppError> {
             let mut awaiting = tranches(&mut tx, Which::Awaiting, super::new_key).await?;
             refuse_what_is_not_theirs(&mut tx, user.id, &mut awaiting).await?;
             let calls = balances(&mut tx, 0).await?;
+            let to_confirm = crate::db::money::payees::to_confirm(&mut tx).await?;
             tx.commit().await?;
             super::record_payment_read(&ctx.db, user.id, None, &awaiting).await?;
-            Ok(FinanceDesk { awaiting, calls })
+            Ok(FinanceDesk {
+                awaiting,
+                calls,
+                to_confirm,
+                me: user.id,
+            })
         }
         .await,
     )

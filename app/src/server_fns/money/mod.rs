@@ -10,6 +10,7 @@ pub mod desk;
 #[cfg(feature = "ssr")]
 pub mod ledger;
 pub mod overview;
+pub mod payees;
 pub mod plan;
 pub mod release;
 pub mod settle;
@@ -18,6 +19,7 @@ pub use call::*;
 pub use cancel::*;
 pub use desk::*;
 pub use overview::*;
+pub use payees::*;
 pub use plan::*;
 pub use release::*;
 pub use settle::*;

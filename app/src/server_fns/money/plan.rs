@@ -40,6 +40,8 @@ pub async fn load_plan_money(plan: String) -> Result<PlanMoney, AppError> {
                         // A mentor follows the business, not its owner's accounts.
                         if user.role == Role::Mentor {
                             payment.payee = None;
+                            payment.payee_registered_at = None;
+                            payment.payee_confirmed_at = None;
                             payment.settlement_ref = None;
                             payment.failure_reason = None;
                         }

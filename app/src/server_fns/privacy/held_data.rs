@@ -76,6 +76,7 @@ pub(crate) async fn load(
         documents: holdings::documents(tx, person).await?,
         skills: holdings::skills(tx, person, lang).await?,
         work: work::jobs(tx, person).await?,
+        payees: crate::db::money::payees::held(tx, person).await?,
         consents: profiles::consent_history(tx, person).await?,
         enrolments: held::enrolments(tx, person).await?,
         plans: plans(tx, person).await?,

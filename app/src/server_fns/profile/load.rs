@@ -45,6 +45,11 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
             let documents = holdings::documents(&mut tx, subject.id).await?;
             let skills = holdings::skills(&mut tx, subject.id, lang).await?;
             let jobs = work::jobs(&mut tx, subject.id).await?;
+            let payees = crate::db::money::payees::live(&mut tx, subject.id)
+                .await?
+                .into_iter()
+                .map(|p| p.view)
+                .collect();
             let mut assisted = None;
             if subject.assisted {
                 let account = crate::db::accounts::users::find_by_id(&mut tx, subject.id).await?;
@@ -67,6 +72,7 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
                 countries,
                 cities,
                 jobs,
+                payees,
                 assisted,
             })
         }
