@@ -7,8 +7,8 @@ use super::committee_support::approved_plan;
 use super::money::{release, settle, tranche_id, RIB, WALLET};
 use super::plan_support::applicant_with_a_plan;
 use app::domain::accounts::role::Role;
-use passerelle_tests::client::Client;
 use passerelle_tests::both_backends;
+use passerelle_tests::client::Client;
 
 async fn save_payee(client: &mut Client, fields: &[(&str, &str)]) -> (u16, String) {
     let response = client.call("/api/profile/save_payee", fields).await;
