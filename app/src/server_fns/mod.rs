@@ -107,10 +107,7 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/money/call", MONEY_STAFF),
     ("/api/money/overview", MONEY_STAFF),
     ("/api/money/desk", Access::Roles(&[Role::Finance])),
-    (
-        "/api/money/confirm_payee",
-        Access::Roles(&[Role::Finance, Role::Admin]),
-    ),
+    ("/api/money/confirm_payee", Access::Roles(&[Role::Finance])),
     ("/api/money/suppliers", ADMIN),
     ("/api/money/propose_supplier", ADMIN),
     ("/api/money/approve_supplier", ADMIN),

@@ -133,9 +133,13 @@ both_backends! {
         let (code, _) = save_payee(&mut bintou, &[("kind", "mobile_money"), ("detail", "0612345678"), ("holder", "Bintou"), ("applicant", &applicant)]).await;
         assert_eq!(code, 404);
 
-        // The admin confirms it (they did not register it); the release goes to the new account.
+        // The admin who releases may not confirm it (the checker does); a finance officer does,
+        // and the release goes to the new account.
         let new_account = app.count("select id from payees where retired_at is null").await;
-        let (code, body) = confirm(&mut admin, new_account).await;
+        assert_eq!(confirm(&mut admin, new_account).await.0, 403);
+        app.user("finance@example.org", Role::Finance).await;
+        let mut finance = app.login("finance@example.org").await;
+        let (code, body) = confirm(&mut finance, new_account).await;
         assert_eq!(code, 200, "{body}");
         let (code, body) = release(&mut admin, &first, "k-change-bank-0002", &bank).await;
         assert_eq!(code, 200, "{body}");

@@ -5,9 +5,9 @@
 //!
 //! Details registered or changed shortly before a payment are the classic diversion: someone
 //! swaps the number the day before the money moves. So details younger than
-//! [`CONFIRM_WITHIN_DAYS`] are not paid to until a second staff member (an admin or a finance
-//! officer who did not register them, and not the beneficiary) confirmed them; the finance desk
-//! lists what waits for confirmation.
+//! [`CONFIRM_WITHIN_DAYS`] are not paid to until a second staff member confirmed them: a finance
+//! officer (the checker, never the admin who releases), who did not register them and is not the
+//! beneficiary. The finance desk lists what waits for confirmation.
 
 use crate::domain::accounts::role::Role;
 use crate::domain::money::problem::MoneyProblem;
@@ -226,15 +226,15 @@ impl Registration {
         }
     }
 
-    /// Whether `confirmer` may confirm details of `beneficiary`: an admin or a finance
-    /// officer, neither who registered them nor the beneficiary.
+    /// Whether `confirmer` may confirm details of `beneficiary`: a finance officer, neither
+    /// who registered them nor the beneficiary.
     pub fn may_confirm(
         &self,
         confirmer: i64,
         role: Role,
         beneficiary: i64,
     ) -> Result<(), MoneyProblem> {
-        if !matches!(role, Role::Admin | Role::Finance) {
+        if role != Role::Finance {
             return Err(MoneyProblem::ConfirmerRole);
         }
         if confirmer == self.registered_by || confirmer == beneficiary {

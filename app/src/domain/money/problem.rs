@@ -43,7 +43,7 @@ pub enum MoneyProblem {
     PayeeNotRegistered,
     #[error("payment details registered recently wait for a second staff member's confirmation")]
     PayeeUnconfirmed { days: i64 },
-    #[error("only an admin or a finance officer confirms payment details")]
+    #[error("only a finance officer confirms payment details")]
     ConfirmerRole,
     #[error("whoever registered payment details, or their owner, cannot confirm them")]
     ConfirmerRegistered,

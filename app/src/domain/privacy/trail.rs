@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// The kinds of record an audit entry can be about, as the entries name them.
-pub const SUBJECT_KINDS: [&str; 9] = [
+pub const SUBJECT_KINDS: [&str; 10] = [
     "user",
     "plan",
     "training",
@@ -21,6 +21,7 @@ pub const SUBJECT_KINDS: [&str; 9] = [
     "review_session",
     "visit_evidence",
     "catalogue_import",
+    "supplier",
 ];
 
 /// The longest text looked for in actors' names and emails.

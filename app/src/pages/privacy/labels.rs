@@ -59,6 +59,7 @@ pub fn kind_words(locale: Locale, kind: &str) -> String {
         "review_session" => td_string!(locale, privacy.kind_review_session),
         "visit_evidence" => td_string!(locale, privacy.kind_visit_evidence),
         "catalogue_import" => td_string!(locale, privacy.kind_catalogue_import),
+        "supplier" => td_string!(locale, privacy.kind_supplier),
         other => return other.to_owned(),
     }
     .to_string()

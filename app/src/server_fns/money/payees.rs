@@ -1,12 +1,12 @@
-//! The second pair of eyes on where money goes (`domain::money::payee`): a finance officer or
-//! an admin confirms payment details registered recently, and admins keep the supplier list,
+//! The second pair of eyes on where money goes (`domain::money::payee`): a finance officer
+//! confirms payment details registered recently, and admins keep the supplier list,
 //! each supplier approved by an admin other than the one who proposed it.
 
 use crate::error::AppError;
 use crate::wire::payees::SupplierList;
 use leptos::prelude::*;
 
-/// Confirms a beneficiary's recently registered payment details (finance or admin; never who
+/// Confirms a beneficiary's recently registered payment details (a finance officer; never who
 /// registered them, nor the beneficiary). Back to the finance desk.
 #[server(endpoint = "money/confirm_payee")]
 pub async fn confirm_payee(payee: String) -> Result<(), AppError> {
@@ -18,7 +18,7 @@ pub async fn confirm_payee(payee: String) -> Result<(), AppError> {
 
     respond(
         async {
-            let me = require(&[Role::Finance, Role::Admin]).await?;
+            let me = require(&[Role::Finance]).await?;
             let id = parse_id(&payee)?;
             let mut tx = context()?.db.begin().await?;
             let found = payees::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
