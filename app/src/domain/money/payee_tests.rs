@@ -89,20 +89,22 @@ fn recent_details_wait_for_a_second_person_older_ones_do_not() {
 }
 
 #[test]
-fn only_another_admin_or_finance_officer_confirms() {
+fn only_a_finance_officer_who_did_not_register_them_confirms() {
     let fresh = registered(1, false);
     assert_eq!(fresh.may_confirm(8, Role::Finance, 3), Ok(()));
-    assert_eq!(fresh.may_confirm(8, Role::Admin, 3), Ok(()));
+    for role in [Role::Admin, Role::Caseworker, Role::Applicant] {
+        assert_eq!(
+            fresh.may_confirm(8, role, 3),
+            Err(MoneyProblem::ConfirmerRole),
+            "{role:?}"
+        );
+    }
     assert_eq!(
-        fresh.may_confirm(8, Role::Caseworker, 3),
-        Err(MoneyProblem::ConfirmerRole)
-    );
-    assert_eq!(
-        fresh.may_confirm(7, Role::Admin, 3),
+        fresh.may_confirm(7, Role::Finance, 3),
         Err(MoneyProblem::ConfirmerRegistered)
     );
     assert_eq!(
-        fresh.may_confirm(3, Role::Admin, 3),
+        fresh.may_confirm(3, Role::Finance, 3),
         Err(MoneyProblem::ConfirmerRegistered)
     );
     assert_eq!(
