@@ -180,18 +180,24 @@ pub async fn register(
 
 /// Retires one of `user`'s live payees; `false` when there is no such live payee.
 pub async fn retire(tx: &mut Tx, user: i64, id: i64) -> Result<bool, AppError> {
-    let done = on_conn!(tx, |conn| {
-        sqlx::query(
-            "update payees set retired_at = $3 where id = $1 and user_id = $2 and retired_at is null",
-        )
-        .bind(id)
-        .bind(user)
-        .bind(now())
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
+    let sql = "update payees set retired_at = $3 \
+               where id = $1 and user_id = $2 and retired_at is null";
+    changed(tx, sql, id, user).await
+}
+
+/// Runs a guarded `update` of one row (`$1` its id, `$2` a person, `$3` now); whether it
+/// changed it.
+async fn changed(tx: &mut Tx, sql: &str, id: i64, person: i64) -> Result<bool, AppError> {
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query(sql)
+            .bind(id)
+            .bind(person)
+            .bind(now())
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
     })?;
-    Ok(done == 1)
+    Ok(rows == 1)
 }
 
 /// A live payee by id (to confirm it).
@@ -202,19 +208,9 @@ pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<Payee>, AppError> {
 
 /// Confirms a live, unconfirmed payee; `false` when it was confirmed or retired meanwhile.
 pub async fn confirm(tx: &mut Tx, id: i64, by: i64) -> Result<bool, AppError> {
-    let done = on_conn!(tx, |conn| {
-        sqlx::query(
-            "update payees set confirmed_by = $2, confirmed_at = $3 \
-             where id = $1 and confirmed_by is null and retired_at is null and registered_by <> $2",
-        )
-        .bind(id)
-        .bind(by)
-        .bind(now())
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
-    Ok(done == 1)
+    let sql = "update payees set confirmed_by = $2, confirmed_at = $3 where id = $1 \
+               and confirmed_by is null and retired_at is null and registered_by <> $2";
+    changed(tx, sql, id, by).await
 }
 
 #[derive(sqlx::FromRow)]
@@ -343,19 +339,9 @@ pub async fn supplier_state(tx: &mut Tx, id: i64) -> Result<Option<(i64, bool)>,
 /// Approves a live supplier another admin proposed; `false` when it was approved or retired
 /// meanwhile.
 pub async fn approve_supplier(tx: &mut Tx, id: i64, by: i64) -> Result<bool, AppError> {
-    let done = on_conn!(tx, |conn| {
-        sqlx::query(
-            "update suppliers set approved_by = $2, approved_at = $3 \
-             where id = $1 and approved_by is null and retired_at is null and proposed_by <> $2",
-        )
-        .bind(id)
-        .bind(by)
-        .bind(now())
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
-    Ok(done == 1)
+    let sql = "update suppliers set approved_by = $2, approved_at = $3 where id = $1 \
+               and approved_by is null and retired_at is null and proposed_by <> $2";
+    changed(tx, sql, id, by).await
 }
 
 /// Takes a supplier off the list (payments made to it keep pointing at it).
