@@ -68,6 +68,8 @@ both_backends! {
         let page = admin.get(&format!("/admin/money/call?id={call}")).await;
         assert!(page.body.contains("data-test=\"payee-unconfirmed\""), "{}", page.body);
         assert!(!page.body.contains("data-test=\"payee-choice\""), "{}", page.body);
+        // Nowhere to pay yet: no button to press.
+        assert!(!page.body.contains("data-test=\"release-submit\""), "{}", page.body);
 
         // The finance desk lists it. Neither its owner nor a caseworker may confirm it.
         let desk = finance.get("/finance").await;
@@ -89,6 +91,7 @@ both_backends! {
         // Confirmed: the release pays it, and keeps which registered details it paid.
         let page = admin.get(&format!("/admin/money/call?id={call}")).await;
         assert!(page.body.contains("data-test=\"payee-choice\""), "{}", page.body);
+        assert!(page.body.contains("data-test=\"release-submit\""), "{}", page.body);
         let (code, body) = release(&mut admin, &first, "k-payee-paid-00001", &WALLET).await;
         assert_eq!(code, 200, "{body}");
         assert_eq!(app.count("select payee_id from payments").await, wallet);

@@ -36,16 +36,22 @@ pub fn ReleaseForm(
         .payees
         .is_empty()
         .then(|| view! { <p class="note" data-test="no-payee">{t!(i18n, money.no_payee)}</p> });
+    // The first payable choice comes ticked, so a form sent as it is pays somewhere registered.
+    let first_payable = line.payees.iter().position(|p| p.payable);
+    let can_pay = first_payable.is_some() || !suppliers.is_empty();
     let registered = line
         .payees
         .iter()
         .cloned()
-        .map(|payee| view! { <PayeeOption tranche=id payee /> })
+        .enumerate()
+        .map(
+            |(n, payee)| view! { <PayeeOption tranche=id payee ticked=first_payable == Some(n) /> },
+        )
         .collect_view();
     let in_kind = (!suppliers.is_empty()).then(|| {
         view! {
             <label class="choice">
-                <input type="radio" name="method" value="in_kind" />
+                <input type="radio" name="method" value="in_kind" checked=first_payable.is_none() />
                 {t!(i18n, money.in_kind_choice)}
             </label>
             <div class="field">
@@ -76,9 +82,11 @@ pub fn ReleaseForm(
                     {in_kind}
                 </fieldset>
                 <p class="note">{t!(i18n, money.method_hint)}</p>
-                <button type="submit" data-test="release-submit">
-                    {t!(i18n, money.release_amount, amount = money_text(i18n, line.amount))}
-                </button>
+                {can_pay.then(|| view! {
+                    <button type="submit" data-test="release-submit">
+                        {t!(i18n, money.release_amount, amount = money_text(i18n, line.amount))}
+                    </button>
+                })}
             </ActionForm>
         </details>
     }
@@ -90,7 +98,7 @@ pub struct Suppliers(pub Vec<crate::wire::payees::SupplierView>);
 
 /// One registered payee as a choice of the release form, or why it cannot be chosen yet.
 #[component]
-fn PayeeOption(tranche: i64, payee: crate::wire::payees::PayeeView) -> impl IntoView {
+fn PayeeOption(tranche: i64, payee: crate::wire::payees::PayeeView, ticked: bool) -> impl IntoView {
     let i18n = use_i18n();
     let text = format!(
         "{} · {} · {}",
@@ -107,7 +115,7 @@ fn PayeeOption(tranche: i64, payee: crate::wire::payees::PayeeView) -> impl Into
     if payee.payable {
         view! {
             <label class="choice" data-test="payee-choice">
-                <input type="radio" name="method" value=payee.kind.code() />
+                <input type="radio" name="method" value=payee.kind.code() checked=ticked />
                 <bdi>{text}</bdi>
                 <span class="note">" (" {since} ")"</span>
             </label>

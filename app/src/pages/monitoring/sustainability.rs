@@ -78,7 +78,7 @@ fn CallsTable(calls: Vec<CallBands>) -> impl IntoView {
         .map(|c| {
             view! {
                 <tr data-test="call-bands" data-call=c.call>
-                    <td><a href=format!("/admin/monitoring?call={}", c.call)>{c.title.clone()}</a>
+                    <td><a href=format!("/admin/monitoring?call={}", c.call)><bdi>{c.title.clone()}</bdi></a>
                         <br /><span class="note"><bdi>{c.reference.clone()}</bdi></span></td>
                     <td class="number" data-test="funded">{c.funded}</td>
                     <td class="number" data-test="at-risk">{c.at_risk}</td>
@@ -114,7 +114,7 @@ fn Chosen(chosen: CallScores) -> impl IntoView {
     let (page, pages) = (chosen.page + 1, chosen.pages);
     view! {
         <section class="card" data-test="call-plans">
-            <h2>{chosen.bands.title.clone()} " · " <bdi>{chosen.bands.reference.clone()}</bdi></h2>
+            <h2><bdi>{chosen.bands.title.clone()}</bdi> " · " <bdi>{chosen.bands.reference.clone()}</bdi></h2>
             <p><a href=format!("/admin/money/call?id={call}")>{t!(i18n, sustainability.money_link)}</a></p>
             <div class="table-scroll"><table class="table">
                 <thead><tr>
