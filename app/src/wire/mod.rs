@@ -10,7 +10,6 @@ pub mod matching;
 pub mod mentoring;
 pub mod money;
 pub mod monitoring;
-pub mod payees;
 pub mod plans;
 pub mod privacy;
 pub mod profile;

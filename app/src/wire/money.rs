@@ -99,7 +99,7 @@ pub struct TrancheLine {
     /// The beneficiary's registered payment details, which a release may choose from (filled
     /// on the admins' call page only).
     #[serde(default)]
-    pub payees: Vec<crate::wire::payees::PayeeView>,
+    pub payees: Vec<crate::wire::money::PayeeView>,
     /// A fresh key for the forms of this line (release, confirm, fail, cancel).
     pub key: String,
 }
@@ -136,7 +136,7 @@ pub struct CallMoney {
     pub balances: Balances,
     pub tranches: Vec<TrancheLine>,
     /// The approved suppliers a release in kind may pay (admins only; empty for finance).
-    pub suppliers: Vec<crate::wire::payees::SupplierView>,
+    pub suppliers: Vec<crate::wire::money::SupplierView>,
 }
 
 /// The finance officer's desk: payments awaiting confirmation, oldest first, and every call's
@@ -147,7 +147,60 @@ pub struct FinanceDesk {
     pub calls: Vec<Balances>,
     /// Payment details registered recently, waiting for a second staff member's confirmation
     /// before a release may pay to them.
-    pub to_confirm: Vec<crate::wire::payees::PayeeToConfirm>,
+    pub to_confirm: Vec<crate::wire::money::PayeeToConfirm>,
     /// The reader, so the desk offers "confirm" only where they may.
+    pub me: i64,
+}
+
+// Payment details and suppliers (`domain::money::payee`).
+
+/// Live payment details of one kind, as their owner, caseworkers, admins and finance read them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayeeView {
+    pub id: i64,
+    pub kind: crate::domain::money::payee::PayeeKind,
+    /// `+2126XXXXXXXX`, or the RIB's 24 digits.
+    pub detail: String,
+    pub holder: String,
+    pub registered_at: OffsetDateTime,
+    /// The person themself (applicant) or a caseworker: staff are named by role only.
+    pub registered_by: crate::domain::accounts::role::Role,
+    pub confirmed_at: Option<OffsetDateTime>,
+    /// Whether a release may pay to them now (old enough, or confirmed).
+    pub payable: bool,
+    /// When they become payable without a confirmation.
+    pub payable_from: OffsetDateTime,
+    /// When they were replaced or removed (only in the person's own data).
+    #[serde(default)]
+    pub retired_at: Option<OffsetDateTime>,
+}
+
+/// Details on the finance desk's list to confirm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayeeToConfirm {
+    pub person: String,
+    pub beneficiary: i64,
+    pub registered_by_id: i64,
+    pub payee: PayeeView,
+}
+
+/// A supplier on the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupplierView {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+    pub rib: String,
+    pub proposed_by: i64,
+    pub proposer: String,
+    pub approved: bool,
+    pub approver: Option<String>,
+}
+
+/// The admins' supplier page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupplierList {
+    pub suppliers: Vec<SupplierView>,
+    /// The reader, so the page offers "approve" only on others' proposals.
     pub me: i64,
 }

@@ -56,7 +56,7 @@ pub struct HeldData {
     pub work: Vec<crate::wire::profile::JobView>,
     /// Payment details, those replaced or removed included (`retired_at`), oldest first.
     #[serde(default)]
-    pub payees: Vec<crate::wire::payees::PayeeView>,
+    pub payees: Vec<crate::wire::money::PayeeView>,
     /// Newest first.
     pub consents: Vec<crate::wire::profile::ConsentLine>,
     pub enrolments: Vec<HeldEnrolment>,

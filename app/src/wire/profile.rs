@@ -115,7 +115,7 @@ pub struct ProfilePage {
     /// The work history, oldest first.
     pub jobs: Vec<JobView>,
     /// Live payment details a grant may be paid to, one per kind at most.
-    pub payees: Vec<crate::wire::payees::PayeeView>,
+    pub payees: Vec<crate::wire::money::PayeeView>,
     /// Set when a caseworker opens someone else's profile: who it is.
     pub assisted: Option<AssistedPerson>,
 }

@@ -8,7 +8,7 @@ use crate::db::{now, Tx};
 use crate::domain::money::payee::{PayeeDetails, PayeeKind, Registration, CONFIRM_WITHIN_DAYS};
 use crate::error::AppError;
 use crate::on_conn;
-use crate::wire::payees::{PayeeToConfirm, PayeeView, SupplierView};
+use crate::wire::money::{PayeeToConfirm, PayeeView, SupplierView};
 use time::{Duration, OffsetDateTime};
 
 #[derive(sqlx::FromRow)]

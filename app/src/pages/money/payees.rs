@@ -12,7 +12,7 @@ use crate::pages::shared::labels::moment_text;
 use crate::server_fns::money::{
     load_suppliers, ApproveSupplier, ConfirmPayee, ProposeSupplier, RetireSupplier,
 };
-use crate::wire::payees::{PayeeToConfirm, SupplierView};
+use crate::wire::money::{PayeeToConfirm, SupplierView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

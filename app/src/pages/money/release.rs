@@ -94,11 +94,11 @@ pub fn ReleaseForm(
 
 /// The approved suppliers, given once by the page to every release form.
 #[derive(Clone, Default)]
-pub struct Suppliers(pub Vec<crate::wire::payees::SupplierView>);
+pub struct Suppliers(pub Vec<crate::wire::money::SupplierView>);
 
 /// One registered payee as a choice of the release form, or why it cannot be chosen yet.
 #[component]
-fn PayeeOption(tranche: i64, payee: crate::wire::payees::PayeeView, ticked: bool) -> impl IntoView {
+fn PayeeOption(tranche: i64, payee: crate::wire::money::PayeeView, ticked: bool) -> impl IntoView {
     let i18n = use_i18n();
     let text = format!(
         "{} · {} · {}",

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// Payment details registered, current and past.
 #[component]
-pub fn HeldPayees(payees: Vec<crate::wire::payees::PayeeView>) -> impl IntoView {
+pub fn HeldPayees(payees: Vec<crate::wire::money::PayeeView>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="card" id="held-payees" data-test="held-payees">

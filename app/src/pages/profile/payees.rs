@@ -11,7 +11,7 @@ use crate::pages::money::labels::method_name;
 use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::pages::shared::labels::date_text;
 use crate::server_fns::profile::{RemovePayee, SavePayee};
-use crate::wire::payees::PayeeView;
+use crate::wire::money::PayeeView;
 use leptos::prelude::*;
 
 #[component]

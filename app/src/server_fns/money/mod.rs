@@ -2,27 +2,35 @@
 //! confirmations and failures, cancellations, and the pages that show balances. Every request
 //! that moves money carries an idempotency key (see `db::money::keys::claim`).
 
+pub mod approve_supplier;
 pub mod call;
 pub mod cancel;
 #[cfg(feature = "ssr")]
 pub mod command;
+pub mod confirm_payee;
 pub mod desk;
 #[cfg(feature = "ssr")]
 pub mod ledger;
 pub mod overview;
-pub mod payees;
 pub mod plan;
+pub mod propose_supplier;
 pub mod release;
+pub mod retire_supplier;
 pub mod settle;
+pub mod suppliers;
 
+pub use approve_supplier::*;
 pub use call::*;
 pub use cancel::*;
+pub use confirm_payee::*;
 pub use desk::*;
 pub use overview::*;
-pub use payees::*;
 pub use plan::*;
+pub use propose_supplier::*;
 pub use release::*;
+pub use retire_supplier::*;
 pub use settle::*;
+pub use suppliers::*;
 
 #[cfg(feature = "ssr")]
 pub use ssr::*;
