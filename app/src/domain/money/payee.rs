@@ -12,7 +12,7 @@
 use crate::domain::accounts::role::Role;
 use crate::domain::money::problem::MoneyProblem;
 use crate::domain::problem::{FieldProblem, Problem};
-use crate::domain::shared::problem::{Field, SharedProblem};
+use crate::domain::shared::problem::Field;
 use crate::domain::shared::text::FreeText;
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
@@ -77,17 +77,10 @@ impl PayeeDetails {
             read.map_err(|p| problems.push(FieldProblem::new(field, p)))
                 .ok()
         });
-        let holder = match FreeText::<HOLDER_MAX>::line(holder) {
-            Ok(Some(holder)) => Some(holder.into_string()),
-            Ok(None) => {
-                problems.push(FieldProblem::new(Field::Holder, SharedProblem::TextMissing));
-                None
-            }
-            Err(problem) => {
-                problems.push(FieldProblem::new(Field::Holder, problem.shared(HOLDER_MAX)));
-                None
-            }
-        };
+        let holder = FreeText::<HOLDER_MAX>::required_line(holder)
+            .map(FreeText::into_string)
+            .map_err(|p| problems.push(FieldProblem::new(Field::Holder, p)))
+            .ok();
         match (kind, detail, holder) {
             (Some(kind), Some(detail), Some(holder)) if problems.is_empty() => Ok(PayeeDetails {
                 kind,
@@ -261,17 +254,11 @@ pub struct NewSupplier {
 impl NewSupplier {
     pub fn parse(name: &str, city: &str, rib_text: &str) -> Result<NewSupplier, Vec<FieldProblem>> {
         let mut problems = Vec::new();
-        let mut text = |input: &str, field: Field| match FreeText::<SUPPLIER_TEXT_MAX>::line(input)
-        {
-            Ok(Some(text)) => Some(text.into_string()),
-            Ok(None) => {
-                problems.push(FieldProblem::new(field, SharedProblem::TextMissing));
-                None
-            }
-            Err(problem) => {
-                problems.push(FieldProblem::new(field, problem.shared(SUPPLIER_TEXT_MAX)));
-                None
-            }
+        let mut text = |input: &str, field: Field| {
+            FreeText::<SUPPLIER_TEXT_MAX>::required_line(input)
+                .map(FreeText::into_string)
+                .map_err(|p| problems.push(FieldProblem::new(field, p)))
+                .ok()
         };
         let name = text(name, Field::SupplierName);
         let city = text(city, Field::City);

@@ -46,6 +46,13 @@ impl<const MAX: usize> FreeText<MAX> {
         Self::lines(input).map_err(|error| error.shared(MAX))
     }
 
+    /// One line that must be there (a name), worded as problems any area can meet.
+    pub fn required_line(input: &str) -> Result<Self, SharedProblem> {
+        Self::line(input)
+            .map_err(|error| error.shared(MAX))?
+            .ok_or(SharedProblem::TextMissing)
+    }
+
     /// Several lines that must be there.
     pub fn required(input: &str) -> Result<Self, SharedProblem> {
         Self::optional(input)?.ok_or(SharedProblem::TextMissing)
