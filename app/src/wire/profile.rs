@@ -69,6 +69,14 @@ pub struct SituationView {
     pub availability: Option<String>,
     /// Declared groups: sensitive, shown to the person themselves and to caseworkers only.
     pub groups: Vec<String>,
+    /// The donor's breakdowns (`domain::profile::demographics`), as declared; `None` is "prefer
+    /// not to say". As sensitive as the groups.
+    #[serde(default)]
+    pub population_group: Option<String>,
+    #[serde(default)]
+    pub legal_status: Option<String>,
+    #[serde(default)]
+    pub disability: Option<String>,
 }
 
 /// A document the person holds.

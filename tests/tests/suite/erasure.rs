@@ -168,6 +168,7 @@ both_backends! {
         let money_before_erasure = asker.call("/api/money/overview", &[]).await.body;
         assert_ne!(money_before, money_before_erasure, "tranche 2 was paid meanwhile");
 
+        app.exec(&format!("update profiles set population_group = 'migrant', legal_status = 'refugee', disability = 'yes' where user_id = {awa_id}")).await;
         let (code, body) = carry_out(&mut second, &request, true).await;
         assert_eq!(code, 200, "{body}");
 
@@ -185,6 +186,7 @@ both_backends! {
         // Her account: no address, no password, closed; her session is over.
         assert_eq!(app.count(&format!("select count(*) from users where id = {awa_id} and email is null and password_hash is null and disabled_at is not null")).await, 1);
         assert_eq!(app.text(&format!("select full_name from profiles where user_id = {awa_id}")).await.as_deref(), Some(format!("#{awa_id}").as_str()));
+        assert_eq!(app.count(&format!("select count(*) from profiles where user_id = {awa_id} and population_group is null and legal_status is null and disability is null")).await, 1, "her statistics answers are gone");
         assert_eq!(awa.get("/me").await.status, 303, "signed out");
         assert_eq!(app.client().login("awa@example.org", passerelle_tests::PASSWORD).await.status, 422);
         // On record, by numbers and codes; the request is closed and its note gone.

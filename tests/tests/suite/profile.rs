@@ -212,6 +212,60 @@ both_backends! {
         assert_eq!(app.count("select count(*) from profiles where education is not null").await, 0);
     }
 
+    async fn the_statistics_answers_are_optional_shown_back_and_checked_on_their_field(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
+        client.call("/api/profile/save_identity", &identity("0", "Awa Koné")).await;
+        let page = client.get("/profile").await;
+        assert!(page.body.contains("name=\"legal_status\""), "{}", page.body);
+        assert!(page.body.contains("Je préfère ne pas répondre"));
+        let situation = |version: &'static str, legal_status: &'static str| {
+            [
+                ("education", "primary"),
+                ("languages[]", "french"),
+                ("availability", "now"),
+                ("population_group", "migrant"),
+                ("legal_status", legal_status),
+                ("disability", "no"),
+                ("version", version),
+            ]
+        };
+        let answers = "select coalesce(population_group, '-') || ' ' || coalesce(legal_status, '-') \
+                       || ' ' || coalesce(disability, '-') || ' ' || cast(version as text) from profiles";
+        let response = client
+            .post_form("/api/profile/save_situation", "/profile", &situation("1", "no_permit"))
+            .await;
+        assert_eq!(response.status, 302, "{}", response.body);
+        assert_eq!(app.text(answers).await.as_deref(), Some("migrant no_permit no 2"));
+        let page = client.get("/profile?saved=situation").await;
+        for chosen in ["value=\"migrant\" selected", "value=\"no_permit\" selected", "value=\"no\" selected"] {
+            assert!(page.body.contains(chosen), "{chosen} in {}", page.body);
+        }
+        let held = client.get("/me/data").await;
+        for shown in ["Migrant·e", "Sans titre de séjour", "Vivez-vous avec un handicap"] {
+            assert!(held.body.contains(shown), "{shown} in {}", held.body);
+        }
+        let file = client.get("/me/data.json").await.json();
+        assert_eq!(file["situation"]["population_group"], "migrant");
+        assert_eq!(file["situation"]["legal_status"], "no_permit");
+        assert_eq!(file["situation"]["disability"], "no");
+
+        // Without JavaScript an unknown status comes back next to its field, and nothing changes.
+        let response = client
+            .post_form("/api/profile/save_situation", "/profile", &situation("2", "tourist"))
+            .await;
+        let location = response.location().expect("redirect back").to_owned();
+        let page = client.get(location.trim_start_matches(passerelle_tests::client::ORIGIN)).await;
+        assert!(page.body.contains("data-test=\"legal-status-problems\""), "{}", page.body);
+        assert!(page.body.contains("Choisissez une situation de la liste"), "{}", page.body);
+        assert_eq!(app.text(answers).await.as_deref(), Some("migrant no_permit no 2"));
+
+        // A tab opened before these questions existed posts none of them: not stated.
+        let older = [("education", "primary"), ("languages[]", "french"), ("availability", "now"), ("version", "2")];
+        assert_eq!(client.call("/api/profile/save_situation", &older).await.status, 200);
+        assert_eq!(app.text(answers).await.as_deref(), Some("- - - 3"));
+    }
+
     async fn documents_are_added_with_their_expiry_and_only_their_owner_removes_them(app) {
         let mut client = app.signed_in(Role::Applicant).await;
         client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;

@@ -187,6 +187,7 @@ pub async fn erase(tx: &mut Tx, person: i64, account_key: Option<&str>) -> Resul
             "update profiles set full_name = $1, sex = null, birth_date = null, \
              nationality = null, city = null, phone = null, education = null, languages = '[]', \
              sectors = '[]', declared_groups = '[]', availability = null, \
+             population_group = null, legal_status = null, disability = null, \
              version = version + 1, updated_at = $2 where user_id = $3",
         )
         .bind(pseudonym(person))

@@ -4,7 +4,8 @@ use crate::db::{now, Tx};
 use crate::domain::profile::identity::Identity;
 use crate::domain::profile::situation::Situation;
 use crate::domain::profile::{
-    Document, DocumentKind, Education, Facts, Language, Sex, SkillClaim, SkillLevel, TargetGroup,
+    Disability, Document, DocumentKind, Education, Facts, Language, LegalStatus, PopulationGroup,
+    Sex, SkillClaim, SkillLevel, TargetGroup,
 };
 use crate::domain::shared::reference::{City, Country, Sector, SkillId};
 use crate::error::AppError;
@@ -192,6 +193,9 @@ pub struct SituationRow {
     pub sectors: String,
     pub availability: Option<String>,
     pub declared_groups: String,
+    pub population_group: Option<String>,
+    pub legal_status: Option<String>,
+    pub disability: Option<String>,
 }
 
 /// A stored JSON list of codes; a malformed one (never written by the app) reads as empty.
@@ -210,6 +214,9 @@ impl From<SituationRow> for SituationView {
             sectors: codes(&row.sectors),
             availability: row.availability,
             groups: codes(&row.declared_groups),
+            population_group: row.population_group,
+            legal_status: row.legal_status,
+            disability: row.disability,
         }
     }
 }
@@ -217,8 +224,8 @@ impl From<SituationRow> for SituationView {
 pub async fn situation(tx: &mut Tx, user_id: i64) -> Result<Option<SituationRow>, AppError> {
     let row = on_conn!(tx, |conn| {
         sqlx::query_as::<_, SituationRow>(
-            "select education, languages, sectors, availability, declared_groups \
-             from profiles where user_id = $1",
+            "select education, languages, sectors, availability, declared_groups, \
+             population_group, legal_status, disability from profiles where user_id = $1",
         )
         .bind(user_id)
         .fetch_optional(conn)
@@ -242,14 +249,18 @@ pub async fn save_situation(
     let rows = on_conn!(tx, |conn| {
         sqlx::query(
             "update profiles set education = $1, languages = $2, sectors = $3, availability = $4, \
-             declared_groups = $5, version = version + 1, updated_at = $6 \
-             where user_id = $7 and version = $8",
+             declared_groups = $5, population_group = $6, legal_status = $7, disability = $8, \
+             version = version + 1, updated_at = $9 \
+             where user_id = $10 and version = $11",
         )
         .bind(situation.education.code())
         .bind(&languages)
         .bind(&sectors)
         .bind(situation.availability.code())
         .bind(&groups)
+        .bind(situation.population_group.map(PopulationGroup::code))
+        .bind(situation.legal_status.map(LegalStatus::code))
+        .bind(situation.disability.map(Disability::code))
         .bind(now())
         .bind(user_id)
         .bind(expected_version)

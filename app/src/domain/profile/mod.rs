@@ -4,6 +4,7 @@
 
 pub mod assisted;
 pub mod consent;
+pub mod demographics;
 pub mod facts;
 pub mod holdings;
 pub mod identity;
@@ -11,6 +12,7 @@ pub mod problem;
 pub mod situation;
 pub mod work;
 
+pub use demographics::{Disability, LegalStatus, PopulationGroup};
 pub use facts::{age_on, birthday, Facts};
 
 use crate::domain::shared::reference::SkillId;

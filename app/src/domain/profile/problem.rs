@@ -41,6 +41,12 @@ pub enum ProfileProblem {
     AvailabilityMissing,
     #[error("unknown availability")]
     AvailabilityUnknown,
+    #[error("unknown population group")]
+    PopulationGroupUnknown,
+    #[error("unknown legal status")]
+    LegalStatusUnknown,
+    #[error("unknown answer about disability")]
+    DisabilityUnknown,
     #[error("the kind of document is missing")]
     DocumentKindMissing,
     #[error("the document number is not valid")]

@@ -1,9 +1,12 @@
 //! The "situation" step of the profile: education, languages, sectors of interest,
-//! availability and, if the person chooses to say so, groups programmes prioritise.
+//! availability and, if the person chooses to say so, groups programmes prioritise and the
+//! answers the donor's anonymous counts are broken down by.
 
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::profile::problem::ProfileProblem;
-use crate::domain::profile::{Availability, Education, Language, TargetGroup};
+use crate::domain::profile::{
+    Availability, Disability, Education, Language, LegalStatus, PopulationGroup, TargetGroup,
+};
 use crate::domain::shared::problem::{Field, SharedProblem};
 use crate::domain::shared::reference::Sector;
 
@@ -18,6 +21,10 @@ pub struct Situation {
     pub availability: Availability,
     /// Only the declared groups (`TargetGroup::DECLARED`); sensitive, optional.
     pub groups: Vec<TargetGroup>,
+    /// Optional, declared: `None` is "prefer not to say".
+    pub population_group: Option<PopulationGroup>,
+    pub legal_status: Option<LegalStatus>,
+    pub disability: Option<Disability>,
 }
 
 /// The step as posted: codes, possibly unknown or repeated.
@@ -28,6 +35,10 @@ pub struct SituationForm<'a> {
     pub sectors: &'a [String],
     pub availability: &'a str,
     pub groups: &'a [String],
+    /// Empty for "prefer not to say".
+    pub population_group: &'a str,
+    pub legal_status: &'a str,
+    pub disability: &'a str,
 }
 
 /// Each code read with `read`; an unknown one is `unknown`. Duplicates are dropped.
@@ -46,7 +57,53 @@ fn list<T: PartialEq>(
     Ok(values)
 }
 
+/// An optional answer: empty is "not stated", an unknown code is `unknown`.
+fn optional<T>(
+    code: &str,
+    read: impl Fn(&str) -> Option<T>,
+    unknown: ProfileProblem,
+) -> Result<Option<T>, Problem> {
+    match code.trim() {
+        "" => Ok(None),
+        code => read(code).map(Some).ok_or(unknown.into()),
+    }
+}
+
+/// The three optional answers the donor's counts are broken down by.
+type Answers = (
+    Option<PopulationGroup>,
+    Option<LegalStatus>,
+    Option<Disability>,
+);
+
 impl SituationForm<'_> {
+    /// The optional answers, each problem noted on its own field.
+    fn answers(&self, problems: &mut Vec<FieldProblem>) -> Option<Answers> {
+        let mut note = |field, problem: Problem| problems.push(FieldProblem::new(field, problem));
+        let population_group = optional(
+            self.population_group,
+            PopulationGroup::from_code,
+            ProfileProblem::PopulationGroupUnknown,
+        )
+        .map_err(|p| note(Field::PopulationGroup, p))
+        .ok();
+        let legal_status = optional(
+            self.legal_status,
+            LegalStatus::from_code,
+            ProfileProblem::LegalStatusUnknown,
+        )
+        .map_err(|p| note(Field::LegalStatus, p))
+        .ok();
+        let disability = optional(
+            self.disability,
+            Disability::from_code,
+            ProfileProblem::DisabilityUnknown,
+        )
+        .map_err(|p| note(Field::Disability, p))
+        .ok();
+        Some((population_group?, legal_status?, disability?))
+    }
+
     pub fn parse(&self) -> Result<Situation, Vec<FieldProblem>> {
         let mut problems = Vec::new();
         let mut note = |field, problem: Problem| problems.push(FieldProblem::new(field, problem));
@@ -97,18 +154,28 @@ impl SituationForm<'_> {
         let groups = list(self.groups, declared, SharedProblem::GroupUnknown.into())
             .map_err(|p| note(Field::Groups, p))
             .ok();
-        match (education, languages, sectors, availability, groups) {
-            (Some(education), Some(languages), Some(sectors), Some(availability), Some(groups)) => {
-                Ok(Situation {
-                    education,
-                    languages,
-                    sectors,
-                    availability,
-                    groups,
-                })
-            }
-            _ => Err(problems),
-        }
+        let answers = self.answers(&mut problems);
+        let (
+            Some(education),
+            Some(languages),
+            Some(sectors),
+            Some(availability),
+            Some(groups),
+            Some((population_group, legal_status, disability)),
+        ) = (education, languages, sectors, availability, groups, answers)
+        else {
+            return Err(problems);
+        };
+        Ok(Situation {
+            education,
+            languages,
+            sectors,
+            availability,
+            groups,
+            population_group,
+            legal_status,
+            disability,
+        })
     }
 }
 
@@ -131,6 +198,7 @@ mod tests {
             sectors: &sectors,
             availability: "now",
             groups: &groups,
+            ..SituationForm::default()
         }
         .parse()
         .expect("valid");
@@ -139,6 +207,77 @@ mod tests {
             vec![Language::French, Language::Manding]
         );
         assert_eq!(situation.groups, vec![TargetGroup::WomanHeadOfHousehold]);
+    }
+
+    /// The step as a person who answered everything else sends it.
+    fn answered<'a>(languages: &'a [String]) -> SituationForm<'a> {
+        SituationForm {
+            education: "primary",
+            languages,
+            availability: "later",
+            ..SituationForm::default()
+        }
+    }
+
+    #[test]
+    fn the_statistics_answers_read_their_codes() {
+        let languages = strings(&["darija"]);
+        let situation = SituationForm {
+            population_group: " migrant ",
+            legal_status: "asylum_seeker",
+            disability: "no",
+            ..answered(&languages)
+        }
+        .parse()
+        .expect("valid");
+        assert_eq!(situation.population_group, Some(PopulationGroup::Migrant));
+        assert_eq!(situation.legal_status, Some(LegalStatus::AsylumSeeker));
+        assert_eq!(situation.disability, Some(Disability::No));
+    }
+
+    #[test]
+    fn a_statistics_answer_left_empty_is_not_stated() {
+        let languages = strings(&["darija"]);
+        let situation = SituationForm {
+            legal_status: "  ",
+            ..answered(&languages)
+        }
+        .parse()
+        .expect("valid");
+        assert_eq!(situation.population_group, None);
+        assert_eq!(situation.legal_status, None);
+        assert_eq!(situation.disability, None);
+    }
+
+    #[test]
+    fn an_unknown_statistics_answer_is_named_on_its_field() {
+        let languages = strings(&["darija"]);
+        let problems = SituationForm {
+            population_group: "tourist",
+            legal_status: "undocumented",
+            disability: "maybe",
+            ..answered(&languages)
+        }
+        .parse()
+        .expect_err("invalid");
+        let found: Vec<(Field, Problem)> = problems.iter().map(|p| (p.field, p.problem)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    Field::PopulationGroup,
+                    Problem::from(ProfileProblem::PopulationGroupUnknown)
+                ),
+                (
+                    Field::LegalStatus,
+                    Problem::from(ProfileProblem::LegalStatusUnknown)
+                ),
+                (
+                    Field::Disability,
+                    Problem::from(ProfileProblem::DisabilityUnknown)
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -159,6 +298,7 @@ mod tests {
             sectors: &sectors,
             availability: "",
             groups: &groups,
+            ..SituationForm::default()
         }
         .parse()
         .expect_err("invalid");

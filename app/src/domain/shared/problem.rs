@@ -24,6 +24,10 @@ pub enum Field {
     Languages,
     Availability,
     Groups,
+    /// The optional answers the donor's counts are broken down by (`domain::profile::demographics`).
+    PopulationGroup,
+    LegalStatus,
+    Disability,
     DocumentKind,
     DocumentNumber,
     ExpiresOn,
@@ -116,6 +120,14 @@ pub enum Field {
     Subject,
     PeriodFrom,
     PeriodTo,
+    // Donor reporting's filters and settings (`domain::reporting`).
+    Period,
+    Call,
+    Training,
+    ProgrammeName,
+    SmallCell,
+    /// One indicator's target, by its code (`Indicator::code`).
+    Target(Snippet),
     /// The form as a whole (shown above it).
     Form,
 }

@@ -5,9 +5,8 @@
 
 use crate::components::page_data::page_data;
 use crate::domain::accounts::role::Role;
-use crate::domain::profile::{Availability, DocumentKind, Education, Language, SkillLevel};
-use crate::domain::profile::{Sex, TargetGroup};
-use crate::domain::shared::reference::{City, Country, Sector};
+use crate::domain::profile::{DocumentKind, SkillLevel};
+use crate::domain::shared::reference::Country;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::accounts::dashboards::role_name;
@@ -18,9 +17,7 @@ use crate::pages::shared::labels::{date_text, lang_of, moment_text};
 use crate::pages::shared::not_found::NotFound;
 use crate::server_fns::privacy::held_data;
 use crate::wire::privacy::{HeldAccount, HeldData, HeldEntry, HeldSignIn};
-use crate::wire::profile::{
-    ConsentLine, DocumentView, IdentityView, JobView, SituationView, SkillView,
-};
+use crate::wire::profile::{ConsentLine, DocumentView, JobView, SkillView};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;
@@ -107,7 +104,7 @@ fn Held(data: HeldData, download: String, assisted: bool) -> impl IntoView {
         {(!assisted).then(|| view! { <p class="note">{t!(i18n, held.download_note)}</p> })}
         <p class="note">{t_string!(i18n, held.taken_at, at = moment_text(i18n, data.taken_at)).to_string()}</p>
         <Account account=data.account />
-        <Identity identity=data.identity situation=data.situation />
+        <super::held_profile::HeldProfile identity=data.identity situation=data.situation />
         <Holdings documents=data.documents skills=data.skills work=data.work />
         <super::held_payees::HeldPayees payees=data.payees />
         <Consents consents=data.consents />
@@ -233,77 +230,8 @@ fn Account(account: HeldAccount) -> impl IntoView {
     }
 }
 
-#[component]
-fn Identity(identity: Option<IdentityView>, situation: Option<SituationView>) -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = lang_of(i18n);
-    let Some(identity) = identity else {
-        return view! {
-            <section class="card" id="held-profile" data-test="held-profile">
-                <h2>{t!(i18n, held.profile_title)}</h2>
-                <p class="empty">{t!(i18n, held.nothing)}</p>
-            </section>
-        }
-        .into_any();
-    };
-    let sex = identity.sex.map(|sex| match sex {
-        Sex::Female => t_string!(i18n, profile.female).to_string(),
-        Sex::Male => t_string!(i18n, profile.male).to_string(),
-    });
-    let city = identity
-        .city
-        .map(|code| City::parse(&code).map_or(code, |c| c.label(lang).to_owned()));
-    let situation = situation.unwrap_or_default();
-    let labelled = |codes: &[String], label: &dyn Fn(&str) -> Option<String>| {
-        codes
-            .iter()
-            .map(|code| label(code).unwrap_or_else(|| code.clone()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let languages = labelled(&situation.languages, &|c| {
-        Language::from_code(c).map(|l| profile_labels::language_name(i18n, l))
-    });
-    let sectors = labelled(&situation.sectors, &|c| {
-        Sector::from_code(c).map(|s| crate::pages::sector_name(i18n, s))
-    });
-    let groups = labelled(&situation.groups, &|c| {
-        TargetGroup::from_code(c).map(|g| profile_labels::group_name(i18n, g))
-    });
-    let education = situation
-        .education
-        .map(|c| Education::from_code(&c).map_or(c, |e| profile_labels::education_name(i18n, e)));
-    let availability = situation.availability.map(|c| {
-        Availability::from_code(&c).map_or(c, |a| profile_labels::availability_name(i18n, a))
-    });
-    let row = |label: String, value: Option<String>| {
-        value.filter(|v| !v.is_empty()).map(|value| {
-            view! { <dt>{label}</dt><dd><bdi>{value}</bdi></dd> }
-        })
-    };
-    view! {
-        <section class="card" id="held-profile" data-test="held-profile">
-            <h2>{t!(i18n, held.profile_title)}</h2>
-            <dl>
-                {row(t_string!(i18n, profile.full_name).to_string(), Some(identity.full_name))}
-                {row(t_string!(i18n, profile.sex).to_string(), sex)}
-                {row(t_string!(i18n, profile.birth_date).to_string(), identity.birth_date.map(|d| date_text(i18n, d)))}
-                {row(t_string!(i18n, profile.nationality).to_string(), identity.nationality.map(|c| country(i18n, &c)))}
-                {row(t_string!(i18n, profile.city).to_string(), city)}
-                {row(t_string!(i18n, profile.phone).to_string(), identity.phone)}
-                {row(t_string!(i18n, situation.education).to_string(), education)}
-                {row(t_string!(i18n, situation.languages).to_string(), Some(languages))}
-                {row(t_string!(i18n, situation.sectors).to_string(), Some(sectors))}
-                {row(t_string!(i18n, situation.availability).to_string(), availability)}
-                {row(t_string!(i18n, situation.groups).to_string(), Some(groups))}
-            </dl>
-        </section>
-    }
-    .into_any()
-}
-
 /// A country's name in the reader's language, or its code when the list does not have it.
-fn country(i18n: I18nContext<Locale>, code: &str) -> String {
+pub(super) fn country(i18n: I18nContext<Locale>, code: &str) -> String {
     Country::parse(code).map_or_else(|| code.to_owned(), |c| c.label(lang_of(i18n)).to_owned())
 }
 

@@ -5,5 +5,6 @@ pub mod erasures;
 pub mod held;
 pub mod held_payees;
 pub mod held_plans;
+pub mod held_profile;
 pub mod labels;
 pub mod trail;

@@ -2,7 +2,8 @@
 
 use crate::domain::profile::problem::ProfileProblem;
 use crate::domain::profile::{
-    Availability, DocumentKind, Education, Language, SkillLevel, TargetGroup,
+    Availability, Disability, DocumentKind, Education, Language, LegalStatus, PopulationGroup,
+    SkillLevel, TargetGroup,
 };
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
@@ -64,6 +65,34 @@ pub fn availability_name(i18n: I18nContext<Locale>, availability: Availability) 
     .to_string()
 }
 
+pub fn population_group_name(i18n: I18nContext<Locale>, group: PopulationGroup) -> String {
+    match group {
+        PopulationGroup::Migrant => t_string!(i18n, population_group.migrant),
+        PopulationGroup::Host => t_string!(i18n, population_group.host),
+    }
+    .to_string()
+}
+
+pub fn legal_status_name(i18n: I18nContext<Locale>, status: LegalStatus) -> String {
+    match status {
+        LegalStatus::Citizen => t_string!(i18n, legal_status.citizen),
+        LegalStatus::Resident => t_string!(i18n, legal_status.resident),
+        LegalStatus::Refugee => t_string!(i18n, legal_status.refugee),
+        LegalStatus::AsylumSeeker => t_string!(i18n, legal_status.asylum_seeker),
+        LegalStatus::Pending => t_string!(i18n, legal_status.pending),
+        LegalStatus::NoPermit => t_string!(i18n, legal_status.no_permit),
+    }
+    .to_string()
+}
+
+pub fn disability_name(i18n: I18nContext<Locale>, answer: Disability) -> String {
+    match answer {
+        Disability::Yes => t_string!(i18n, disability.yes),
+        Disability::No => t_string!(i18n, disability.no),
+    }
+    .to_string()
+}
+
 pub fn document_name(i18n: I18nContext<Locale>, kind: DocumentKind) -> String {
     match kind {
         DocumentKind::Passport => t_string!(i18n, document_kind.passport),
@@ -108,6 +137,9 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: ProfileProblem) -> Strin
         P::TooManySectors { max } => t_string!(i18n, problem.too_many_sectors, max).to_string(),
         P::AvailabilityMissing => t_string!(i18n, problem.availability_missing).to_string(),
         P::AvailabilityUnknown => t_string!(i18n, problem.availability_unknown).to_string(),
+        P::PopulationGroupUnknown => t_string!(i18n, problem.population_group_unknown).to_string(),
+        P::LegalStatusUnknown => t_string!(i18n, problem.legal_status_unknown).to_string(),
+        P::DisabilityUnknown => t_string!(i18n, problem.disability_unknown).to_string(),
         P::DocumentKindMissing => t_string!(i18n, problem.document_kind_missing).to_string(),
         P::DocumentNumberInvalid { max } => {
             t_string!(i18n, problem.document_number_invalid, max).to_string()

@@ -1,6 +1,11 @@
-use super::labels::{availability_name, education_name, group_name, language_name};
-use crate::components::form::{invalid, last_error};
-use crate::domain::profile::{Availability, Education, Language, TargetGroup};
+use super::labels::{
+    availability_name, disability_name, education_name, group_name, language_name,
+    legal_status_name, population_group_name,
+};
+use crate::components::form::{invalid, last_error, LastError};
+use crate::domain::profile::{
+    Availability, Disability, Education, Language, LegalStatus, PopulationGroup, TargetGroup,
+};
 use crate::domain::shared::problem::Field;
 use crate::domain::shared::reference::Sector;
 use crate::i18n::*;
@@ -11,7 +16,8 @@ use crate::wire::profile::SituationView;
 use leptos::prelude::*;
 
 /// Step 2: education, languages, sectors of interest, availability, and — only if the person
-/// wishes — the situations some offers are reserved for.
+/// wishes — the situations some offers are reserved for and the answers the donor's anonymous
+/// counts are broken down by.
 #[component]
 pub fn SituationStep(
     action: ServerAction<SaveSituation>,
@@ -21,8 +27,7 @@ pub fn SituationStep(
     let i18n = use_i18n();
     let error = last_error(action);
     let saved = saved.unwrap_or_default();
-    let education = saved.education.clone();
-    let availability = saved.availability.clone();
+    let (education, availability) = (saved.education.clone(), saved.availability.clone());
     let checkbox = move |name: &'static str, code: &'static str, label: String, checked: bool| {
         view! {
             <label class="choice">
@@ -88,8 +93,62 @@ pub fn SituationStep(
                     }).collect_view()}
                     <FieldProblems error field=Field::Groups id="groups-problems" />
                 </fieldset>
+                <Statistics error saved=saved.clone() />
                 <button type="submit" data-test="save-situation">{t!(i18n, situation.save)}</button>
             </ActionForm>
         </section>
+    }
+}
+
+/// Migrant or host community, legal status and disability, each optional and declared: "prefer
+/// not to say" comes first and stays chosen until the person answers.
+#[component]
+fn Statistics(error: LastError, saved: SituationView) -> impl IntoView {
+    let i18n = use_i18n();
+    let groups = PopulationGroup::ALL.map(|g| (g.code(), population_group_name(i18n, g)));
+    let statuses = LegalStatus::ALL.map(|s| (s.code(), legal_status_name(i18n, s)));
+    let disability = Disability::ALL.map(|d| (d.code(), disability_name(i18n, d)));
+    view! {
+        <fieldset data-test="statistics">
+            <legend>{t!(i18n, situation.statistics)}</legend>
+            <p class="hint" id="statistics-note">{t!(i18n, situation.statistics_note)}</p>
+            <OptionalChoice error field=Field::PopulationGroup name="population_group"
+                problems_id="population-group-problems" saved=saved.population_group
+                label=t_string!(i18n, situation.population_group).to_string() choices=groups.into() />
+            <OptionalChoice error field=Field::LegalStatus name="legal_status"
+                problems_id="legal-status-problems" saved=saved.legal_status
+                label=t_string!(i18n, situation.legal_status).to_string() choices=statuses.into() />
+            <OptionalChoice error field=Field::Disability name="disability"
+                problems_id="disability-problems" saved=saved.disability
+                label=t_string!(i18n, situation.disability).to_string() choices=disability.into() />
+        </fieldset>
+    }
+}
+
+/// One optional select (`name` is also its id), the saved code preselected.
+#[component]
+fn OptionalChoice(
+    error: LastError,
+    field: Field,
+    name: &'static str,
+    problems_id: &'static str,
+    saved: Option<String>,
+    label: String,
+    choices: Vec<(&'static str, String)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            <select id=name name=name aria-invalid=invalid(error, field)
+                aria-describedby=format!("statistics-note {problems_id}")>
+                <option value="" selected=saved.is_none()>{t!(i18n, situation.prefer_not_to_say)}</option>
+                {choices.into_iter().map(|(code, label)| {
+                    let selected = saved.as_deref() == Some(code);
+                    view! { <option value=code selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+            <FieldProblems error field id=problems_id />
+        </div>
     }
 }

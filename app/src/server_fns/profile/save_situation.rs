@@ -1,9 +1,12 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Saves the situation step (education, languages, sectors, availability, declared groups).
-/// Lists arrive as `languages[]=…` (checkboxes); an unticked list arrives as nothing at all.
+/// Saves the situation step (education, languages, sectors, availability, declared groups and
+/// the optional answers for the donor's counts). Lists arrive as `languages[]=…` (checkboxes);
+/// an unticked list arrives as nothing at all. A form without the optional answers (a tab
+/// opened before they existed) saves them as not stated.
 /// `version` guards against a concurrent save, as in `save_identity`.
+#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "profile/save_situation")]
 pub async fn save_situation(
     education: String,
@@ -11,6 +14,9 @@ pub async fn save_situation(
     sectors: Option<Vec<String>>,
     availability: String,
     groups: Option<Vec<String>>,
+    population_group: Option<String>,
+    legal_status: Option<String>,
+    disability: Option<String>,
     version: i32,
     applicant: Option<i64>,
 ) -> Result<(), AppError> {
@@ -29,6 +35,9 @@ pub async fn save_situation(
                 sectors: sectors.as_deref().unwrap_or_default(),
                 availability: &availability,
                 groups: groups.as_deref().unwrap_or_default(),
+                population_group: population_group.as_deref().unwrap_or_default(),
+                legal_status: legal_status.as_deref().unwrap_or_default(),
+                disability: disability.as_deref().unwrap_or_default(),
             }
             .parse()
             .map_err(AppError::Validation)?;
