@@ -8,7 +8,8 @@
 # (50,000 applicants, 1,500 trainings, 500 calls), starts the release server on a free port,
 # signs in the demo applicant and admin, then runs wrk for BENCH_SECONDS (default 10) with
 # BENCH_CONNECTIONS (default 32) connections against: hello, /login, /login over one keep-alive
-# connection, /matches (signed in), a staff shortlist for one training, and the stylesheet.
+# connection, /matches (signed in), a staff shortlist for one training, the donor report (every
+# indicator over the 50,000 applicants, aggregated in SQL) and the stylesheet.
 # It prints a Markdown table (requests/s, p50, p99, ratio to hello, answers that were not
 # 2xx/3xx or timed out after wrk's 2 s) and the server's memory: RSS idle after a first visit of each page, and its peak.
 set -euo pipefail
@@ -70,8 +71,8 @@ CSS="/pkg/passerelle.$(awk '$1 == "css:" { print $2 }' target/release/hash.txt).
 
 # A first visit of each page (its raw size noted), then the memory at rest.
 SIZES=()
-for page in /login /matches "$SHORTLIST" "$CSS"; do
-  cookie=$APPLICANT; [ "$page" = "$SHORTLIST" ] && cookie=$ADMIN
+for page in /login /matches "$SHORTLIST" /reporting "$CSS"; do
+  cookie=$APPLICANT; [ "$page" = "$SHORTLIST" ] || [ "$page" = /reporting ] && cookie=$ADMIN
   read -r code size <<<"$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' -H "Cookie: $cookie" "$BASE$page")"
   [ "$code" = 200 ] || { echo "$page answered $code" >&2; exit 1; }
   SIZES+=("$page: $((size / 1024)) KB")
@@ -121,6 +122,7 @@ row() {
   row "/matches (applicant, scale data)" "$BASE/matches" "$CONNECTIONS" "$APPLICANT"
   row "staff shortlist, one training" "$BASE$SHORTLIST" "$CONNECTIONS" "$ADMIN"
   row "staff shortlist, one connection" "$BASE$SHORTLIST" 1 "$ADMIN"
+  row "donor report, one connection" "$BASE/reporting" 1 "$ADMIN"
 } | tee "$WORK/table.md"
 PEAK=$(rss VmHWM)
 echo

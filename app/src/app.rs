@@ -144,6 +144,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/money/call") view=pages::money::admin::CallMoneyPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/suppliers") view=pages::money::payees::SuppliersPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/monitoring") view=pages::monitoring::sustainability::SustainabilityPage ssr=SsrMode::Async />
+                        <Route path=path!("/reporting") view=pages::reporting::dashboard::ReportPage ssr=SsrMode::Async />
+                        <Route path=path!("/reporting/print") view=pages::reporting::print::PrintPage ssr=SsrMode::Async />
+                        <Route path=path!("/reporting/settings") view=pages::reporting::settings::ReportSettingsPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <Footer />

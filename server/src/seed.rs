@@ -51,6 +51,11 @@ pub const DEMO_ACCOUNTS: &[(&str, Role, Option<&str>)] = &[
         Role::Finance,
         Some("Leïla Chraibi"),
     ),
+    (
+        "donor@demo.passerelle.ma",
+        Role::Viewer,
+        Some("Claire Dubois"),
+    ),
     ("applicant@demo.passerelle.ma", Role::Applicant, None),
     ("aminata.diallo@demo.passerelle.ma", Role::Applicant, None),
     ("jean.kouassi@demo.passerelle.ma", Role::Applicant, None),

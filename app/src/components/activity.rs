@@ -59,6 +59,7 @@ pub fn action_words(locale: Locale, action: AuditAction) -> String {
         AuditAction::SupplierProposed => td_string!(locale, audit.supplier_proposed),
         AuditAction::SupplierApproved => td_string!(locale, audit.supplier_approved),
         AuditAction::SupplierRetired => td_string!(locale, audit.supplier_retired),
+        AuditAction::ReportSettingsChanged => td_string!(locale, audit.report_settings_changed),
         AuditAction::PaymentConfirmed => td_string!(locale, audit.payment_confirmed),
         AuditAction::PaymentFailed => td_string!(locale, audit.payment_failed),
         AuditAction::TrancheCancelled => td_string!(locale, audit.tranche_cancelled),

@@ -67,6 +67,9 @@ fn SignedInMenu(user: CurrentUser) -> impl IntoView {
             <li><A href="/admin/enrolments">{t!(i18n, nav.enrolments)}</A></li>
         }
     });
+    let reports = (user.role == Role::Admin).then(|| {
+        view! { <li><A href="/reporting">{t!(i18n, reporting.title)}</A></li> }
+    });
     let staff = matches!(user.role, Role::Admin | Role::Caseworker).then(|| {
         view! { <li><A href="/staff/matches">{t!(i18n, nav.staff_matches)}</A></li> }
     });
@@ -84,6 +87,7 @@ fn SignedInMenu(user: CurrentUser) -> impl IntoView {
             {applicant}
             {admin}
             {staff}
+            {reports}
             <li><A href="/skills">{t!(i18n, nav.skills)}</A></li>
             <li>
                 <ActionForm action=logout attr:class="inline-form">

@@ -13,6 +13,7 @@ pub mod monitoring;
 pub mod plans;
 pub mod privacy;
 pub mod profile;
+pub mod reporting;
 pub mod shared;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};

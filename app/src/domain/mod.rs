@@ -13,4 +13,5 @@ pub mod plans;
 pub mod privacy;
 pub mod problem;
 pub mod profile;
+pub mod reporting;
 pub mod shared;

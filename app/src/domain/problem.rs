@@ -14,6 +14,7 @@ use crate::domain::monitoring::problem::MonitoringProblem;
 use crate::domain::plans::problem::PlansProblem;
 use crate::domain::privacy::problem::PrivacyProblem;
 use crate::domain::profile::problem::ProfileProblem;
+use crate::domain::reporting::problem::ReportingProblem;
 use crate::domain::shared::problem::{Field, SharedProblem};
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,8 @@ pub enum Problem {
     Monitoring(MonitoringProblem),
     #[error(transparent)]
     Privacy(PrivacyProblem),
+    #[error(transparent)]
+    Reporting(ReportingProblem),
 }
 
 macro_rules! wraps {
@@ -71,6 +74,7 @@ CommitteeProblem => Committee,
 MoneyProblem => Money,
 MonitoringProblem => Monitoring,
 PrivacyProblem => Privacy,
+ReportingProblem => Reporting,
 }
 
 /// A problem attached to the field it concerns.
@@ -133,6 +137,7 @@ mod tests {
             include_str!("money/problem.rs"),
             include_str!("monitoring/problem.rs"),
             include_str!("privacy/problem.rs"),
+            include_str!("reporting/problem.rs"),
         ];
         let mut seen = std::collections::BTreeSet::new();
         let mut count = 0;

@@ -12,6 +12,7 @@ pub mod plans;
 pub mod privacy;
 pub mod problem;
 pub mod profile;
+pub mod reporting;
 pub mod shared;
 
 use crate::domain::shared::reference::Sector;

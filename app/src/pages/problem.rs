@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::{
     accounts, catalogue, committee, enrolments, matching, mentoring, money, monitoring, plans,
-    privacy, profile, shared,
+    privacy, profile, reporting, shared,
 };
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -27,6 +27,7 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::Money(problem) => money::labels::problem_text(i18n, problem),
         Problem::Monitoring(problem) => monitoring::labels::problem_text(i18n, problem),
         Problem::Privacy(problem) => privacy::labels::problem_text(i18n, problem),
+        Problem::Reporting(problem) => reporting::labels::problem_text(i18n, problem),
     }
 }
 

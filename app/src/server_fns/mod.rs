@@ -15,6 +15,7 @@ pub mod monitoring;
 pub mod plans;
 pub mod privacy;
 pub mod profile;
+pub mod reporting;
 pub mod shared;
 
 use crate::domain::accounts::access::Access;
@@ -132,6 +133,9 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/privacy/ask_erasure", ADMIN),
     ("/api/privacy/carry_out_erasure", ADMIN),
     ("/api/privacy/cancel_erasure", ADMIN),
+    ("/api/reporting/report", Access::Roles(reporting::READERS)),
+    ("/api/reporting/settings", ADMIN),
+    ("/api/reporting/save_settings", ADMIN),
 ];
 
 /// Endpoints renamed when every area got one name in every layer: a page rendered before the
@@ -326,7 +330,7 @@ mod ssr {
     where
         S: Clone + Send + Sync + 'static,
     {
-        use super::{catalogue, matching, money, monitoring, privacy};
+        use super::{catalogue, matching, money, monitoring, privacy, reporting};
         use axum::extract::DefaultBodyLimit;
         use axum::routing::{get, post};
         axum::Router::new()
@@ -367,6 +371,10 @@ mod ssr {
             .route(
                 monitoring::visit::EVIDENCE,
                 get(monitoring::visit::download),
+            )
+            .route(
+                crate::pages::reporting::export_path(),
+                get(reporting::export::download),
             )
             .with_state(ctx)
     }

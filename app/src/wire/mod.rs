@@ -13,4 +13,5 @@ pub mod monitoring;
 pub mod plans;
 pub mod privacy;
 pub mod profile;
+pub mod reporting;
 pub mod shared;

@@ -52,6 +52,10 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/erasures" => "<h1>Effacement sur demande",
         "/admin/monitoring" => "<h1>Pérennité des activités financées",
         "/admin/suppliers" => "<h1>Fournisseurs approuvés",
+        "/reporting" => "<h1>Rapport au bailleur",
+        "/reporting/print" => "data-test=\"printed-report\"",
+        "/reporting/settings" => "<h1>Paramètres des rapports",
+        "/reporting/export.csv" => "Indicateur,Personnes,Cible",
         "/admin/audit.csv" => "Entrée,Quand (UTC),Nom",
         "/committee/review" => "data-test=\"plan-title\"",
         "/admin/committee" => "<h1>Comité de l",
@@ -66,6 +70,8 @@ const GET_FUNCTIONS: &[&str] = &[
     "/api/privacy/held_data",
     "/api/privacy/erasures",
     "/api/monitoring/sustainability",
+    "/api/reporting/report",
+    "/api/reporting/settings",
 ];
 
 /// Well-formed arguments for each function, so that what is tested is the access rule and not
@@ -303,6 +309,11 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("rib", "011780000012345678901296"),
         ],
         "/api/money/approve_supplier" | "/api/money/retire_supplier" => &[("supplier", "1")],
+        "/api/reporting/save_settings" => &[
+            ("name", "Passerelle"),
+            ("small_cell", "5"),
+            ("version", "1"),
+        ],
         _ => &[],
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The areas, the same word in `domain/`, `db/`, `server_fns/`, `pages/` and `wire/`.
-const AREAS: [&str; 12] = [
+const AREAS: [&str; 13] = [
     "accounts",
     "catalogue",
     "committee",
@@ -20,6 +20,7 @@ const AREAS: [&str; 12] = [
     "plans",
     "privacy",
     "profile",
+    "reporting",
     "shared",
 ];
 

@@ -32,6 +32,7 @@ mod payees;
 mod plan_editor;
 mod plan_support;
 mod profile;
+mod reporting;
 mod retention;
 mod scale;
 mod serving;

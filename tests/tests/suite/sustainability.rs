@@ -9,7 +9,7 @@ use passerelle_tests::both_backends;
 use passerelle_tests::client::Client;
 
 /// A visit to `plan` with the given answers (today, no files needed for the score).
-async fn visit(coach: &mut Client, plan: &str, answers: &[(&str, &str)]) {
+pub(crate) async fn visit(coach: &mut Client, plan: &str, answers: &[(&str, &str)]) {
     let mut form = good_visit(plan);
     for (name, value) in answers {
         let field = form

@@ -85,6 +85,12 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/admin/money/ledger.csv", MONEY_STAFF),
     ("/admin/monitoring", Access::Roles(&[Role::Admin])),
     ("/admin/suppliers", Access::Roles(&[Role::Admin])),
+    // Donor reporting: aggregates only, for admins and donor / M&E viewers.
+    ("/reporting", REPORT_READERS),
+    ("/reporting/print", REPORT_READERS),
+    // A download, not a page: the report's tables as CSV.
+    ("/reporting/export.csv", REPORT_READERS),
+    ("/reporting/settings", Access::Roles(&[Role::Admin])),
     ("/admin/erasures", Access::Roles(&[Role::Admin])),
     ("/admin/audit", Access::Roles(&[Role::Admin])),
     ("/admin/audit.csv", Access::Roles(&[Role::Admin])),
@@ -109,6 +115,8 @@ pub const TRAIL_CSV: &str = "/admin/audit.csv";
 const MONEY_STAFF: Access = Access::Roles(&[Role::Admin, Role::Finance]);
 
 /// A plan's pages: each reader sees only the plans they stand in (checked per plan).
+/// Donor reporting's readers: admins and donor / M&E viewers (aggregates only).
+const REPORT_READERS: Access = Access::Roles(&[Role::Admin, Role::Viewer]);
 const PLAN_READERS: Access = Access::Roles(&[Role::Applicant, Role::Mentor, Role::Admin]);
 
 /// The access rule of the page at `path` (trailing slash ignored), if it is a page.
@@ -153,7 +161,9 @@ mod tests {
         for role in Role::ALL {
             for other in Role::ALL {
                 let access = page_access(other.home_path()).expect("home is a page");
-                let expected = if role == other {
+                // The donor viewer's home is the donor report, which admins read too.
+                let shared = role == Role::Admin && other == Role::Viewer;
+                let expected = if role == other || shared {
                     Decision::Allow
                 } else {
                     Decision::Forbidden

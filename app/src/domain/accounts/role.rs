@@ -14,26 +14,30 @@ pub enum Role {
     Committee,
     Admin,
     Finance,
+    /// A donor's or M&E officer's read-only account: aggregate reports, never a person.
+    Viewer,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::Applicant,
         Role::Caseworker,
         Role::Mentor,
         Role::Committee,
         Role::Admin,
         Role::Finance,
+        Role::Viewer,
     ];
 
     /// Roles an admin may hand out from the staff page (every role but applicant, which people
     /// get by signing up or through a caseworker).
-    pub const STAFF: [Role; 5] = [
+    pub const STAFF: [Role; 6] = [
         Role::Caseworker,
         Role::Mentor,
         Role::Committee,
         Role::Admin,
         Role::Finance,
+        Role::Viewer,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +48,7 @@ impl Role {
             Role::Committee => "committee",
             Role::Admin => "admin",
             Role::Finance => "finance",
+            Role::Viewer => "viewer",
         }
     }
 
@@ -62,6 +67,7 @@ impl Role {
             Role::Committee => "/committee",
             Role::Admin => "/admin",
             Role::Finance => "/finance",
+            Role::Viewer => "/reporting",
         }
     }
 

@@ -58,6 +58,7 @@ pub enum AuditAction {
     SupplierProposed,
     SupplierApproved,
     SupplierRetired,
+    ReportSettingsChanged,
     PaymentConfirmed,
     PaymentFailed,
     TrancheCancelled,
@@ -92,7 +93,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 63] = [
+    pub const ALL: [AuditAction; 64] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::SignedUp,
@@ -137,6 +138,7 @@ impl AuditAction {
         AuditAction::SupplierProposed,
         AuditAction::SupplierApproved,
         AuditAction::SupplierRetired,
+        AuditAction::ReportSettingsChanged,
         AuditAction::PaymentConfirmed,
         AuditAction::PaymentFailed,
         AuditAction::TrancheCancelled,
@@ -204,6 +206,7 @@ impl AuditAction {
             AuditAction::SupplierProposed => "supplier_proposed",
             AuditAction::SupplierApproved => "supplier_approved",
             AuditAction::SupplierRetired => "supplier_retired",
+            AuditAction::ReportSettingsChanged => "report_settings_changed",
             AuditAction::PaymentConfirmed => "payment_confirmed",
             AuditAction::PaymentFailed => "payment_failed",
             AuditAction::TrancheCancelled => "tranche_cancelled",

@@ -27,6 +27,7 @@ pub fn role_words(locale: Locale, role: Role) -> String {
         Role::Committee => td_string!(locale, role.committee),
         Role::Admin => td_string!(locale, role.admin),
         Role::Finance => td_string!(locale, role.finance),
+        Role::Viewer => td_string!(locale, role.viewer),
     }
     .to_string()
 }
@@ -39,6 +40,7 @@ fn role_about(i18n: I18nContext<Locale>, role: Role) -> String {
         Role::Committee => t_string!(i18n, role_about.committee),
         Role::Admin => t_string!(i18n, role_about.admin),
         Role::Finance => t_string!(i18n, role_about.finance),
+        Role::Viewer => t_string!(i18n, role_about.viewer),
     }
     .to_string()
 }
@@ -51,6 +53,7 @@ fn title(i18n: I18nContext<Locale>, role: Role) -> String {
         Role::Committee => t_string!(i18n, committee.title),
         Role::Admin => t_string!(i18n, admin.title),
         Role::Finance => t_string!(i18n, finance.title),
+        Role::Viewer => t_string!(i18n, reporting.title),
     }
     .to_string()
 }
@@ -217,7 +220,8 @@ fn AdminCards(overview: AdminOverview) -> impl IntoView {
                     " " <A href="/admin/calls" attr:class="button">{t!(i18n, admin.manage_calls)}</A>
                     " " <A href="/admin/mentoring" attr:class="button">{t!(i18n, admin.manage_mentoring)}</A>
                     " " <A href="/admin/money" attr:class="button" attr:data-test="money-link">{t!(i18n, money.admin_link)}</A>
-                    " " <A href="/admin/monitoring" attr:class="button" attr:data-test="sustainability-link">{t!(i18n, sustainability.link)}</A></p>
+                    " " <A href="/admin/monitoring" attr:class="button" attr:data-test="sustainability-link">{t!(i18n, sustainability.link)}</A>
+                    " " <A href="/reporting" attr:class="button" attr:data-test="reporting-link">{t!(i18n, reporting.title)}</A></p>
             </section>
             <section class="card">
                 <h2>{t!(i18n, admin.recent_activity)}</h2>
