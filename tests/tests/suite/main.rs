@@ -13,6 +13,7 @@ mod browser;
 mod browser_axe;
 mod browser_islands;
 mod browser_plans;
+mod browser_reporting;
 mod browser_walk;
 mod catalogue;
 mod committee;

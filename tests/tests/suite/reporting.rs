@@ -14,7 +14,7 @@ const NOTICE: &str = app::domain::profile::consent::NOTICE_VERSION;
 
 /// An applicant with consent and a complete profile, and the answers donors count.
 #[allow(clippy::too_many_arguments)]
-async fn registrant(
+pub(crate) async fn registrant(
     app: &TestApp,
     email: &str,
     sex: &str,

@@ -2,7 +2,10 @@
 //! SQL: the cube has one row per combination of the reporting dimensions and filter
 //! memberships (a few thousand at most), never one per person.
 
-use crate::db::{now, Tx};
+pub mod settings;
+pub use settings::{save_settings, settings, Settings};
+
+use crate::db::Tx;
 use crate::domain::reporting::paid::PaidRow;
 use crate::domain::reporting::protect::{CubeRow, Memberships, Tally};
 use crate::domain::reporting::{age_band_limits, Indicator, Period, INDICATORS};
@@ -76,7 +79,7 @@ struct Row {
     jobs: i64,
 }
 
-fn count(n: i64) -> u64 {
+pub(crate) fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
@@ -130,8 +133,61 @@ pub async fn cube(tx: &mut Tx, cohort: Cohort, today: Date) -> Result<Vec<CubeRo
     let (from, to) = range(cohort.period);
     let (year_from, year_to) = range(cohort.period.and_then(Period::wider).or(cohort.period));
     let [b18, b25, b35, b60] = age_band_limits(today);
-    let sql = format!(
-        "with people as (\
+    let sql = cube_sql();
+    let rows = on_conn!(tx, |conn| {
+        sqlx::query_as::<_, Row>(&sql)
+            .bind(from)
+            .bind(to)
+            .bind(year_from)
+            .bind(year_to)
+            .bind(cohort.call.unwrap_or(-1))
+            .bind(cohort.training.unwrap_or(-1))
+            .bind(b18)
+            .bind(b25)
+            .bind(b35)
+            .bind(b60)
+            .fetch_all(conn)
+            .await
+    })?;
+    Ok(rows.into_iter().map(Row::cube_row).collect())
+}
+
+/// The cube's query: `$1`–`$4` the period's and its year's bounds, `$5` the call, `$6` the
+/// training, `$7`–`$10` the birth dates that start each age band.
+fn cube_sql() -> String {
+    // Each person's enrolments and plans are summed first (a row per person who has any),
+    // then joined once to every applicant: a lookup or two per person, not one per step.
+    format!(
+        "with enrolled as (\
+           select user_id, \
+             max(case when status in ('enrolled', 'completed') then 1 else 0 end) as enrolled, \
+             max(case when status = 'completed' then 1 else 0 end) as training_completed, \
+             max(case when training_id = $6 then 1 else 0 end) as in_training \
+           from enrolments group by user_id), \
+         plan_steps as (\
+           select pl.user_id, case when pl.call_id = $5 then 1 else 0 end as in_call, \
+             case when exists (select 1 from plan_events pe where pe.plan_id = pl.id \
+               and pe.to_status = 'submitted') then 1 else 0 end as plan_submitted, \
+             case when exists (select 1 from plan_events pe where pe.plan_id = pl.id \
+               and pe.to_status = 'ready_for_committee') then 1 else 0 end as plan_ready, \
+             coalesce((select sum(d.amount_centimes) from decisions d where d.plan_id = pl.id \
+               and d.outcome = 'approved'), 0) as committed, \
+             coalesce((select sum(t.amount_centimes) from tranches t where t.plan_id = pl.id \
+               and t.status = 'paid'), 0) as paid, \
+             case when exists (select 1 from monitoring_visits v where v.plan_id = pl.id \
+               and v.operating and {LATEST_VISIT}) then 1 else 0 end as operating, \
+             case when exists (select 1 from monitoring_visits v where v.plan_id = pl.id \
+               and v.operating and v.revenue_centimes > v.costs_centimes and {LATEST_VISIT}) \
+               then 1 else 0 end as profitable, \
+             coalesce((select sum(v.jobs) from monitoring_visits v where v.plan_id = pl.id \
+               and v.operating and {LATEST_VISIT}), 0) as jobs \
+           from plans pl), \
+         planned as (\
+           select user_id, max(in_call) as in_call, max(plan_submitted) as plan_submitted, \
+             max(plan_ready) as plan_ready, sum(committed) as committed, sum(paid) as paid, \
+             max(operating) as operating, max(profitable) as profitable, sum(jobs) as jobs \
+           from plan_steps group by user_id), \
+         people as (\
            select coalesce(p.sex, '') as sex, \
              case when p.birth_date is null then '' when p.birth_date > $7 then 'under_18' \
                when p.birth_date > $8 then '18_24' when p.birth_date > $9 then '25_34' \
@@ -140,32 +196,20 @@ pub async fn cube(tx: &mut Tx, cohort: Cohort, today: Date) -> Result<Vec<CubeRo
              coalesce(p.population_group, '') as population_group, \
              coalesce(p.legal_status, '') as legal_status, \
              coalesce(p.disability, '') as disability, \
-             {MEMBERSHIPS}, \
+             case when u.created_at >= $1 and u.created_at < $2 then 1 else 0 end as in_period, \
+             case when u.created_at >= $3 and u.created_at < $4 then 1 else 0 end as in_year, \
+             coalesce(q.in_call, 0) as in_call, coalesce(e.in_training, 0) as in_training, \
              case when p.sex is not null and p.birth_date is not null and p.nationality is not null \
                and p.city is not null and p.education is not null then 1 else 0 end as profile_complete, \
-             case when exists (select 1 from enrolments e where e.user_id = u.id \
-               and e.status in ('enrolled', 'completed')) then 1 else 0 end as enrolled, \
-             case when exists (select 1 from enrolments e where e.user_id = u.id \
-               and e.status = 'completed') then 1 else 0 end as training_completed, \
-             case when exists (select 1 from plans pl where pl.user_id = u.id) \
-               then 1 else 0 end as plan_started, \
-             case when exists (select 1 from plans pl join plan_events pe on pe.plan_id = pl.id \
-               where pl.user_id = u.id and pe.to_status = 'submitted') then 1 else 0 end as plan_submitted, \
-             case when exists (select 1 from plans pl join plan_events pe on pe.plan_id = pl.id \
-               where pl.user_id = u.id and pe.to_status = 'ready_for_committee') \
-               then 1 else 0 end as plan_ready, \
-             coalesce((select sum(d.amount_centimes) from decisions d join plans pl on pl.id = d.plan_id \
-               where pl.user_id = u.id and d.outcome = 'approved'), 0) as committed, \
-             coalesce((select sum(t.amount_centimes) from tranches t join plans pl on pl.id = t.plan_id \
-               where pl.user_id = u.id and t.status = 'paid'), 0) as paid, \
-             case when exists (select 1 from plans pl join monitoring_visits v on v.plan_id = pl.id \
-               where pl.user_id = u.id and v.operating and {LATEST_VISIT}) then 1 else 0 end as operating, \
-             case when exists (select 1 from plans pl join monitoring_visits v on v.plan_id = pl.id \
-               where pl.user_id = u.id and v.operating and v.revenue_centimes > v.costs_centimes \
-               and {LATEST_VISIT}) then 1 else 0 end as profitable, \
-             coalesce((select sum(v.jobs) from plans pl join monitoring_visits v on v.plan_id = pl.id \
-               where pl.user_id = u.id and v.operating and {LATEST_VISIT}), 0) as jobs \
+             coalesce(e.enrolled, 0) as enrolled, \
+             coalesce(e.training_completed, 0) as training_completed, \
+             case when q.user_id is null then 0 else 1 end as plan_started, \
+             coalesce(q.plan_submitted, 0) as plan_submitted, coalesce(q.plan_ready, 0) as plan_ready, \
+             coalesce(q.committed, 0) as committed, coalesce(q.paid, 0) as paid, \
+             coalesce(q.operating, 0) as operating, coalesce(q.profitable, 0) as profitable, \
+             coalesce(q.jobs, 0) as jobs \
            from users u left join profiles p on p.user_id = u.id \
+           left join enrolled e on e.user_id = u.id left join planned q on q.user_id = u.id \
            where u.role = 'applicant') \
          select sex, age, nationality, city, population_group, legal_status, disability, \
            cast(in_period as bigint) as in_period, cast(in_year as bigint) as in_year, \
@@ -187,23 +231,7 @@ pub async fn cube(tx: &mut Tx, cohort: Cohort, today: Date) -> Result<Vec<CubeRo
          from people \
          group by sex, age, nationality, city, population_group, legal_status, disability, \
            in_period, in_year, in_call, in_training"
-    );
-    let rows = on_conn!(tx, |conn| {
-        sqlx::query_as::<_, Row>(&sql)
-            .bind(from)
-            .bind(to)
-            .bind(year_from)
-            .bind(year_to)
-            .bind(cohort.call.unwrap_or(-1))
-            .bind(cohort.training.unwrap_or(-1))
-            .bind(b18)
-            .bind(b25)
-            .bind(b35)
-            .bind(b60)
-            .fetch_all(conn)
-            .await
-    })?;
-    Ok(rows.into_iter().map(Row::cube_row).collect())
+    )
 }
 
 #[derive(sqlx::FromRow)]
@@ -269,90 +297,6 @@ pub async fn paid(tx: &mut Tx, cohort: Cohort) -> Result<Vec<PaidRow>, AppError>
         .collect())
 }
 
-/// The programme's name, the smallest count reports show, and the targets.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub name: String,
-    pub small_cell: u64,
-    pub version: i64,
-    pub targets: Vec<(Indicator, u64)>,
-}
-
-pub async fn settings(tx: &mut Tx) -> Result<Settings, AppError> {
-    let (name, small_cell, version): (String, i64, i64) = on_conn!(tx, |conn| {
-        sqlx::query_as(
-            "select name, cast(small_cell as bigint), cast(version as bigint) \
-             from programme_settings where id = 1",
-        )
-        .fetch_one(conn)
-        .await
-    })?;
-    let targets: Vec<(String, i64)> = on_conn!(tx, |conn| {
-        sqlx::query_as(
-            "select indicator, cast(target as bigint) from report_targets order by indicator",
-        )
-        .fetch_all(conn)
-        .await
-    })?;
-    Ok(Settings {
-        name,
-        small_cell: count(small_cell),
-        version,
-        targets: targets
-            .into_iter()
-            .filter_map(|(code, target)| Some((Indicator::from_code(&code)?, count(target))))
-            .collect(),
-    })
-}
-
-/// Saves the settings if nobody saved since `version` (else `Conflict`); targets not listed
-/// are removed.
-pub async fn save_settings(
-    tx: &mut Tx,
-    name: &str,
-    small_cell: u64,
-    targets: &[(Indicator, u64)],
-    version: i64,
-    by: i64,
-) -> Result<(), AppError> {
-    let small_cell = i64::try_from(small_cell).unwrap_or(i64::MAX);
-    let updated = on_conn!(tx, |conn| {
-        sqlx::query(
-            "update programme_settings set name = $1, small_cell = $2, version = version + 1, \
-             updated_by = $3, updated_at = $4 where id = 1 and version = $5",
-        )
-        .bind(name)
-        .bind(small_cell)
-        .bind(by)
-        .bind(now())
-        .bind(version)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
-    if updated != 1 {
-        return Err(AppError::Conflict);
-    }
-    on_conn!(tx, |conn| {
-        sqlx::query("delete from report_targets")
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
-    for (indicator, target) in targets {
-        let target = i64::try_from(*target).unwrap_or(i64::MAX);
-        on_conn!(tx, |conn| {
-            sqlx::query("insert into report_targets (indicator, target) values ($1, $2)")
-                .bind(indicator.code())
-                .bind(target)
-                .execute(conn)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-    }
-    Ok(())
-}
-
 /// A call or training chosen as a filter: its id and how it reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
@@ -386,8 +330,9 @@ pub async fn find_offer(
 /// The first year anyone registered (the period picker starts there).
 pub async fn first_year(tx: &mut Tx) -> Result<Option<i32>, AppError> {
     let first: Option<OffsetDateTime> = on_conn!(tx, |conn| {
-        sqlx::query_scalar("select min(created_at) from users")
-            .fetch_one(conn)
+        // Ids grow with time: the first account is the oldest (no scan of every account).
+        sqlx::query_scalar("select created_at from users order by id limit 1")
+            .fetch_optional(conn)
             .await
     })?;
     Ok(first.map(|at| at.year()))

@@ -39,12 +39,9 @@ pub fn BarChart(
         .max(1);
     let span = WIDTH - FIGURE_ROOM;
     let height = ROW * bars.len() as u64 + 8;
-    // Where text starts and which way it runs.
-    let (edge, anchor) = if rtl {
-        (WIDTH - 2, "end")
-    } else {
-        (2, "start")
-    };
+    // Where text starts. Anchors are logical: with `direction="rtl"` a text's start is its
+    // right end, so every text is anchored at its start and only the positions are mirrored.
+    let edge = if rtl { WIDTH - 2 } else { 2 };
     let rows = bars
         .into_iter()
         .enumerate()
@@ -59,20 +56,20 @@ pub fn BarChart(
             } else {
                 2
             };
-            // The figure after the bar (before it, in Arabic), or centred in a funnel.
-            let (figure_x, figure_anchor) = match (centred, rtl) {
-                (true, false) => (span + 4, "start"),
-                (true, true) => (FIGURE_ROOM - 4, "end"),
-                (false, false) => (x + length + 6, "start"),
-                (false, true) => (x.saturating_sub(6), "end"),
+            // The figure after the bar's end (on its left, in Arabic), or beside the funnel.
+            let figure_x = match (centred, rtl) {
+                (true, false) => span + 4,
+                (true, true) => FIGURE_ROOM - 4,
+                (false, false) => x + length + 6,
+                (false, true) => x.saturating_sub(6),
             };
             view! {
                 <g data-test="bar" data-value=bar.value.map(|v| v.to_string()).unwrap_or_default()>
-                    <text x=edge y=top + 14 text-anchor=anchor class="chart-label">{bar.label}</text>
+                    <text x=edge y=top + 14 text-anchor="start" class="chart-label">{bar.label}</text>
                     {(length > 0).then(|| view! {
                         <rect x=x y=top + 20 width=length height="16" rx="2" class="chart-bar" />
                     })}
-                    <text x=figure_x y=top + 33 text-anchor=figure_anchor class="chart-figure">{bar.text}</text>
+                    <text x=figure_x y=top + 33 text-anchor="start" class="chart-figure">{bar.text}</text>
                 </g>
             }
         })
