@@ -3,7 +3,7 @@
 //! memberships (a few thousand at most), never one per person.
 
 pub mod settings;
-pub use settings::{save_settings, settings, Settings};
+pub use settings::{save_settings, settings};
 
 use crate::db::Tx;
 use crate::domain::reporting::paid::PaidRow;
@@ -79,6 +79,36 @@ struct Row {
     jobs: i64,
 }
 
+/// The membership columns (`in_period`, `in_year`, `in_call`, `in_training`) as read.
+fn memberships([period, year, call, training]: [i64; 4]) -> Memberships {
+    Memberships {
+        period: period == 1,
+        wider_period: year == 1,
+        call: call == 1,
+        training: training == 1,
+    }
+}
+
+/// What both queries bind first (`$1`–`$6`): the period's bounds, its year's, the call and the
+/// training (an empty range and no id when not chosen).
+struct CohortArgs {
+    bounds: [OffsetDateTime; 4],
+    call: i64,
+    training: i64,
+}
+
+impl CohortArgs {
+    fn of(cohort: Cohort) -> CohortArgs {
+        let (from, to) = range(cohort.period);
+        let (year_from, year_to) = range(cohort.period.and_then(Period::wider).or(cohort.period));
+        CohortArgs {
+            bounds: [from, to, year_from, year_to],
+            call: cohort.call.unwrap_or(-1),
+            training: cohort.training.unwrap_or(-1),
+        }
+    }
+}
+
 pub(crate) fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
@@ -111,12 +141,7 @@ impl Row {
                 self.legal_status,
                 self.disability,
             ],
-            member: Memberships {
-                period: self.in_period == 1,
-                wider_period: self.in_year == 1,
-                call: self.in_call == 1,
-                training: self.in_training == 1,
-            },
+            member: memberships([self.in_period, self.in_year, self.in_call, self.in_training]),
             tally: Tally {
                 people,
                 committed: self.committed,
@@ -130,8 +155,11 @@ impl Row {
 /// Every applicant account (erased people included: they were reached; their answers are
 /// gone, so they count as "not stated"), aggregated by dimension and membership.
 pub async fn cube(tx: &mut Tx, cohort: Cohort, today: Date) -> Result<Vec<CubeRow>, AppError> {
-    let (from, to) = range(cohort.period);
-    let (year_from, year_to) = range(cohort.period.and_then(Period::wider).or(cohort.period));
+    let CohortArgs {
+        bounds: [from, to, year_from, year_to],
+        call,
+        training,
+    } = CohortArgs::of(cohort);
     let [b18, b25, b35, b60] = age_band_limits(today);
     let sql = cube_sql();
     let rows = on_conn!(tx, |conn| {
@@ -140,8 +168,8 @@ pub async fn cube(tx: &mut Tx, cohort: Cohort, today: Date) -> Result<Vec<CubeRo
             .bind(to)
             .bind(year_from)
             .bind(year_to)
-            .bind(cohort.call.unwrap_or(-1))
-            .bind(cohort.training.unwrap_or(-1))
+            .bind(call)
+            .bind(training)
             .bind(b18)
             .bind(b25)
             .bind(b35)
@@ -249,8 +277,11 @@ struct PaidSql {
 /// Tranches paid, by the month they were confirmed paid, the city of their people and the
 /// filters' memberships.
 pub async fn paid(tx: &mut Tx, cohort: Cohort) -> Result<Vec<PaidRow>, AppError> {
-    let (from, to) = range(cohort.period);
-    let (year_from, year_to) = range(cohort.period.and_then(Period::wider).or(cohort.period));
+    let CohortArgs {
+        bounds: [from, to, year_from, year_to],
+        call,
+        training,
+    } = CohortArgs::of(cohort);
     let month = match tx {
         Tx::Sqlite(_) => "substr(pay.settled_at, 1, 7)",
         Tx::Postgres(_) => "to_char(pay.settled_at at time zone 'UTC', 'YYYY-MM')",
@@ -275,8 +306,8 @@ pub async fn paid(tx: &mut Tx, cohort: Cohort) -> Result<Vec<PaidRow>, AppError>
             .bind(to)
             .bind(year_from)
             .bind(year_to)
-            .bind(cohort.call.unwrap_or(-1))
-            .bind(cohort.training.unwrap_or(-1))
+            .bind(call)
+            .bind(training)
             .fetch_all(conn)
             .await
     })?;
@@ -285,12 +316,7 @@ pub async fn paid(tx: &mut Tx, cohort: Cohort) -> Result<Vec<PaidRow>, AppError>
         .map(|r| PaidRow {
             month: r.month,
             city: r.city,
-            member: Memberships {
-                period: r.in_period == 1,
-                wider_period: r.in_year == 1,
-                call: r.in_call == 1,
-                training: r.in_training == 1,
-            },
+            member: memberships([r.in_period, r.in_year, r.in_call, r.in_training]),
             payments: count(r.payments),
             centimes: r.centimes,
         })

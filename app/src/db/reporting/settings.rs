@@ -6,17 +6,11 @@ use crate::db::{now, Tx};
 use crate::domain::reporting::Indicator;
 use crate::error::AppError;
 use crate::on_conn;
+use crate::wire::reporting::ReportSettings;
 
-/// The programme's name, the smallest count reports show, and the targets.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub name: String,
-    pub small_cell: u64,
-    pub version: i64,
-    pub targets: Vec<(Indicator, u64)>,
-}
-
-pub async fn settings(tx: &mut Tx) -> Result<Settings, AppError> {
+/// The programme's name, the smallest count reports show, the targets, and the version a
+/// settings form is filled from.
+pub async fn settings(tx: &mut Tx) -> Result<ReportSettings, AppError> {
     let (name, small_cell, version): (String, i64, i64) = on_conn!(tx, |conn| {
         sqlx::query_as(
             "select name, cast(small_cell as bigint), cast(version as bigint) \
@@ -32,7 +26,7 @@ pub async fn settings(tx: &mut Tx) -> Result<Settings, AppError> {
         .fetch_all(conn)
         .await
     })?;
-    Ok(Settings {
+    Ok(ReportSettings {
         name,
         small_cell: count(small_cell),
         version,

@@ -167,6 +167,13 @@ pub struct Protected {
     pub tables: Vec<Table>,
 }
 
+impl Protected {
+    /// The table of one dimension.
+    pub fn table(&self, dimension: Dimension) -> Option<&Table> {
+        self.tables.iter().find(|t| t.dimension == dimension)
+    }
+}
+
 /// A view's sums: in all and by each dimension's category.
 struct View {
     total: Tally,

@@ -10,8 +10,6 @@ use crate::domain::shared::text::FreeText;
 /// The threshold may not go below 3 (a pair is never safe to show) nor above 50.
 pub const SMALL_CELL_MIN: u64 = 3;
 pub const SMALL_CELL_MAX: u64 = 50;
-/// The threshold until an admin sets another.
-pub const SMALL_CELL_DEFAULT: u64 = 5;
 /// No programme commits to more people than this.
 pub const TARGET_MAX: u64 = 10_000_000;
 /// The longest programme name (the database checks it too).

@@ -101,12 +101,7 @@ fn Body(report: Report, asked: Asked, dimension: Dimension) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let k = report.small_cell;
-    let table = report
-        .figures
-        .tables
-        .iter()
-        .find(|t| t.dimension == dimension)
-        .cloned();
+    let table = report.figures.table(dimension).cloned();
     let dimension_links = Dimension::ALL
         .into_iter()
         .map(|d| {

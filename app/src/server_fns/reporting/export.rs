@@ -66,17 +66,11 @@ pub async fn download(
         return Redirect::to("/reporting").into_response();
     }
     let rows = match dimension {
-        Some(dimension) => {
-            let table = report
-                .figures
-                .tables
-                .iter()
-                .find(|t| t.dimension == dimension)
-                .cloned();
-            table
-                .map(|t| dimension_rows(locale, &report, &t))
-                .unwrap_or_default()
-        }
+        Some(dimension) => report
+            .figures
+            .table(dimension)
+            .map(|t| dimension_rows(locale, &report, t))
+            .unwrap_or_default(),
         None if table == "paid" => paid_rows(locale, &report),
         None => indicator_rows(locale, &report),
     };

@@ -15,12 +15,7 @@ pub async fn report_settings() -> Result<ReportSettings, AppError> {
             let mut tx = context()?.db.read().await?;
             let settings = reporting::settings(&mut tx).await?;
             tx.commit().await?;
-            Ok(ReportSettings {
-                name: settings.name,
-                small_cell: settings.small_cell,
-                version: settings.version,
-                targets: settings.targets,
-            })
+            Ok(settings)
         }
         .await,
     )
