@@ -216,6 +216,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     spawn_cleanup(db.clone());
     spawn_retention(db.clone(), settings.retention.periods());
     let state = AppState::new(&settings, db);
+    spawn_matched(state.ctx.clone());
     let router = app(state)?;
     let listener = tokio::net::TcpListener::bind(settings.site_addr)
         .await
@@ -266,6 +267,35 @@ fn spawn_cleanup(db: Db) {
                 tracing::warn!(%error, "could not prune the matching index's changes");
             }
             ::app::memory::give_back();
+        }
+    });
+}
+
+/// Every five minutes, from half a minute after start: who was found eligible for an offer
+/// (donor reporting's "matched"), so that someone eligible for an offer open only a few days is
+/// counted even if no one reads the report meanwhile. Every instance runs it; a check that finds
+/// nothing new costs three small reads.
+fn spawn_matched(ctx: ::app::state::ServerContext) {
+    tokio::spawn(async move {
+        let start = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+        let mut tick = tokio::time::interval_at(start, std::time::Duration::from_secs(300));
+        loop {
+            tick.tick().await;
+            let today = ::app::db::now().date();
+            match ::app::db::reporting::matched::refresh(
+                &ctx.db,
+                &ctx.people,
+                &ctx.catalogue,
+                today,
+            )
+            .await
+            {
+                Ok(0) => {}
+                Ok(found) => tracing::info!(found, "people found eligible for an offer"),
+                Err(error) => {
+                    tracing::warn!(%error, "could not check who is eligible for an offer")
+                }
+            }
         }
     });
 }

@@ -78,6 +78,9 @@ pub struct HeldAccount {
     pub registered_in_person: bool,
     /// When the account was closed, if it was.
     pub closed_at: Option<OffsetDateTime>,
+    /// The day the person was first found eligible for an offer (counted in donor reports).
+    #[serde(default)]
+    pub first_matched_on: Option<time::Date>,
 }
 
 /// A seat asked for.

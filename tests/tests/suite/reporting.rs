@@ -4,6 +4,7 @@
 //! settings; and the donor viewer, who sees aggregates and nobody.
 
 use super::committee_support::{approved_plan, CALL};
+use super::matches::{add_card, catalogue, person};
 use super::money::{registered_payees, release, settle, tranche_id, WALLET};
 use super::sustainability::visit;
 use app::domain::accounts::role::Role;
@@ -157,6 +158,8 @@ both_backends! {
         let small = ("small".to_owned(), "< 5".to_owned());
         assert_eq!(indicator("registered"), count("10"));
         assert_eq!(indicator("profile_complete"), count("9"));
+        // Every offer asks for papers: Awa, with her card, is the one found eligible.
+        assert_eq!(indicator("matched"), small);
         assert_eq!(indicator("enrolled"), count("0"));
         for code in ["plan_started", "plan_submitted", "plan_ready", "plan_approved", "grant_paid", "operating", "profitable"] {
             assert_eq!(indicator(code), small, "{code}");
@@ -227,7 +230,8 @@ both_backends! {
         assert!(lines[1].starts_with("Femmes,×,"), "{}", lines[1]);
         assert!(lines[2].starts_with("Hommes,< 5,"), "{}", lines[2]);
         assert!(lines[3].starts_with("Non renseigné,< 5,"), "{}", lines[3]);
-        assert!(lines[4].starts_with("Total,10,9,0,"), "{}", lines[4]);
+        // Awa alone was found eligible (the others have no papers): "< 5".
+        assert!(lines[4].starts_with("Total,10,9,< 5,0,"), "{}", lines[4]);
         let indicators = admin.get("/reporting/export.csv?table=indicators").await;
         assert!(indicators.body.contains("Inscrites,10,1350"), "{}", indicators.body);
         let paid = admin.get("/reporting/export.csv?table=paid").await;
@@ -289,4 +293,54 @@ both_backends! {
         let held = viewer.get_json("/api/privacy/held_data?lang=fr&applicant=").await;
         assert_eq!(held.status, 403);
     }
+
+    async fn matched_counts_whoever_was_found_eligible_for_an_offer(app) {
+        catalogue(&app).await;
+        // Five women of Tanger with a residence card (the women's call asks for one), two
+        // without.
+        let mut first = person(&app, "carte1@example.org", "Personne Test", true).await;
+        for n in 2..=5 {
+            person(&app, &format!("carte{n}@example.org"), "Personne Test", true).await;
+        }
+        let mut late = person(&app, "sans.carte1@example.org", "Personne Test", false).await;
+        person(&app, "sans.carte2@example.org", "Personne Test", false).await;
+        let mut admin = app.signed_in(Role::Admin).await;
+        assert_eq!(matched(&mut admin).await, "5");
+
+        // Her card added, she is eligible: counted at the next report.
+        add_card(&mut late).await;
+        assert_eq!(matched(&mut admin).await, "6");
+        // Once found eligible, a person stays counted, as an enrolment does after the training.
+        app.exec(
+            "delete from profile_documents where user_id = \
+             (select id from users where email = 'sans.carte1@example.org')",
+        )
+        .await;
+        assert_eq!(matched(&mut admin).await, "6");
+        // The catalogue changes behind the server's back: the call no longer asks for papers,
+        // and the last woman is found eligible.
+        app.exec(
+            "update grant_calls set rules = '[{\"rule\":\"sex\",\"any_of\":[\"female\"]}]' \
+             where reference = 'AGR-TNG-FEMMES-2027'",
+        )
+        .await;
+        assert_eq!(matched(&mut admin).await, "7");
+        assert_eq!(app.count("select count(*) from matched_people").await, 7);
+
+        // A person sees it among what is held about them.
+        let held = first.get("/me/data").await;
+        assert_eq!(held.status, 200);
+        assert!(held.body.contains("data-test=\"first-matched\""), "{}", held.body);
+    }
+}
+
+/// The "matched" indicator's figure on the report, which is explained beside it.
+async fn matched(admin: &mut Client) -> String {
+    let page = admin.get("/reporting").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("data-test=\"matched-note\""),
+        "the indicator is explained"
+    );
+    row(&page.body, "data-indicator=\"matched\"")[0].1.clone()
 }

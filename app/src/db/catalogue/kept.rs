@@ -165,7 +165,7 @@ impl KeptCatalogue {
 
 /// The catalogue counter, read before the offers: offers read after it are at least as new,
 /// so a change committed in between only makes the next request read them again.
-async fn version(tx: &mut Tx) -> Result<i64, AppError> {
+pub(crate) async fn version(tx: &mut Tx) -> Result<i64, AppError> {
     Ok(on_conn!(tx, |conn| {
         sqlx::query_scalar("select version from catalogue_version")
             .fetch_one(conn)

@@ -69,7 +69,7 @@ impl PeopleIndex {
 
 /// The change counter: raised by every change to what matching reads, in the writing
 /// transaction.
-async fn version(tx: &mut Tx) -> Result<i64, AppError> {
+pub(crate) async fn version(tx: &mut Tx) -> Result<i64, AppError> {
     Ok(on_conn!(tx, |conn| {
         sqlx::query_scalar("select version from facts_version")
             .fetch_one(conn)
@@ -78,7 +78,11 @@ async fn version(tx: &mut Tx) -> Result<i64, AppError> {
 }
 
 /// The accounts whose facts changed after version `after`, up to `upto`.
-async fn changed_between(tx: &mut Tx, after: i64, upto: i64) -> Result<Vec<i64>, AppError> {
+pub(crate) async fn changed_between(
+    tx: &mut Tx,
+    after: i64,
+    upto: i64,
+) -> Result<Vec<i64>, AppError> {
     Ok(on_conn!(tx, |conn| {
         sqlx::query_scalar(
             "select distinct user_id from facts_changes where version > $1 and version <= $2",

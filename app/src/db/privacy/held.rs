@@ -18,6 +18,7 @@ struct AccountRow {
     created_at: OffsetDateTime,
     registered_in_person: bool,
     disabled_at: Option<OffsetDateTime>,
+    first_matched_on: Option<Date>,
 }
 
 /// The applicant account `person`, if it is one.
@@ -25,8 +26,10 @@ pub async fn account(tx: &mut Tx, person: i64) -> Result<Option<HeldAccount>, Ap
     let row = on_conn!(tx, |conn| {
         sqlx::query_as::<_, AccountRow>(
             "select u.email, u.role, u.created_at, \
-             (p.registered_by is not null) as registered_in_person, u.disabled_at \
+             (p.registered_by is not null) as registered_in_person, u.disabled_at, \
+             m.first_on as first_matched_on \
              from users u left join profiles p on p.user_id = u.id \
+             left join matched_people m on m.user_id = u.id \
              where u.id = $1 and u.role = $2",
         )
         .bind(person)
@@ -41,6 +44,7 @@ pub async fn account(tx: &mut Tx, person: i64) -> Result<Option<HeldAccount>, Ap
             created_at: row.created_at,
             registered_in_person: row.registered_in_person,
             closed_at: row.disabled_at,
+            first_matched_on: row.first_matched_on,
         })
     })
     .transpose()

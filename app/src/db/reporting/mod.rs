@@ -2,6 +2,7 @@
 //! SQL: the cube has one row per combination of the reporting dimensions and filter
 //! memberships (a few thousand at most), never one per person.
 
+pub mod matched;
 pub mod settings;
 pub use settings::{save_settings, settings};
 
@@ -65,6 +66,7 @@ struct Row {
     in_training: i64,
     registered: i64,
     profile_complete: i64,
+    matched: i64,
     enrolled: i64,
     training_completed: i64,
     plan_started: i64,
@@ -119,6 +121,7 @@ impl Row {
         for (indicator, n) in [
             (Indicator::Registered, self.registered),
             (Indicator::ProfileComplete, self.profile_complete),
+            (Indicator::Matched, self.matched),
             (Indicator::Enrolled, self.enrolled),
             (Indicator::TrainingCompleted, self.training_completed),
             (Indicator::PlanStarted, self.plan_started),
@@ -229,21 +232,22 @@ fn cube_sql() -> String {
              coalesce(q.in_call, 0) as in_call, coalesce(e.in_training, 0) as in_training, \
              case when p.sex is not null and p.birth_date is not null and p.nationality is not null \
                and p.city is not null and p.education is not null then 1 else 0 end as profile_complete, \
-             coalesce(e.enrolled, 0) as enrolled, \
-             coalesce(e.training_completed, 0) as training_completed, \
+             case when m.user_id is null then 0 else 1 end as matched, \
+             coalesce(e.enrolled, 0) as enrolled, coalesce(e.training_completed, 0) as training_completed, \
              case when q.user_id is null then 0 else 1 end as plan_started, \
              coalesce(q.plan_submitted, 0) as plan_submitted, coalesce(q.plan_ready, 0) as plan_ready, \
              coalesce(q.committed, 0) as committed, coalesce(q.paid, 0) as paid, \
              coalesce(q.operating, 0) as operating, coalesce(q.profitable, 0) as profitable, \
-             coalesce(q.jobs, 0) as jobs \
-           from users u left join profiles p on p.user_id = u.id \
+             coalesce(q.jobs, 0) as jobs from users u left join profiles p on p.user_id = u.id \
            left join enrolled e on e.user_id = u.id left join planned q on q.user_id = u.id \
+           left join matched_people m on m.user_id = u.id \
            where u.role = 'applicant') \
          select sex, age, nationality, city, population_group, legal_status, disability, \
            cast(in_period as bigint) as in_period, cast(in_year as bigint) as in_year, \
            cast(in_call as bigint) as in_call, cast(in_training as bigint) as in_training, \
            cast(count(*) as bigint) as registered, \
            cast(sum(profile_complete) as bigint) as profile_complete, \
+           cast(sum(matched) as bigint) as matched, \
            cast(sum(enrolled) as bigint) as enrolled, \
            cast(sum(training_completed) as bigint) as training_completed, \
            cast(sum(plan_started) as bigint) as plan_started, \

@@ -10,6 +10,7 @@
 //! for a training, who live in a city. Every step is then counted within that cohort (a person
 //! who applied to a call counts as enrolled if they enrolled in any training).
 
+pub mod matched;
 pub mod paid;
 pub mod problem;
 pub mod protect;
@@ -27,6 +28,8 @@ use time::{Date, Month};
 pub enum Indicator {
     Registered,
     ProfileComplete,
+    /// Found eligible for at least one open training or call (`matched`).
+    Matched,
     Enrolled,
     TrainingCompleted,
     PlanStarted,
@@ -39,12 +42,13 @@ pub enum Indicator {
 }
 
 /// How many indicators count people (the cube's columns).
-pub const INDICATORS: usize = 11;
+pub const INDICATORS: usize = 12;
 
 impl Indicator {
     pub const ALL: [Indicator; INDICATORS] = [
         Indicator::Registered,
         Indicator::ProfileComplete,
+        Indicator::Matched,
         Indicator::Enrolled,
         Indicator::TrainingCompleted,
         Indicator::PlanStarted,
@@ -57,9 +61,10 @@ impl Indicator {
     ];
 
     /// The funnel from registration to a business that runs, in the order people go.
-    pub const FUNNEL: [Indicator; 7] = [
+    pub const FUNNEL: [Indicator; 8] = [
         Indicator::Registered,
         Indicator::ProfileComplete,
+        Indicator::Matched,
         Indicator::Enrolled,
         Indicator::PlanStarted,
         Indicator::PlanApproved,
@@ -71,6 +76,7 @@ impl Indicator {
         match self {
             Indicator::Registered => "registered",
             Indicator::ProfileComplete => "profile_complete",
+            Indicator::Matched => "matched",
             Indicator::Enrolled => "enrolled",
             Indicator::TrainingCompleted => "training_completed",
             Indicator::PlanStarted => "plan_started",

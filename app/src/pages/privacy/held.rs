@@ -225,6 +225,10 @@ fn Account(account: HeldAccount) -> impl IntoView {
                     <dt>{t!(i18n, held.closed_on)}</dt>
                     <dd>{moment_text(i18n, at)}</dd>
                 })}
+                {account.first_matched_on.map(|day| view! {
+                    <dt>{t!(i18n, held.first_matched_on)}</dt>
+                    <dd data-test="first-matched">{crate::pages::shared::labels::date_text(i18n, day)}</dd>
+                })}
             </dl>
         </section>
     }

@@ -35,6 +35,7 @@ pub fn indicator_words(locale: Locale, indicator: Indicator) -> String {
     match indicator {
         Indicator::Registered => td_string!(locale, reporting.ind_registered),
         Indicator::ProfileComplete => td_string!(locale, reporting.ind_profile_complete),
+        Indicator::Matched => td_string!(locale, reporting.ind_matched),
         Indicator::Enrolled => td_string!(locale, reporting.ind_enrolled),
         Indicator::TrainingCompleted => td_string!(locale, reporting.ind_training_completed),
         Indicator::PlanStarted => td_string!(locale, reporting.ind_plan_started),

@@ -124,6 +124,7 @@ pub fn Indicators(report: Report) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
+            <p class="hint" data-test="matched-note">{t!(i18n, reporting.matched_note)}</p>
             <BarChart title=t_string!(i18n, reporting.chart_funnel).to_string() bars=funnel
                 centred=true test="funnel-chart" />
         </section>

@@ -44,19 +44,13 @@ pub async fn download(
     }
     let lang = crate::components::plain_page::reader_language(&headers);
     let locale: Locale = lang.code().parse().unwrap_or_default();
-    let report = async {
-        let mut tx = ctx.db.read().await?;
-        let report = super::build(
-            &mut tx,
-            get("period"),
-            get("call"),
-            get("training"),
-            get("city"),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok::<_, AppError>(report)
-    };
+    let report = super::build(
+        &ctx,
+        get("period"),
+        get("call"),
+        get("training"),
+        get("city"),
+    );
     let report = match report.await {
         Ok(report) => report,
         Err(error) => return failed(error),

@@ -22,7 +22,7 @@ pub use build::build;
 
 #[cfg(feature = "ssr")]
 mod build {
-    use crate::db::reporting::{self, Cohort};
+    use crate::db::reporting::{self, matched, Cohort};
     use crate::db::Tx;
     use crate::domain::problem::FieldProblem;
     use crate::domain::reporting::paid::paid_by_quarter;
@@ -32,19 +32,36 @@ mod build {
     use crate::domain::shared::problem::{Field, SharedProblem};
     use crate::domain::shared::reference::City;
     use crate::error::AppError;
+    use crate::state::ServerContext;
     use crate::wire::reporting::{Report, ReportFilters, ReportOffer};
 
     /// The report for the filters as typed: a period code, a call's and a training's
     /// reference, a city code. A filter that is not understood is named in `problems` and
-    /// left out (the rest of the report still shows).
+    /// left out (the rest of the report still shows). Who was found eligible for an offer
+    /// is brought up to date first, so "matched" counts what the rules say today.
     pub async fn build(
-        tx: &mut Tx,
+        ctx: &ServerContext,
         period: &str,
         call: &str,
         training: &str,
         city: &str,
     ) -> Result<Report, AppError> {
         let today = crate::db::now().date();
+        matched::refresh(&ctx.db, &ctx.people, &ctx.catalogue, today).await?;
+        let mut tx = ctx.db.read().await?;
+        let report = build_in(&mut tx, today, period, call, training, city).await?;
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    async fn build_in(
+        tx: &mut Tx,
+        today: time::Date,
+        period: &str,
+        call: &str,
+        training: &str,
+        city: &str,
+    ) -> Result<Report, AppError> {
         let mut problems = Vec::new();
         let period = match period.trim() {
             "" => None,

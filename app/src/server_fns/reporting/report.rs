@@ -19,16 +19,14 @@ pub async fn report(
         async {
             let me = require(READERS).await?;
             let text = |value: &Option<String>| value.clone().unwrap_or_default();
-            let mut tx = context()?.db.read().await?;
             let report = build(
-                &mut tx,
+                &context()?,
                 &text(&period),
                 &text(&call),
                 &text(&training),
                 &text(&city),
             )
             .await?;
-            tx.commit().await?;
             Ok(Report {
                 may_configure: me.role == crate::domain::accounts::role::Role::Admin,
                 ..report
