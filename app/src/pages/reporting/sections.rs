@@ -79,6 +79,8 @@ pub fn Indicators(report: Report) -> impl IntoView {
                 .iter()
                 .find(|(i, _)| *i == indicator)
                 .map(|(_, t)| *t);
+            // One column for the target and how much of it is reached, so the table fits a
+            // phone's width: "40 % of 1350", or the target alone when the count is hidden.
             let progress = match (figure.count(), target) {
                 (Some(n), Some(target)) if target > 0 => t_string!(
                     i18n,
@@ -87,14 +89,14 @@ pub fn Indicators(report: Report) -> impl IntoView {
                     target = target
                 )
                 .to_string(),
-                _ => String::new(),
+                (_, Some(target)) => target.to_string(),
+                (_, None) => String::new(),
             };
             view! {
                 <tr data-test="indicator" data-indicator=indicator.code()>
                     <th scope="row">{indicator_words(locale, indicator)}</th>
                     <FigureCell figure k />
-                    <td class="number">{target.map(|t| t.to_string())}</td>
-                    <td>{progress}</td>
+                    <td class="progress">{progress}</td>
                 </tr>
             }
         })
@@ -120,7 +122,6 @@ pub fn Indicators(report: Report) -> impl IntoView {
                     <th scope="col">{t!(i18n, reporting.col_indicator)}</th>
                     <th scope="col">{t!(i18n, reporting.col_people)}</th>
                     <th scope="col">{t!(i18n, reporting.col_target)}</th>
-                    <th scope="col">{t!(i18n, reporting.col_progress)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
