@@ -296,7 +296,7 @@ both_backends! {
 
     async fn matched_counts_whoever_was_found_eligible_for_an_offer(app) {
         catalogue(&app).await;
-        // Five women of Tanger with a residence card (the women's call asks for one), two
+        // Five women of Tanger with a residence card (the women's call asks for one), three
         // without.
         let mut first = person(&app, "carte1@example.org", "Personne Test", true).await;
         for n in 2..=5 {
@@ -304,6 +304,7 @@ both_backends! {
         }
         let mut late = person(&app, "sans.carte1@example.org", "Personne Test", false).await;
         person(&app, "sans.carte2@example.org", "Personne Test", false).await;
+        person(&app, "sans.carte3@example.org", "Personne Test", false).await;
         let mut admin = app.signed_in(Role::Admin).await;
         assert_eq!(matched(&mut admin).await, "5");
 
@@ -317,15 +318,26 @@ both_backends! {
         )
         .await;
         assert_eq!(matched(&mut admin).await, "6");
+        // A seat asked for when she was eligible (her papers valid then) counts her too, so
+        // "matched" never falls below "enrolled".
+        app.exec(
+            "insert into enrolments (training_id, user_id, status, requested_at, updated_at) \
+             select t.id, u.id, 'requested', '2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z' \
+             from trainings t, users u where t.reference = 'ANAPEC-TNG-102' \
+             and u.email = 'sans.carte3@example.org'",
+        )
+        .await;
+        assert_eq!(matched(&mut admin).await, "7");
+        assert_eq!(app.count("select count(*) from matched_people").await, 6);
         // The catalogue changes behind the server's back: the call no longer asks for papers,
-        // and the last woman is found eligible.
+        // and the two without papers are found eligible.
         app.exec(
             "update grant_calls set rules = '[{\"rule\":\"sex\",\"any_of\":[\"female\"]}]' \
              where reference = 'AGR-TNG-FEMMES-2027'",
         )
         .await;
-        assert_eq!(matched(&mut admin).await, "7");
-        assert_eq!(app.count("select count(*) from matched_people").await, 7);
+        assert_eq!(matched(&mut admin).await, "8");
+        assert_eq!(app.count("select count(*) from matched_people").await, 8);
 
         // A person sees it among what is held about them.
         let held = first.get("/me/data").await;

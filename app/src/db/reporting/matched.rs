@@ -79,11 +79,13 @@ pub async fn refresh(
         .await?;
     tx.commit().await?;
 
+    // The record's position first: its one row queues servers recording at the same time,
+    // so their inserts never wait on each other's in opposite orders.
     let mut tx = db.begin().await?;
+    mark_checked(&mut tx, &checked, facts_now, catalogue_now, today).await?;
     for batch in found.chunks(BATCH) {
         record(&mut tx, batch, today).await?;
     }
-    mark_checked(&mut tx, &checked, facts_now, catalogue_now, today).await?;
     tx.commit().await?;
     Ok(found.len())
 }
@@ -109,12 +111,12 @@ async fn matched(tx: &mut Tx) -> Result<HashSet<i64>, AppError> {
     Ok(ids.into_iter().collect())
 }
 
-/// Records these accounts as matched since `today` (an account closed meanwhile is skipped,
-/// one already recorded keeps its first day).
+/// Records these accounts as matched since `today` (one already recorded keeps its first
+/// day).
 async fn record(tx: &mut Tx, accounts: &[i64], today: Date) -> Result<(), AppError> {
     let sql = format!(
         "insert into matched_people (user_id, first_on) \
-         select id, $1 from users where id in ({}) \
+         select id, $1 from users where id in ({}) order by id \
          on conflict (user_id) do nothing",
         crate::db::placeholders(2, accounts.len())
     );
@@ -151,14 +153,4 @@ async fn mark_checked(
         .map(|_| ())
     })?;
     Ok(())
-}
-
-/// The day a person was first found eligible, if they were (for their held-data page).
-pub async fn first_matched(tx: &mut Tx, user_id: i64) -> Result<Option<Date>, AppError> {
-    Ok(on_conn!(tx, |conn| {
-        sqlx::query_scalar("select first_on from matched_people where user_id = $1")
-            .bind(user_id)
-            .fetch_optional(conn)
-            .await
-    })?)
 }

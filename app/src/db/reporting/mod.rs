@@ -225,14 +225,14 @@ fn cube_sql() -> String {
                when p.birth_date > $10 then '35_59' else '60_plus' end as age, \
              coalesce(p.nationality, '') as nationality, coalesce(p.city, '') as city, \
              coalesce(p.population_group, '') as population_group, \
-             coalesce(p.legal_status, '') as legal_status, \
-             coalesce(p.disability, '') as disability, \
+             coalesce(p.legal_status, '') as legal_status, coalesce(p.disability, '') as disability, \
              case when u.created_at >= $1 and u.created_at < $2 then 1 else 0 end as in_period, \
              case when u.created_at >= $3 and u.created_at < $4 then 1 else 0 end as in_year, \
              coalesce(q.in_call, 0) as in_call, coalesce(e.in_training, 0) as in_training, \
              case when p.sex is not null and p.birth_date is not null and p.nationality is not null \
                and p.city is not null and p.education is not null then 1 else 0 end as profile_complete, \
-             case when m.user_id is null then 0 else 1 end as matched, \
+             case when m.user_id is not null or e.user_id is not null or q.user_id is not null \
+               then 1 else 0 end as matched, \
              coalesce(e.enrolled, 0) as enrolled, coalesce(e.training_completed, 0) as training_completed, \
              case when q.user_id is null then 0 else 1 end as plan_started, \
              coalesce(q.plan_submitted, 0) as plan_submitted, coalesce(q.plan_ready, 0) as plan_ready, \

@@ -8,7 +8,10 @@
 //! "enrolled" still counts someone whose training has ended.
 //!
 //! Groups a person declares (survivors of trafficking, …) are never read here, as on staff
-//! lists: an offer open only to a declared group does not count, so the figure is a floor.
+//! lists: an offer open only to a declared group is not checked. The report also counts as
+//! matched everyone who asked for a seat or started a plan (both need eligibility by the
+//! person's own facts), so "matched" never falls below those steps and no difference between
+//! them singles out a declared group (`db::reporting::cube`).
 
 use crate::domain::matching::eligibility::{is_eligible, Rule};
 use crate::domain::profile::Facts;

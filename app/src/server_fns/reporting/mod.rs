@@ -47,7 +47,11 @@ mod build {
         city: &str,
     ) -> Result<Report, AppError> {
         let today = crate::db::now().date();
-        matched::refresh(&ctx.db, &ctx.people, &ctx.catalogue, today).await?;
+        // A check that fails (the database busy with a long write) leaves the record as the
+        // last check left it (every server checks every five minutes): the report still shows.
+        if let Err(error) = matched::refresh(&ctx.db, &ctx.people, &ctx.catalogue, today).await {
+            tracing::warn!(%error, "could not check who is eligible for an offer");
+        }
         let mut tx = ctx.db.read().await?;
         let report = build_in(&mut tx, today, period, call, training, city).await?;
         tx.commit().await?;
