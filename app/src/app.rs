@@ -107,6 +107,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=pages::accounts::login::LoginPage ssr=SsrMode::InOrder />
                         <Route path=path!("/signup") view=pages::accounts::signup::SignupPage ssr=SsrMode::InOrder />
                         <Route path=path!("/skills") view=pages::profile::taxonomy::SkillsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/password/forgot") view=pages::accounts::reset::ForgotPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/password/reset") view=pages::accounts::reset::ResetPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/notifications") view=pages::notifications::inbox::NotificationsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin/outbox") view=pages::notifications::outbox::OutboxPage ssr=SsrMode::InOrder />
                         <Route path=path!("/account/password") view=pages::accounts::password::PasswordPage ssr=SsrMode::InOrder />
                         <Route path=path!("/me") view=pages::accounts::dashboards::ApplicantHome ssr=SsrMode::InOrder />
                         <Route path=path!("/profile") view=pages::profile::ProfilePage ssr=SsrMode::InOrder />

@@ -134,6 +134,7 @@ impl SessionUser {
             email: self.email.clone(),
             role: self.role,
             must_change_password: self.must_change_password,
+            unread: 0,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Settings, read once from the command line and the environment. Secrets are never logged.
 
+use ::app::domain::notifications::delivery::MAX_ATTEMPTS;
 use ::app::domain::privacy::retention::{Periods, MAX_DAYS};
 use clap::Args;
 use std::net::SocketAddr;
@@ -57,6 +58,90 @@ pub struct Settings {
 
     #[command(flatten)]
     pub retention: RetentionSettings,
+
+    #[command(flatten)]
+    pub mail: MailSettings,
+}
+
+/// How email leaves: an SMTP server, or files under `outbox_dir` when no host is set.
+#[derive(Debug, Clone, Args)]
+pub struct MailSettings {
+    /// SMTP server. Unset: messages are written to `PASSERELLE_OUTBOX_DIR` instead.
+    #[arg(long, env = "PASSERELLE_SMTP_HOST", global = true)]
+    pub smtp_host: Option<String>,
+
+    /// SMTP port (default: 587 with STARTTLS, 465 with TLS, 25 without).
+    #[arg(long, env = "PASSERELLE_SMTP_PORT", global = true)]
+    pub smtp_port: Option<u16>,
+
+    /// `starttls` (upgrade a plain connection), `tls` (implicit TLS) or `none` (only for a relay
+    /// on the same machine or in tests).
+    #[arg(long, env = "PASSERELLE_SMTP_SECURITY", value_enum, default_value_t = SmtpSecurity::Starttls, global = true)]
+    pub smtp_security: SmtpSecurity,
+
+    /// SMTP user name, if the server asks for one.
+    #[arg(long, env = "PASSERELLE_SMTP_USER", global = true)]
+    pub smtp_user: Option<String>,
+
+    /// SMTP password.
+    #[arg(
+        long,
+        env = "PASSERELLE_SMTP_PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
+    pub smtp_password: Option<String>,
+
+    /// The sender of every message, e.g. `Passerelle <no-reply@example.org>`; its domain ends
+    /// each Message-ID.
+    #[arg(
+        long,
+        env = "PASSERELLE_MAIL_FROM",
+        default_value = "Passerelle <no-reply@passerelle.localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+
+    /// Tries before a message is given up on (shown as failed on the admins' Outbox page).
+    #[arg(long, env = "PASSERELLE_MAIL_MAX_ATTEMPTS", default_value_t = MAX_ATTEMPTS, global = true)]
+    pub mail_max_attempts: u32,
+
+    /// Where messages are written when no SMTP server is set.
+    #[arg(
+        long,
+        env = "PASSERELLE_OUTBOX_DIR",
+        default_value = "data/outbox",
+        global = true
+    )]
+    pub outbox_dir: std::path::PathBuf,
+
+    /// The site's address as people reach it, for links in messages (default:
+    /// `http://` and the listening address).
+    #[arg(long, env = "PASSERELLE_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SmtpSecurity {
+    Starttls,
+    Tls,
+    None,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        MailSettings {
+            smtp_host: None,
+            smtp_port: None,
+            smtp_security: SmtpSecurity::Starttls,
+            smtp_user: None,
+            smtp_password: None,
+            mail_from: "Passerelle <no-reply@passerelle.localhost>".into(),
+            mail_max_attempts: MAX_ATTEMPTS,
+            outbox_dir: "data/outbox".into(),
+            public_url: None,
+        }
+    }
 }
 
 /// How long each kind of expiring record is kept (`passerelle retention`, and the server daily).
@@ -122,6 +207,16 @@ impl Settings {
         self.hash_file
             .clone()
             .unwrap_or_else(::app::assets::beside_executable)
+    }
+
+    /// The site's address for links in messages, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        self.mail
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.site_addr))
+            .trim_end_matches('/')
+            .to_owned()
     }
 
     /// The backend named in the URL, without credentials, for logs.

@@ -6,6 +6,7 @@
 pub mod compress;
 pub mod config;
 pub mod middleware;
+pub mod outbox;
 pub mod seed;
 pub mod seed_catalogue;
 pub mod seed_scale;
@@ -217,6 +218,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     spawn_retention(db.clone(), settings.retention.periods());
     let state = AppState::new(&settings, db);
     spawn_matched(state.ctx.clone());
+    outbox::Worker::new(state.ctx.db.clone(), &settings.mail, &settings.public_url())?.spawn();
     let router = app(state)?;
     let listener = tokio::net::TcpListener::bind(settings.site_addr)
         .await
@@ -266,9 +268,23 @@ fn spawn_cleanup(db: Db) {
             if let Err(error) = pruned.await {
                 tracing::warn!(%error, "could not prune the matching index's changes");
             }
+            if let Err(error) = forget_old_messages(&db).await {
+                tracing::warn!(%error, "could not remove old messages and reset links");
+            }
             ::app::memory::give_back();
         }
     });
+}
+
+/// Reset links a day past their end, and messages done `KEEP_DONE_DAYS` ago.
+async fn forget_old_messages(db: &Db) -> Result<(), ::app::error::AppError> {
+    use ::app::db::{accounts::tokens, notifications::outbox};
+    use ::app::domain::notifications::delivery::KEEP_DONE_DAYS;
+    let mut tx = db.begin().await?;
+    tokens::forget_old(&mut tx).await?;
+    outbox::forget_done(&mut tx, KEEP_DONE_DAYS).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Every five minutes, from half a minute after start: who was found eligible for an offer

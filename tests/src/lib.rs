@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod client;
+pub mod smtp;
 
 use app::db::Db;
 use axum::Router;
@@ -154,6 +155,7 @@ impl TestApp {
             secure_cookies: Some(false),
             trust_proxy: false,
             retention: Default::default(),
+            mail: Default::default(),
         };
         let state = AppState::new(&settings, test_db.db.clone());
         let router = server::app(state).expect("router");

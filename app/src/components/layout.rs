@@ -65,8 +65,15 @@ fn SignedInMenu(user: CurrentUser) -> impl IntoView {
         view! {
             <li><A href="/admin/users">{t!(i18n, nav.manage_accounts)}</A></li>
             <li><A href="/admin/enrolments">{t!(i18n, nav.enrolments)}</A></li>
+            <li><A href="/admin/outbox">{t!(i18n, nav.outbox)}</A></li>
         }
     });
+    let unread = user.unread;
+    let notifications = if unread > 0 {
+        t_string!(i18n, nav.notifications_unread, count = unread).to_string()
+    } else {
+        t_string!(i18n, nav.notifications).to_string()
+    };
     let reports = (user.role == Role::Admin).then(|| {
         view! { <li><A href="/reporting">{t!(i18n, reporting.title)}</A></li> }
     });
@@ -85,6 +92,8 @@ fn SignedInMenu(user: CurrentUser) -> impl IntoView {
         <ul class="menu">
             <li><A href=user.role.home_path()>{t!(i18n, nav.my_space)}</A></li>
             {applicant}
+            <li><A href="/notifications" attr:data-test="nav-notifications"
+                attr:class=(unread > 0).then_some("unread")>{notifications}</A></li>
             {admin}
             {staff}
             {reports}

@@ -13,6 +13,8 @@ pub struct CurrentUser {
     pub role: Role,
     /// Someone else chose the password: the person must replace it first.
     pub must_change_password: bool,
+    /// In-app notifications not read yet (the header's count).
+    pub unread: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

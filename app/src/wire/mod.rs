@@ -10,6 +10,7 @@ pub mod matching;
 pub mod mentoring;
 pub mod money;
 pub mod monitoring;
+pub mod notifications;
 pub mod plans;
 pub mod privacy;
 pub mod profile;

@@ -159,4 +159,7 @@ pub struct ApplicantListing {
     pub handed_over: bool,
     /// Registered by the caseworker reading the list.
     pub mine: bool,
+    /// Notifications the person has not read (for someone without an account yet, what the
+    /// caseworker should pass on).
+    pub waiting: i64,
 }

@@ -59,6 +59,10 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/audit.csv" => "Entrée,Quand (UTC),Nom",
         "/committee/review" => "data-test=\"plan-title\"",
         "/admin/committee" => "<h1>Comité de l",
+        "/notifications" => "<h1>Notifications",
+        "/admin/outbox" => "<h1>Messages envoyés",
+        "/password/forgot" => "<h1>Mot de passe oublié",
+        "/password/reset" => "<h1>Choisir un nouveau mot de passe",
         _ => "",
     }
 }
@@ -85,6 +89,12 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
             ("password", "a long enough passphrase"),
         ],
         "/api/accounts/rename_staff" => &[("user_id", "1"), ("name", "Nouveau Nom")],
+        "/api/accounts/request_reset" => &[("email", "someone@example.org")],
+        "/api/accounts/reset_password" => {
+            &[("token", "0"), ("password", "a long enough passphrase")]
+        }
+        "/api/notifications/mark_read" => &[("up_to", "1")],
+        "/api/notifications/retry" => &[("message", "1")],
         "/api/accounts/set_first_password" => {
             &[("user_id", "1"), ("password", "a long enough passphrase")]
         }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The areas, the same word in `domain/`, `db/`, `server_fns/`, `pages/` and `wire/`.
-const AREAS: [&str; 13] = [
+const AREAS: [&str; 14] = [
     "accounts",
     "catalogue",
     "committee",
@@ -17,6 +17,7 @@ const AREAS: [&str; 13] = [
     "mentoring",
     "money",
     "monitoring",
+    "notifications",
     "plans",
     "privacy",
     "profile",

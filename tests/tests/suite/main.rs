@@ -29,6 +29,7 @@ mod matches;
 mod mentoring;
 mod money;
 mod monitoring;
+mod notifications;
 mod payees;
 mod plan_editor;
 mod plan_support;

@@ -2,4 +2,5 @@
 
 pub mod login_attempts;
 pub mod sessions;
+pub mod tokens;
 pub mod users;

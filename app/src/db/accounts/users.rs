@@ -294,3 +294,21 @@ pub async fn made_by(tx: &mut Tx, id: i64) -> Result<Vec<i64>, AppError> {
         .await
     })?)
 }
+
+/// Sets the password chosen through a reset link: the obligation to replace a first password
+/// and its expiry go with it. Every session of the account ends (its fingerprint changed).
+pub async fn reset_password(tx: &mut Tx, id: i64, new_hash: &str) -> Result<(), AppError> {
+    on_conn!(tx, |conn| {
+        sqlx::query(
+            "update users set password_hash = $1, password_change_required = $2, \
+             password_expires_at = null where id = $3",
+        )
+        .bind(new_hash)
+        .bind(false)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(drop)
+    })?;
+    Ok(())
+}

@@ -132,6 +132,9 @@ pub async fn close(tx: &mut Tx, id: i64, status: &str, by: i64) -> Result<bool, 
 /// The person's own records, deleted.
 const DELETE: &[&str] = &[
     "delete from profile_documents where user_id = $1",
+    "delete from notifications where user_id = $1",
+    "delete from outbox where user_id = $1",
+    "delete from account_tokens where user_id = $1",
     "delete from profile_skills where user_id = $1",
     "delete from profile_work where user_id = $1",
     "delete from plan_sections where plan_id in (select id from plans where user_id = $1)",

@@ -65,6 +65,7 @@ struct ListingRow {
     phone: Option<String>,
     handed_over: bool,
     mine: bool,
+    waiting: i64,
 }
 
 /// Applicants whose latest consent is to the current notice, matching `query` by name (any
@@ -90,7 +91,9 @@ pub async fn applicants(
     let rows = on_conn!(tx, |conn| {
         sqlx::query_as::<_, ListingRow>(
             "select u.id, p.full_name, p.phone, (u.email is not null) as handed_over, \
-             (p.registered_by is not null and p.registered_by = $1) as mine \
+             (p.registered_by is not null and p.registered_by = $1) as mine, \
+             (select count(*) from notifications n \
+              where n.user_id = u.id and n.read_at is null) as waiting \
              from users u left join profiles p on p.user_id = u.id \
              where u.role = 'applicant' and u.disabled_at is null \
              and exists (select 1 from consents c where c.user_id = u.id and c.given = true \
@@ -118,6 +121,7 @@ pub async fn applicants(
             phone: row.phone,
             handed_over: row.handed_over,
             mine: row.mine,
+            waiting: row.waiting,
         })
         .collect())
 }

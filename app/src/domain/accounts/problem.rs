@@ -41,6 +41,8 @@ pub enum AccountsProblem {
     Busy { retry_after_seconds: i64 },
     #[error("the first password expired before it was replaced")]
     FirstPasswordExpired { hours: i64 },
+    #[error("the reset link was used, expired, or is wrong")]
+    ResetLinkInvalid,
 }
 
 impl AccountsProblem {

@@ -50,5 +50,8 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: AccountsProblem) -> Stri
         AccountsProblem::FirstPasswordExpired { hours } => {
             t_string!(i18n, problem.first_password_expired, hours).to_string()
         }
+        AccountsProblem::ResetLinkInvalid => {
+            t_string!(i18n, problem.reset_link_invalid).to_string()
+        }
     }
 }

@@ -24,12 +24,16 @@ pub fn LoginPage() -> impl IntoView {
         })
     };
     let signed_out = move || query.with(|q| q.get("signed_out").is_some());
+    let reset = move || query.with(|q| q.get("reset").is_some());
     view! {
         <Title text=move || t_string!(i18n, login.title).to_string() />
         <section class="card narrow">
             <h1>{t!(i18n, login.title)}</h1>
             <Show when=signed_out>
                 <p class="notice" role="status" data-test="signed-out">{t!(i18n, login.signed_out)}</p>
+            </Show>
+            <Show when=reset>
+                <p class="notice" role="status" data-test="password-reset">{t!(i18n, reset.done)}</p>
             </Show>
             <Show when=move || next().is_some()>
                 <p class="notice" role="status">{t!(i18n, login.sign_in_first)}</p>
@@ -69,6 +73,7 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="button" data-test="login-submit">{t!(i18n, login.submit)}</button>
             </ActionForm>
+            <p><A href="/password/forgot" attr:data-test="forgot">{t!(i18n, reset.forgot_link)}</A></p>
             <p>{t!(i18n, login.no_account)} " " <A href="/signup">{t!(i18n, nav.sign_up)}</A></p>
         </section>
     }

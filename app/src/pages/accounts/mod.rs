@@ -5,5 +5,6 @@ pub mod dashboards;
 pub mod labels;
 pub mod login;
 pub mod password;
+pub mod reset;
 pub mod signup;
 pub mod users;

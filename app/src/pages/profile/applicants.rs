@@ -58,6 +58,9 @@ pub fn ApplicantsPage() -> impl IntoView {
                                                 {(!person.handed_over).then(|| view! {
                                                     " · " <span class="note">{t!(i18n, assisted.no_account_yet)}</span>
                                                 })}
+                                                {(person.waiting > 0).then(|| view! {
+                                                    " · " <strong data-test="waiting">{t!(i18n, assisted.waiting, count = person.waiting)}</strong>
+                                                })}
                                             </span>
                                         </li>
                                     }

@@ -147,5 +147,18 @@ pub async fn start_session(
     })?;
     let idle = time::Duration::minutes(user.role.idle_timeout_minutes());
     session.session.set_expiry(Some(Expiry::OnInactivity(idle)));
+    remember_language(user.id).await
+}
+
+/// Messages written to the person later go out in the language they use now (the one they
+/// chose on the site, else their browser's).
+#[cfg(feature = "ssr")]
+async fn remember_language(user: i64) -> Result<(), AppError> {
+    let lang = use_context::<http::request::Parts>()
+        .map(|parts| crate::components::plain_page::reader_language(&parts.headers))
+        .unwrap_or(crate::domain::shared::locale::Lang::DEFAULT);
+    let mut tx = crate::server_fns::context()?.db.begin().await?;
+    crate::db::notifications::set_language(&mut tx, user, lang).await?;
+    tx.commit().await?;
     Ok(())
 }

@@ -11,6 +11,8 @@ pub mod list_users;
 pub mod login;
 pub mod logout;
 pub mod rename_staff;
+pub mod request_reset;
+pub mod reset_password;
 pub mod set_first_password;
 pub mod signup;
 
@@ -24,5 +26,7 @@ pub use list_users::{list_users, ListUsers};
 pub use login::{login, Login};
 pub use logout::{logout, Logout};
 pub use rename_staff::{rename_staff, RenameStaff};
+pub use request_reset::{request_reset, RequestReset};
+pub use reset_password::{reset_password, ResetPassword};
 pub use set_first_password::{set_first_password, SetFirstPassword};
 pub use signup::{signup, Signup};

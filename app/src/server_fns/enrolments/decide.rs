@@ -8,8 +8,10 @@ use leptos::prelude::*;
 pub async fn decide_enrolment(enrolment: String, action: String) -> Result<(), AppError> {
     use crate::db::catalogue;
     use crate::db::enrolments::{self, Step};
+    use crate::db::notifications::notify;
     use crate::domain::accounts::role::Role;
     use crate::domain::enrolments::enrolment::{may_complete, EnrolmentAction};
+    use crate::domain::notifications::event::Event;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::workflow::Workflow;
     use crate::server_fns::{context, parse_id, redirect, require, respond};
@@ -24,10 +26,10 @@ pub async fn decide_enrolment(enrolment: String, action: String) -> Result<(), A
                 .await?
                 .ok_or(AppError::NotFound)?;
             let to = current.status.apply(action, admin.role, &())?;
+            let training = catalogue::training(&mut tx, current.training_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
             if action == EnrolmentAction::Complete {
-                let training = catalogue::training(&mut tx, current.training_id)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
                 may_complete(&training, crate::db::now().date()).map_err(AppError::form)?;
             }
             let step = Step {
@@ -40,6 +42,15 @@ pub async fn decide_enrolment(enrolment: String, action: String) -> Result<(), A
             };
             step.take(&mut tx).await?;
             step.record(&mut tx, AuditAction::EnrolmentDecided).await?;
+            let title = training.title;
+            let event = match action {
+                EnrolmentAction::Confirm => Some(Event::EnrolmentConfirmed { training: title }),
+                EnrolmentAction::Decline => Some(Event::EnrolmentDeclined { training: title }),
+                _ => None,
+            };
+            if let Some(event) = event {
+                notify(&mut tx, current.user_id, &event).await?;
+            }
             tx.commit().await?;
             redirect(&format!(
                 "/admin/enrolments?status={}&saved={}",

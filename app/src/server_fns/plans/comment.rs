@@ -10,9 +10,10 @@ pub async fn comment_plan(
     body: String,
     back: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::{mentoring, plans, shared::audit};
+    use crate::db::{mentoring, notifications::notify, plans, shared::audit};
     use crate::domain::accounts::role::Role;
     use crate::domain::mentoring::COMMENT_MAX;
+    use crate::domain::notifications::event::Event;
     use crate::domain::plans::plan::Viewer;
     use crate::domain::plans::plan_text::Part;
     use crate::domain::shared::audit::AuditAction;
@@ -49,6 +50,20 @@ pub async fn comment_plan(
                     .details(serde_json::json!({ "part": part.code(), "comment": comment })),
             )
             .await?;
+            // The other side of the plan is told: the mentor of the owner's comment, the owner
+            // of the mentor's.
+            let other = if user.id == plan.user_id {
+                plan.mentor_id
+            } else {
+                Some(plan.user_id)
+            };
+            if let Some(other) = other {
+                let event = Event::CommentAdded {
+                    plan: id,
+                    title: plan.title.clone(),
+                };
+                notify(&mut tx, other, &event).await?;
+            }
             tx.commit().await?;
             redirect(&super::back_to(back.as_deref(), id, "commented"));
             Ok(())

@@ -56,10 +56,37 @@ pub async fn transition_plan(
             let details = serde_json::json!({ "version": version });
             step.record(&mut tx, version, AuditAction::PlanTransition, details)
                 .await?;
+            tell_about(&mut tx, &head, action).await?;
             tx.commit().await?;
             redirect(&super::back_to(back.as_deref(), id, action.code()));
             Ok(())
         }
         .await,
     )
+}
+
+/// Tells the other side of the plan what the step means for them: the mentor that a plan
+/// arrived, the applicant that changes are asked for or that it went to the committee.
+#[cfg(feature = "ssr")]
+async fn tell_about(
+    tx: &mut crate::db::Tx,
+    head: &crate::db::plans::PlanHead,
+    action: crate::domain::plans::plan::PlanAction,
+) -> Result<(), AppError> {
+    use crate::db::notifications::notify;
+    use crate::domain::notifications::event::Event;
+    use crate::domain::plans::plan::PlanAction;
+    let (plan, title) = (head.id, head.title.clone());
+    let (to, event) = match action {
+        PlanAction::Submit | PlanAction::Resubmit => {
+            let Some(mentor) = head.mentor_id else {
+                return Ok(());
+            };
+            (mentor, Event::PlanSubmitted { plan, title })
+        }
+        PlanAction::RequestChanges => (head.user_id, Event::ChangesRequested { plan, title }),
+        PlanAction::MarkReady => (head.user_id, Event::ReadyForCommittee { plan, title }),
+        _ => return Ok(()),
+    };
+    notify(tx, to, &event).await
 }

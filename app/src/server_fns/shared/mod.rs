@@ -2,6 +2,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod download;
+pub mod moved;
 pub mod set_locale;
 
 pub use set_locale::{set_locale, SetLocale};

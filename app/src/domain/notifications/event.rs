@@ -1,0 +1,131 @@
+//! What happened to someone, with what the message needs to name. Events never say how they
+//! reach the person: every channel (in-app, email, later SMS) is handed each one.
+
+use serde::{Deserialize, Serialize};
+
+/// One thing to tell one person. Kept as JSON with the in-app notification and the outbox row,
+/// so it is put into words when read or sent, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    /// A link to choose a new password. Email only: the link is a secret.
+    PasswordReset {
+        minutes: i64,
+    },
+    /// The password was changed through a reset link (so a stranger's reset does not go
+    /// unnoticed).
+    PasswordChanged,
+    EnrolmentConfirmed {
+        training: String,
+    },
+    EnrolmentDeclined {
+        training: String,
+    },
+    /// To the mentor: an applicant sent (or sent again) a plan.
+    PlanSubmitted {
+        plan: i64,
+        title: String,
+    },
+    /// To the applicant: the mentor asked for changes.
+    ChangesRequested {
+        plan: i64,
+        title: String,
+    },
+    /// To the applicant: the mentor sent the plan on to the committee.
+    ReadyForCommittee {
+        plan: i64,
+        title: String,
+    },
+    /// To the other side of a plan: a comment was written on it.
+    CommentAdded {
+        plan: i64,
+        title: String,
+    },
+}
+
+impl Event {
+    /// A short stable name (the outbox's and the admin page's column, file names).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Event::PasswordReset { .. } => "password_reset",
+            Event::PasswordChanged => "password_changed",
+            Event::EnrolmentConfirmed { .. } => "enrolment_confirmed",
+            Event::EnrolmentDeclined { .. } => "enrolment_declined",
+            Event::PlanSubmitted { .. } => "plan_submitted",
+            Event::ChangesRequested { .. } => "changes_requested",
+            Event::ReadyForCommittee { .. } => "ready_for_committee",
+            Event::CommentAdded { .. } => "comment_added",
+        }
+    }
+
+    /// Whether the message carries a one-time link: it goes to the address alone and is never
+    /// listed in the app (whoever holds a session would otherwise hold the link too).
+    pub fn carries_secret(&self) -> bool {
+        matches!(self, Event::PasswordReset { .. })
+    }
+
+    /// The page the message points to (a path on this site).
+    pub fn path(&self) -> String {
+        match self {
+            Event::PasswordReset { .. } => "/password/reset".into(),
+            Event::PasswordChanged => "/login".into(),
+            Event::EnrolmentConfirmed { .. } | Event::EnrolmentDeclined { .. } => {
+                "/enrolments".into()
+            }
+            Event::PlanSubmitted { plan, .. }
+            | Event::ChangesRequested { plan, .. }
+            | Event::ReadyForCommittee { plan, .. }
+            | Event::CommentAdded { plan, .. } => format!("/plans/plan?id={plan}"),
+        }
+    }
+
+    /// As stored (the server only: the browser never reads the tables).
+    #[cfg(feature = "ssr")]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+
+    #[cfg(feature = "ssr")]
+    pub fn from_json(json: &str) -> Option<Event> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn events_read_back_as_written() {
+        let events = [
+            Event::PasswordReset { minutes: 30 },
+            Event::PasswordChanged,
+            Event::EnrolmentConfirmed {
+                training: "Couture".into(),
+            },
+            Event::PlanSubmitted {
+                plan: 3,
+                title: "Épicerie".into(),
+            },
+        ];
+        for event in events {
+            let json = event.to_json();
+            assert!(json.contains(event.code()), "{json}");
+            assert_eq!(Event::from_json(&json), Some(event));
+        }
+        assert_eq!(Event::from_json("{\"event\":\"unknown\"}"), None);
+    }
+
+    #[test]
+    fn only_the_reset_link_is_secret() {
+        assert!(Event::PasswordReset { minutes: 30 }.carries_secret());
+        assert!(!Event::PasswordChanged.carries_secret());
+        let plan = Event::CommentAdded {
+            plan: 7,
+            title: "x".into(),
+        };
+        assert!(!plan.carries_secret());
+        assert_eq!(plan.path(), "/plans/plan?id=7");
+    }
+}

@@ -1,0 +1,43 @@
+use crate::error::AppError;
+use crate::wire::notifications::Inbox;
+use leptos::prelude::*;
+
+/// The signed-in person's notifications, newest first, `PAGE` at a time (`before`: the id the
+/// previous page ended before).
+#[server(name = MyNotifications, endpoint = "notifications/mine")]
+pub async fn my_notifications(before: Option<i64>) -> Result<Inbox, AppError> {
+    use crate::db::notifications::inbox;
+    use crate::domain::accounts::role::Role;
+    use crate::domain::notifications::event::Event;
+    use crate::server_fns::{context, require, respond};
+    use crate::wire::notifications::NotificationLine;
+
+    respond(
+        async {
+            let user = require(&Role::ALL).await?;
+            let mut tx = context()?.db.read().await?;
+            let mut rows = inbox::page(&mut tx, user.id, before, super::PAGE + 1).await?;
+            let unread = inbox::unread(&mut tx, user.id).await?;
+            tx.commit().await?;
+            let more = rows.len() as i64 > super::PAGE;
+            rows.truncate(super::PAGE as usize);
+            let older = more.then(|| rows.last().map(|r| r.id)).flatten();
+            let lines = rows
+                .into_iter()
+                .map(|row| NotificationLine {
+                    id: row.id,
+                    event: Event::from_json(&row.event),
+                    link: row.link,
+                    at: row.created_at,
+                    unread: row.read_at.is_none(),
+                })
+                .collect();
+            Ok(Inbox {
+                lines,
+                older,
+                unread,
+            })
+        }
+        .await,
+    )
+}

@@ -1,0 +1,49 @@
+//! Notifications and the outbox as pages see them.
+
+use crate::domain::notifications::event::Event;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// One in-app notification. `event` is `None` for one this version cannot read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationLine {
+    pub id: i64,
+    pub event: Option<Event>,
+    pub link: String,
+    pub at: OffsetDateTime,
+    pub unread: bool,
+}
+
+/// A page of someone's notifications, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Inbox {
+    pub lines: Vec<NotificationLine>,
+    /// The `before` of the next (older) page, when there is one.
+    pub older: Option<i64>,
+    pub unread: i64,
+}
+
+/// One message of the outbox, for admins (never a reset link's token).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxLine {
+    pub id: i64,
+    pub address: String,
+    pub language: String,
+    pub event: String,
+    pub state: String,
+    pub attempts: i64,
+    pub created_at: OffsetDateTime,
+    pub next_attempt_at: OffsetDateTime,
+    pub done_at: Option<OffsetDateTime>,
+    pub last_error: Option<String>,
+}
+
+/// A page of the outbox, newest first, with the totals by state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct OutboxView {
+    pub lines: Vec<OutboxLine>,
+    pub older: Option<i64>,
+    pub pending: i64,
+    pub sent: i64,
+    pub failed: i64,
+}
