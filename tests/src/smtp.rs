@@ -2,7 +2,7 @@
 //! keeps every message it accepts, or refuses them all while told to.
 
 use mailin_embedded::{response, Handler, Response, Server, SslConfig};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// One message as the SMTP server received it.
@@ -25,6 +25,10 @@ impl Received {
 struct Sink {
     kept: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<AtomicBool>,
+    /// Milliseconds to wait before answering the end of a message.
+    delay_ms: Arc<AtomicU64>,
+    /// Messages whose data started arriving.
+    started: Arc<AtomicU64>,
     current: Option<Received>,
 }
 
@@ -33,6 +37,7 @@ impl Handler for Sink {
         if self.refuse.load(Ordering::SeqCst) {
             return response::INTERNAL_ERROR;
         }
+        self.started.fetch_add(1, Ordering::SeqCst);
         self.current = Some(Received {
             to: to.to_vec(),
             raw: Vec::new(),
@@ -48,6 +53,10 @@ impl Handler for Sink {
     }
 
     fn data_end(&mut self) -> Response {
+        let delay = self.delay_ms.load(Ordering::SeqCst);
+        if delay > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(delay));
+        }
         if let Some(done) = self.current.take() {
             self.kept.lock().expect("lock").push(done);
         }
@@ -87,6 +96,18 @@ impl SmtpServer {
     /// While `true`, every message is refused with a temporary error (451).
     pub fn refuse(&self, refuse: bool) {
         self.sink.refuse.store(refuse, Ordering::SeqCst);
+    }
+
+    /// Waits this long before accepting each message (its data all received), as a slow
+    /// server would.
+    pub fn delay_answers(&self, delay: std::time::Duration) {
+        let ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+        self.sink.delay_ms.store(ms, Ordering::SeqCst);
+    }
+
+    /// How many messages began to arrive (accepted or not yet).
+    pub fn started(&self) -> u64 {
+        self.sink.started.load(Ordering::SeqCst)
     }
 
     /// Mail settings that send through this server, without TLS.

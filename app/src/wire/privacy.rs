@@ -81,6 +81,15 @@ pub struct HeldAccount {
     /// The day the person was first found eligible for an offer (counted in donor reports).
     #[serde(default)]
     pub first_matched_on: Option<time::Date>,
+    /// The language messages are written in (the one last used on the site).
+    #[serde(default)]
+    pub language: String,
+    /// In-app notifications kept (listed on `/notifications`).
+    #[serde(default)]
+    pub notifications: i64,
+    /// Messages sent or waiting (kept 90 days after they were sent).
+    #[serde(default)]
+    pub messages: i64,
 }
 
 /// A seat asked for.

@@ -14,6 +14,7 @@ mod browser_axe;
 mod browser_islands;
 mod browser_plans;
 mod browser_reporting;
+mod browser_reset;
 mod browser_walk;
 mod catalogue;
 mod committee;

@@ -317,6 +317,72 @@ both_backends! {
         assert_eq!(app.count("select count(*) from outbox_attempts").await, 1);
     }
 
+    async fn the_committee_and_the_money_tell_whom_they_concern(app) {
+        let (plan, mut admin, mut finance) = crate::money::approved(&app).await;
+        let told = |email: &'static str, event: &'static str| {
+            let app = &app;
+            async move {
+                app.count(&format!(
+                    "select count(*) from notifications n join users u on u.id = n.user_id \
+                     where u.email = '{email}' and n.event like '%\"{event}\"%'"
+                ))
+                .await
+            }
+        };
+        assert_eq!(told("alice@example.org", "plan_on_agenda").await, 1, "members hear of the agenda");
+        assert_eq!(told("awa@example.org", "plan_approved").await, 1);
+        assert_eq!(told("coach@example.org", "plan_approved").await, 1, "and the mentor");
+        assert_eq!(told("finance@example.org", "tranche_released").await, 0);
+
+        let first = crate::money::tranche_id(&app, plan, 1).await;
+        let wallet = crate::money::WALLET;
+        let (code, body) = crate::money::release(&mut admin, &first, "k-note-release-0001", &wallet).await;
+        assert_eq!(code, 200, "{body}");
+        assert_eq!(told("finance@example.org", "tranche_released").await, 1);
+        let (code, body) = crate::money::settle(&mut finance, &first, "k-note-settle-00001", "failed").await;
+        assert_eq!(code, 200, "{body}");
+        assert_eq!(told("awa@example.org", "tranche_failed").await, 1);
+        let (code, body) = crate::money::release(&mut admin, &first, "k-note-release-0002", &wallet).await;
+        assert_eq!(code, 200, "{body}");
+        let (code, body) = crate::money::settle(&mut finance, &first, "k-note-settle-00002", "paid").await;
+        assert_eq!(code, 200, "{body}");
+        assert_eq!(told("awa@example.org", "tranche_paid").await, 1);
+        let mut awa = app.login("awa@example.org").await;
+        awa.cookies.insert("i18n_pref_locale".into(), "fr".into());
+        let list = awa.get("/notifications").await;
+        assert!(list.body.contains("La tranche 1 de votre subvention a été payée"), "{}", list.body);
+    }
+
+    async fn a_server_killed_while_sending_is_relieved_and_the_resend_keeps_its_message_id(app) {
+        let smtp = SmtpServer::start();
+        app.user("amina@example.org", Role::Applicant).await;
+        ask_reset(&mut app.client(), "amina@example.org").await;
+        // The SMTP server has the whole message but has not answered when the sender dies.
+        smtp.delay_answers(std::time::Duration::from_secs(2));
+        let dying = worker(&app, &smtp);
+        let task = tokio::spawn(async move { dying.run_once().await });
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while smtp.started() == 0 {
+            assert!(std::time::Instant::now() < deadline, "the message never left");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        task.abort();
+        assert!(task.await.is_err(), "the sender died mid-send");
+        assert_eq!(app.text("select state from outbox").await.as_deref(), Some("pending"));
+        smtp.delay_answers(std::time::Duration::ZERO);
+        let survivor = worker(&app, &smtp);
+        assert_eq!(survivor.run_once().await.expect("run"), 0, "held until the lease runs out");
+        app.exec("update outbox set leased_until = created_at").await;
+        drain(&survivor).await;
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        let mails = smtp.received();
+        assert_eq!(mails.len(), 2, "the first delivery was not known to have gone: sent again");
+        let ids: Vec<String> = mails.iter().map(|m| m.parsed().message_id().expect("id").to_owned()).collect();
+        assert_eq!(ids[0], ids[1], "a resend is recognisably the same message");
+        assert_eq!(app.text("select state from outbox").await.as_deref(), Some("sent"));
+        assert_eq!(app.count("select count(*) from outbox_attempts").await, 1);
+    }
+
     async fn two_servers_send_each_of_500_messages_exactly_once(app) {
         let smtp = SmtpServer::start();
         let id = app.user("amina@example.org", Role::Applicant).await;

@@ -312,3 +312,15 @@ pub async fn reset_password(tx: &mut Tx, id: i64, new_hash: &str) -> Result<(), 
     })?;
     Ok(())
 }
+
+/// The enabled accounts of `role` (to tell every finance officer of a payment to confirm).
+pub async fn ids_with_role(tx: &mut Tx, role: Role) -> Result<Vec<i64>, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "select id from users where role = $1 and disabled_at is null order by id",
+        )
+        .bind(role.as_str())
+        .fetch_all(conn)
+        .await
+    })?)
+}

@@ -239,3 +239,15 @@ pub async fn calls_of(
         .await
     })?)
 }
+
+/// The members of `call`'s committee (to tell them of a plan on its agenda).
+pub async fn member_ids(tx: &mut Tx, call: i64) -> Result<Vec<i64>, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "select user_id from committee_members where call_id = $1 order by user_id",
+        )
+        .bind(call)
+        .fetch_all(conn)
+        .await
+    })?)
+}

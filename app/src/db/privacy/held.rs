@@ -19,6 +19,9 @@ struct AccountRow {
     registered_in_person: bool,
     disabled_at: Option<OffsetDateTime>,
     first_matched_on: Option<Date>,
+    language: String,
+    notifications: i64,
+    messages: i64,
 }
 
 /// The applicant account `person`, if it is one.
@@ -27,7 +30,9 @@ pub async fn account(tx: &mut Tx, person: i64) -> Result<Option<HeldAccount>, Ap
         sqlx::query_as::<_, AccountRow>(
             "select u.email, u.role, u.created_at, \
              (p.registered_by is not null) as registered_in_person, u.disabled_at, \
-             m.first_on as first_matched_on \
+             m.first_on as first_matched_on, u.language, \
+             (select count(*) from notifications n where n.user_id = u.id) as notifications, \
+             (select count(*) from outbox o where o.user_id = u.id) as messages \
              from users u left join profiles p on p.user_id = u.id \
              left join matched_people m on m.user_id = u.id \
              where u.id = $1 and u.role = $2",
@@ -45,6 +50,9 @@ pub async fn account(tx: &mut Tx, person: i64) -> Result<Option<HeldAccount>, Ap
             registered_in_person: row.registered_in_person,
             closed_at: row.disabled_at,
             first_matched_on: row.first_matched_on,
+            language: row.language,
+            notifications: row.notifications,
+            messages: row.messages,
         })
     })
     .transpose()

@@ -41,6 +41,44 @@ pub enum Event {
         plan: i64,
         title: String,
     },
+    /// To the members of the call's committee: a plan is on a review session's agenda.
+    PlanOnAgenda {
+        plan: i64,
+        title: String,
+    },
+    /// To the applicant and the mentor: the committee approved the plan.
+    PlanApproved {
+        plan: i64,
+        title: String,
+    },
+    /// To the applicant and the mentor: the committee rejected the plan.
+    PlanRejected {
+        plan: i64,
+        title: String,
+    },
+    /// To the applicant and the mentor: the committee sent the plan back for revision.
+    PlanReturned {
+        plan: i64,
+        title: String,
+    },
+    /// To every finance officer: a tranche was sent for payment and waits for confirmation.
+    TrancheReleased {
+        call: i64,
+        title: String,
+        number: i32,
+    },
+    /// To the applicant: a tranche of their grant was paid.
+    TranchePaid {
+        plan: i64,
+        title: String,
+        number: i32,
+    },
+    /// To the applicant: the payment of a tranche failed (it will be sent again).
+    TrancheFailed {
+        plan: i64,
+        title: String,
+        number: i32,
+    },
 }
 
 impl Event {
@@ -55,6 +93,13 @@ impl Event {
             Event::ChangesRequested { .. } => "changes_requested",
             Event::ReadyForCommittee { .. } => "ready_for_committee",
             Event::CommentAdded { .. } => "comment_added",
+            Event::PlanOnAgenda { .. } => "plan_on_agenda",
+            Event::PlanApproved { .. } => "plan_approved",
+            Event::PlanRejected { .. } => "plan_rejected",
+            Event::PlanReturned { .. } => "plan_returned",
+            Event::TrancheReleased { .. } => "tranche_released",
+            Event::TranchePaid { .. } => "tranche_paid",
+            Event::TrancheFailed { .. } => "tranche_failed",
         }
     }
 
@@ -75,7 +120,14 @@ impl Event {
             Event::PlanSubmitted { plan, .. }
             | Event::ChangesRequested { plan, .. }
             | Event::ReadyForCommittee { plan, .. }
-            | Event::CommentAdded { plan, .. } => format!("/plans/plan?id={plan}"),
+            | Event::CommentAdded { plan, .. }
+            | Event::PlanApproved { plan, .. }
+            | Event::PlanRejected { plan, .. }
+            | Event::PlanReturned { plan, .. }
+            | Event::TranchePaid { plan, .. }
+            | Event::TrancheFailed { plan, .. } => format!("/plans/plan?id={plan}"),
+            Event::PlanOnAgenda { plan, .. } => format!("/committee/review?plan={plan}"),
+            Event::TrancheReleased { call, .. } => format!("/admin/money/call?id={call}"),
         }
     }
 

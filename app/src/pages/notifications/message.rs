@@ -45,6 +45,34 @@ pub fn words(locale: Locale, event: &Event) -> Words {
             td_string!(locale, notify.comment_added_subject, title).to_string(),
             td_string!(locale, notify.comment_added_body, title).to_string(),
         ),
+        Event::PlanOnAgenda { title, .. } => (
+            td_string!(locale, notify.plan_on_agenda_subject, title).to_string(),
+            td_string!(locale, notify.plan_on_agenda_body, title).to_string(),
+        ),
+        Event::PlanApproved { title, .. } => (
+            td_string!(locale, notify.plan_approved_subject, title).to_string(),
+            td_string!(locale, notify.plan_approved_body, title).to_string(),
+        ),
+        Event::PlanRejected { title, .. } => (
+            td_string!(locale, notify.plan_rejected_subject, title).to_string(),
+            td_string!(locale, notify.plan_rejected_body, title).to_string(),
+        ),
+        Event::PlanReturned { title, .. } => (
+            td_string!(locale, notify.plan_returned_subject, title).to_string(),
+            td_string!(locale, notify.plan_returned_body, title).to_string(),
+        ),
+        Event::TrancheReleased { title, number, .. } => (
+            td_string!(locale, notify.tranche_released_subject, title, number).to_string(),
+            td_string!(locale, notify.tranche_released_body, title, number).to_string(),
+        ),
+        Event::TranchePaid { title, number, .. } => (
+            td_string!(locale, notify.tranche_paid_subject, number).to_string(),
+            td_string!(locale, notify.tranche_paid_body, title, number).to_string(),
+        ),
+        Event::TrancheFailed { title, number, .. } => (
+            td_string!(locale, notify.tranche_failed_subject, number).to_string(),
+            td_string!(locale, notify.tranche_failed_body, title, number).to_string(),
+        ),
     };
     Words { subject, body }
 }

@@ -229,9 +229,22 @@ fn Account(account: HeldAccount) -> impl IntoView {
                     <dt>{t!(i18n, held.first_matched_on)}</dt>
                     <dd data-test="first-matched">{crate::pages::shared::labels::date_text(i18n, day)}</dd>
                 })}
+                <dt>{t!(i18n, held.messages_language)}</dt>
+                <dd data-test="messages-language">{language_name(&account.language)}</dd>
+                <dt>{t!(i18n, held.notifications)}</dt>
+                <dd data-test="held-notifications">
+                    {t!(i18n, held.notifications_count, notifications = account.notifications, messages = account.messages)}
+                </dd>
             </dl>
         </section>
     }
+}
+
+/// A language by its own name (as the switcher shows it).
+fn language_name(code: &str) -> String {
+    code.parse::<crate::domain::shared::locale::Lang>()
+        .map(|lang| lang.endonym().to_owned())
+        .unwrap_or_else(|_| code.to_owned())
 }
 
 /// A country's name in the reader's language, or its code when the list does not have it.

@@ -69,6 +69,7 @@ pub async fn decide_plan(
             });
             step.record(&mut tx, None, AuditAction::PlanDecided, details)
                 .await?;
+            tell_decision(&mut tx, &head, decision.outcome).await?;
             tx.commit().await?;
             redirect(&format!("/committee/review?plan={id}&saved=decided"));
             Ok(())
@@ -124,4 +125,26 @@ async fn commit_grant(
         .await?
         .map_err(|problem| AppError::field(Field::Amount, problem))?;
     Ok(lines)
+}
+
+/// The applicant and the plan's mentor hear the decision.
+#[cfg(feature = "ssr")]
+async fn tell_decision(
+    tx: &mut crate::db::Tx,
+    head: &crate::db::plans::PlanHead,
+    outcome: crate::domain::committee::decision::Outcome,
+) -> Result<(), AppError> {
+    use crate::db::notifications::notify_all;
+    use crate::domain::committee::decision::Outcome;
+    use crate::domain::notifications::event::Event;
+    let (plan, title) = (head.id, head.title.clone());
+    let event = match outcome {
+        Outcome::Approved => Event::PlanApproved { plan, title },
+        Outcome::Rejected => Event::PlanRejected { plan, title },
+        Outcome::Returned => Event::PlanReturned { plan, title },
+    };
+    let people: Vec<i64> = std::iter::once(head.user_id)
+        .chain(head.mentor_id)
+        .collect();
+    notify_all(tx, &people, &event).await
 }

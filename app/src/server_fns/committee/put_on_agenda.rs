@@ -7,8 +7,10 @@ use leptos::prelude::*;
 #[server(name = PutOnAgenda, endpoint = "committee/put_on_agenda")]
 pub async fn put_on_agenda(session: String, plan: String) -> Result<(), AppError> {
     use crate::db::committee;
+    use crate::db::notifications::notify_all;
     use crate::db::plans::{self, Step};
     use crate::domain::accounts::role::Role;
+    use crate::domain::notifications::event::Event;
     use crate::domain::plans::plan::PlanAction;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::workflow::Workflow;
@@ -42,6 +44,12 @@ pub async fn put_on_agenda(session: String, plan: String) -> Result<(), AppError
             let details = serde_json::json!({ "session": session, "round": round });
             step.record(&mut tx, None, AuditAction::PlanTransition, details)
                 .await?;
+            let members = committee::member_ids(&mut tx, call_id).await?;
+            let event = Event::PlanOnAgenda {
+                plan: id,
+                title: head.title.clone(),
+            };
+            notify_all(&mut tx, &members, &event).await?;
             tx.commit().await?;
             redirect(&format!("/admin/committee?call={call_id}&done=agenda"));
             Ok(())

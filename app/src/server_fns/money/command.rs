@@ -100,6 +100,7 @@ pub async fn run(
         to,
     };
     let payment = effect(&mut tx, &moved).await?;
+    tell(&mut tx, &head, command.action).await?;
     let receipt = MoneyReceipt {
         tranche: head.id,
         payment,
@@ -109,6 +110,47 @@ pub async fn run(
     tx.commit().await?;
     redirect(&back);
     Ok(receipt)
+}
+
+/// Who hears of the step: every finance officer of a release (a payment to confirm), the
+/// applicant of a payment made or failed.
+async fn tell(tx: &mut Tx, head: &TrancheHead, action: TrancheAction) -> Result<(), AppError> {
+    use crate::db::accounts::users;
+    use crate::db::notifications::notify_all;
+    use crate::domain::accounts::role::Role;
+    use crate::domain::notifications::event::Event;
+    let Some(plan) = crate::db::plans::head(tx, head.plan_id).await? else {
+        return Ok(());
+    };
+    let (title, number) = (plan.title, head.number);
+    let (people, event) = match action {
+        TrancheAction::Release => (
+            users::ids_with_role(tx, Role::Finance).await?,
+            Event::TrancheReleased {
+                call: head.call_id,
+                title,
+                number,
+            },
+        ),
+        TrancheAction::ConfirmPaid => (
+            vec![plan.user_id],
+            Event::TranchePaid {
+                plan: plan.id,
+                title,
+                number,
+            },
+        ),
+        TrancheAction::RecordFailure => (
+            vec![plan.user_id],
+            Event::TrancheFailed {
+                plan: plan.id,
+                title,
+                number,
+            },
+        ),
+        TrancheAction::Cancel => return Ok(()),
+    };
+    notify_all(tx, &people, &event).await
 }
 
 /// What the tranche's workflow needs to know before a release; nothing for other steps.
