@@ -71,7 +71,11 @@ impl Worker {
             let kept = match &result {
                 Ok(()) => outbox::sent(&mut tx, message.id, &self.name).await?,
                 Err(error) => {
-                    tracing::warn!(id = message.id, %error, "a message could not be sent");
+                    // The error may name the address: it is kept for admins, not logged.
+                    tracing::warn!(
+                        id = message.id,
+                        "a message could not be sent (see /admin/outbox)"
+                    );
                     let tries = message.attempts;
                     outbox::failed(
                         &mut tx,

@@ -345,6 +345,13 @@ mod ssr {
             .ok_or(AppError::NotFound)
     }
 
+    /// The language the request is read in (the reader's choice, else their browser's).
+    pub fn reader_language() -> crate::domain::shared::locale::Lang {
+        use_context::<Parts>()
+            .map(|parts| crate::components::plain_page::reader_language(&parts.headers))
+            .unwrap_or(crate::domain::shared::locale::Lang::DEFAULT)
+    }
+
     /// Sends the browser to `path` after the function returns (a 302 for plain forms, a
     /// client-side navigation otherwise).
     pub fn redirect(path: &str) {

@@ -29,7 +29,8 @@ pub struct OutboxLine {
     pub id: i64,
     pub address: String,
     pub language: String,
-    pub event: String,
+    /// `None` for one this version cannot read.
+    pub event: Option<Event>,
     pub state: String,
     pub attempts: i64,
     pub created_at: OffsetDateTime,

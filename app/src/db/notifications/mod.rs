@@ -23,25 +23,25 @@ pub struct Recipient {
     pub language: Lang,
 }
 
-/// One event for one person, and the one-time token its link carries, if any.
+/// One event for one person, the one-time token its link carries, if any, and the language
+/// to write it in when not the person's usual one (a reset link asked for from a page in
+/// another language).
 #[derive(Debug, Clone, Copy)]
 pub struct Notice<'a> {
     pub event: &'a Event,
     pub secret: Option<&'a str>,
+    pub language: Option<Lang>,
 }
 
 /// Tells `user` about `event` on every channel that reaches them, inside `tx`: nothing is sent
 /// unless the event's own change commits. A disabled account is told nothing.
 pub async fn notify(tx: &mut Tx, user: i64, event: &Event) -> Result<(), AppError> {
-    deliver(
-        tx,
-        user,
-        Notice {
-            event,
-            secret: None,
-        },
-    )
-    .await
+    let notice = Notice {
+        event,
+        secret: None,
+        language: None,
+    };
+    deliver(tx, user, notice).await
 }
 
 /// `notify` for every one of `users` (committee members, finance officers).
@@ -55,9 +55,12 @@ pub async fn notify_all(tx: &mut Tx, users: &[i64], event: &Event) -> Result<(),
 /// Hands a notice to each channel. A new channel (an SMS gateway) is one more line here and
 /// one more `Channel`; no event changes.
 pub async fn deliver(tx: &mut Tx, user: i64, notice: Notice<'_>) -> Result<(), AppError> {
-    let Some(to) = recipient(tx, user).await? else {
+    let Some(mut to) = recipient(tx, user).await? else {
         return Ok(());
     };
+    if let Some(language) = notice.language {
+        to.language = language;
+    }
     InApp.queue(tx, &to, notice).await?;
     Email.queue(tx, &to, notice).await?;
     Ok(())

@@ -79,19 +79,16 @@ fn InboxList(inbox: Inbox) -> impl IntoView {
 fn Line(line: NotificationLine) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let text = line
-        .event
-        .as_ref()
-        .map(|event| words(locale, event))
-        .map(|w| format!("{} — {}", w.subject, w.body))
-        .unwrap_or_default();
+    let words = line.event.as_ref().map(|event| words(locale, event));
+    let (subject, body) = words.map(|w| (w.subject, w.body)).unwrap_or_default();
     let class = if line.unread { "unread" } else { "read" };
     view! {
         <li class=class data-test="notification">
             {line.unread.then(|| view! {
                 <strong class="badge">{t!(i18n, notify.unread_mark)}</strong>" "
             })}
-            <A href=line.link>{text}</A>
+            <A href=line.link>{subject}</A>
+            <br />{body}
             <br />
             <small>{moment_text(i18n, line.at)}</small>
         </li>

@@ -5,6 +5,7 @@
 use crate::components::form::last_error;
 use crate::components::page_data::page_data;
 use crate::i18n::*;
+use crate::pages::notifications::message::words;
 use crate::pages::problem::FormProblems;
 use crate::pages::shared::labels::moment_text;
 use crate::server_fns::notifications::{outbox, RetryMessage};
@@ -67,17 +68,9 @@ fn OutboxTable(data: OutboxView) -> impl IntoView {
             <A href="/admin/outbox?state=failed">{t!(i18n, notify.failed, count = failed)}</A>
         </nav>
         <FormProblems error=last_error(retry) />
-        <div class="table-scroll">
-        <table class="table" data-test="outbox">
-            <thead><tr>
-                <th>{t!(i18n, notify.col_message)}</th>
-                <th>{t!(i18n, notify.col_state)}</th>
-            </tr></thead>
-            <tbody>
-                {lines.into_iter().map(|line| view! { <Row line retry /> }).collect_view()}
-            </tbody>
-        </table>
-        </div>
+        <ul class="notifications" data-test="outbox">
+            {lines.into_iter().map(|line| view! { <Row line retry /> }).collect_view()}
+        </ul>
         {older.map(|before| view! {
             <p><A href=format!("/admin/outbox?before={before}") attr:data-test="older">
                 {t!(i18n, notify.older)}
@@ -95,24 +88,26 @@ fn Row(line: OutboxLine, retry: ServerAction<RetryMessage>) -> impl IntoView {
         _ => t_string!(i18n, notify.state_pending).to_string(),
     };
     let when = moment_text(i18n, line.done_at.unwrap_or(line.next_attempt_at));
-    let failed = line.state == "failed" && line.event != "password_reset";
+    let secret = line.event.as_ref().is_none_or(|e| e.carries_secret());
+    let subject = line
+        .event
+        .as_ref()
+        .map(|event| words(i18n.get_locale_untracked(), event).subject)
+        .unwrap_or_default();
+    let failed = line.state == "failed" && !secret;
     view! {
-        <tr data-test="outbox-line" data-state=line.state.clone()>
-            <td>
-                <bdi>{line.address}</bdi>" · "{line.event}" · "{line.language}
-                <br /><small>{moment_text(i18n, line.created_at)}</small>
-            </td>
-            <td>
-                {state}" · "{t!(i18n, notify.tries, count = line.attempts)}
-                <br /><small>{when}</small>
-                {line.last_error.map(|error| view! { <br /><small class="error">{error}</small> })}
-                {failed.then(|| view! {
-                    <ActionForm action=retry attr:class="inline">
-                        <input type="hidden" name="message" value=line.id.to_string() />
-                        <button type="submit" class="button secondary">{t!(i18n, notify.retry)}</button>
-                    </ActionForm>
-                })}
-            </td>
-        </tr>
+        <li data-test="outbox-line" data-state=line.state.clone()>
+            <strong>{subject}</strong>
+            <br /><bdi dir="ltr">{line.address}</bdi>" · "{line.language}
+            <br /><small>{moment_text(i18n, line.created_at)}</small>
+            <br />{state}" · "{t!(i18n, notify.tries, count = line.attempts)}" · "<small>{when}</small>
+            {line.last_error.map(|error| view! { <br /><small class="error" dir="ltr">{error}</small> })}
+            {failed.then(|| view! {
+                <ActionForm action=retry attr:class="inline">
+                    <input type="hidden" name="message" value=line.id.to_string() />
+                    <button type="submit" class="button secondary">{t!(i18n, notify.retry)}</button>
+                </ActionForm>
+            })}
+        </li>
     }
 }

@@ -154,9 +154,7 @@ pub async fn start_session(
 /// chose on the site, else their browser's).
 #[cfg(feature = "ssr")]
 async fn remember_language(user: i64) -> Result<(), AppError> {
-    let lang = use_context::<http::request::Parts>()
-        .map(|parts| crate::components::plain_page::reader_language(&parts.headers))
-        .unwrap_or(crate::domain::shared::locale::Lang::DEFAULT);
+    let lang = crate::server_fns::reader_language();
     let mut tx = crate::server_fns::context()?.db.begin().await?;
     crate::db::notifications::set_language(&mut tx, user, lang).await?;
     tx.commit().await?;

@@ -14,7 +14,7 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
     use crate::domain::notifications::delivery::RESET_MINUTES;
     use crate::domain::notifications::event::Event;
     use crate::domain::shared::problem::Field;
-    use crate::server_fns::{client_address, context, redirect, respond};
+    use crate::server_fns::{client_address, context, reader_language, redirect, respond};
 
     respond(
         async {
@@ -43,9 +43,11 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
                 let event = Event::PasswordReset {
                     minutes: RESET_MINUTES,
                 };
+                // Written in the language of the page it was asked from.
                 let notice = Notice {
                     event: &event,
                     secret: Some(&token),
+                    language: Some(reader_language()),
                 };
                 deliver(&mut tx, account.id, notice).await?;
             }

@@ -28,9 +28,7 @@ pub async fn outbox(state: Option<String>, before: Option<i64>) -> Result<Outbox
                     id: row.id,
                     address: row.address,
                     language: row.language,
-                    event: crate::domain::notifications::event::Event::from_json(&row.event)
-                        .map(|e| e.code().to_owned())
-                        .unwrap_or(row.event),
+                    event: crate::domain::notifications::event::Event::from_json(&row.event),
                     state: row.state,
                     attempts: row.attempts,
                     created_at: row.created_at,
