@@ -386,6 +386,24 @@ both_backends! {
         assert_eq!(app.count("select count(*) from outbox_attempts").await, 1);
     }
 
+    async fn a_server_without_tls_is_an_error_to_retry_not_a_crash(app) {
+        use server::config::SmtpSecurity;
+        let smtp = SmtpServer::start();
+        app.user("amina@example.org", Role::Applicant).await;
+        ask_reset(&mut app.client(), "amina@example.org").await;
+        for security in [SmtpSecurity::Starttls, SmtpSecurity::Tls] {
+            let mut settings = smtp.settings();
+            settings.smtp_security = security;
+            let worker = Worker::new(app.db().clone(), &settings, SITE).expect("worker");
+            app.exec("update outbox set next_attempt_at = created_at").await;
+            assert_eq!(worker.run_once().await.expect("run"), 1, "{security:?}");
+            let error = app.text("select last_error from outbox").await.unwrap_or_default();
+            assert!(!error.is_empty(), "{security:?}");
+        }
+        assert_eq!(smtp.received().len(), 0, "nothing goes out in the clear when TLS is asked");
+        assert_eq!(app.count("select attempts from outbox").await, 2);
+    }
+
     async fn two_servers_send_each_of_500_messages_exactly_once(app) {
         let smtp = SmtpServer::start();
         let id = app.user("amina@example.org", Role::Applicant).await;

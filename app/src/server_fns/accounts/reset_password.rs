@@ -8,14 +8,15 @@ use leptos::prelude::*;
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     use crate::auth::hash_password;
     use crate::db::accounts::{tokens, users};
-    use crate::db::{notifications::notify, shared::audit};
+    use crate::db::notifications::{notify, set_language};
+    use crate::db::shared::audit;
     use crate::domain::accounts::email::Email;
     use crate::domain::accounts::password::Password;
     use crate::domain::accounts::problem::AccountsProblem;
     use crate::domain::notifications::event::Event;
     use crate::domain::shared::audit::AuditAction;
     use crate::domain::shared::problem::Field;
-    use crate::server_fns::{context, redirect, respond};
+    use crate::server_fns::{context, reader_language, redirect, respond};
 
     respond(
         async {
@@ -48,6 +49,8 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
                     .details(serde_json::json!({ "through": "reset_link" })),
             )
             .await?;
+            // Whoever holds the link owns the address: their language is the account's now.
+            set_language(&mut tx, account.id, reader_language()).await?;
             notify(&mut tx, account.id, &Event::PasswordChanged).await?;
             tx.commit().await?;
             redirect(DONE);
