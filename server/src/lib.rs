@@ -213,6 +213,13 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
 
 /// Runs the web server until Ctrl-C or SIGTERM.
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    if settings.mail.smtp_host.is_some() && settings.mail.public_url.is_none() {
+        anyhow::bail!(
+            "PASSERELLE_PUBLIC_URL must be set with PASSERELLE_SMTP_HOST: links in messages \
+             would otherwise point to http://{}",
+            settings.site_addr
+        );
+    }
     let db = open_database(&settings).await?;
     spawn_cleanup(db.clone());
     spawn_retention(db.clone(), settings.retention.periods());

@@ -21,11 +21,22 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// Messages one worker takes at a time: each may wait up to `SMTP_TIMEOUT`, all within `LEASE`.
+/// Messages one worker takes at a time (each under a lease renewed before it is sent).
 const BATCH: i64 = 5;
+/// Connecting to the SMTP server (lettre's own timeout covers only that).
 const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
+/// One whole send: a mail server that stops answering midway is given up on for this try,
+/// well within `LEASE`.
+const SEND_TIMEOUT: Duration = Duration::from_secs(60);
 /// How often an idle worker looks for due messages.
 const POLL: Duration = Duration::from_secs(2);
+
+/// Why a message did not go: tried again later, or never (it cannot be written, its link
+/// expired, earlier tries never finished).
+enum Failure {
+    Retry(String),
+    GiveUp(String),
+}
 
 /// Where messages go.
 pub enum Transport {
@@ -60,43 +71,63 @@ impl Worker {
         })
     }
 
-    /// Sends what is due that this worker could take: how many messages it settled.
+    /// Sends what is due that this worker could take: how many messages it took.
     pub async fn run_once(&self) -> anyhow::Result<usize> {
         let mut tx = self.db.begin().await?;
         let due = outbox::claim(&mut tx, &self.name, LEASE, BATCH).await?;
         tx.commit().await?;
         for message in &due {
-            let result = self.send(message).await;
+            // The lease starts again for each message, so a slow one before it never lets
+            // another server take it meanwhile; one that was taken anyway is left alone.
             let mut tx = self.db.begin().await?;
-            let kept = match &result {
-                Ok(()) => outbox::sent(&mut tx, message.id, &self.name).await?,
-                Err(error) => {
-                    // The error may name the address: it is kept for admins, not logged.
-                    tracing::warn!(
-                        id = message.id,
-                        "a message could not be sent (see /admin/outbox)"
-                    );
-                    let tries = message.attempts;
-                    outbox::failed(
-                        &mut tx,
-                        message.id,
-                        &self.name,
-                        error,
-                        tries,
-                        self.max_attempts,
-                    )
-                    .await?
+            let held = outbox::hold(&mut tx, message.id, &self.name, LEASE).await?;
+            tx.commit().await?;
+            if !held {
+                continue;
+            }
+            let result = if message.attempts > i64::from(self.max_attempts.max(1)) {
+                // Earlier tries never finished (a server died or hung while sending).
+                Err(Failure::GiveUp("earlier tries never finished".into()))
+            } else {
+                match tokio::time::timeout(SEND_TIMEOUT, self.send(message)).await {
+                    Ok(result) => result,
+                    Err(_) => Err(Failure::Retry(
+                        "no answer from the mail server in time".into(),
+                    )),
                 }
             };
-            tx.commit().await?;
-            if !kept {
-                tracing::warn!(
-                    id = message.id,
-                    "a message's lease ran out while it was sent"
-                );
-            }
+            self.settle(message, result).await?;
         }
         Ok(due.len())
+    }
+
+    async fn settle(&self, message: &Due, result: Result<(), Failure>) -> anyhow::Result<()> {
+        let mut tx = self.db.begin().await?;
+        let (error, max) = match &result {
+            Ok(()) => {
+                outbox::sent(&mut tx, message.id, &self.name).await?;
+                tx.commit().await?;
+                return Ok(());
+            }
+            Err(Failure::Retry(error)) => (error, self.max_attempts),
+            Err(Failure::GiveUp(error)) => (error, 0),
+        };
+        // The error may name the address: it is kept for admins, not logged.
+        tracing::warn!(
+            id = message.id,
+            "a message could not be sent (see /admin/outbox)"
+        );
+        outbox::failed(
+            &mut tx,
+            message.id,
+            &self.name,
+            error,
+            message.attempts,
+            max,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Works until the process ends: at once while messages are waiting, else every `POLL`.
@@ -113,8 +144,12 @@ impl Worker {
         });
     }
 
-    async fn send(&self, due: &Due) -> Result<(), String> {
-        let message = self.write(due)?;
+    async fn send(&self, due: &Due) -> Result<(), Failure> {
+        let message = self.write(due).map_err(Failure::GiveUp)?;
+        self.transmit(due, message).await.map_err(Failure::Retry)
+    }
+
+    async fn transmit(&self, due: &Due, message: Message) -> Result<(), String> {
         match &self.transport {
             Transport::Smtp(smtp) => smtp
                 .send(message)
@@ -141,6 +176,11 @@ impl Worker {
     /// The message for `due`, in its recipient's language.
     fn write(&self, due: &Due) -> Result<Message, String> {
         let event = Event::from_json(&due.event).ok_or("the event is not readable")?;
+        if let Event::PasswordReset { minutes } = event {
+            if due.created_at + time::Duration::minutes(minutes) <= ::app::db::now() {
+                return Err("the reset link expired before it could be sent".into());
+            }
+        }
         let url = match (&due.secret, event.carries_secret()) {
             (Some(token), true) => format!("{}{}?token={token}", self.base_url, due.link),
             (None, true) => return Err("the one-time link is gone; it cannot be sent".into()),

@@ -136,3 +136,17 @@ pub async fn sign_up(tx: &mut Tx, address: &str) -> Result<(i64, i64), AppError>
 pub async fn forget_sign_up(tx: &mut Tx, id: i64) -> Result<(), AppError> {
     delete_one(tx, "delete from sign_up_attempts where id = $1", id).await
 }
+
+/// Forgets the failed sign-ins (and reset requests) on an account whose owner just proved it
+/// is theirs with a reset link, so the new password is not refused as one guess too many.
+pub async fn clear_failures(tx: &mut Tx, account_key: &str) -> Result<(), AppError> {
+    on_conn!(tx, |conn| {
+        sqlx::query("delete from login_attempts where account_key = $1 and succeeded = $2")
+            .bind(account_key)
+            .bind(false)
+            .execute(conn)
+            .await
+            .map(drop)
+    })?;
+    Ok(())
+}

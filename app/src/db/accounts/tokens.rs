@@ -1,6 +1,7 @@
-//! Password-reset links. Only a SHA-256 of each token is stored: the database alone cannot
-//! produce a working link. A token works once, before it expires, for the account it was
-//! issued to; using one spends every other link of that account too.
+//! Password-reset links. Only a SHA-256 of each token is kept here; the token itself sits in
+//! the outbox row of its message until that message has gone (then it is cleared). A token
+//! works once, before it expires, for the account it was issued to; using one spends every
+//! other link of that account too.
 
 use crate::db::{now, Tx};
 use crate::error::AppError;
@@ -34,6 +35,24 @@ pub async fn issue(tx: &mut Tx, user: i64, minutes: i64) -> Result<String, AppEr
     })?;
     Ok(token)
 }
+
+/// How many links of `user` still work (asking again is answered, but past `LIVE_LINKS` no
+/// new mail is sent: nobody can fill a stranger's mailbox with links).
+pub async fn live(tx: &mut Tx, user: i64) -> Result<i64, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "select count(*) from account_tokens \
+             where user_id = $1 and purpose = 'reset' and used_at is null and expires_at > $2",
+        )
+        .bind(user)
+        .bind(now())
+        .fetch_one(conn)
+        .await
+    })?)
+}
+
+/// Links of one account that may work at once.
+pub const LIVE_LINKS: i64 = 3;
 
 /// The account a token would reset, if it is unused and unexpired (it is not spent).
 pub async fn holder(tx: &mut Tx, token: &str) -> Result<Option<i64>, AppError> {

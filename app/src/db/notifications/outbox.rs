@@ -57,7 +57,7 @@ macro_rules! select_due {
 
 macro_rules! returning_due {
     () => {
-        "returning id, address, language, event, link, secret, message_id, attempts"
+        "returning id, address, language, event, link, secret, message_id, attempts, created_at"
     };
 }
 
@@ -71,10 +71,13 @@ pub struct Due {
     pub link: String,
     pub secret: Option<String>,
     pub message_id: String,
+    /// Tries so far, this one included (counted when it is taken, so a try that never
+    /// finished still counts).
     pub attempts: i64,
+    pub created_at: OffsetDateTime,
 }
 
-/// Takes up to `limit` due messages for `worker` until `now + lease`: pending, due, and not
+/// Takes up to `limit` due messages for `worker` until `now + lease`, counting a try for each: pending, due, and not
 /// held by another worker (one that died holding them lets go when its lease runs out). On
 /// PostgreSQL rows another server is taking at the same moment are skipped, not waited for;
 /// SQLite has one writer at a time.
@@ -89,7 +92,8 @@ pub async fn claim(
     let rows = match tx {
         Tx::Postgres(tx) => {
             sqlx::query_as::<_, Due>(concat!(
-                "update outbox set leased_until = $1, leased_by = $2 where id in (",
+                "update outbox set leased_until = $1, leased_by = $2, attempts = attempts + 1 \
+                 where id in (",
                 select_due!(),
                 " for update skip locked) ",
                 returning_due!()
@@ -103,7 +107,8 @@ pub async fn claim(
         }
         Tx::Sqlite(tx) => {
             sqlx::query_as::<_, Due>(concat!(
-                "update outbox set leased_until = $1, leased_by = $2 where id in (",
+                "update outbox set leased_until = $1, leased_by = $2, attempts = attempts + 1 \
+                 where id in (",
                 select_due!(),
                 ") ",
                 returning_due!()
@@ -129,7 +134,7 @@ pub async fn sent(tx: &mut Tx, id: i64, worker: &str) -> Result<bool, AppError> 
         tx,
         id,
         worker,
-        "update outbox set state = 'sent', attempts = attempts + 1, done_at = $1, \
+        "update outbox set state = 'sent', done_at = $1, \
          secret = null, leased_until = null, last_error = null \
          where id = $2 and leased_by = $3 and state = 'pending'",
         at,
@@ -141,23 +146,24 @@ pub async fn sent(tx: &mut Tx, id: i64, worker: &str) -> Result<bool, AppError> 
     Ok(done)
 }
 
-/// Records a failed try: tried again after the back-off, or given up on (`failed`, shown to
-/// admins, token forgotten) once `max_attempts` tries have failed.
+/// Records a failed try (the `tries`-th): tried again after the back-off, or given up on
+/// (`failed`, shown to admins, token forgotten) once `max_attempts` tries have failed (0: at
+/// once).
 pub async fn failed(
     tx: &mut Tx,
     id: i64,
     worker: &str,
     error: &str,
-    failures_so_far: i64,
+    tries: i64,
     max_attempts: u32,
 ) -> Result<bool, AppError> {
     let at = now();
-    let failures = u32::try_from(failures_so_far + 1).unwrap_or(u32::MAX);
+    let failures = u32::try_from(tries.max(1)).unwrap_or(u32::MAX);
     let error: String = error.chars().take(500).collect();
     let done = if gives_up(failures, max_attempts) {
         on_conn!(tx, |conn| {
             sqlx::query(
-                "update outbox set state = 'failed', attempts = attempts + 1, done_at = $1, \
+                "update outbox set state = 'failed', done_at = $1, \
                  secret = null, leased_until = null, last_error = $2 \
                  where id = $3 and leased_by = $4 and state = 'pending'",
             )
@@ -172,7 +178,7 @@ pub async fn failed(
     } else {
         on_conn!(tx, |conn| {
             sqlx::query(
-                "update outbox set attempts = attempts + 1, next_attempt_at = $1, \
+                "update outbox set next_attempt_at = $1, \
                  leased_until = null, last_error = $2 \
                  where id = $3 and leased_by = $4 and state = 'pending'",
             )
@@ -189,6 +195,28 @@ pub async fn failed(
         attempt(tx, id, worker, at, Some(&error)).await?;
     }
     Ok(done)
+}
+
+/// Renews `worker`'s lease on message `id` before it is sent: `false` when the worker no
+/// longer holds it (another took it after the lease ran out, or it was settled).
+pub async fn hold(
+    tx: &mut Tx,
+    id: i64,
+    worker: &str,
+    lease: std::time::Duration,
+) -> Result<bool, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query(
+            "update outbox set leased_until = $1 \
+             where id = $2 and leased_by = $3 and state = 'pending'",
+        )
+        .bind(now() + lease)
+        .bind(id)
+        .bind(worker)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })?)
 }
 
 async fn settle(

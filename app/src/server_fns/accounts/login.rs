@@ -147,7 +147,12 @@ pub async fn start_session(
     })?;
     let idle = time::Duration::minutes(user.role.idle_timeout_minutes());
     session.session.set_expiry(Some(Expiry::OnInactivity(idle)));
-    remember_language(user.id).await
+    // The session stands even if this small write fails (the database busy): the language
+    // is remembered at the next sign-in or switch.
+    if let Err(error) = remember_language(user.id).await {
+        tracing::warn!(%error, "could not remember the language of a sign-in");
+    }
+    Ok(())
 }
 
 /// Messages written to the person later go out in the language they use now (the one they

@@ -2,7 +2,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// "I forgot my password": emails a link to choose a new one, valid `RESET_MINUTES`, if an
-/// enabled account uses the address. The answer is the same whether one does or not (a page
+/// enabled account uses the address and has fewer than `LIVE_LINKS` working links. The answer is the same whether one does or not (a page
 /// saying a link was sent if the address is known), and each request counts as a failed
 /// sign-in for the address and the network, so it is throttled like sign-in.
 #[server(name = RequestReset, endpoint = "accounts/request_reset")]
@@ -38,7 +38,12 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
 
             let mut tx = ctx.db.begin().await?;
             let account = users::find_by_email(&mut tx, &parsed).await?;
-            if let Some(account) = account.filter(|a| a.disabled_at.is_none()) {
+            let account = account.filter(|a| a.disabled_at.is_none());
+            let room = match &account {
+                Some(a) => tokens::live(&mut tx, a.id).await? < tokens::LIVE_LINKS,
+                None => false,
+            };
+            if let Some(account) = account.filter(|_| room) {
                 let token = tokens::issue(&mut tx, account.id, RESET_MINUTES).await?;
                 let event = Event::PasswordReset {
                     minutes: RESET_MINUTES,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[server(name = ResetPassword, endpoint = "accounts/reset_password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     use crate::auth::hash_password;
-    use crate::db::accounts::{tokens, users};
+    use crate::db::accounts::{login_attempts, tokens, users};
     use crate::db::notifications::{notify, set_language};
     use crate::db::shared::audit;
     use crate::domain::accounts::email::Email;
@@ -42,6 +42,10 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
                 return Err(invalid());
             }
             users::reset_password(&mut tx, account.id, &hash).await?;
+            if let Some(address) = account.email.as_deref() {
+                login_attempts::clear_failures(&mut tx, &login_attempts::account_key(address))
+                    .await?;
+            }
             audit::record(
                 &mut tx,
                 audit::Entry::new(Some(account.id), AuditAction::PasswordChanged)
