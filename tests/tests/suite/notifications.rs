@@ -442,6 +442,25 @@ both_backends! {
         assert!(error.contains("expired"), "{error}");
     }
 
+    async fn a_long_list_is_paged_by_plain_links(app) {
+        let id = app.user("amina@example.org", Role::Applicant).await;
+        let mut tx = app.db().begin().await.expect("tx");
+        let event = app::domain::notifications::event::Event::PasswordChanged;
+        for _ in 0..31 {
+            app::db::notifications::notify(&mut tx, id, &event).await.expect("notify");
+        }
+        tx.commit().await.expect("commit");
+        let mut amina = app.login("amina@example.org").await;
+        let first = amina.get("/notifications").await;
+        assert_eq!(first.body.matches("data-test=\"notification\"").count(), 30);
+        let oldest_shown = app.count("select min(id) + 1 from notifications").await;
+        let older = format!("/notifications?before={oldest_shown}");
+        assert!(first.body.contains(&older), "{}", first.body);
+        let second = amina.get(&older).await;
+        assert_eq!(second.body.matches("data-test=\"notification\"").count(), 1);
+        assert!(!second.body.contains("data-test=\"older\""), "no page after the last");
+    }
+
     async fn two_servers_send_each_of_500_messages_exactly_once(app) {
         let smtp = SmtpServer::start();
         let id = app.user("amina@example.org", Role::Applicant).await;

@@ -48,9 +48,10 @@ fn message_id() -> String {
     hex::encode(bytes)
 }
 
-macro_rules! select_due {
+macro_rules! claim_due {
     () => {
-        "select id from outbox where state = 'pending' and next_attempt_at <= $3 \
+        "update outbox set leased_until = $1, leased_by = $2, attempts = attempts + 1 \
+         where id in (select id from outbox where state = 'pending' and next_attempt_at <= $3 \
          and (leased_until is null or leased_until <= $3) order by id limit $4"
     };
 }
@@ -88,40 +89,20 @@ pub async fn claim(
     limit: i64,
 ) -> Result<Vec<Due>, AppError> {
     let at = now();
-    let until = at + lease;
-    let rows = match tx {
-        Tx::Postgres(tx) => {
-            sqlx::query_as::<_, Due>(concat!(
-                "update outbox set leased_until = $1, leased_by = $2, attempts = attempts + 1 \
-                 where id in (",
-                select_due!(),
-                " for update skip locked) ",
-                returning_due!()
-            ))
-            .bind(until)
-            .bind(worker)
-            .bind(at)
-            .bind(limit)
-            .fetch_all(&mut **tx)
-            .await?
-        }
-        Tx::Sqlite(tx) => {
-            sqlx::query_as::<_, Due>(concat!(
-                "update outbox set leased_until = $1, leased_by = $2, attempts = attempts + 1 \
-                 where id in (",
-                select_due!(),
-                ") ",
-                returning_due!()
-            ))
-            .bind(until)
-            .bind(worker)
-            .bind(at)
-            .bind(limit)
-            .fetch_all(&mut **tx)
-            .await?
-        }
+    // Only PostgreSQL needs (and has) row locks to skip; SQLite has one writer at a time.
+    let sql = match tx {
+        Tx::Postgres(_) => concat!(claim_due!(), " for update skip locked) ", returning_due!()),
+        Tx::Sqlite(_) => concat!(claim_due!(), ") ", returning_due!()),
     };
-    let mut rows = rows;
+    let mut rows: Vec<Due> = on_conn!(tx, |conn| {
+        sqlx::query_as(sql)
+            .bind(at + lease)
+            .bind(worker)
+            .bind(at)
+            .bind(limit)
+            .fetch_all(conn)
+            .await
+    })?;
     rows.sort_by_key(|row| row.id);
     Ok(rows)
 }
@@ -129,21 +110,10 @@ pub async fn claim(
 /// Records that `worker` sent message `id`: it is done, and its one-time token forgotten.
 /// `false` when the worker no longer held it (its lease ran out and another took it).
 pub async fn sent(tx: &mut Tx, id: i64, worker: &str) -> Result<bool, AppError> {
-    let at = now();
-    let done = settle(
-        tx,
-        id,
-        worker,
-        "update outbox set state = 'sent', done_at = $1, \
-         secret = null, leased_until = null, last_error = null \
-         where id = $2 and leased_by = $3 and state = 'pending'",
-        at,
-    )
-    .await?;
-    if done {
-        attempt(tx, id, worker, at, None).await?;
-    }
-    Ok(done)
+    let sql = "update outbox set state = 'sent', done_at = $1, secret = null, \
+               leased_until = null, last_error = $2 \
+               where id = $3 and leased_by = $4 and state = 'pending'";
+    settle(tx, sql, now(), None, id, worker).await
 }
 
 /// Records a failed try (the `tries`-th): tried again after the back-off, or given up on
@@ -157,42 +127,43 @@ pub async fn failed(
     tries: i64,
     max_attempts: u32,
 ) -> Result<bool, AppError> {
-    let at = now();
     let failures = u32::try_from(tries.max(1)).unwrap_or(u32::MAX);
     let error: String = error.chars().take(500).collect();
-    let done = if gives_up(failures, max_attempts) {
-        on_conn!(tx, |conn| {
-            sqlx::query(
-                "update outbox set state = 'failed', done_at = $1, \
-                 secret = null, leased_until = null, last_error = $2 \
-                 where id = $3 and leased_by = $4 and state = 'pending'",
-            )
-            .bind(at)
-            .bind(&error)
-            .bind(id)
-            .bind(worker)
-            .execute(conn)
-            .await
-            .map(|r| r.rows_affected() == 1)
-        })?
+    if gives_up(failures, max_attempts) {
+        let sql = "update outbox set state = 'failed', done_at = $1, secret = null, \
+                   leased_until = null, last_error = $2 \
+                   where id = $3 and leased_by = $4 and state = 'pending'";
+        settle(tx, sql, now(), Some(&error), id, worker).await
     } else {
-        on_conn!(tx, |conn| {
-            sqlx::query(
-                "update outbox set next_attempt_at = $1, \
-                 leased_until = null, last_error = $2 \
-                 where id = $3 and leased_by = $4 and state = 'pending'",
-            )
-            .bind(at + retry_after(failures))
-            .bind(&error)
+        let sql = "update outbox set next_attempt_at = $1, leased_until = null, last_error = $2 \
+                   where id = $3 and leased_by = $4 and state = 'pending'";
+        let next = now() + retry_after(failures);
+        settle(tx, sql, next, Some(&error), id, worker).await
+    }
+}
+
+/// Runs one of the settling updates above (`$1` a moment, `$2` the error, `$3` the message,
+/// `$4` the worker, which must still hold it) and, when it applied, records the attempt.
+async fn settle(
+    tx: &mut Tx,
+    sql: &'static str,
+    moment: OffsetDateTime,
+    error: Option<&str>,
+    id: i64,
+    worker: &str,
+) -> Result<bool, AppError> {
+    let done = on_conn!(tx, |conn| {
+        sqlx::query(sql)
+            .bind(moment)
+            .bind(error)
             .bind(id)
             .bind(worker)
             .execute(conn)
             .await
             .map(|r| r.rows_affected() == 1)
-        })?
-    };
+    })?;
     if done {
-        attempt(tx, id, worker, at, Some(&error)).await?;
+        attempt(tx, id, worker, now(), error).await?;
     }
     Ok(done)
 }
@@ -216,24 +187,6 @@ pub async fn hold(
         .execute(conn)
         .await
         .map(|r| r.rows_affected() == 1)
-    })?)
-}
-
-async fn settle(
-    tx: &mut Tx,
-    id: i64,
-    worker: &str,
-    sql: &'static str,
-    at: OffsetDateTime,
-) -> Result<bool, AppError> {
-    Ok(on_conn!(tx, |conn| {
-        sqlx::query(sql)
-            .bind(at)
-            .bind(id)
-            .bind(worker)
-            .execute(conn)
-            .await
-            .map(|r| r.rows_affected() == 1)
     })?)
 }
 

@@ -16,12 +16,10 @@ pub async fn my_notifications(before: Option<i64>) -> Result<Inbox, AppError> {
         async {
             let user = require(&Role::ALL).await?;
             let mut tx = context()?.db.read().await?;
-            let mut rows = inbox::page(&mut tx, user.id, before, super::PAGE + 1).await?;
+            let rows = inbox::page(&mut tx, user.id, before, super::PAGE + 1).await?;
             let unread = inbox::unread(&mut tx, user.id).await?;
             tx.commit().await?;
-            let more = rows.len() as i64 > super::PAGE;
-            rows.truncate(super::PAGE as usize);
-            let older = more.then(|| rows.last().map(|r| r.id)).flatten();
+            let (rows, older) = super::paged(rows, |row| row.id);
             let lines = rows
                 .into_iter()
                 .map(|row| NotificationLine {

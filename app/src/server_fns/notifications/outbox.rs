@@ -16,12 +16,10 @@ pub async fn outbox(state: Option<String>, before: Option<i64>) -> Result<Outbox
             require(&[Role::Admin]).await?;
             let state = state.filter(|s| ["pending", "sent", "failed"].contains(&s.as_str()));
             let mut tx = context()?.db.read().await?;
-            let mut rows = outbox::page(&mut tx, state.as_deref(), before, super::PAGE + 1).await?;
+            let rows = outbox::page(&mut tx, state.as_deref(), before, super::PAGE + 1).await?;
             let (pending, sent, failed) = outbox::counts(&mut tx).await?;
             tx.commit().await?;
-            let more = rows.len() as i64 > super::PAGE;
-            rows.truncate(super::PAGE as usize);
-            let older = more.then(|| rows.last().map(|r| r.id)).flatten();
+            let (rows, older) = super::paged(rows, |row| row.id);
             let lines = rows
                 .into_iter()
                 .map(|row| OutboxLine {
