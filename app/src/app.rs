@@ -106,6 +106,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=pages::shared::home::HomePage ssr=SsrMode::InOrder />
                         <Route path=path!("/login") view=pages::accounts::login::LoginPage ssr=SsrMode::InOrder />
                         <Route path=path!("/signup") view=pages::accounts::signup::SignupPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/signup/finish") view=pages::accounts::signup::FinishSignUpPage ssr=SsrMode::InOrder />
                         <Route path=path!("/skills") view=pages::profile::taxonomy::SkillsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/password/forgot") view=pages::accounts::reset::ForgotPage ssr=SsrMode::InOrder />
                         <Route path=path!("/password/reset") view=pages::accounts::reset::ResetPage ssr=SsrMode::InOrder />

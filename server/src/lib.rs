@@ -250,8 +250,9 @@ pub fn no_delay(stream: &mut tokio::net::TcpStream) {
     }
 }
 
-/// Every few minutes: forget expired sessions and the matching index's old changes, then give
-/// the memory a burst of requests freed back to the system.
+/// Every few minutes: forget expired sessions, the matching index's old changes, old messages
+/// and links; remind of monitoring visits now due; then give the memory a burst of requests
+/// freed back to the system.
 fn spawn_cleanup(db: Db) {
     use tower_sessions::ExpiredDeletion;
     tokio::spawn(async move {
@@ -276,19 +277,34 @@ fn spawn_cleanup(db: Db) {
                 tracing::warn!(%error, "could not prune the matching index's changes");
             }
             if let Err(error) = forget_old_messages(&db).await {
-                tracing::warn!(%error, "could not remove old messages and reset links");
+                tracing::warn!(%error, "could not remove old messages, reset links and sign-ups");
+            }
+            match remind_visits(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(plans = n, "monitoring visit reminders sent"),
+                Err(error) => tracing::warn!(%error, "could not send visit reminders"),
             }
             ::app::memory::give_back();
         }
     });
 }
 
-/// Reset links a day past their end, and messages done `KEEP_DONE_DAYS` ago.
+/// Tells mentors and business owners of the monitoring visits now due (each reminder once,
+/// whichever server finds it first).
+async fn remind_visits(db: &Db) -> Result<usize, ::app::error::AppError> {
+    let mut tx = db.begin().await?;
+    let reminded = ::app::db::monitoring::reminders::remind(&mut tx, ::app::db::now()).await?;
+    tx.commit().await?;
+    Ok(reminded)
+}
+
+/// Reset links and sign-ups a day past their end, and messages done `KEEP_DONE_DAYS` ago.
 async fn forget_old_messages(db: &Db) -> Result<(), ::app::error::AppError> {
-    use ::app::db::{accounts::tokens, notifications::outbox};
+    use ::app::db::{accounts::sign_ups, accounts::tokens, notifications::outbox};
     use ::app::domain::notifications::delivery::KEEP_DONE_DAYS;
     let mut tx = db.begin().await?;
     tokens::forget_old(&mut tx).await?;
+    sign_ups::forget_old(&mut tx).await?;
     outbox::forget_done(&mut tx, KEEP_DONE_DAYS).await?;
     tx.commit().await?;
     Ok(())
@@ -296,7 +312,8 @@ async fn forget_old_messages(db: &Db) -> Result<(), ::app::error::AppError> {
 
 /// Every five minutes, from half a minute after start: who was found eligible for an offer
 /// (donor reporting's "matched"), so that someone eligible for an offer open only a few days is
-/// counted even if no one reads the report meanwhile. Every instance runs it; a check that finds
+/// counted even if no one reads the report meanwhile; then new offers are announced to the
+/// applicants who asked to be told. Every instance runs it; a check that finds
 /// nothing new costs three small reads.
 fn spawn_matched(ctx: ::app::state::ServerContext) {
     tokio::spawn(async move {
@@ -318,6 +335,13 @@ fn spawn_matched(ctx: ::app::state::ServerContext) {
                 Err(error) => {
                     tracing::warn!(%error, "could not check who is eligible for an offer")
                 }
+            }
+            match ::app::db::notifications::offer_alerts::announce(&ctx.db, &ctx.catalogue, today)
+                .await
+            {
+                Ok(0) => {}
+                Ok(told) => tracing::info!(told, "new offers announced to people who asked"),
+                Err(error) => tracing::warn!(%error, "could not announce new offers"),
             }
         }
     });

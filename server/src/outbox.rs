@@ -176,9 +176,9 @@ impl Worker {
     /// The message for `due`, in its recipient's language.
     fn write(&self, due: &Due) -> Result<Message, String> {
         let event = Event::from_json(&due.event).ok_or("the event is not readable")?;
-        if let Event::PasswordReset { minutes } = event {
+        if let Some(minutes) = event.link_minutes() {
             if due.created_at + time::Duration::minutes(minutes) <= ::app::db::now() {
-                return Err("the reset link expired before it could be sent".into());
+                return Err("the one-time link expired before it could be sent".into());
             }
         }
         let url = match (&due.secret, event.carries_secret()) {

@@ -216,6 +216,52 @@ impl TestApp {
             .expect("create user")
     }
 
+    /// The token of the newest sign-up link queued for `email`, as the mail would carry it
+    /// (read from the outbox before the worker sends it; tests that check the mail itself use
+    /// `smtp::SmtpServer`).
+    pub async fn sign_up_token(&self, email: &str) -> Option<String> {
+        // The address is bound, not written into the SQL: the statement is logged.
+        const SQL: &str = "select secret from outbox where address = $1 \
+             and link = '/signup/finish' order by id desc limit 1";
+        match self.db() {
+            Db::Sqlite(pool) => {
+                sqlx::query_scalar(SQL)
+                    .bind(email)
+                    .fetch_optional(pool)
+                    .await
+            }
+            Db::Postgres(pool) => {
+                sqlx::query_scalar(SQL)
+                    .bind(email)
+                    .fetch_optional(pool)
+                    .await
+            }
+        }
+        .expect("sign-up token query")
+        .flatten()
+    }
+
+    /// Signs `client` up as a new applicant `email`: the form, then the mailed link's page
+    /// (the password typed again).
+    /// The answer to the last step (the client is signed in when it is 200).
+    pub async fn sign_up(&self, client: &mut Client, email: &str, password: &str) -> TestResponse {
+        let asked = client
+            .call("/api/signup", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(asked.status, 200, "sign up as {email}: {}", asked.body);
+        let normalised = email.trim().to_lowercase();
+        let token = self
+            .sign_up_token(&normalised)
+            .await
+            .unwrap_or_else(|| panic!("no sign-up link was queued for {normalised}"));
+        client
+            .call(
+                "/api/accounts/finish_sign_up",
+                &[("token", &token), ("password", password)],
+            )
+            .await
+    }
+
     /// A client signed in as the existing account `email` (harness password).
     pub async fn login(&self, email: &str) -> Client {
         self.login_with(email, PASSWORD).await

@@ -64,9 +64,7 @@ fn captured() -> String {
 async fn applicant_flows(app: &TestApp) {
     let email = "nafissatou.tchakountio@example.org";
     let mut client = app.client();
-    let signed_up = client
-        .call("/api/signup", &[("email", email), ("password", PASSWORD)])
-        .await;
+    let signed_up = app.sign_up(&mut client, email, PASSWORD).await;
     assert_eq!(signed_up.status, 200, "{}", signed_up.body);
     let again = app
         .client()

@@ -28,6 +28,7 @@ use crate::domain::accounts::role::Role;
 /// here fails the access test.
 pub const ACCESS: &[(&str, Access)] = &[
     ("/api/signup", Access::Public),
+    ("/api/accounts/finish_sign_up", Access::Public),
     ("/api/login", Access::Public),
     ("/api/logout", Access::Public),
     ("/api/set_locale", Access::Public),
@@ -35,6 +36,10 @@ pub const ACCESS: &[(&str, Access)] = &[
     ("/api/accounts/reset_password", Access::Public),
     ("/api/notifications/mine", Access::Roles(&Role::ALL)),
     ("/api/notifications/mark_read", Access::Roles(&Role::ALL)),
+    (
+        "/api/notifications/offer_alerts",
+        Access::Roles(&[Role::Applicant]),
+    ),
     ("/api/notifications/outbox", ADMIN),
     ("/api/notifications/retry", ADMIN),
     ("/api/accounts/current_user", Access::Public),

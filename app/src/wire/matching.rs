@@ -43,6 +43,8 @@ pub struct Matches {
     pub unfiltered: usize,
     /// Where the person lives, so a training elsewhere says so.
     pub home: Option<crate::domain::shared::reference::City>,
+    /// Whether they asked to be told of new offers they are eligible for.
+    pub alerts: bool,
 }
 
 /// One page of a group of offers.
@@ -105,6 +107,7 @@ impl Matches {
             not_eligible: OfferGroup::page_of(not_eligible, pages[2], &mut build),
             unfiltered,
             home: None,
+            alerts: false,
         }
     }
 

@@ -14,6 +14,27 @@ pub struct NotificationLine {
     pub unread: bool,
 }
 
+impl NotificationLine {
+    /// A line as read from the inbox (the server only).
+    #[cfg(feature = "ssr")]
+    pub fn from_row(row: crate::db::notifications::inbox::Row) -> NotificationLine {
+        NotificationLine {
+            id: row.id,
+            event: Event::from_json(&row.event),
+            link: row.link,
+            at: row.created_at,
+            unread: row.read_at.is_none(),
+        }
+    }
+}
+
+/// What waits unread for someone a caseworker helps: the newest lines, and how many there are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Waiting {
+    pub lines: Vec<NotificationLine>,
+    pub total: i64,
+}
+
 /// A page of someone's notifications, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Inbox {

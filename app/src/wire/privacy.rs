@@ -90,6 +90,9 @@ pub struct HeldAccount {
     /// Messages sent or waiting (kept 90 days after they were sent).
     #[serde(default)]
     pub messages: i64,
+    /// Since when they are told of new offers they are eligible for (`None`: they are not).
+    #[serde(default)]
+    pub offer_alerts_since: Option<OffsetDateTime>,
 }
 
 /// A seat asked for.

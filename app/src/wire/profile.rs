@@ -148,6 +148,9 @@ pub struct AssistedPerson {
     pub id: i64,
     /// Whether the account already has its email and password (handed over).
     pub handed_over: bool,
+    /// Their unread notifications, newest first (the caseworker may tell them in person).
+    #[serde(default)]
+    pub waiting: crate::wire::notifications::Waiting,
 }
 
 /// One applicant in a caseworker's list.

@@ -63,6 +63,7 @@ fn heading_of(path: &str) -> &'static str {
         "/admin/outbox" => "<h1>Messages envoyés",
         "/password/forgot" => "<h1>Mot de passe oublié",
         "/password/reset" => "<h1>Choisir un nouveau mot de passe",
+        "/signup/finish" => "<h1>Terminer la création de votre compte",
         _ => "",
     }
 }
@@ -90,10 +91,14 @@ fn sample_args(path: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "/api/accounts/rename_staff" => &[("user_id", "1"), ("name", "Nouveau Nom")],
         "/api/accounts/request_reset" => &[("email", "someone@example.org")],
+        "/api/accounts/finish_sign_up" => {
+            &[("token", "0"), ("password", "a long enough passphrase")]
+        }
         "/api/accounts/reset_password" => {
             &[("token", "0"), ("password", "a long enough passphrase")]
         }
         "/api/notifications/mark_read" => &[("up_to", "1")],
+        "/api/notifications/offer_alerts" => &[("on", "1")],
         "/api/notifications/retry" => &[("message", "1")],
         "/api/accounts/set_first_password" => {
             &[("user_id", "1"), ("password", "a long enough passphrase")]

@@ -4,21 +4,133 @@ use app::domain::accounts::role::Role;
 use passerelle_tests::{both_backends, PASSWORD};
 
 both_backends! {
-    async fn signing_up_creates_an_applicant_and_signs_them_in(app) {
+    async fn signing_up_mails_a_link_whose_button_creates_the_applicant_and_signs_them_in(app) {
         let mut client = app.client();
-        let response = client
+        let asked = client
             .call("/api/signup", &[("email", " Awa.Diallo@Example.org "), ("password", PASSWORD)])
             .await;
-        assert_eq!(response.status, 200, "{}", response.body);
-        assert!(client.session_id().is_some(), "a session cookie is set");
+        assert_eq!(asked.status, 200, "{}", asked.body);
+        // Nothing exists yet but the sign-up and its mail; only the link's hash is kept.
+        assert!(client.session_id().is_none(), "not signed in before the link is followed");
+        assert_eq!(app.count("select count(*) from users").await, 0);
+        assert_eq!(app.count("select count(*) from sign_ups where email = 'awa.diallo@example.org' \
+            and password_hash like '$argon2id$%'").await, 1);
+        let token = app.sign_up_token("awa.diallo@example.org").await.expect("a link is queued");
+        assert_eq!(app.count(&format!("select count(*) from sign_ups where token_hash = '{token}'")).await, 0);
+        assert_eq!(client.login("awa.diallo@example.org", PASSWORD).await.status, 422,
+            "no account until the link is followed");
 
+        // Opening the link shows a button and changes nothing (mail scanners open links).
+        let page = client.get(&format!("/signup/finish?token={token}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("data-test=\"signup-finish\""), "{}", page.body);
+        assert_eq!(app.count("select count(*) from users").await, 0);
+
+        // Someone else's sign-up with this address sent the link: without the password chosen
+        // then, the link creates nothing (its reader cannot end up in an account a stranger
+        // can open), and it still works for whoever knows it.
+        let stranger = client.call("/api/accounts/finish_sign_up", &[("token", &token), ("password", "not the one chosen at sign-up")]).await;
+        assert_eq!(stranger.status, 422, "{}", stranger.body);
+        assert!(stranger.body.contains("sign_up_password_wrong"), "{}", stranger.body);
+        assert_eq!(app.count("select count(*) from users").await, 0);
+        assert!(client.session_id().is_none());
+
+        let finished = client.call("/api/accounts/finish_sign_up", &[("token", &token), ("password", PASSWORD)]).await;
+        assert_eq!(finished.status, 200, "{}", finished.body);
+        assert!(client.session_id().is_some(), "a session cookie is set");
         let me = client.get("/me").await;
         assert_eq!(me.status, 200);
         assert!(me.body.contains("awa.diallo@example.org"), "the dashboard shows the account");
-
         assert_eq!(app.count("select count(*) from users where email = 'awa.diallo@example.org' and role = 'applicant'").await, 1);
         assert_eq!(app.count("select count(*) from users where password_hash like '$argon2id$%'").await, 1);
         assert_eq!(app.count("select count(*) from audit_log where action = 'signed_up'").await, 1);
+        assert_eq!(app.count("select count(*) from notifications").await, 0,
+            "the link is never listed in the app");
+    }
+
+    async fn a_sign_up_link_works_once_in_time_and_spends_the_addresses_other_links(app) {
+        let invalid = |body: &str| body.contains("sign_up_link_invalid");
+        let mut first = app.client_from("192.0.2.1");
+        assert_eq!(first.call("/api/signup", &[("email", "awa@example.org"), ("password", PASSWORD)]).await.status, 200);
+        let older = app.sign_up_token("awa@example.org").await.expect("link");
+        let mut second = app.client_from("192.0.2.2");
+        assert_eq!(second.call("/api/signup", &[("email", "awa@example.org"), ("password", "une autre phrase de passe")]).await.status, 200);
+        let newer = app.sign_up_token("awa@example.org").await.expect("link");
+        assert_ne!(older, newer);
+
+        let wrong = first.call("/api/accounts/finish_sign_up", &[("token", &"0".repeat(64)), ("password", PASSWORD)]).await;
+        assert_eq!(wrong.status, 422, "{}", wrong.body);
+        assert!(invalid(&wrong.body), "{}", wrong.body);
+        // The newer link creates the account with the newer password, and spends the older.
+        assert_eq!(second.call("/api/accounts/finish_sign_up", &[("token", &newer), ("password", "une autre phrase de passe")]).await.status, 200);
+        for token in [&older, &newer] {
+            let mut client = app.client();
+            let again = client.call("/api/accounts/finish_sign_up", &[("token", token), ("password", PASSWORD)]).await;
+            assert_eq!(again.status, 422, "{}", again.body);
+            assert!(invalid(&again.body), "{}", again.body);
+            assert!(client.session_id().is_none());
+        }
+        assert_eq!(app.count("select count(*) from users").await, 1);
+        assert_eq!(app.client().login("awa@example.org", "une autre phrase de passe").await.status, 200);
+
+        // A link past its day creates nothing.
+        let mut late = app.client_from("192.0.2.3");
+        assert_eq!(late.call("/api/signup", &[("email", "late@example.org"), ("password", PASSWORD)]).await.status, 200);
+        let token = app.sign_up_token("late@example.org").await.expect("link");
+        let past = (app::db::now() - time::Duration::minutes(1)).format(&time::format_description::well_known::Rfc3339).expect("date");
+        app.exec(&format!("update sign_ups set expires_at = '{past}' where email = 'late@example.org'")).await;
+        let expired = late.call("/api/accounts/finish_sign_up", &[("token", &token), ("password", PASSWORD)]).await;
+        assert_eq!(expired.status, 422, "{}", expired.body);
+        assert!(invalid(&expired.body), "{}", expired.body);
+        assert_eq!(app.count("select count(*) from users where email = 'late@example.org'").await, 0);
+    }
+
+    async fn strangers_cannot_keep_someone_from_signing_up_with_their_address(app) {
+        // Three strangers' sign-ups use up the address's mails for the day...
+        for n in 0..3 {
+            let mut stranger = app.client_from(&format!("203.0.113.{n}"));
+            let password = format!("une phrase de passe étrangère {n}");
+            assert_eq!(stranger.call("/api/signup", &[("email", "awa@example.org"), ("password", &password)]).await.status, 200);
+        }
+        let strangers_link = app.sign_up_token("awa@example.org").await.expect("link");
+        // ...then Awa signs up: the same answer, and no more mail.
+        let mut awa = app.client_from("192.0.2.50");
+        assert_eq!(awa.call("/api/signup", &[("email", "awa@example.org"), ("password", PASSWORD)]).await.status, 200);
+        assert_eq!(app.count("select count(*) from outbox where address = 'awa@example.org'").await, 3);
+        // Any link her mailbox received finishes her own sign-up, with her own password.
+        let done = awa.call("/api/accounts/finish_sign_up", &[("token", &strangers_link), ("password", PASSWORD)]).await;
+        assert_eq!(done.status, 200, "{}", done.body);
+        assert_eq!(app.client().login("awa@example.org", PASSWORD).await.status, 200);
+        assert_eq!(app.client().login("awa@example.org", "une phrase de passe étrangère 2").await.status, 422);
+    }
+
+    async fn a_link_stops_working_after_five_wrong_passwords(app) {
+        let mut client = app.client();
+        assert_eq!(client.call("/api/signup", &[("email", "awa@example.org"), ("password", PASSWORD)]).await.status, 200);
+        let token = app.sign_up_token("awa@example.org").await.expect("link");
+        for n in 0..5 {
+            let wrong = client.call("/api/accounts/finish_sign_up", &[("token", &token), ("password", &format!("pas le bon mot de passe {n}"))]).await;
+            assert_eq!(wrong.status, 422, "{}", wrong.body);
+            assert!(wrong.body.contains("sign_up_password_wrong"), "{}", wrong.body);
+        }
+        let right = client.call("/api/accounts/finish_sign_up", &[("token", &token), ("password", PASSWORD)]).await;
+        assert_eq!(right.status, 422, "{}", right.body);
+        assert!(right.body.contains("sign_up_link_invalid"), "{}", right.body);
+        assert_eq!(app.count("select count(*) from users").await, 0);
+    }
+
+    async fn an_address_registered_before_the_link_is_followed_is_not_taken_twice(app) {
+        let mut client = app.client();
+        assert_eq!(client.call("/api/signup", &[("email", "awa@example.org"), ("password", PASSWORD)]).await.status, 200);
+        let token = app.sign_up_token("awa@example.org").await.expect("link");
+        // Meanwhile a caseworker's account hand-over (or an admin) registered the address.
+        app.user("awa@example.org", Role::Applicant).await;
+        let finished = client.call("/api/accounts/finish_sign_up", &[("token", &token), ("password", PASSWORD)]).await;
+        assert_eq!(finished.status, 422, "{}", finished.body);
+        assert!(finished.body.contains("email_taken"), "{}", finished.body);
+        assert!(client.session_id().is_none());
+        assert_eq!(app.count("select count(*) from users").await, 1);
+        assert_eq!(app.count("select count(*) from audit_log where action = 'signed_up'").await, 0);
     }
 
     async fn bad_sign_up_input_names_every_problem_and_saves_nothing(app) {
@@ -50,15 +162,70 @@ both_backends! {
         assert_eq!(app.count("select count(*) from users").await, 0);
     }
 
-    async fn a_taken_address_is_refused_without_a_second_account(app) {
-        app.user("awa@example.org", Role::Applicant).await;
-        let mut client = app.client();
-        let response = client
+    async fn a_taken_address_answers_as_a_new_one_and_its_owner_is_told(app) {
+        let owner = app.user("awa@example.org", Role::Applicant).await;
+        let mut stranger = app.client_from("192.0.2.1");
+        let taken = stranger
             .call("/api/signup", &[("email", "AWA@example.org"), ("password", "another long passphrase")])
             .await;
-        assert_eq!(response.status, 422);
-        assert!(response.body.contains("email_taken"), "{}", response.body);
+        let mut newcomer = app.client_from("192.0.2.2");
+        let new = newcomer
+            .call("/api/signup", &[("email", "fatou@example.org"), ("password", "another long passphrase")])
+            .await;
+        assert_eq!(taken.status, 200, "{}", taken.body);
+        assert_eq!((taken.status, &taken.body), (new.status, &new.body), "the same answer");
+        assert_eq!(taken.header("location"), new.header("location"));
+        // Both chosen passwords were hashed (the same work either way); the taken address's
+        // is not kept, and no link that could create an account went to it.
+        assert_eq!(app.count("select count(*) from sign_ups").await, 2);
+        assert_eq!(app.count("select count(*) from sign_ups where email = 'awa@example.org' \
+            and password_hash is null and used_at is not null").await, 1);
+        assert_eq!(app.sign_up_token("awa@example.org").await, None);
         assert_eq!(app.count("select count(*) from users").await, 1);
+        // The owner is told, by mail and in the app; their password still works.
+        assert_eq!(app.count("select count(*) from outbox where address = 'awa@example.org' \
+            and event like '%sign_up_attempted%' and secret is null").await, 1);
+        assert_eq!(app.count(&format!("select count(*) from notifications where user_id = {owner}")).await, 1);
+        let mut own = app.login("awa@example.org").await;
+        let list = own.get("/notifications").await;
+        assert!(list.body.contains("Quelqu’un a voulu s’inscrire avec votre adresse"), "{}", list.body);
+    }
+
+    async fn a_taken_address_takes_as_long_to_answer_as_a_new_one(app) {
+        app.user("owner@example.org", Role::Applicant).await;
+        let mut taken = Vec::new();
+        let mut new = Vec::new();
+        for n in 0..3 {
+            for (email, times) in [("owner@example.org".to_owned(), &mut taken), (format!("new{n}@example.org"), &mut new)] {
+                let mut client = app.client_from(&format!("198.51.100.{}", times.len() * 10 + n));
+                let started = std::time::Instant::now();
+                assert_eq!(client.call("/api/signup", &[("email", &email), ("password", PASSWORD)]).await.status, 200);
+                times.push(started.elapsed());
+            }
+        }
+        taken.sort();
+        new.sort();
+        // Both hash the password (tens of milliseconds at least); a path that skipped it would
+        // answer in a few. The same timing class: medians within a factor of five.
+        let (taken, new) = (taken[1], new[1]);
+        assert!(taken * 5 >= new && new * 5 >= taken, "taken {taken:?}, new {new:?}");
+    }
+
+    async fn one_address_gets_at_most_three_sign_up_mails_a_day(app) {
+        app.user("owner@example.org", Role::Applicant).await;
+        for n in 0..5 {
+            for email in ["new@example.org", "owner@example.org"] {
+                let mut client = app.client_from(&format!("198.51.100.{n}"));
+                let answer = client.call("/api/signup", &[("email", email), ("password", PASSWORD)]).await;
+                assert_eq!(answer.status, 200, "{}", answer.body);
+            }
+        }
+        assert_eq!(app.count("select count(*) from outbox where address = 'new@example.org'").await, 3);
+        assert_eq!(app.count("select count(*) from outbox where address = 'owner@example.org'").await, 3);
+        // Every link sent still works (the fourth and fifth forms sent none).
+        let token = app.sign_up_token("new@example.org").await.expect("link");
+        let mut client = app.client();
+        assert_eq!(client.call("/api/accounts/finish_sign_up", &[("token", &token), ("password", PASSWORD)]).await.status, 200);
     }
 
     async fn without_javascript_errors_come_back_on_the_page_in_the_readers_language(app) {
@@ -85,13 +252,30 @@ both_backends! {
         assert_eq!(app.count("select count(*) from users").await, 0);
     }
 
-    async fn without_javascript_sign_up_then_lands_on_the_dashboard(app) {
+    async fn without_javascript_sign_up_says_to_check_the_mail_then_the_link_lands_on_the_dashboard(app) {
         let mut client = app.client();
         let response = client
             .post_form("/api/signup", "/signup", &[("email", "fatou@example.org"), ("password", PASSWORD)])
             .await;
         assert_eq!(response.status, 302, "{}", response.body);
+        assert_eq!(response.location(), Some("/signup?sent=1"));
+        let sent = client.get("/signup?sent=1").await;
+        assert!(sent.body.contains("data-test=\"signup-sent\""), "{}", sent.body);
+        assert!(sent.body.replace("<!>", "").contains("dans les 24 heures"), "{}", sent.body);
+        assert!(!sent.body.contains("signup-password"), "no stale form under the answer");
+
+        let token = app.sign_up_token("fatou@example.org").await.expect("link");
+        let path = format!("/signup/finish?token={token}");
+        assert_eq!(client.get(&path).await.status, 200);
+        let response = client.post_form("/api/accounts/finish_sign_up", &path, &[("token", &token), ("password", PASSWORD)]).await;
+        assert_eq!(response.status, 302, "{}", response.body);
         assert_eq!(response.location(), Some("/me"));
+        // Used again: the page comes back with its message.
+        let again = app.client().post_form("/api/accounts/finish_sign_up", &path, &[("token", &token), ("password", PASSWORD)]).await;
+        assert_eq!(again.status, 302);
+        let back = again.location().expect("back to the page").trim_start_matches(passerelle_tests::client::ORIGIN).to_owned();
+        let page = app.client().get(&back).await;
+        assert!(page.body.contains("Ce lien ne fonctionne plus"), "{}", page.body);
         let me = client.get("/me").await;
         assert_eq!(me.status, 200);
         assert!(me.body.contains("fatou@example.org"));

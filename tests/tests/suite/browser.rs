@@ -225,6 +225,22 @@ async fn with_javascript(backend: Backend) {
     fill(&b, "#signup-email", "mariam.traore@example.org").await;
     fill(&b, "#signup-password", PASSWORD).await;
     click(&b, "[data-test='signup-submit']").await;
+    wait_for_path(&b, &base, "/signup?sent=1").await;
+    b.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-test='signup-sent']"))
+        .await
+        .expect("check your mail");
+    // The link from the mail: its page's button creates the account and signs in.
+    let token = app
+        .sign_up_token("mariam.traore@example.org")
+        .await
+        .expect("a sign-up link was queued");
+    b.goto(&format!("{base}/signup/finish?token={token}"))
+        .await
+        .expect("open the link");
+    fill(&b, "#finish-password", PASSWORD).await;
+    click(&b, "[data-test='signup-finish']").await;
     wait_for_path(&b, &base, "/me").await;
     b.wait()
         .at_most(WAIT)

@@ -60,7 +60,9 @@ async fn applicant_pages_pass_axe(backend: Backend) {
     let axe = axe_source();
     let driver = chromedriver().await;
     let b = browser(&driver, true).await;
-    let public: Vec<String> = ["/", "/login", "/signup"].map(String::from).into();
+    let public: Vec<String> = ["/", "/login", "/signup", "/signup?sent=1", "/signup/finish"]
+        .map(String::from)
+        .into();
     let signed_in: Vec<String> = ["/me", "/profile", "/matches", "/enrolments", "/plans"]
         .map(String::from)
         .into_iter()

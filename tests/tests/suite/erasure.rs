@@ -168,6 +168,10 @@ both_backends! {
         let money_before_erasure = asker.call("/api/money/overview", &[]).await.body;
         assert_ne!(money_before, money_before_erasure, "tranche 2 was paid meanwhile");
 
+        // Someone signed up with her address: the sign-up and its mail name her too.
+        let tried = app.client_from("192.0.2.77").call("/api/signup", &[("email", "awa@example.org"), ("password", passerelle_tests::PASSWORD)]).await;
+        assert_eq!(tried.status, 200, "{}", tried.body);
+        assert_eq!(app.count("select count(*) from sign_ups where email = 'awa@example.org'").await, 1);
         app.exec(&format!("update profiles set population_group = 'migrant', legal_status = 'refugee', disability = 'yes' where user_id = {awa_id}")).await;
         let (code, body) = carry_out(&mut second, &request, true).await;
         assert_eq!(code, 200, "{body}");
@@ -201,7 +205,7 @@ both_backends! {
         assert!(body.contains("already_erased"), "{body}");
 
         // Her address registers again, as a new person.
-        let signup = app.client().call("/api/signup", &[("email", "awa@example.org"), ("password", passerelle_tests::PASSWORD)]).await;
+        let signup = app.sign_up(&mut app.client(), "awa@example.org", passerelle_tests::PASSWORD).await;
         assert_eq!(signup.status, 200, "{}", signup.body);
         assert_ne!(app.user_id("awa@example.org").await, awa_id);
     }

@@ -31,6 +31,7 @@ mod mentoring;
 mod money;
 mod monitoring;
 mod notifications;
+mod offer_alerts;
 mod payees;
 mod plan_editor;
 mod plan_support;

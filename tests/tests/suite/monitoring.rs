@@ -211,6 +211,42 @@ both_backends! {
         assert_eq!(coach.get(&format!("/plans/evidence?id={png_id}")).await.status, 200);
     }
 
+    async fn the_mentor_and_the_owner_are_reminded_once_of_each_visit_due(app) {
+        use app::db::monitoring::reminders::remind;
+        let (mut awa, mut coach, _admin, plan) = approved(&app).await;
+        // A look `days` after the approval (today), as each server makes every few minutes.
+        let db = app.db();
+        let look = |days: i64| async move {
+            let mut tx = db.begin().await.expect("begin");
+            let at = app::db::now() + Duration::days(days);
+            let reminded = remind(&mut tx, at).await.expect("remind");
+            tx.commit().await.expect("commit");
+            reminded
+        };
+        let due = "select count(*) from notifications where event like '%visit_due%'";
+        assert_eq!(look(0).await, 0, "approved today: nothing is due");
+        assert_eq!(look(80).await, 0, "the 3-month visit is more than a week away");
+
+        // 85 days on, the 3-month visit is within a week. Both are told, once.
+        assert_eq!(look(85).await, 1);
+        assert_eq!(look(86).await, 0, "each reminder goes once");
+        assert_eq!(app.count(due).await, 2, "the mentor and the owner");
+        assert_eq!(app.count("select count(*) from outbox where event like '%visit_due%'").await, 2);
+        let list = awa.get("/notifications").await;
+        assert!(list.body.contains("Visite de suivi à prévoir"), "{}", list.body);
+        assert!(list.body.contains(&format!("/plans/plan?id={plan}")), "{}", list.body);
+
+        // The visit is made; three months later the 6-month one is due.
+        let response = post_visit(&mut coach, &pairs(&good_visit(&plan)), &[]).await;
+        assert_eq!(response.status, 303, "{}", response.body);
+        assert_eq!(look(120).await, 0);
+        assert_eq!(look(178).await, 1);
+        assert_eq!(look(179).await, 0);
+        assert_eq!(app.count(due).await, 4);
+        let list = coach.get("/notifications").await;
+        assert!(list.body.replace("<!>", "").contains("(6 mois)"), "{}", list.body);
+    }
+
     async fn evidence_is_not_found_for_anyone_else(app) {
         let (_awa, mut coach, _admin, plan) = approved(&app).await;
         let form = good_visit(&plan);

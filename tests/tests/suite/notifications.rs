@@ -21,7 +21,7 @@ async fn drain(worker: &Worker) {
     while worker.run_once().await.expect("outbox") > 0 {}
 }
 
-/// The reset link in a message, and its token.
+/// The one-time link in a message (reset, sign-up), and its token.
 fn reset_link(mail: &Received) -> (String, String) {
     let text = mail
         .parsed()
@@ -116,6 +116,46 @@ both_backends! {
         let trail = app.count(
             "select count(*) from audit_log where action = 'password_changed'").await;
         assert_eq!(trail, 1);
+    }
+
+    async fn a_sign_up_link_arrives_in_the_forms_language_and_an_owner_hears_of_a_second_sign_up(app) {
+        let smtp = SmtpServer::start();
+        let worker = worker(&app, &smtp);
+        let mut client = app.client_from("198.51.100.20");
+        client.cookies.insert("i18n_pref_locale".into(), "ar".into());
+        let asked = client.call("/api/signup", &[("email", "mariam@example.org"), ("password", PASSWORD)]).await;
+        assert_eq!(asked.status, 200, "{}", asked.body);
+        drain(&worker).await;
+        let mails = smtp.received();
+        assert_eq!(mails.len(), 1);
+        assert_eq!(mails[0].to, ["mariam@example.org"]);
+        let parsed = mails[0].parsed();
+        assert_eq!(parsed.subject(), Some("أتمم إنشاء حسابك على باسرال"));
+        let html = parsed.body_html(0).expect("an HTML part").into_owned();
+        assert!(html.contains("dir=\"rtl\""), "{html}");
+        assert!(html.contains("استمارة التسجيل"), "the footer says why this address gets mail: {html}");
+        let (link, token) = reset_link(&mails[0]);
+        assert!(link.starts_with("http://passerelle.test/signup/finish?token="), "{link}");
+        assert_eq!(app.count("select count(*) from outbox where secret is not null").await, 0,
+            "the token is forgotten once the message is gone");
+        let done = client.call("/api/accounts/finish_sign_up", &[("token", &token), ("password", PASSWORD)]).await;
+        assert_eq!(done.status, 200, "{}", done.body);
+        let language = app.text("select language from users where email = 'mariam@example.org'").await;
+        assert_eq!(language.as_deref(), Some("ar"));
+
+        // Signing up again with that address: its owner (now reading English) is told; no link.
+        app.exec("update users set language = 'en'").await;
+        let mut stranger = app.client_from("198.51.100.21");
+        let again = stranger.call("/api/signup", &[("email", "mariam@example.org"), ("password", "une phrase de passe différente")]).await;
+        assert_eq!((again.status, &again.body), (asked.status, &asked.body), "the same answer");
+        drain(&worker).await;
+        let mails = smtp.received();
+        assert_eq!(mails.len(), 2);
+        let parsed = mails[1].parsed();
+        assert_eq!(parsed.subject(), Some("Someone tried to sign up with your address"));
+        assert!(!parsed.body_text(0).expect("text").contains("token="));
+        assert_eq!(app.count("select count(*) from users").await, 1);
+        app.login("mariam@example.org").await;
     }
 
     async fn a_link_expires_and_asking_again_spends_the_old_ones_once_one_is_used(app) {
@@ -254,6 +294,19 @@ both_backends! {
         assert_eq!(decided.status, 200, "{}", decided.body);
         assert_eq!(app.count("select count(*) from outbox").await, 0);
         assert_eq!(app.count(&format!("select count(*) from notifications where user_id = {id}")).await, 1);
+
+        // A caseworker helping her sees what waits for her, in words, to tell her in person.
+        let mut caseworker = app.signed_in(Role::Caseworker).await;
+        let page = caseworker.get(&format!("/caseworker/profile?applicant={id}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("data-test=\"waiting-for\""), "{}", page.body);
+        assert!(page.body.replace("<!>", "").contains("1 notification(s) non lue(s)"), "{}", page.body);
+        assert!(page.body.contains("data-test=\"waiting-line\""), "{}", page.body);
+        assert!(page.body.contains("Couture"), "the training is named: {}", page.body);
+        // Once she has read them, nothing waits.
+        app.exec(&format!("update notifications set read_at = created_at where user_id = {id}")).await;
+        let page = caseworker.get(&format!("/caseworker/profile?applicant={id}")).await;
+        assert!(!page.body.contains("data-test=\"waiting-for\""), "{}", page.body);
     }
 
     async fn failures_are_retried_then_given_up_and_shown_to_admins(app) {

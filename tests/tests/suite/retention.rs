@@ -152,9 +152,7 @@ both_backends! {
         let refused = client.login("abandoned@example.org", PASSWORD).await;
         assert_ne!(refused.status, 200, "{}", refused.body);
         let mut again = app.client();
-        let signed_up = again
-            .call("/api/signup", &[("email", "abandoned@example.org"), ("password", PASSWORD)])
-            .await;
+        let signed_up = app.sign_up(&mut again, "abandoned@example.org", PASSWORD).await;
         assert_eq!(signed_up.status, 200, "{}", signed_up.body);
         assert_ne!(app.user_id("abandoned@example.org").await, abandoned, "a new person, a new account");
         assert_eq!(again.get("/me").await.status, 200);

@@ -9,16 +9,22 @@ use crate::on_conn;
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 
-fn hash(token: &str) -> String {
+/// What is kept of a token: its SHA-256, so reading the database does not give working links.
+pub(crate) fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A new one-time token: 256 random bits, in hex (for a link).
+pub(crate) fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
 }
 
 /// A new reset token for `user`, valid for `minutes`: the token itself (for the link; only
 /// its hash is kept).
 pub async fn issue(tx: &mut Tx, user: i64, minutes: i64) -> Result<String, AppError> {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    let token = hex::encode(bytes);
+    let token = new_token();
     let at = now();
     on_conn!(tx, |conn| {
         sqlx::query(

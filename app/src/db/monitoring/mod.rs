@@ -12,6 +12,7 @@ use crate::on_conn;
 use crate::wire::monitoring::{EvidenceLine, VisitLine};
 use sha2::{Digest, Sha256};
 
+pub mod reminders;
 pub mod scores;
 use time::{Date, OffsetDateTime};
 

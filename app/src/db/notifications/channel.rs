@@ -40,6 +40,6 @@ impl Channel for Email {
         let Some(address) = to.email.as_deref() else {
             return Ok(());
         };
-        outbox::insert(tx, to, address, notice).await
+        outbox::insert(tx, Some(to.id), address, to.language, notice).await
     }
 }

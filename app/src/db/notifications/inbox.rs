@@ -52,6 +52,21 @@ pub async fn page(
     })?)
 }
 
+/// `user`'s newest unread notifications, up to `limit` (what a caseworker sees waiting for
+/// the person they help).
+pub async fn unread_latest(tx: &mut Tx, user: i64, limit: i64) -> Result<Vec<Row>, AppError> {
+    Ok(on_conn!(tx, |conn| {
+        sqlx::query_as(
+            "select id, event, link, created_at, read_at from notifications \
+             where user_id = $1 and read_at is null order by id desc limit $2",
+        )
+        .bind(user)
+        .bind(limit)
+        .fetch_all(conn)
+        .await
+    })?)
+}
+
 pub async fn unread(tx: &mut Tx, user: i64) -> Result<i64, AppError> {
     Ok(on_conn!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(

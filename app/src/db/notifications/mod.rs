@@ -4,6 +4,7 @@
 
 pub mod channel;
 pub mod inbox;
+pub mod offer_alerts;
 pub mod outbox;
 
 use crate::db::Tx;
@@ -64,6 +65,17 @@ pub async fn deliver(tx: &mut Tx, user: i64, notice: Notice<'_>) -> Result<(), A
     InApp.queue(tx, &to, notice).await?;
     Email.queue(tx, &to, notice).await?;
     Ok(())
+}
+
+/// Emails a notice to an address that has no account yet (the link that finishes a sign-up),
+/// in `language`, the one the form was filled in. Email only: there is nobody to list it for.
+pub async fn mail_to(
+    tx: &mut Tx,
+    address: &str,
+    language: Lang,
+    notice: Notice<'_>,
+) -> Result<(), AppError> {
+    outbox::insert(tx, None, address, language, notice).await
 }
 
 /// The person, unless their account is disabled. (Someone a caseworker registered, who has

@@ -4,18 +4,21 @@
 //! holding its lease, so two servers never both record (or both send within a lease) the same
 //! message.
 
-use super::{Notice, Recipient};
+use super::Notice;
 use crate::db::{now, Tx};
 use crate::domain::notifications::delivery::{gives_up, retry_after};
+use crate::domain::shared::locale::Lang;
 use crate::error::AppError;
 use crate::on_conn;
 use rand_core::{OsRng, RngCore};
 use time::OffsetDateTime;
 
+/// Queues a message to `address`, for the account `user` (none for someone signing up).
 pub async fn insert(
     tx: &mut Tx,
-    to: &Recipient,
+    user: Option<i64>,
     address: &str,
+    language: Lang,
     notice: Notice<'_>,
 ) -> Result<(), AppError> {
     let at = now();
@@ -25,9 +28,9 @@ pub async fn insert(
              message_id, created_at, next_attempt_at) \
              values ($1, 'email', $2, $3, $4, $5, $6, $7, $8, $8)",
         )
-        .bind(to.id)
+        .bind(user)
         .bind(address)
-        .bind(to.language.code())
+        .bind(language.code())
         .bind(notice.event.to_json())
         .bind(notice.event.path())
         .bind(notice.secret)
@@ -264,14 +267,15 @@ pub async fn counts(tx: &mut Tx) -> Result<(i64, i64, i64), AppError> {
 }
 
 /// Puts a message given up on back in the queue, to be tried now (an admin fixed the mail
-/// settings or the address). `false` if it was not failed, or was a reset link (its token
-/// is gone; the person asks for a new one).
+/// settings or the address). `false` if it was not failed, or carried a one-time link (its
+/// token is gone; the person asks for a new link or signs up again).
 pub async fn retry(tx: &mut Tx, id: i64) -> Result<bool, AppError> {
     Ok(on_conn!(tx, |conn| {
         sqlx::query(
             "update outbox set state = 'pending', attempts = 0, next_attempt_at = $1, \
              done_at = null, leased_until = null, leased_by = null \
-             where id = $2 and state = 'failed' and link <> '/password/reset'",
+             where id = $2 and state = 'failed' \
+             and link not in ('/password/reset', '/signup/finish')",
         )
         .bind(now())
         .bind(id)

@@ -135,6 +135,11 @@ const DELETE: &[&str] = &[
     "delete from notifications where user_id = $1",
     "delete from outbox where user_id = $1",
     "delete from account_tokens where user_id = $1",
+    "delete from offer_alerts where user_id = $1",
+    // Sign-ups with their address, and the mails those sent before there was an account.
+    "delete from sign_ups where email = (select email from users where id = $1)",
+    "delete from outbox where user_id is null \
+     and address = (select email from users where id = $1)",
     "delete from profile_skills where user_id = $1",
     "delete from profile_work where user_id = $1",
     "delete from plan_sections where plan_id in (select id from plans where user_id = $1)",
@@ -203,6 +208,7 @@ pub async fn erase(tx: &mut Tx, person: i64, account_key: Option<&str>) -> Resul
     on_conn!(tx, |conn| {
         sqlx::query(
             "update users set email = null, password_hash = null, display_name = null, \
+             offer_alerts_since = null, offer_alerts_checked = null, \
              password_change_required = $1, disabled_at = coalesce(disabled_at, $2) \
              where id = $3",
         )

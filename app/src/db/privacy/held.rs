@@ -22,6 +22,7 @@ struct AccountRow {
     language: String,
     notifications: i64,
     messages: i64,
+    offer_alerts_since: Option<OffsetDateTime>,
 }
 
 /// The applicant account `person`, if it is one.
@@ -32,7 +33,8 @@ pub async fn account(tx: &mut Tx, person: i64) -> Result<Option<HeldAccount>, Ap
              (p.registered_by is not null) as registered_in_person, u.disabled_at, \
              m.first_on as first_matched_on, u.language, \
              (select count(*) from notifications n where n.user_id = u.id) as notifications, \
-             (select count(*) from outbox o where o.user_id = u.id) as messages \
+             (select count(*) from outbox o where o.user_id = u.id) as messages, \
+             u.offer_alerts_since \
              from users u left join profiles p on p.user_id = u.id \
              left join matched_people m on m.user_id = u.id \
              where u.id = $1 and u.role = $2",
@@ -53,6 +55,7 @@ pub async fn account(tx: &mut Tx, person: i64) -> Result<Option<HeldAccount>, Ap
             language: row.language,
             notifications: row.notifications,
             messages: row.messages,
+            offer_alerts_since: row.offer_alerts_since,
         })
     })
     .transpose()

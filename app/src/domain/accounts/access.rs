@@ -27,6 +27,7 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/", Access::Public),
     ("/login", Access::Public),
     ("/signup", Access::Public),
+    ("/signup/finish", Access::Public),
     ("/skills", Access::Public),
     ("/password/forgot", Access::Public),
     ("/password/reset", Access::Public),

@@ -43,6 +43,10 @@ pub enum AccountsProblem {
     FirstPasswordExpired { hours: i64 },
     #[error("the reset link was used, expired, or is wrong")]
     ResetLinkInvalid,
+    #[error("the sign-up link was used, expired, or is wrong")]
+    SignUpLinkInvalid { hours: i64 },
+    #[error("the password matches no sign-up with this address")]
+    SignUpPasswordWrong,
 }
 
 impl AccountsProblem {

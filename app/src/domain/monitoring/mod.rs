@@ -328,6 +328,7 @@ impl Evidence {
     }
 }
 
+pub mod due;
 pub mod problem;
 pub mod score;
 /// The day of a visit: not in the future, nor before the plan was approved.

@@ -1,4 +1,4 @@
-//! When a message that could not be sent is tried again, and how long a reset link lives.
+//! When a message that could not be sent is tried again, and how long one-time links live.
 
 use std::time::Duration;
 
@@ -15,6 +15,10 @@ pub const KEEP_DONE_DAYS: i64 = 90;
 
 /// How long a password-reset link works.
 pub const RESET_MINUTES: i64 = 30;
+
+/// How long the link that finishes a sign-up works: long enough for someone who reads their
+/// mail once a day, on a shared or borrowed phone.
+pub const SIGN_UP_HOURS: i64 = 24;
 
 /// The wait before the next try, after `failures` failed tries (1 or more): 30 s doubled each
 /// time, at most six hours.

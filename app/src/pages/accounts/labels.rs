@@ -53,5 +53,11 @@ pub fn problem_text(i18n: I18nContext<Locale>, problem: AccountsProblem) -> Stri
         AccountsProblem::ResetLinkInvalid => {
             t_string!(i18n, problem.reset_link_invalid).to_string()
         }
+        AccountsProblem::SignUpLinkInvalid { hours } => {
+            t_string!(i18n, problem.sign_up_link_invalid, hours).to_string()
+        }
+        AccountsProblem::SignUpPasswordWrong => {
+            t_string!(i18n, problem.sign_up_password_wrong).to_string()
+        }
     }
 }

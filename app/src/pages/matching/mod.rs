@@ -2,6 +2,7 @@
 //! and not open to them (with why).
 
 pub mod act;
+pub mod alerts;
 pub mod explain;
 pub mod labels;
 pub mod shortlist;
@@ -35,6 +36,9 @@ struct Query {
     kind: String,
     city: String,
     pages: [String; 3],
+    /// `on` or `off` just after the alerts were changed (a new query, so the page reads them
+    /// again).
+    alerts: String,
 }
 
 /// The three groups, in the order of [`Query::pages`]: query key and section id.
@@ -73,6 +77,7 @@ pub fn MatchesPage() -> impl IntoView {
                 kind: get("kind"),
                 city: get("city"),
                 pages: GROUPS.map(|(key, _)| get(key)),
+                alerts: get("alerts"),
             }
         })
     });
@@ -131,6 +136,7 @@ fn MatchList(m: Matches, q: Query, actions: OfferActions) -> impl IntoView {
         t_string!(i18n, matches.not_eligible).to_string(),
     ];
     view! {
+        <alerts::OfferAlerts on=m.alerts done=q.alerts.clone() />
         {(m.unfiltered > 0).then(|| view! { <Filters q=q.clone() error=None /> })}
         {(m.unfiltered == 0).then(|| view! {
             <p class="empty" data-test="no-offers">{t!(i18n, matches.nothing)}</p>

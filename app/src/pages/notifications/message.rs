@@ -13,14 +13,6 @@ pub struct Words {
 
 pub fn words(locale: Locale, event: &Event) -> Words {
     let (subject, body) = match event {
-        Event::PasswordReset { minutes } => (
-            td_string!(locale, notify.password_reset_subject).to_string(),
-            td_string!(locale, notify.password_reset_body, minutes).to_string(),
-        ),
-        Event::PasswordChanged => (
-            td_string!(locale, notify.password_changed_subject).to_string(),
-            td_string!(locale, notify.password_changed_body).to_string(),
-        ),
         Event::EnrolmentConfirmed { training } => (
             td_string!(locale, notify.enrolment_confirmed_subject, training).to_string(),
             td_string!(locale, notify.enrolment_confirmed_body, training).to_string(),
@@ -73,8 +65,45 @@ pub fn words(locale: Locale, event: &Event) -> Words {
             td_string!(locale, notify.tranche_failed_subject, number).to_string(),
             td_string!(locale, notify.tranche_failed_body, title, number).to_string(),
         ),
+        Event::VisitDue { title, months, .. } => (
+            td_string!(locale, notify.visit_due_subject, title, months).to_string(),
+            td_string!(locale, notify.visit_due_body, title, months).to_string(),
+        ),
+        _ => account_words(locale, event),
     };
     Words { subject, body }
+}
+
+/// The words of the messages about one's account and of the offers one asked to hear of
+/// (subject, body); every other event is worded in [`words`].
+fn account_words(locale: Locale, event: &Event) -> (String, String) {
+    match event {
+        Event::PasswordReset { minutes } => (
+            td_string!(locale, notify.password_reset_subject).to_string(),
+            td_string!(locale, notify.password_reset_body, minutes).to_string(),
+        ),
+        Event::ConfirmSignUp { hours } => (
+            td_string!(locale, notify.confirm_sign_up_subject).to_string(),
+            td_string!(locale, notify.confirm_sign_up_body, hours).to_string(),
+        ),
+        Event::SignUpAttempted => (
+            td_string!(locale, notify.sign_up_attempted_subject).to_string(),
+            td_string!(locale, notify.sign_up_attempted_body).to_string(),
+        ),
+        Event::PasswordChanged => (
+            td_string!(locale, notify.password_changed_subject).to_string(),
+            td_string!(locale, notify.password_changed_body).to_string(),
+        ),
+        Event::NewTraining { title } => (
+            td_string!(locale, notify.new_training_subject, title).to_string(),
+            td_string!(locale, notify.new_training_body, title).to_string(),
+        ),
+        Event::NewCall { title } => (
+            td_string!(locale, notify.new_call_subject, title).to_string(),
+            td_string!(locale, notify.new_call_body, title).to_string(),
+        ),
+        _ => (String::new(), String::new()),
+    }
 }
 
 /// An email ready for the transport: subject, plain text and HTML, in one language.
@@ -93,7 +122,11 @@ pub fn email(locale: Locale, event: &Event, url: &str) -> Email {
     let Words { subject, body } = words(locale, event);
     let greeting = td_string!(locale, notify.greeting).to_string();
     let action = td_string!(locale, notify.open).to_string();
-    let footer = td_string!(locale, notify.footer).to_string();
+    // Someone signing up has no account yet: the usual footer would say they do.
+    let footer = match event {
+        Event::ConfirmSignUp { .. } => td_string!(locale, notify.footer_sign_up).to_string(),
+        _ => td_string!(locale, notify.footer).to_string(),
+    };
     let text = format!("{greeting}\n\n{body}\n\n{action}:\n{url}\n\n-- \n{footer}\n");
     let lang = match locale {
         Locale::fr => Lang::Fr,
@@ -130,6 +163,89 @@ fn escape(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+
+    /// One event of each kind, about "Épicerie".
+    #[rustfmt::skip]
+    fn every_event() -> Vec<Event> {
+        let (p, t) = (7, "Épicerie".to_owned());
+        vec![
+            Event::PasswordReset { minutes: 30 },
+            Event::PasswordChanged,
+            Event::ConfirmSignUp { hours: 24 },
+            Event::SignUpAttempted,
+            Event::EnrolmentConfirmed { training: t.clone() },
+            Event::EnrolmentDeclined { training: t.clone() },
+            Event::PlanSubmitted { plan: p, title: t.clone() },
+            Event::ChangesRequested { plan: p, title: t.clone() },
+            Event::ReadyForCommittee { plan: p, title: t.clone() },
+            Event::CommentAdded { plan: p, title: t.clone() },
+            Event::PlanOnAgenda { plan: p, title: t.clone() },
+            Event::PlanApproved { plan: p, title: t.clone() },
+            Event::PlanRejected { plan: p, title: t.clone() },
+            Event::PlanReturned { plan: p, title: t.clone() },
+            Event::TrancheReleased { call: p, title: t.clone(), number: 2 },
+            Event::TranchePaid { plan: p, title: t.clone(), number: 2 },
+            Event::TrancheFailed { plan: p, title: t.clone(), number: 2 },
+            Event::NewTraining { title: t.clone() },
+            Event::NewCall { title: t.clone() },
+            Event::VisitDue { plan: p, title: t, months: 3 },
+        ]
+    }
+
+    /// Each kind of event, by its place in [`every_event`]: no wildcard, so a new kind does not
+    /// compile here until it is listed, and then the test below checks it has words.
+    fn place(event: &Event) -> usize {
+        match event {
+            Event::PasswordReset { .. } => 0,
+            Event::PasswordChanged => 1,
+            Event::ConfirmSignUp { .. } => 2,
+            Event::SignUpAttempted => 3,
+            Event::EnrolmentConfirmed { .. } => 4,
+            Event::EnrolmentDeclined { .. } => 5,
+            Event::PlanSubmitted { .. } => 6,
+            Event::ChangesRequested { .. } => 7,
+            Event::ReadyForCommittee { .. } => 8,
+            Event::CommentAdded { .. } => 9,
+            Event::PlanOnAgenda { .. } => 10,
+            Event::PlanApproved { .. } => 11,
+            Event::PlanRejected { .. } => 12,
+            Event::PlanReturned { .. } => 13,
+            Event::TrancheReleased { .. } => 14,
+            Event::TranchePaid { .. } => 15,
+            Event::TrancheFailed { .. } => 16,
+            Event::NewTraining { .. } => 17,
+            Event::NewCall { .. } => 18,
+            Event::VisitDue { .. } => 19,
+        }
+    }
+
+    #[test]
+    fn every_event_has_words_in_every_language() {
+        let events = every_event();
+        let places: Vec<usize> = events.iter().map(place).collect();
+        assert_eq!(places, (0..events.len()).collect::<Vec<_>>());
+        for locale in [Locale::fr, Locale::en, Locale::ar] {
+            for event in &events {
+                let Words { subject, body } = words(locale, event);
+                assert!(
+                    !subject.is_empty() && !body.is_empty(),
+                    "{locale:?} {event:?}"
+                );
+            }
+        }
+        let visit = words(Locale::fr, &events[19]);
+        assert!(
+            visit.subject.contains("Épicerie") && visit.subject.contains("3 mois"),
+            "{}",
+            visit.subject
+        );
+        let footer = |event: &Event| email(Locale::en, event, "https://x.test/").text;
+        assert!(
+            footer(&events[2]).contains("sign-up form"),
+            "a sign-up's link has no account to speak of"
+        );
+        assert!(footer(&events[3]).contains("you have an account"));
+    }
 
     #[test]
     fn every_language_names_the_training_and_links() {

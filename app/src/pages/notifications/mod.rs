@@ -1,5 +1,7 @@
-//! Notifications: the in-app list, the admins' outbox, and the words of every message.
+//! Notifications: the in-app list, the admins' outbox, what waits for someone a caseworker
+//! helps, and the words of every message.
 
 pub mod inbox;
 pub mod message;
 pub mod outbox;
+pub mod waiting;

@@ -235,6 +235,13 @@ fn Account(account: HeldAccount) -> impl IntoView {
                 <dd data-test="held-notifications">
                     {t!(i18n, held.notifications_count, notifications = account.notifications, messages = account.messages)}
                 </dd>
+                <dt>{t!(i18n, held.offer_alerts)}</dt>
+                <dd data-test="held-offer-alerts">
+                    {match account.offer_alerts_since {
+                        Some(at) => t_string!(i18n, held.offer_alerts_since, at = moment_text(i18n, at)).to_string(),
+                        None => t_string!(i18n, held.offer_alerts_off).to_string(),
+                    }}
+                </dd>
             </dl>
         </section>
     }

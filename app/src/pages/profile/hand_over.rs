@@ -3,24 +3,29 @@ use crate::domain::accounts::email::Email;
 use crate::domain::accounts::password::Password;
 use crate::domain::shared::problem::Field;
 use crate::i18n::*;
+use crate::pages::notifications::waiting::WaitingCard;
 use crate::pages::problem::{FieldProblems, FormProblems};
 use crate::server_fns::accounts::HandOver;
 use crate::wire::profile::AssistedPerson;
 use leptos::prelude::*;
 
-/// On an assisted profile: whether the account is handed over, and if not, the form that gives
-/// it an email and a first password the caseworker passes on to the person.
+/// On an assisted profile: what waits unread for the person, whether the account is handed
+/// over, and if not, the form that gives it an email and a first password the caseworker passes
+/// on to the person.
 #[component]
 pub fn HandOverCard(action: ServerAction<HandOver>, person: AssistedPerson) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action);
+    let waiting = person.waiting.clone();
     if person.handed_over {
         return view! {
+            <WaitingCard waiting />
             <p class="note" data-test="handed-over">{t!(i18n, assisted.handed_over)}</p>
         }
         .into_any();
     }
     view! {
+        <WaitingCard waiting />
         <section class="card" id="hand-over" data-test="hand-over">
             <h2>{t!(i18n, assisted.hand_over_title)}</h2>
             <p class="note">{t!(i18n, assisted.hand_over_lead)}</p>

@@ -1,4 +1,4 @@
-//! Accounts: signing up, in and out, passwords, staff accounts and roles, and handing an
+//! Accounts: signing up (finished through a mailed link), in and out, passwords, staff accounts and roles, and handing an
 //! assisted account over to its owner.
 
 pub mod change_password;
@@ -6,6 +6,7 @@ pub mod change_role;
 pub mod create_staff;
 pub mod current_user;
 pub mod dashboard;
+pub mod finish_sign_up;
 pub mod hand_over;
 pub mod list_users;
 pub mod login;
@@ -21,6 +22,7 @@ pub use change_role::{change_role, ChangeRole};
 pub use create_staff::{create_staff, CreateStaff};
 pub use current_user::{current_user, CurrentUserFn};
 pub use dashboard::{dashboard, LoadDashboard};
+pub use finish_sign_up::{finish_sign_up, FinishSignUp};
 pub use hand_over::{hand_over, HandOver};
 pub use list_users::{list_users, ListUsers};
 pub use login::{login, Login};

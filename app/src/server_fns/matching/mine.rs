@@ -17,7 +17,7 @@ pub async fn my_matches(
     #[server(default)] not_yet: String,
     #[server(default)] not_eligible: String,
 ) -> Result<Matches, AppError> {
-    use crate::db::{enrolments, plans, profile::profiles};
+    use crate::db::{enrolments, notifications::offer_alerts, plans, profile::profiles};
     use crate::domain::accounts::role::Role;
     use crate::domain::catalogue::OfferKind;
     use crate::domain::shared::locale::Lang;
@@ -67,6 +67,7 @@ pub async fn my_matches(
                 },
             );
             matches.home = facts.city;
+            matches.alerts = offer_alerts::is_on(&mut tx, user.id).await?;
             // Seats change with every enrolment: read now, for the trainings shown.
             let shown: Vec<i64> = matches
                 .shown_mut()

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 pub async fn my_notifications(before: Option<i64>) -> Result<Inbox, AppError> {
     use crate::db::notifications::inbox;
     use crate::domain::accounts::role::Role;
-    use crate::domain::notifications::event::Event;
     use crate::server_fns::{context, require, respond};
     use crate::wire::notifications::NotificationLine;
 
@@ -20,16 +19,7 @@ pub async fn my_notifications(before: Option<i64>) -> Result<Inbox, AppError> {
             let unread = inbox::unread(&mut tx, user.id).await?;
             tx.commit().await?;
             let (rows, older) = super::paged(rows, |row| row.id);
-            let lines = rows
-                .into_iter()
-                .map(|row| NotificationLine {
-                    id: row.id,
-                    event: Event::from_json(&row.event),
-                    link: row.link,
-                    at: row.created_at,
-                    unread: row.read_at.is_none(),
-                })
-                .collect();
+            let lines = rows.into_iter().map(NotificationLine::from_row).collect();
             Ok(Inbox {
                 lines,
                 older,

@@ -1,12 +1,15 @@
-//! Notifications: each person's in-app list, and the outbox for admins.
+//! Notifications: each person's in-app list, an applicant's alerts of new offers, and the
+//! outbox for admins.
 
 pub mod mark_read;
 pub mod mine;
+pub mod offer_alerts;
 pub mod outbox;
 pub mod retry;
 
 pub use mark_read::{mark_read, MarkRead};
 pub use mine::{my_notifications, MyNotifications};
+pub use offer_alerts::{set_offer_alerts, SetOfferAlerts};
 pub use outbox::{outbox, LoadOutbox};
 pub use retry::{retry_message, RetryMessage};
 

@@ -56,6 +56,7 @@ pub async fn profile_page(lang: String, applicant: Option<i64>) -> Result<Profil
                 assisted = Some(AssistedPerson {
                     id: subject.id,
                     handed_over: account.is_some_and(|a| a.email.is_some()),
+                    waiting: waiting(&mut tx, subject.id).await?,
                 });
                 audit::record(&mut tx, subject.entry(AuditAction::ProfileViewed)).await?;
             }
@@ -105,4 +106,20 @@ fn choices(
         .collect();
     cities.sort_by(|a, b| a.label.cmp(&b.label));
     (countries, cities)
+}
+
+/// What waits unread for the person: the newest `SHOWN`, and how many in all.
+#[cfg(feature = "ssr")]
+async fn waiting(
+    tx: &mut crate::db::Tx,
+    person: i64,
+) -> Result<crate::wire::notifications::Waiting, AppError> {
+    use crate::db::notifications::inbox;
+    use crate::wire::notifications::{NotificationLine, Waiting};
+    const SHOWN: i64 = 10;
+    let rows = inbox::unread_latest(tx, person, SHOWN).await?;
+    Ok(Waiting {
+        lines: rows.into_iter().map(NotificationLine::from_row).collect(),
+        total: inbox::unread(tx, person).await?,
+    })
 }
