@@ -1,7 +1,8 @@
 # Passerelle — the two commands of the README, and a few helpers.
 #   make run    build, migrate, seed demo accounts, serve on http://127.0.0.1:3000 (SQLite in ./data/)
 #   make test   the whole suite: unit, HTTP on SQLite and PostgreSQL, headless Chromium, and the
-#               money crash test (SIGKILL during a burst of payments) on both databases
+#               money and mail crash tests (SIGKILL during a burst of payments, of emails) on
+#               both databases
 
 SHELL := /bin/bash
 TOOLS_DIR ?= $(HOME)/.cache/passerelle-tools
@@ -54,6 +55,8 @@ test:
 	cargo test --workspace --locked
 	scripts/crash-test.sh sqlite
 	scripts/crash-test.sh postgres
+	scripts/mail-crash-test.sh sqlite
+	scripts/mail-crash-test.sh postgres
 
 # What an applicant's phone downloads on each page (HTML, scripts, WebAssembly) against the
 # budget; fails when a page is over.

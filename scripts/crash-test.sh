@@ -14,40 +14,11 @@ BACKEND="${1:-sqlite}"
 KILLS="${2:-30}"
 PLANS=${CRASH_PLANS:-400}
 PORT=$((20000 + RANDOM % 20000))
-BIN=target/debug/passerelle
 WORK=$(mktemp -d)
-PG_ADMIN="${PASSERELLE_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
 PG_DB="passerelle_crash_$$"
-SERVER_PID=""
-
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
-  if [ "$BACKEND" = postgres ]; then
-    psql -q "$PG_ADMIN" -c "drop database if exists $PG_DB" >/dev/null 2>&1 || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-cargo build --quiet --bin passerelle
-case "$BACKEND" in
-  sqlite) export DATABASE_URL="sqlite://$WORK/crash.db" ;;
-  postgres)
-    psql -q "$PG_ADMIN" -c "create database $PG_DB" >/dev/null
-    export DATABASE_URL="${PG_ADMIN%/*}/$PG_DB" ;;
-  *) echo "usage: $0 sqlite|postgres [kills]" >&2; exit 2 ;;
-esac
-export LEPTOS_SITE_ADDR="127.0.0.1:$PORT"
-export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
-export RUST_LOG=warn
-
-sql() {
-  if [ "$BACKEND" = sqlite ]; then
-    python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchall(); c.commit(); print("\n".join("|".join(map(str,x)) for x in r))' "$WORK/crash.db" "$1"
-  else
-    psql -qtA "$DATABASE_URL" -c "$1"
-  fi
-}
+USAGE="usage: $0 sqlite|postgres [kills]"
+# shellcheck source=scripts/crash_common.sh
+source scripts/crash_common.sh
 
 "$BIN" seed demo >/dev/null
 AT="'2026-11-02T09:00:00Z'"
@@ -88,11 +59,7 @@ MENTOR=$(sql "select id from users where email = 'mentor@demo.passerelle.ma'")
     echo "insert into visit_evidence (visit_id, original_name, content_type, size_bytes, sha256, data, uploaded_by, uploaded_at) values ((select max(id) from monitoring_visits where plan_id = $plan), 'recu.pdf', 'application/pdf', 5, 'e3b0', $PDF_BYTES, $MENTOR, $LATER);"
   done
 } > "$WORK/setup.sql"
-if [ "$BACKEND" = sqlite ]; then
-  python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript("begin;" + open(sys.argv[2]).read() + "commit;")' "$WORK/crash.db" "$WORK/setup.sql"
-else
-  psql -q -v ON_ERROR_STOP=1 --single-transaction "$DATABASE_URL" -f "$WORK/setup.sql" >/dev/null
-fi
+sql_file "$WORK/setup.sql"
 sql "select id from plans where status = 'under_review' order by id" > "$WORK/plans"
 
 start_server() {

@@ -1,0 +1,46 @@
+# Shared by the crash tests (crash-test.sh, mail-crash-test.sh), sourced once BACKEND, USAGE,
+# PORT, WORK and PG_DB are set: builds the debug server, makes a throwaway database of that
+# backend (DATABASE_URL), gives `sql` (one query, its rows as `a|b` lines) and `sql_file` (a
+# script in one transaction), and cleans up on exit: the server (SERVER_PID), whatever the
+# caller's `cleanup_more` stops, the database and WORK.
+BIN=target/debug/passerelle
+PG_ADMIN="${PASSERELLE_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
+SERVER_PID=""
+
+crash_cleanup() {
+  [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
+  if declare -F cleanup_more >/dev/null; then cleanup_more; fi
+  if [ "$BACKEND" = postgres ]; then
+    psql -q "$PG_ADMIN" -c "drop database if exists $PG_DB" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap crash_cleanup EXIT
+
+cargo build --quiet --bin passerelle
+case "$BACKEND" in
+  sqlite) export DATABASE_URL="sqlite://$WORK/crash.db" ;;
+  postgres)
+    psql -q "$PG_ADMIN" -c "create database $PG_DB" >/dev/null
+    export DATABASE_URL="${PG_ADMIN%/*}/$PG_DB" ;;
+  *) echo "$USAGE" >&2; exit 2 ;;
+esac
+export LEPTOS_SITE_ADDR="127.0.0.1:$PORT"
+export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
+export RUST_LOG=warn
+
+sql() {
+  if [ "$BACKEND" = sqlite ]; then
+    python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchall(); c.commit(); print("\n".join("|".join(map(str,x)) for x in r))' "$WORK/crash.db" "$1"
+  else
+    psql -qtA "$DATABASE_URL" -c "$1"
+  fi
+}
+
+sql_file() {
+  if [ "$BACKEND" = sqlite ]; then
+    python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript("begin;" + open(sys.argv[2]).read() + "commit;")' "$WORK/crash.db" "$1"
+  else
+    psql -q -v ON_ERROR_STOP=1 --single-transaction "$DATABASE_URL" -f "$1" >/dev/null
+  fi
+}
