@@ -7,6 +7,7 @@
 use super::Notice;
 use crate::db::{now, Tx};
 use crate::domain::notifications::delivery::{gives_up, retry_after};
+use crate::domain::notifications::event::{FINISH_SIGN_UP_PATH, RESET_PATH};
 use crate::domain::shared::locale::Lang;
 use crate::error::AppError;
 use crate::on_conn;
@@ -274,11 +275,13 @@ pub async fn retry(tx: &mut Tx, id: i64) -> Result<bool, AppError> {
         sqlx::query(
             "update outbox set state = 'pending', attempts = 0, next_attempt_at = $1, \
              done_at = null, leased_until = null, leased_by = null \
-             where id = $2 and state = 'failed' \
-             and link not in ('/password/reset', '/signup/finish')",
+             where id = $2 and state = 'failed' and link not in ($3, $4)",
         )
         .bind(now())
         .bind(id)
+        // The pages one-time links open (`Event::carries_secret`).
+        .bind(RESET_PATH)
+        .bind(FINISH_SIGN_UP_PATH)
         .execute(conn)
         .await
         .map(|r| r.rows_affected() == 1)
