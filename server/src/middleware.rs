@@ -9,6 +9,8 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use leptos::reactive::owner::Sandboxed;
+use std::future::Future;
 
 /// Refuses state-changing requests sent by another site. Server functions have no CSRF
 /// protection of their own, so every non-GET request must come from our own pages: modern
@@ -202,11 +204,11 @@ pub async fn cache_control(request: Request, next: Next) -> Response {
 /// leaves does not cancel. Only pages (GET, HEAD): a form's post keeps its usual course.
 pub async fn finish_abandoned_pages(request: Request, next: Next) -> Response {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
-        return next.run(request).await;
+        return KeepArena::new(next.run(request)).await;
     }
     // Rendered in a task of its own: a browser gone before the first byte drops this future,
     // not the page's.
-    match tokio::spawn(render_to_the_end(request, next)).await {
+    match tokio::spawn(KeepArena::new(render_to_the_end(request, next))).await {
         Ok(response) => response,
         Err(error) => {
             tracing::error!(%error, "a page's rendering task failed");
@@ -227,6 +229,44 @@ async fn render_to_the_end(request: Request, next: Next) -> Response {
     }
     let (parts, body) = response.into_parts();
     Response::from_parts(parts, axum::body::Body::new(FinishOnDrop(Some(body))))
+}
+
+/// A request's future, polled each time with the reactive arena it left current the time
+/// before. Leptos keeps each request's signals and contexts in an arena of its own, named by a
+/// per-thread pointer that `Owner::with` sets and nothing puts back. leptos_axum renders a
+/// page's first chunk outside its own `Sandboxed` guard, so when the task wakes up on another
+/// worker thread it would find that thread's pointer: another request's arena, or one already
+/// dropped, and panic with "the `sandboxed-arenas` feature is active, but no Arena is active"
+/// (seen once under a full test run, on `/reporting`). `Sandboxed` captures the arena current
+/// when it is made and restores it when polled; a pending one is that and nothing else.
+struct KeepArena<F> {
+    inner: std::pin::Pin<Box<F>>,
+    arena: Sandboxed<std::future::Pending<()>>,
+}
+
+impl<F> KeepArena<F> {
+    fn new(inner: F) -> Self {
+        Self {
+            inner: Box::pin(inner),
+            arena: Sandboxed::new(std::future::pending()),
+        }
+    }
+}
+
+impl<F: Future> Future for KeepArena<F> {
+    type Output = F::Output;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let this = &mut *self;
+        // Always pending: polling it only makes its arena this thread's current one.
+        let _ = std::pin::Pin::new(&mut this.arena).poll(cx);
+        let polled = this.inner.as_mut().poll(cx);
+        this.arena = Sandboxed::new(std::future::pending());
+        polled
+    }
 }
 
 /// A body that, dropped before its end, reads the rest in a background task.
@@ -315,6 +355,42 @@ mod tests {
         assert!(same_origin(&ok));
         assert!(!same_origin(&evil));
         assert!(!same_origin(&null));
+    }
+
+    /// Tasks that hop between worker threads, next to threads whose current arena was dropped:
+    /// without `KeepArena` a stored value made after a hop panics or lands in a dead arena.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_request_keeps_its_arena_across_threads() {
+        use leptos::prelude::{GetValue, StoredValue};
+        use leptos::reactive::owner::Owner;
+        let droppers = (0..200).map(|_| {
+            tokio::spawn(async {
+                for _ in 0..20 {
+                    Owner::new_root(None).with(|| ());
+                    tokio::task::yield_now().await;
+                }
+            })
+        });
+        let pages = (0..50).map(|n| {
+            tokio::spawn(KeepArena::new(async move {
+                let owner = Owner::new_root(None);
+                owner.with(|| ());
+                let mut sum = 0;
+                for step in 0..20 {
+                    tokio::task::yield_now().await;
+                    sum += StoredValue::new(n + step).get_value();
+                }
+                drop(owner);
+                sum
+            }))
+        });
+        let droppers: Vec<_> = droppers.collect();
+        for (n, page) in pages.enumerate() {
+            assert_eq!(page.await.expect("the page task ends"), n * 20 + 190);
+        }
+        for dropper in droppers {
+            dropper.await.expect("the dropping task ends");
+        }
     }
 
     #[test]
