@@ -49,7 +49,7 @@ pub async fn staff_shortlist(
                 ..Shortlist::default()
             };
             if let Some(kind) = kind {
-                let (selected, all) =
+                let (selected, mut all) =
                     ranked(&ctx.people, &mut tx, kind, parse_id(&id)?, &filter, today).await?;
                 list.total = all.len();
                 list.pages = all.len().div_ceil(PAGE_SIZE).max(1);
@@ -60,7 +60,12 @@ pub async fn staff_shortlist(
                     .min(list.pages - 1);
                 let start = (list.page * PAGE_SIZE).min(all.len());
                 let end = (start + PAGE_SIZE).min(all.len());
-                list.lines = lines(&mut tx, &all[start..end], today).await?;
+                // Only the page shown is kept while its names are read and it renders: a list
+                // of tens of thousands held by each of many requests at once was most of the
+                // server's memory under load.
+                let shown: Vec<_> = all.drain(start..end).collect();
+                drop(all);
+                list.lines = lines(&mut tx, &shown, today).await?;
                 list.selected = Some(selected);
             }
             tx.commit().await?;
