@@ -5,7 +5,7 @@ use crate::i18n::*;
 use crate::pages;
 use leptos::prelude::*;
 use leptos_i18n::context::CookieOptions;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -23,8 +23,14 @@ pub fn page_has_islands(path: &str) -> bool {
     ISLAND_PAGES.contains(&path)
 }
 
+/// The document around every page, as Leptos's error and file handler asks for it (the options
+/// are not needed: the bundle's names are known once, at start-up).
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
+    document()
+}
+
 /// The document around every page. `lang` and `dir` on `<html>` are set by the i18n provider.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn document() -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
     // Islands mode: nothing outside an island is hydrated, so no resource's data is written
@@ -43,7 +49,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="data:," />
-                <HashedStylesheet options=options.clone() id="passerelle" />
+                // The stylesheet's hashed name, read once at start-up (Leptos's
+                // `HashedStylesheet` reads the hash file from disk for every page).
+                <link rel="stylesheet" id="passerelle" href=stylesheet_href() />
                 {scripts}
                 <MetaTags />
             </head>
@@ -52,6 +60,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The stylesheet's hashed address (the shell renders only on the server).
+fn stylesheet_href() -> &'static str {
+    #[cfg(feature = "ssr")]
+    return crate::assets::bundle().css.as_str();
+    #[cfg(not(feature = "ssr"))]
+    ""
 }
 
 /// The script that hydrates a page's islands (the shell renders only on the server).

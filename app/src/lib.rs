@@ -27,7 +27,7 @@ pub mod memory;
 #[cfg(feature = "ssr")]
 pub mod state;
 
-pub use app::{shell, App};
+pub use app::{document, shell, App};
 
 /// Entry point of the browser bundle, loaded only by pages that hold an island
 /// (`app::page_has_islands`): sets up the reactive runtime, then the page's script

@@ -14,7 +14,7 @@ pub mod seed_scale;
 use ::app::db::accounts::sessions::DbSessionStore;
 use ::app::db::Db;
 use ::app::state::ServerContext;
-use ::app::{shell, App};
+use ::app::{document, shell, App};
 use anyhow::Context;
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
@@ -122,10 +122,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .route("/healthz", get(healthz))
         .merge(::app::server_fns::file_routes(state.ctx.clone()))
         .merge(moved_endpoints())
-        .leptos_routes_with_context(&state, routes, provide.clone(), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(&state, routes, provide.clone(), document)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
