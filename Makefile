@@ -53,10 +53,21 @@ test:
 	@$(BUNDLE_THERE) || rm -f $(FRONT_BUILT)
 	@$(MAKE) --no-print-directory $(FRONT_BUILT)
 	cargo test --workspace --locked
-	scripts/crash-test.sh sqlite
-	scripts/crash-test.sh postgres
-	scripts/mail-crash-test.sh sqlite
-	scripts/mail-crash-test.sh postgres
+	@# The four crash runs side by side (each with its own port and database), each one's
+	@# output kept together; they share the debug server, built once here.
+	cargo build --quiet --locked --bin passerelle
+	@$(MAKE) --no-print-directory -j4 --output-sync=target $(CRASH_TESTS)
+
+# Static pattern rules: make looks for no implicit rule for a phony target, so plain
+# `crash-test-%:` rules would never run.
+MONEY_CRASH_TESTS = crash-test-sqlite crash-test-postgres
+MAIL_CRASH_TESTS = mail-crash-test-sqlite mail-crash-test-postgres
+CRASH_TESTS = $(MONEY_CRASH_TESTS) $(MAIL_CRASH_TESTS)
+.PHONY: $(CRASH_TESTS)
+$(MONEY_CRASH_TESTS): crash-test-%:
+	scripts/crash-test.sh $*
+$(MAIL_CRASH_TESTS): mail-crash-test-%:
+	scripts/mail-crash-test.sh $*
 
 # What an applicant's phone downloads on each page (HTML, scripts, WebAssembly) against the
 # budget; fails when a page is over.

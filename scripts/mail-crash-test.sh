@@ -14,8 +14,10 @@ cd "$(dirname "$0")/.."
 BACKEND="${1:-sqlite}"
 KILLS="${2:-15}"
 MESSAGES=${CRASH_MESSAGES:-200}
-PORT=$((20000 + RANDOM % 20000))
-SMTP_PORT=$((PORT + 1))
+# Ports the system hands out: `make test` runs the crash tests side by side.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
+SMTP_PORT=$(free_port)
 WORK=$(mktemp -d)
 PG_DB="passerelle_mail_crash_$$"
 SINK_PID=""
