@@ -13,9 +13,6 @@ cd "$(dirname "$0")/.."
 BACKEND="${1:-sqlite}"
 KILLS="${2:-30}"
 PLANS=${CRASH_PLANS:-400}
-# Ports the system hands out: `make test` runs the crash tests side by side.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-PORT=$(free_port)
 WORK=$(mktemp -d)
 PG_DB="passerelle_crash_$$"
 USAGE="usage: $0 sqlite|postgres [kills]"

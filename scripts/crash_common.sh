@@ -1,9 +1,12 @@
 # Shared by the crash tests (crash-test.sh, mail-crash-test.sh), sourced once BACKEND, USAGE,
-# PORT, WORK and PG_DB are set: builds the debug server, makes a throwaway database of that
-# backend (DATABASE_URL), gives `sql` (one query, its rows as `a|b` lines) and `sql_file` (a
-# script in one transaction), and cleans up on exit: the server (SERVER_PID), whatever the
-# caller's `cleanup_more` stops, the database and WORK.
+# WORK and PG_DB are set: picks the server's PORT (and gives `free_port`), builds the debug
+# server, makes a throwaway database of that backend (DATABASE_URL), gives `sql` (one query,
+# its rows as `a|b` lines) and `sql_file` (a script in one transaction), and cleans up on exit:
+# the server (SERVER_PID), whatever the caller's `cleanup_more` stops, the database and WORK.
 BIN=target/debug/passerelle
+# Ports the system hands out: `make test` runs the crash tests side by side.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
 PG_ADMIN="${PASSERELLE_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
 SERVER_PID=""
 

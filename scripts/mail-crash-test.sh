@@ -14,10 +14,6 @@ cd "$(dirname "$0")/.."
 BACKEND="${1:-sqlite}"
 KILLS="${2:-15}"
 MESSAGES=${CRASH_MESSAGES:-200}
-# Ports the system hands out: `make test` runs the crash tests side by side.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-PORT=$(free_port)
-SMTP_PORT=$(free_port)
 WORK=$(mktemp -d)
 PG_DB="passerelle_mail_crash_$$"
 SINK_PID=""
@@ -27,6 +23,7 @@ cleanup_more() {
 }
 # shellcheck source=scripts/crash_common.sh
 source scripts/crash_common.sh
+SMTP_PORT=$(free_port)
 export PASSERELLE_SMTP_HOST=127.0.0.1 PASSERELLE_SMTP_PORT=$SMTP_PORT PASSERELLE_SMTP_SECURITY=none
 export PASSERELLE_PUBLIC_URL="http://127.0.0.1:$PORT"
 # A try counts when a message is taken, so one taken by a server killed before it sent counts;
