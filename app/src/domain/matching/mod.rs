@@ -84,8 +84,28 @@ fn best_credit(facts: &Facts, wanted: SkillId) -> Option<(u32, SkillId)> {
         .max()
 }
 
+/// How well the person fits the offer, and the (up to three) skills of theirs that counted
+/// most, for an explanation.
 pub fn fit(facts: &Facts, offer: &OfferTraits<'_>) -> Fit {
     let mut earned: Vec<(u32, SkillId)> = Vec::new();
+    let score = scored(facts, offer, |found| earned.push(found));
+    earned.sort_by(|a, b| b.cmp(a));
+    earned.dedup_by_key(|(_, skill)| *skill);
+    earned.truncate(3);
+    Fit {
+        score,
+        matched_skills: earned.into_iter().map(|(_, skill)| skill).collect(),
+    }
+}
+
+/// The score alone, as [`fit`] gives it, without keeping which skills earned it: what ranking
+/// thousands of offers or people needs (no allocation per offer).
+pub fn score(facts: &Facts, offer: &OfferTraits<'_>) -> Score {
+    scored(facts, offer, |_| {})
+}
+
+/// The score, telling `earned` of each skill credit that counts.
+fn scored(facts: &Facts, offer: &OfferTraits<'_>, mut earned: impl FnMut((u32, SkillId))) -> Score {
     let skills = if offer.skills.is_empty() {
         let best = facts
             .skills
@@ -93,14 +113,14 @@ pub fn fit(facts: &Facts, offer: &OfferTraits<'_>) -> Fit {
             .filter(|c| in_sectors(offer.sectors, reference().skill(c.skill).sector))
             .map(|c| (credit(c), c.skill))
             .max();
-        earned.extend(best);
+        best.into_iter().for_each(&mut earned);
         best.map_or(0, |(credit, _)| credit)
     } else {
         let mut total = 0;
         for wanted in offer.skills {
             if let Some(found) = best_credit(facts, *wanted) {
                 total += found.0;
-                earned.push(found);
+                earned(found);
             }
         }
         total / offer.skills.len() as u32
@@ -133,18 +153,12 @@ pub fn fit(facts: &Facts, offer: &OfferTraits<'_>) -> Fit {
     } else {
         0
     };
-    earned.sort_by(|a, b| b.cmp(a));
-    earned.dedup_by_key(|(_, skill)| *skill);
-    earned.truncate(3);
-    Fit {
-        score: Score {
-            // `skills` is at most 10 000, so the rounded part is at most 50.
-            skills: ((skills * u32::from(SKILLS_MAX) + 5_000) / 10_000) as u8,
-            sector,
-            city,
-            language,
-        },
-        matched_skills: earned.into_iter().map(|(_, skill)| skill).collect(),
+    Score {
+        // `skills` is at most 10 000, so the rounded part is at most 50.
+        skills: ((skills * u32::from(SKILLS_MAX) + 5_000) / 10_000) as u8,
+        sector,
+        city,
+        language,
     }
 }
 
@@ -290,7 +304,9 @@ mod tests {
             let wanted: Vec<SkillId> =
                 wanted.into_iter().map(|s| SkillId::all().nth(s).expect("skill")).collect();
             let facts = person(&claims);
-            let fit = fit(&facts, &OfferTraits { sectors: &[], cities: &[], languages: &[], skills: &wanted });
+            let offer = OfferTraits { sectors: &[], cities: &[], languages: &[], skills: &wanted };
+            let fit = fit(&facts, &offer);
+            prop_assert_eq!(score(&facts, &offer), fit.score, "ranking scores as explanations do");
             prop_assert!(fit.score.skills <= SKILLS_MAX);
             prop_assert!(fit.score.total() <= 100);
             prop_assert!(fit.matched_skills.len() <= 3);

@@ -4,7 +4,7 @@
 
 use crate::domain::matching::eligibility::{assess, verdict, Eligibility, Remedy, Rule};
 use crate::domain::matching::problem::MatchingProblem;
-use crate::domain::matching::{fit, OfferTraits, Score};
+use crate::domain::matching::{score, OfferTraits, Score};
 use crate::domain::problem::FieldProblem;
 use crate::domain::profile::{Facts, Sex};
 use crate::domain::shared::problem::{Field, SharedProblem};
@@ -112,7 +112,7 @@ pub fn shortlist<'a>(
             if !wanted {
                 return None;
             }
-            let score = fit(facts, traits).score;
+            let score = score(facts, traits);
             (score.total() >= filter.min_score).then(|| Candidate {
                 index,
                 score,

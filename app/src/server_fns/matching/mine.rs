@@ -115,7 +115,7 @@ fn judge_all<'a>(
     u8,
 )> {
     use crate::domain::catalogue::OfferKind;
-    use crate::domain::matching::{eligibility::verdict, fit};
+    use crate::domain::matching::{eligibility::verdict, score};
     use crate::domain::shared::reference::City;
     let wanted = |k: OfferKind, cities: &[City]| {
         kind.is_none_or(|kind| kind == k)
@@ -128,7 +128,7 @@ fn judge_all<'a>(
         .map(|kept| {
             let training = &kept.offer;
             let eligible = verdict(&kept.rules, facts, training.assessed_on(today));
-            let score = fit(facts, &training.traits()).score.total();
+            let score = score(facts, &training.traits()).total();
             (Offer::Training(kept), eligible, score)
         });
     let calls = offers
@@ -137,7 +137,7 @@ fn judge_all<'a>(
         .filter(|kept| wanted(OfferKind::Call, &kept.offer.cities))
         .map(|kept| {
             let eligible = verdict(&kept.rules, facts, today);
-            let score = fit(facts, &kept.offer.traits()).score.total();
+            let score = score(facts, &kept.offer.traits()).total();
             (Offer::Call(kept), eligible, score)
         });
     trainings.chain(calls).collect()
