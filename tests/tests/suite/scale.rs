@@ -249,6 +249,71 @@ both_backends! {
     }
 }
 
+both_backends! {
+    async fn a_kept_ranking_serves_until_anything_it_was_ranked_from_changes(app) {
+        let today = time::OffsetDateTime::now_utc().date();
+        scale(app.db(), Scale { applicants: 200, trainings: 2, calls: 1 }, today).await.expect("seed scale");
+        let index = PeopleIndex::default();
+        let everyone = Filter { include_not_yet: true, ..Filter::default() };
+        let rank = |filter: Filter| {
+            let (app, index) = (&app, &index);
+            async move {
+                let mut tx = app.db().read().await.expect("read");
+                let (_, list) = ranked(index, &mut tx, OfferKind::Training, 1, &filter, today).await.expect("ranked");
+                tx.commit().await.expect("commit");
+                list
+            }
+        };
+        let first = rank(everyone).await;
+        assert!(first.len() > 10, "a real list ({})", first.len());
+        assert!(std::sync::Arc::ptr_eq(&first, &rank(everyone).await), "nothing changed: the kept list");
+        let women = rank(Filter { sex: Some(Sex::Female), ..everyone }).await;
+        assert!(!std::sync::Arc::ptr_eq(&first, &women), "another filter, another ranking");
+        assert!(std::sync::Arc::ptr_eq(&first, &rank(everyone).await), "both lists are kept");
+
+        // The training's rules change: ranked again (here to the same list).
+        app.exec("update trainings set seats = seats + 1 where id = 1").await;
+        let after_offer = rank(everyone).await;
+        assert!(!std::sync::Arc::ptr_eq(&first, &after_offer), "ranked again after the offer changed");
+        assert_eq!(after_offer, first);
+
+        // Someone's facts change: ranked again, as a fresh reading of everyone ranks.
+        let who = first[0].user_id;
+        app.exec(&format!("delete from profile_documents where user_id = {who}")).await;
+        app.exec(&format!("delete from profile_skills where user_id = {who}")).await;
+        let after_person = rank(everyone).await;
+        assert!(!std::sync::Arc::ptr_eq(&after_offer, &after_person), "ranked again after a profile changed");
+        assert_eq!(after_person, ranked_with_truth(&app, &everyone).await);
+    }
+}
+
+/// Training 1's list read the plain way, as the index's lines.
+async fn ranked_with_truth(
+    app: &TestApp,
+    filter: &Filter,
+) -> std::sync::Arc<[app::domain::matching::shortlist::Ranked]> {
+    let truth = ranked_from_everyone(app, OfferKind::Training, 1, filter).await;
+    let fresh = PeopleIndex::default();
+    let today = app::db::now().date();
+    let mut tx = app.db().read().await.expect("read");
+    let (_, list) = ranked(&fresh, &mut tx, OfferKind::Training, 1, filter, today)
+        .await
+        .expect("ranked");
+    tx.commit().await.expect("commit");
+    let lines: Ranking = list
+        .iter()
+        .map(|r| {
+            (
+                r.user_id,
+                r.score.total(),
+                r.eligibility == Eligibility::Eligible,
+            )
+        })
+        .collect();
+    assert_eq!(lines, truth, "a fresh index agrees with reading everyone");
+    list
+}
+
 async fn ranked_with(
     app: &TestApp,
     index: &PeopleIndex,

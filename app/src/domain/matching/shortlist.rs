@@ -90,6 +90,16 @@ pub struct Candidate {
     pub remedies: Vec<Remedy>,
 }
 
+/// One person's place on a shortlist, by account, before their name is read (what a server
+/// keeps of a ranking).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    pub user_id: i64,
+    pub score: Score,
+    pub eligibility: Eligibility,
+    pub remedies: Vec<Remedy>,
+}
+
 /// The applicants admitted by `filter`, eligible ones first, then best fit; ties keep the
 /// callers' order (so the list is stable from one request to the next).
 pub fn shortlist<'a>(

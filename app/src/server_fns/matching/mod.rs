@@ -14,15 +14,17 @@ pub use ssr::*;
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::db::catalogue::kept::KeptCatalogue;
-    use crate::db::matching::index::PeopleIndex;
+    use crate::db::matching::index::{PeopleIndex, RankingKey};
     use crate::db::{catalogue, matching::people, Tx};
     use crate::domain::catalogue::OfferKind;
-    use crate::domain::matching::eligibility::{Eligibility, Remedy, Rule};
+    use crate::domain::matching::eligibility::Rule;
+    pub use crate::domain::matching::shortlist::Ranked;
     use crate::domain::matching::shortlist::{shortlist, Filter};
-    use crate::domain::matching::{OfferTraits, Score};
+    use crate::domain::matching::OfferTraits;
     use crate::domain::profile::TargetGroup;
     use crate::error::AppError;
     use crate::wire::matching::{ApplicantLine, OfferChoice};
+    use std::sync::Arc;
     use time::Date;
 
     /// Offers the picker shows for a search.
@@ -53,18 +55,10 @@ mod ssr {
         Ok((choices, more))
     }
 
-    /// One person's place on a shortlist, before their name is read.
-    #[derive(Debug, Clone)]
-    pub struct Ranked {
-        pub user_id: i64,
-        pub score: Score,
-        pub eligibility: Eligibility,
-        pub remedies: Vec<Remedy>,
-    }
-
     /// The whole ranked list for one offer (any training or call, past ones included, so a
-    /// report can be redone), recomputed from the current profiles and catalogue: the people
-    /// come from the server's index, brought up to date in `tx` first.
+    /// report can be redone), as the current profiles and catalogue make it: the people come
+    /// from the server's index, brought up to date in `tx` first, which keeps the list until
+    /// anyone's facts or the catalogue change.
     pub async fn ranked(
         index: &PeopleIndex,
         tx: &mut Tx,
@@ -72,7 +66,8 @@ mod ssr {
         id: i64,
         filter: &Filter,
         today: Date,
-    ) -> Result<(OfferChoice, Vec<Ranked>), AppError> {
+    ) -> Result<(OfferChoice, Arc<[Ranked]>), AppError> {
+        let catalogue_now = catalogue::kept::version(tx).await?;
         let (choice, offer, day) = match kind {
             OfferKind::Training => {
                 let t = catalogue::training(tx, id)
@@ -103,8 +98,15 @@ mod ssr {
             matches!(rule, Rule::TargetGroup { any_of }
                 if any_of.iter().any(|g| TargetGroup::DECLARED.contains(g)))
         });
+        let key = RankingKey {
+            kind,
+            id,
+            catalogue: catalogue_now,
+            filter: *filter,
+            day,
+        };
         let ranked = index
-            .with_people(tx, |people| {
+            .ranking(tx, key, |people| {
                 shortlist(&rules, &traits, day, people.iter().map(|(_, f)| f), filter)
                     .into_iter()
                     .map(|candidate| Ranked {

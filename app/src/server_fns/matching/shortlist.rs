@@ -3,8 +3,9 @@ use crate::wire::matching::Shortlist;
 use leptos::prelude::*;
 
 /// For caseworkers and admins: the applicants a training or call suits, eligible first and
-/// best fit first, one page at a time. Recomputed from the profiles and the catalogue on every
-/// request. A GET so the plain filter form and page links work without a script.
+/// best fit first, one page at a time, ranked from the current profiles and catalogue (a
+/// ranking is kept by the server until either changes). A GET so the plain filter form and
+/// page links work without a script.
 // Each argument is one field of the page's GET form (its query string), as sent.
 #[allow(clippy::too_many_arguments)]
 #[server(name = StaffShortlist, endpoint = "matching/shortlist", input = server_fn::codec::GetUrl)]
@@ -49,7 +50,7 @@ pub async fn staff_shortlist(
                 ..Shortlist::default()
             };
             if let Some(kind) = kind {
-                let (selected, mut all) =
+                let (selected, all) =
                     ranked(&ctx.people, &mut tx, kind, parse_id(&id)?, &filter, today).await?;
                 list.total = all.len();
                 list.pages = all.len().div_ceil(PAGE_SIZE).max(1);
@@ -60,12 +61,9 @@ pub async fn staff_shortlist(
                     .min(list.pages - 1);
                 let start = (list.page * PAGE_SIZE).min(all.len());
                 let end = (start + PAGE_SIZE).min(all.len());
-                // Only the page shown is kept while its names are read and it renders: a list
-                // of tens of thousands held by each of many requests at once was most of the
-                // server's memory under load.
-                let shown: Vec<_> = all.drain(start..end).collect();
-                drop(all);
-                list.lines = lines(&mut tx, &shown, today).await?;
+                // The whole list is the server's kept one (shared, not copied); the page's
+                // names are read for its lines only.
+                list.lines = lines(&mut tx, &all[start..end], today).await?;
                 list.selected = Some(selected);
             }
             tx.commit().await?;

@@ -21,6 +21,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use futures::StreamExt;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Where the download link points.
 pub const SHORTLIST_CSV: &str = "/staff/matches.csv";
@@ -74,7 +75,7 @@ async fn rank(
     kind: OfferKind,
     id: i64,
     filter: &Filter,
-) -> Result<(String, Vec<Ranked>), AppError> {
+) -> Result<(String, Arc<[Ranked]>), AppError> {
     let today = crate::db::now().date();
     let mut read = ctx.db.read().await?;
     let (offer, ranked) = ranked(&ctx.people, &mut read, kind, id, filter, today).await?;
@@ -104,20 +105,18 @@ const BATCH: usize = 500;
 fn rows(
     ctx: ServerContext,
     lang: Lang,
-    ranked: Vec<Ranked>,
+    ranked: Arc<[Ranked]>,
 ) -> impl futures::Stream<Item = Result<Vec<u8>, AppError>> + Send + 'static {
     let today = crate::db::now().date();
     let header = futures::stream::once(async move { header(lang) });
-    let batches: Vec<(usize, Vec<Ranked>)> = ranked
-        .chunks(BATCH)
-        .enumerate()
-        .map(|(i, batch)| (i * BATCH, batch.to_vec()))
-        .collect();
-    let body = futures::stream::iter(batches).then(move |(first, batch)| {
-        let ctx = ctx.clone();
+    // Batches are ranges of the kept list, read one after the other as the client takes them.
+    let batches = (0..ranked.len()).step_by(BATCH);
+    let body = futures::stream::iter(batches).then(move |first| {
+        let (ctx, ranked) = (ctx.clone(), Arc::clone(&ranked));
         async move {
+            let batch = &ranked[first..(first + BATCH).min(ranked.len())];
             let mut read = ctx.db.read().await?;
-            let lines = lines(&mut read, &batch, today).await?;
+            let lines = lines(&mut read, batch, today).await?;
             read.commit().await?;
             batch_csv(lang, first, &lines)
         }
