@@ -7,6 +7,11 @@
 //! and gives byte for byte the same output on them, at a quarter of the cost. tower-http's layer
 //! stays outside this one for gzip (it leaves a response that already has a
 //! `Content-Encoding` alone, as this layer does with the bundle's precompressed files).
+//!
+//! Pages and answers are compressed whole, in one call, and sent with their length: brotli at
+//! this quality holds its output until the end anyway, so streaming them gained no time, and a
+//! response written in one piece costs the server one write instead of a chunk per part of the
+//! page. Downloads (CSV, which can be megabytes) stream through the encoder as before.
 
 use async_compression::brotli::EncoderParams;
 use async_compression::tokio::bufread::BrotliEncoder;
@@ -14,7 +19,8 @@ use async_compression::Level;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use brotli::enc::backward_references::{BrotliEncoderMode, BrotliEncoderParams};
 use futures::TryStreamExt;
 use http::header::{
     ACCEPT_ENCODING, ACCEPT_RANGES, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, VARY,
@@ -30,6 +36,8 @@ const WINDOW_BITS: i32 = 18;
 /// Compresses the response with brotli when the client accepts it and it is text we made.
 pub async fn brotli(request: Request, next: Next) -> Response {
     let accepted = accepts_brotli(request.headers());
+    // A HEAD answer has no body to measure: it keeps the streaming path (no length).
+    let head = request.method() == http::Method::HEAD;
     let response = next.run(request).await;
     if !accepted || !worth_compressing(&response) {
         return response;
@@ -43,13 +51,65 @@ pub async fn brotli(request: Request, next: Next) -> Response {
     parts
         .headers
         .append(VARY, HeaderValue::from_static("accept-encoding"));
-    let params = EncoderParams::default()
-        .quality(Level::Precise(QUALITY))
-        .window_size(WINDOW_BITS)
-        .text_mode();
-    let plain = StreamReader::new(body.into_data_stream().map_err(std::io::Error::other));
-    let compressed = ReaderStream::new(BrotliEncoder::with_params(plain, params));
-    Response::from_parts(parts, Body::from_stream(compressed))
+    if head || !is_whole(&parts.headers) {
+        let params = EncoderParams::default()
+            .quality(Level::Precise(QUALITY))
+            .window_size(WINDOW_BITS)
+            .text_mode();
+        let plain = StreamReader::new(body.into_data_stream().map_err(std::io::Error::other));
+        let compressed = ReaderStream::new(BrotliEncoder::with_params(plain, params));
+        return Response::from_parts(parts, Body::from_stream(compressed));
+    }
+    let plain = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(plain) => plain,
+        Err(error) => {
+            // The page failed part-way: nothing of it was sent yet, so the browser gets an
+            // error instead of half a page.
+            tracing::error!(%error, "a response failed while it was being compressed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    match compress_whole(&plain) {
+        Ok(packed) => {
+            parts
+                .headers
+                .insert(CONTENT_LENGTH, HeaderValue::from(packed.len()));
+            Response::from_parts(parts, Body::from(packed))
+        }
+        Err(error) => {
+            tracing::error!(%error, "brotli failed on a response; sent as it was");
+            parts.headers.remove(CONTENT_ENCODING);
+            parts
+                .headers
+                .insert(CONTENT_LENGTH, HeaderValue::from(plain.len()));
+            Response::from_parts(parts, Body::from(plain))
+        }
+    }
+}
+
+/// Pages and server functions' answers (HTML, JSON): at most tens of kilobytes, read whole.
+fn is_whole(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|kind| {
+            let kind = kind.to_ascii_lowercase();
+            kind.starts_with("text/html") || kind.starts_with("application/json")
+        })
+}
+
+/// `plain` as brotli, with the same settings as the streaming encoder.
+fn compress_whole(plain: &[u8]) -> std::io::Result<Vec<u8>> {
+    let params = BrotliEncoderParams {
+        quality: QUALITY,
+        lgwin: WINDOW_BITS,
+        mode: BrotliEncoderMode::BROTLI_MODE_TEXT,
+        size_hint: plain.len(),
+        ..BrotliEncoderParams::default()
+    };
+    let mut packed = Vec::with_capacity(plain.len() / 3 + 64);
+    brotli::BrotliCompress(&mut &plain[..], &mut packed, &params)?;
+    Ok(packed)
 }
 
 /// Whether `Accept-Encoding` names `br` with a weight above zero.
