@@ -53,10 +53,11 @@ test:
 	@$(BUNDLE_THERE) || rm -f $(FRONT_BUILT)
 	@$(MAKE) --no-print-directory $(FRONT_BUILT)
 	cargo test --workspace --locked
-	@# The four crash runs side by side (each with its own port and database), each one's
-	@# output kept together; they share the debug server, built once here.
+	@# The four crash runs one after the other, sharing the debug server built once here.
+	@# Side by side on two cores, the money run's driver sometimes found its restarted
+	@# server unanswering for two minutes (CI, 2026-12-08; not understood yet).
 	cargo build --quiet --locked --bin passerelle
-	@$(MAKE) --no-print-directory -j4 --output-sync=target $(CRASH_TESTS)
+	@$(MAKE) --no-print-directory -j1 $(CRASH_TESTS)
 
 # Static pattern rules: make looks for no implicit rule for a phony target, so plain
 # `crash-test-%:` rules would never run.

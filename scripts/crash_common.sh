@@ -4,8 +4,26 @@
 # its rows as `a|b` lines) and `sql_file` (a script in one transaction), and cleans up on exit:
 # the server (SERVER_PID), whatever the caller's `cleanup_more` stops, the database and WORK.
 BIN=target/debug/passerelle
-# Ports the system hands out: `make test` runs the crash tests side by side.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# A free port below the range the system draws outgoing connections' ports from
+# (ip_local_port_range, 32768-60999 by default): the server is killed and started again on its
+# port many times, and a port from that range could be held for a moment by some other
+# connection on the machine when it restarts.
+free_port() {
+  python3 -c '
+import random, socket
+low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+high = low if low > 11000 else 32768
+for _ in range(1000):
+    port = random.randrange(10000, high)
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break
+'
+}
 PORT=$(free_port)
 PG_ADMIN="${PASSERELLE_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
 SERVER_PID=""
