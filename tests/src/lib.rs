@@ -224,7 +224,7 @@ impl TestApp {
         const SQL: &str = "select secret from outbox where address = $1 \
              and link = '/signup/finish' order by id desc limit 1";
         match self.db() {
-            Db::Sqlite(pool) => {
+            Db::Sqlite(pool, _) => {
                 sqlx::query_scalar(SQL)
                     .bind(email)
                     .fetch_optional(pool)
@@ -301,7 +301,7 @@ impl TestApp {
     /// The table tower-sessions keeps sessions in (its name differs per backend).
     pub fn session_table(&self) -> &'static str {
         match self.db() {
-            Db::Sqlite(_) => "tower_sessions",
+            Db::Sqlite(..) => "tower_sessions",
             Db::Postgres(_) => "tower_sessions.session",
         }
     }
@@ -315,7 +315,7 @@ impl TestApp {
     /// Runs a scalar query (test inspection only).
     pub async fn count(&self, sql: &str) -> i64 {
         match self.db() {
-            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+            Db::Sqlite(pool, _) => sqlx::query_scalar(sql).fetch_one(pool).await,
             Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
         }
         .expect("count query")
@@ -331,7 +331,7 @@ impl TestApp {
     /// Runs one statement the database may refuse (to test that it does).
     pub async fn try_exec(&self, sql: &str) -> Result<(), sqlx::Error> {
         match self.db() {
-            Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(drop),
+            Db::Sqlite(pool, _) => sqlx::query(sql).execute(pool).await.map(drop),
             Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(drop),
         }
     }
@@ -340,7 +340,7 @@ impl TestApp {
     /// columns with `cast(… as text)`, which both databases read the same way).
     pub async fn text(&self, sql: &str) -> Option<String> {
         match self.db() {
-            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_optional(pool).await,
+            Db::Sqlite(pool, _) => sqlx::query_scalar(sql).fetch_optional(pool).await,
             Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_optional(pool).await,
         }
         .expect("text query")

@@ -24,6 +24,7 @@ use sqlx::sqlite::{
 use sqlx::{Postgres, Sqlite, Transaction};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -43,17 +44,44 @@ impl Backend {
     }
 }
 
-/// A connection pool to one of the two supported databases.
+/// A connection pool to one of the two supported databases. A SQLite pool comes with its
+/// [`Writers`] queue.
 #[derive(Debug, Clone)]
 pub enum Db {
-    Sqlite(SqlitePool),
+    Sqlite(SqlitePool, Writers),
     Postgres(PgPool),
 }
 
-/// An open transaction on either database. Dropping it without `commit` rolls back.
+/// An open transaction on either database. Dropping it without `commit` rolls back. A SQLite
+/// write transaction holds its writer's turn until then.
 pub enum Tx {
-    Sqlite(Transaction<'static, Sqlite>),
+    Sqlite(Transaction<'static, Sqlite>, Option<WriterTurn>),
     Postgres(Transaction<'static, Postgres>),
+}
+
+/// SQLite lets one transaction write at a time. Left to itself, a writer that finds the lock
+/// taken sleeps in SQLite's busy handler (in steps of up to 100 ms) and tries again, so under
+/// load writers wait far longer than the writes take. This queue hands the write lock on in
+/// arrival order, from one writer of this process to the next, with no sleeping. Writers of
+/// other processes (a second `passerelle` on the same file, the session store) still meet the
+/// busy handler, as before.
+#[derive(Debug, Clone, Default)]
+pub struct Writers(Arc<tokio::sync::Mutex<()>>);
+
+/// One writer's turn, held for the life of its transaction.
+pub struct WriterTurn {
+    _held: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl Writers {
+    /// Waits for this process's earlier writers. A turn that does not come within SQLite's
+    /// own busy timeout ends as SQLite would: the database is busy, try again.
+    async fn turn(&self) -> Result<WriterTurn, sqlx::Error> {
+        tokio::time::timeout(BUSY_TIMEOUT, self.0.clone().lock_owned())
+            .await
+            .map(|held| WriterTurn { _held: held })
+            .map_err(|_| sqlx::Error::PoolTimedOut)
+    }
 }
 
 /// Runs `$body` with `$conn` bound to the transaction's connection, compiled once per driver.
@@ -62,7 +90,7 @@ pub enum Tx {
 macro_rules! on_conn {
     ($tx:expr, |$conn:ident| $body:expr) => {
         match $tx {
-            $crate::db::Tx::Sqlite(tx) => {
+            $crate::db::Tx::Sqlite(tx, _) => {
                 let $conn = &mut **tx;
                 $body
             }
@@ -76,6 +104,9 @@ macro_rules! on_conn {
 
 /// How long a request waits for a connection before answering "unavailable".
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long a SQLite writer waits for the write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl Db {
     /// Opens a pool from a `sqlite://…` or `postgres://…` URL. A SQLite file and its folder are
@@ -94,7 +125,7 @@ impl Db {
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Full)
-                .busy_timeout(Duration::from_secs(10))
+                .busy_timeout(BUSY_TIMEOUT)
                 .foreign_keys(true);
             if let Some(parent) = Path::new(options.get_filename()).parent() {
                 if !parent.as_os_str().is_empty() {
@@ -106,7 +137,7 @@ impl Db {
                 .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect_with(options)
                 .await?;
-            Ok(Db::Sqlite(pool))
+            Ok(Db::Sqlite(pool, Writers::default()))
         } else {
             Err(sqlx::Error::Configuration(
                 "DATABASE_URL must start with sqlite:// or postgres://".into(),
@@ -116,7 +147,7 @@ impl Db {
 
     pub fn backend(&self) -> Backend {
         match self {
-            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Sqlite(..) => Backend::Sqlite,
             Db::Postgres(_) => Backend::Postgres,
         }
     }
@@ -125,16 +156,21 @@ impl Db {
     /// instances starting together take turns; on SQLite the file lock does the same.
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self {
-            Db::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await,
+            Db::Sqlite(pool, _) => sqlx::migrate!("../migrations/sqlite").run(pool).await,
             Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
         }
     }
 
     /// A transaction for writes. On SQLite it takes the write lock up front (`BEGIN
-    /// IMMEDIATE`) so a read-then-write never fails half-way on a lock upgrade.
+    /// IMMEDIATE`) so a read-then-write never fails half-way on a lock upgrade, after its turn
+    /// among this process's writers (taken before a connection, so queued writers leave the
+    /// pool's connections to readers).
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite(pool, writers) => {
+                let turn = writers.turn().await?;
+                Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?, Some(turn))
+            }
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }
@@ -142,7 +178,7 @@ impl Db {
     /// A transaction for reads: a consistent view, no write lock.
     pub async fn read(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Db::Sqlite(pool, _) => Tx::Sqlite(pool.begin().await?, None),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }
@@ -150,14 +186,14 @@ impl Db {
     /// Checks the database answers, for `/healthz`.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         match self {
-            Db::Sqlite(pool) => sqlx::query("select 1").execute(pool).await.map(drop),
+            Db::Sqlite(pool, _) => sqlx::query("select 1").execute(pool).await.map(drop),
             Db::Postgres(pool) => sqlx::query("select 1").execute(pool).await.map(drop),
         }
     }
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite(pool) => pool.close().await,
+            Db::Sqlite(pool, _) => pool.close().await,
             Db::Postgres(pool) => pool.close().await,
         }
     }
@@ -166,7 +202,8 @@ impl Db {
 impl Tx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         match self {
-            Tx::Sqlite(tx) => tx.commit().await,
+            // The turn passes on once the commit is done.
+            Tx::Sqlite(tx, _turn) => tx.commit().await,
             Tx::Postgres(tx) => tx.commit().await,
         }
     }

@@ -444,7 +444,7 @@ both_backends! {
             let sql = "insert into login_attempts (at, account_key, address, succeeded) values ($1, $2, $3, $4)";
             let address = format!("10.9.{}.{}", n / 200, n % 200);
             match app.db() {
-                app::db::Db::Sqlite(pool) => sqlx::query(sql).bind(now).bind(&key).bind(address).bind(false).execute(pool).await.map(drop),
+                app::db::Db::Sqlite(pool, _) => sqlx::query(sql).bind(now).bind(&key).bind(address).bind(false).execute(pool).await.map(drop),
                 app::db::Db::Postgres(pool) => sqlx::query(sql).bind(now).bind(&key).bind(address).bind(false).execute(pool).await.map(drop),
             }
             .expect("attempt");
@@ -490,7 +490,7 @@ both_backends! {
         assert_eq!(client.get("/mentor").await.status, 200);
         let now = app::db::now();
         match app.db() {
-            app::db::Db::Sqlite(pool) => sqlx::query("update users set disabled_at = $1").bind(now).execute(pool).await.map(drop),
+            app::db::Db::Sqlite(pool, _) => sqlx::query("update users set disabled_at = $1").bind(now).execute(pool).await.map(drop),
             app::db::Db::Postgres(pool) => sqlx::query("update users set disabled_at = $1").bind(now).execute(pool).await.map(drop),
         }
         .expect("disable");

@@ -18,7 +18,7 @@ where
     (T,): for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
 {
     match app.db() {
-        Db::Sqlite(pool) => sqlx::query_scalar(sql).bind(email).fetch_one(pool).await,
+        Db::Sqlite(pool, _) => sqlx::query_scalar(sql).bind(email).fetch_one(pool).await,
         Db::Postgres(pool) => sqlx::query_scalar(sql).bind(email).fetch_one(pool).await,
     }
     .unwrap_or_else(|e| panic!("{sql} for {email}: {e}"))

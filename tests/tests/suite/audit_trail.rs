@@ -135,7 +135,7 @@ both_backends! {
         plan_entries(&app, mentor, "2026-11-03T08:00:00Z", 3).await;
         // More entries than one batch of the download: 1,200 failed sign-ins.
         let at = match app.db() {
-            Db::Sqlite(_) => "'2026-11-05T08:00:00Z'",
+            Db::Sqlite(..) => "'2026-11-05T08:00:00Z'",
             Db::Postgres(_) => "timestamptz '2026-11-05T08:00:00Z'",
         };
         app.exec(&format!(

@@ -29,7 +29,7 @@ const AWA: &[&str] = &[
 /// Every text column of every table, as `(table, column)`.
 async fn text_columns(app: &TestApp) -> Vec<(String, String)> {
     match app.db() {
-        Db::Sqlite(pool) => {
+        Db::Sqlite(pool, _) => {
             let tables: Vec<String> = sqlx::query_scalar(
                 "select name from sqlite_master where type = 'table' \
                  and name not like 'sqlite_%' and name not like '_sqlx%'",

@@ -46,3 +46,4 @@ mod staff_accounts;
 mod sustainability;
 mod walkthrough;
 mod withdrawal;
+mod writers;

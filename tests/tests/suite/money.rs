@@ -470,7 +470,7 @@ both_backends! {
         assert_eq!(code, 200, "{body}");
         for sql in ["update ledger_entries set amount_centimes = 1", "delete from ledger_entries", "update decisions set amount_centimes = 1", "delete from score_sheets"] {
             let refused = match app.db() {
-                app::db::Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.is_err(),
+                app::db::Db::Sqlite(pool, _) => sqlx::query(sql).execute(pool).await.is_err(),
                 app::db::Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.is_err(),
             };
             assert!(refused, "{sql} must be refused");

@@ -146,12 +146,12 @@ both_backends! {
         let mut client = app.signed_in(Role::Applicant).await;
         client.call("/api/profile/give_consent", &[("notice_version", NOTICE), ("lang", "fr")]).await;
         let update = match app.db() {
-            app::db::Db::Sqlite(pool) => sqlx::query("update consents set language = 'en'").execute(pool).await.map(drop),
+            app::db::Db::Sqlite(pool, _) => sqlx::query("update consents set language = 'en'").execute(pool).await.map(drop),
             app::db::Db::Postgres(pool) => sqlx::query("update consents set language = 'en'").execute(pool).await.map(drop),
         };
         assert!(update.is_err(), "consents are append-only");
         let delete = match app.db() {
-            app::db::Db::Sqlite(pool) => sqlx::query("delete from consents").execute(pool).await.map(drop),
+            app::db::Db::Sqlite(pool, _) => sqlx::query("delete from consents").execute(pool).await.map(drop),
             app::db::Db::Postgres(pool) => sqlx::query("delete from consents").execute(pool).await.map(drop),
         };
         assert!(delete.is_err());

@@ -28,7 +28,7 @@ async fn session(app: &TestApp, id: &str, seconds: i64) {
         .expect("format");
     let table = app.session_table();
     let data = match app.db() {
-        Db::Sqlite(_) => "x'00'",
+        Db::Sqlite(..) => "x'00'",
         Db::Postgres(_) => "'\\x00'::bytea",
     };
     app.exec(&format!(

@@ -16,7 +16,7 @@ pub enum DbSessionStore {
 impl DbSessionStore {
     pub fn new(db: &Db) -> Self {
         match db {
-            Db::Sqlite(pool) => DbSessionStore::Sqlite(SqliteStore::new(pool.clone())),
+            Db::Sqlite(pool, _) => DbSessionStore::Sqlite(SqliteStore::new(pool.clone())),
             Db::Postgres(pool) => DbSessionStore::Postgres(PostgresStore::new(pool.clone())),
         }
     }

@@ -210,7 +210,7 @@ pub async fn set_display_name(tx: &mut Tx, id: i64, name: &str) -> Result<bool, 
 /// holds the database's write lock (`BEGIN IMMEDIATE`).
 pub async fn count_active_admins_locked(tx: &mut Tx) -> Result<i64, AppError> {
     let ids: Vec<i64> = match tx {
-        Tx::Sqlite(tx) => {
+        Tx::Sqlite(tx, _) => {
             sqlx::query_scalar("select id from users where role = 'admin' and disabled_at is null")
                 .fetch_all(&mut **tx)
                 .await?

@@ -61,7 +61,7 @@ pub async fn candidates_among(
 /// three more lists to read and match up.
 async fn read_facts(tx: &mut Tx, among: Option<&[i64]>) -> Result<Vec<(i64, Facts)>, AppError> {
     let join = match tx {
-        Tx::Sqlite(_) => "group_concat",
+        Tx::Sqlite(..) => "group_concat",
         Tx::Postgres(_) => "string_agg",
     };
     let among_sql = match among {

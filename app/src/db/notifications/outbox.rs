@@ -96,7 +96,7 @@ pub async fn claim(
     // Only PostgreSQL needs (and has) row locks to skip; SQLite has one writer at a time.
     let sql = match tx {
         Tx::Postgres(_) => concat!(claim_due!(), " for update skip locked) ", returning_due!()),
-        Tx::Sqlite(_) => concat!(claim_due!(), ") ", returning_due!()),
+        Tx::Sqlite(..) => concat!(claim_due!(), ") ", returning_due!()),
     };
     let mut rows: Vec<Due> = on_conn!(tx, |conn| {
         sqlx::query_as(sql)

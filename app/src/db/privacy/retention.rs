@@ -130,7 +130,7 @@ async fn expired_sessions(
     dry_run: bool,
 ) -> Result<u64, AppError> {
     let from_where = match tx {
-        Tx::Sqlite(_) => "tower_sessions where datetime(expiry_date) < datetime($1)",
+        Tx::Sqlite(..) => "tower_sessions where datetime(expiry_date) < datetime($1)",
         Tx::Postgres(_) => "tower_sessions.session where expiry_date < $1",
     };
     rows(tx, from_where, before, dry_run).await

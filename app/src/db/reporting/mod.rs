@@ -287,7 +287,7 @@ pub async fn paid(tx: &mut Tx, cohort: Cohort) -> Result<Vec<PaidRow>, AppError>
         training,
     } = CohortArgs::of(cohort);
     let month = match tx {
-        Tx::Sqlite(_) => "substr(pay.settled_at, 1, 7)",
+        Tx::Sqlite(..) => "substr(pay.settled_at, 1, 7)",
         Tx::Postgres(_) => "to_char(pay.settled_at at time zone 'UTC', 'YYYY-MM')",
     };
     let sql = format!(
