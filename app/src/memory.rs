@@ -1,19 +1,24 @@
-//! Giving freed memory back to the system after a burst of work.
+//! The server's allocator, and giving freed memory back to the system after a burst of work.
 //!
-//! glibc's allocator keeps what a thread frees for that thread's later allocations, and returns
-//! it to the system only from the top of its main heap. After the matching index's first read
-//! (50,000 profiles passed from SQLite's worker threads) or a burst of requests, the server
-//! held some 30 MB it no longer used (`scripts/bench-http.sh`: 78 MB at rest, 49 MB after
-//! trimming). On a small server shared with other services, that is memory they cannot have.
+//! mimalloc rather than glibc's malloc: a page is thousands of small allocations, made and
+//! freed by whichever worker thread runs the request, and glibc's arenas and locks cost a sixth
+//! of the CPU time of a page under load (`perf`; `scripts/bench-http.sh` has the figures).
+//!
+//! mimalloc gives freed memory back to the system a while after it was freed, when it next
+//! runs; a server that goes quiet after a burst would keep it. Some work frees a lot at once:
+//! the matching index's first read (50,000 profiles passed from SQLite's worker threads) and
+//! every password hash (argon2 fills 19 MiB). On a small server shared with other services,
+//! that is memory they cannot have, so such work gives it back at once.
 
-/// Returns the free memory the allocator holds to the system. Costs a few milliseconds; call
-/// it after a large transient allocation, not per request. Does nothing where the allocator is
-/// not glibc's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Returns the free memory the allocator holds to the system. Costs up to a few milliseconds;
+/// call it after a large transient allocation or off the request path, not per request.
 pub fn give_back() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `malloc_trim` only releases pages the allocator holds free; glibc allows it from
+    // SAFETY: `mi_collect` only releases memory mimalloc holds unused; mimalloc allows it from
     // any thread at any time.
     unsafe {
-        libc::malloc_trim(0);
+        libmimalloc_sys::mi_collect(true);
     }
 }
