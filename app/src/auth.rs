@@ -1,5 +1,7 @@
 //! Password hashing and the axum-login backend: who is signed in, checked on every request.
 
+pub mod idle;
+
 use crate::db::{accounts::users, Db};
 use crate::domain::accounts::email::Email;
 use crate::domain::accounts::role::Role;

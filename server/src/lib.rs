@@ -132,6 +132,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         ))
         .layer(axum::middleware::from_fn(middleware::guard_pages))
         .layer(axum::middleware::from_fn(middleware::clean_form_referer))
+        .layer(axum::middleware::from_fn(::app::auth::idle::keep_alive))
         .layer(auth)
         // After the session layer, so a bundle file costs no session lookup.
         .nest_service("/pkg", bundle_files(&state.leptos_options))

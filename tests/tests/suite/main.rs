@@ -23,6 +23,7 @@ mod compression;
 mod deciding;
 mod erasure;
 mod held_data;
+mod idle_sessions;
 mod islands;
 mod language;
 mod layout;

@@ -130,8 +130,6 @@ pub async fn start_session(
     session: &mut crate::auth::AuthSession,
     user: &crate::auth::SessionUser,
 ) -> Result<(), AppError> {
-    use tower_sessions::Expiry;
-
     // A session already signed in is ended first; then the id is always replaced (a flushed
     // session would otherwise be saved again under its old id).
     if session.user.is_some() {
@@ -145,8 +143,12 @@ pub async fn start_session(
         tracing::error!(%error, "could not start a session");
         AppError::Internal
     })?;
-    let idle = time::Duration::minutes(user.role.idle_timeout_minutes());
-    session.session.set_expiry(Some(Expiry::OnInactivity(idle)));
+    crate::auth::idle::start(&session.session, user.role.idle_timeout_minutes())
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "could not start a session's idle clock");
+            AppError::Internal
+        })?;
     // The session stands even if this small write fails (the database busy): the language
     // is remembered at the next sign-in or switch.
     if let Err(error) = remember_language(user.id).await {
