@@ -69,8 +69,10 @@ start_server() {
 
 BURST_START=$SECONDS
 start_server
-python3 scripts/crash_driver.py "http://127.0.0.1:$PORT" "$WORK/plans" "$WORK/acks" &
+python3 scripts/crash_driver.py "http://127.0.0.1:$PORT" "$WORK/plans" "$WORK/acks" "$WORK/ready" &
 DRIVER=$!
+# The first kill once every session is signed in (see crash_driver.py).
+while [ ! -e "$WORK/ready" ] && kill -0 "$DRIVER" 2>/dev/null; do sleep 0.1; done
 killed=0
 while [ "$killed" -lt "$KILLS" ] && kill -0 "$DRIVER" 2>/dev/null; do
   # Kills 0.2 to 1.1 s apart land while the server starts, between requests and in the

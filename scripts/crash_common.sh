@@ -29,7 +29,13 @@ PG_ADMIN="${PASSERELLE_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
 SERVER_PID=""
 
 crash_cleanup() {
+  local status=$?
   [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
+  # A failed run shows the end of the server's log before it is removed with WORK.
+  if [ "$status" != 0 ] && [ -s "$WORK/server.log" ]; then
+    echo "--- the last 40 lines of the server's log ($BACKEND) ---" >&2
+    tail -n 40 "$WORK/server.log" >&2
+  fi
   if declare -F cleanup_more >/dev/null; then cleanup_more; fi
   if [ "$BACKEND" = postgres ]; then
     psql -q "$PG_ADMIN" -c "drop database if exists $PG_DB" >/dev/null 2>&1 || true

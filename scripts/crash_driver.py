@@ -6,7 +6,10 @@ key, as a browser resubmitting its form would; a key's replay must answer the fi
 never pay twice. Every acknowledged answer is written to a file the script checks against the
 database afterwards (nothing acknowledged may be lost).
 
-Standard library only. Usage: crash_driver.py BASE_URL PLAN_IDS_FILE ACK_FILE
+Every session signs in before the burst (the script waits for READY_FILE before its first
+kill): sign-ins cut by crashes would count as failed guesses and lock the accounts out.
+
+Standard library only. Usage: crash_driver.py BASE_URL PLAN_IDS_FILE ACK_FILE READY_FILE
 """
 
 import http.cookiejar
@@ -52,17 +55,26 @@ class Session:
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             return None
 
+    def sign_in_once(self):
+        """One sign-in attempt; its answer. A sign-in cut by a crash counts as a failed one
+        (the attempt is written before the password is checked), and five of those lock the
+        account out from this address for 15 minutes: sign in before the kills start."""
+        answer = self.post("/api/login", {"email": self.email, "password": DEMO_PASSWORD})
+        self.logged_in = answer is not None and answer[0] == 200
+        return answer
+
     def call(self, path, fields):
         """Retries through crashes until the server answers; signs in again when a restart
         lost nothing but a session is missing (sessions live in the database, so it should not)."""
+        last = None
         for _ in range(600):
             if not self.logged_in:
-                answer = self.post("/api/login", {"email": self.email, "password": DEMO_PASSWORD})
-                if answer is None or answer[0] != 200:
+                last = ("/api/login", self.sign_in_once())
+                if not self.logged_in:
                     time.sleep(0.2)
                     continue
-                self.logged_in = True
             answer = self.post(path, fields)
+            last = (path, answer)
             if answer is None or answer[0] in (500, 503):
                 self.cut += 1
                 time.sleep(0.2)
@@ -71,14 +83,17 @@ class Session:
                 self.logged_in = False
                 continue
             return answer
-        raise SystemExit(f"{path}: the server never came back")
+        # What the last try met, to tell a dead server from one that refuses (an answer).
+        asked, answer = last
+        met = "no answer" if answer is None else f"{answer[0]} {answer[1][:300]!r}"
+        raise SystemExit(f"{path}: the server never came back (last, {asked}: {met})")
 
 
 WORKERS = 4
 
 
 def main():
-    base, plans_file, ack_file = sys.argv[1:4]
+    base, plans_file, ack_file, ready_file = sys.argv[1:5]
     plans = [int(line) for line in open(plans_file) if line.strip()]
     acks = open(ack_file, "w")
     lock = threading.Lock()
@@ -91,11 +106,22 @@ def main():
     cut = []
     failures = []
 
-    def worker(share):
-        # Each worker has its own sessions, so requests are in flight together when a kill lands.
-        chair = Session(base, "committee@demo.passerelle.ma")
-        admin = Session(base, "admin@demo.passerelle.ma")
-        finance = Session(base, "finance@demo.passerelle.ma")
+    # Each worker has its own sessions, so requests are in flight together when a kill lands.
+    sessions = [
+        [Session(base, f"{who}@demo.passerelle.ma") for who in ("committee", "admin", "finance")]
+        for _ in range(WORKERS)
+    ]
+    for session in (s for worker_sessions in sessions for s in worker_sessions):
+        for _ in range(300):
+            session.sign_in_once()
+            if session.logged_in:
+                break
+            time.sleep(0.2)
+        if not session.logged_in:
+            raise SystemExit(f"{session.email} could not sign in: {session.sign_in_once()}")
+    open(ready_file, "w").close()
+
+    def worker(share, chair, admin, finance):
         try:
             for plan in share:
                 run_plan(plan, chair, admin, finance, ack)
@@ -104,7 +130,8 @@ def main():
         with lock:
             cut.append(chair.cut + admin.cut + finance.cut)
 
-    threads = [threading.Thread(target=worker, args=(plans[i::WORKERS],)) for i in range(WORKERS)]
+    threads = [threading.Thread(target=worker, args=(plans[i::WORKERS], *sessions[i]))
+               for i in range(WORKERS)]
     for thread in threads:
         thread.start()
     for thread in threads:
