@@ -4,7 +4,8 @@
 //! only when something changed, so each signed-in request pushes the expiry back here, at most
 //! once a minute (one small write a minute per active person, not one per page). Whatever else
 //! saves the session (a form's kept input, say) saves it with the role's idle time too, never
-//! the layer's default.
+//! the layer's default. Someone whose role changed since they signed in (an applicant made
+//! caseworker) gets the shorter of the two idle times.
 
 use axum::extract::Request;
 use axum::middleware::Next;
@@ -31,10 +32,16 @@ pub async fn start(session: &Session, minutes: i64) -> Result<(), tower_sessions
 /// session's expiry back if it is due (the session layer then saves it and renews the cookie).
 pub async fn keep_alive(request: Request, next: Next) -> Response {
     let session = request.extensions().get::<Session>().cloned();
+    // The role as it is now (the session layer read the account for this request).
+    let role_minutes = request
+        .extensions()
+        .get::<super::AuthSession>()
+        .and_then(|auth| auth.user.as_ref())
+        .map(|user| user.role.idle_timeout_minutes());
     let response = next.run(request).await;
     if let Some(session) = session {
         let now = OffsetDateTime::now_utc().unix_timestamp();
-        if let Err(error) = renew(&session, now).await {
+        if let Err(error) = renew(&session, now, role_minutes).await {
             tracing::warn!(%error, "could not push a session's expiry back");
         }
     }
@@ -42,11 +49,17 @@ pub async fn keep_alive(request: Request, next: Next) -> Response {
 }
 
 /// Pushes the expiry back when the last renewal is a minute old, or when the session is being
-/// saved anyway. A session without an idle time (signed out, or never signed in) is left alone.
-async fn renew(session: &Session, now: i64) -> Result<(), tower_sessions::session::Error> {
-    let Some(minutes) = session.get::<i64>(IDLE_MINUTES_KEY).await? else {
+/// saved anyway, by the idle time of sign-in or of the role now (`role_minutes`), whichever is
+/// shorter. A session without an idle time (signed out, or never signed in) is left alone.
+async fn renew(
+    session: &Session,
+    now: i64,
+    role_minutes: Option<i64>,
+) -> Result<(), tower_sessions::session::Error> {
+    let Some(signed_in) = session.get::<i64>(IDLE_MINUTES_KEY).await? else {
         return Ok(());
     };
+    let minutes = role_minutes.map_or(signed_in, |role| role.min(signed_in));
     let renewed = session.get::<i64>(RENEWED_AT_KEY).await?;
     let due = renewed.is_none_or(|at| now.saturating_sub(at) >= RENEW_EVERY_SECONDS);
     if due || session.is_modified() {

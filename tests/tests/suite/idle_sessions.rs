@@ -34,6 +34,15 @@ both_backends! {
         assert!(page.location().unwrap_or_default().starts_with("/login?next="), "{}", page.status);
     }
 
+    async fn someone_made_staff_while_signed_in_gets_the_staff_idle_time(app) {
+        let mut client = app.signed_in(Role::Applicant).await;
+        assert_eq!(minutes_left(&stored(&app, &client).await), 239);
+        app.exec("update users set role = 'caseworker' where email = 'applicant@example.org'").await;
+        idle_for(&app, &client, 2).await;
+        assert_eq!(client.get(Role::Caseworker.home_path()).await.status, 200);
+        assert_eq!(minutes_left(&stored(&app, &client).await), 29, "30 minutes, as for staff");
+    }
+
     async fn an_applicant_session_lasts_four_idle_hours_from_the_last_request(app) {
         let mut client = app.signed_in(Role::Applicant).await;
         assert_eq!(minutes_left(&stored(&app, &client).await), 239);
